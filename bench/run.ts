@@ -1,0 +1,15 @@
+/**
+ * `npm run bench -- <name>`: runs a benchmark and its physical baseline in the same run,
+ * printing a table and one JSON line.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  http: async () => (await import('./http.bench.ts')).run(),
+};
+
+const name = process.argv[2] ?? 'http';
+const bench = benches[name];
+if (!bench) {
+  console.error(`Unknown bench "${name}". Available: ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+await bench();

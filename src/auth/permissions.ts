@@ -1,0 +1,69 @@
+import type { StaffRole } from './roles.ts';
+
+/**
+ * Every permission in Jaring, and which roles hold it. This is the one place where roles
+ * turn into permissions; routes ask for permissions, never for roles.
+ */
+export const Permissions = [
+  'home.view',
+  'standards.read',
+  'standards.publish',
+  'units.switch',
+  'units.manage',
+  'users.manage',
+  'calendar.manage',
+  'audit.read',
+  'audit.verify',
+  'cases.intake',
+  'cases.act',
+  'cases.read',
+  'registry.read',
+  'registry.reveal',
+  'registry.import',
+  'complaints.handle',
+  'reports.read',
+] as const;
+export type Permission = (typeof Permissions)[number];
+
+const rolePermissions: Record<StaffRole, readonly Permission[]> = {
+  admin: Permissions,
+  kepala_dinas: [
+    'home.view',
+    'standards.read',
+    'standards.publish',
+    'calendar.manage',
+    'audit.read',
+    'cases.read',
+    'registry.read',
+    'complaints.handle',
+    'reports.read',
+  ],
+  kepala_bidang: [
+    'home.view',
+    'standards.read',
+    'standards.publish',
+    'cases.read',
+    'cases.act',
+    'registry.read',
+    'registry.reveal',
+    'complaints.handle',
+    'reports.read',
+  ],
+  fungsional: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
+  verifikator: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
+  front_office: ['home.view', 'standards.read', 'cases.read', 'cases.intake', 'registry.read'],
+  // Village operators see only their own village's data (enforced by the registry module).
+  operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import'],
+  // Inspektorat: reads everything of its unit, changes nothing.
+  auditor: ['home.view', 'standards.read', 'audit.read', 'audit.verify', 'cases.read', 'reports.read'],
+};
+
+export function permissionsOf(roles: readonly StaffRole[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of rolePermissions[role]) set.add(p);
+  return Permissions.filter((p) => set.has(p));
+}
+
+export function rolesWith(permission: Permission): StaffRole[] {
+  return (Object.keys(rolePermissions) as StaffRole[]).filter((r) => rolePermissions[r].includes(permission));
+}

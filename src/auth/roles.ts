@@ -1,0 +1,37 @@
+/**
+ * Staff roles and the external actors that appear in a standard's procedure.
+ * Permissions are derived from roles in `permissions.ts`, nowhere else.
+ */
+export const StaffRoles = [
+  'admin',
+  'kepala_dinas',
+  'kepala_bidang',
+  'fungsional', // fungsional / penyuluh sosial / pekerja sosial
+  'verifikator',
+  'front_office',
+  'operator_desa', // operator desa/kelurahan (village operator)
+  'auditor', // read-only, e.g. Inspektorat
+] as const;
+export type StaffRole = (typeof StaffRoles)[number];
+
+/** Actors outside the office who perform a step of a procedure. */
+export const ExternalActors = [
+  'pemohon', // the applicant / citizen
+  'kepolisian', // police (issues the letter for kehabisan bekal)
+  'kemensos', // Ministry of Social Affairs
+  'bank', // Himbara bank paying out
+  'bupati', // regent / mayor who ratifies
+  'penerima', // recipient signing a handover
+] as const;
+export type ExternalActor = (typeof ExternalActors)[number];
+
+export const ProcedureActors = [...StaffRoles, ...ExternalActors] as const;
+export type ProcedureActor = StaffRole | ExternalActor;
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (StaffRoles as readonly string[]).includes(value);
+}
+
+export function isProcedureActor(value: string): value is ProcedureActor {
+  return (ProcedureActors as readonly string[]).includes(value);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('./data');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads and coerces values', () => {
+    const c = loadConfig({ PORT: '8080', JARING_DEMO: 'false', DATABASE_URL: 'postgres://u:p@localhost/j' });
+    expect(c.port).toBe(8080);
+    expect(c.demo).toBe(false);
+    expect(c.databaseUrl).toBe('postgres://u:p@localhost/j');
+  });
+
+  it('lists every wrong value at once and hides secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://secret@host/db', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/^PORT="eighty"/m);
+    expect(problems.join('\n')).toMatch(/^LOG_LEVEL="loud"/m);
+    expect(problems.join('\n')).toContain('DATABASE_URL=(hidden)');
+    expect(problems.join('\n')).not.toContain('secret');
+  });
+
+  it('lets CLI flags override the environment', () => {
+    expect(loadConfig({ PORT: '8080' }, { port: '9090' }).port).toBe(9090);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Domain errors carry a stable code and details; `http/` maps codes to HTTP status
+ * and translated messages. Services never throw HTTP errors.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: string, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** One problem in an input, located by path (and, for files, by file and line). */
+export interface Problem {
+  path: string;
+  message: string;
+  file?: string;
+  line?: number;
+  severity?: 'error' | 'warning';
+}
+
+/** Formats a problem the way the linter and CLI print it: `file:line path: message`. */
+export function formatProblem(p: Problem): string {
+  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''} ` : '';
+  const path = p.path ? `${p.path}: ` : '';
+  return `${where}${path}${p.message}`;
+}
+
+/** Thrown when an input has one or more problems; nothing was changed. */
+export class ValidationError extends DomainError {
+  readonly problems: Problem[];
+  constructor(code: string, problems: Problem[]) {
+    super(code, { problems }, problems.map(formatProblem).join('\n'));
+    this.problems = problems;
+  }
+}

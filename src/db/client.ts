@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The common type of both drivers' databases (and of their transactions). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Set for the embedded engine; used by tests and bulk loads. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  /** postgres://… ; when absent the embedded PGlite engine is used. */
+  url?: string | undefined;
+  /** Folder for the embedded engine's files; absent = in memory. */
+  dataDir?: string | undefined;
+  /** An already-open PGlite instance (tests load it from a template). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Fail fast with a clear error when the server is unreachable.
+    const client = await pool.connect();
+    client.release();
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  let pglite = opts.pglite;
+  if (!pglite) {
+    if (opts.dataDir) {
+      const dir = path.resolve(opts.dataDir, 'pgdata');
+      mkdirSync(dir, { recursive: true });
+      pglite = new PGlite(dir);
+    } else {
+      pglite = new PGlite();
+    }
+    await pglite.waitReady;
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const instance = pglite;
+  return { db, kind: 'pglite', pglite: instance, close: () => instance.close() };
+}
+
+/** Runs the committed SQL migrations (forward only); safe to call from several instances at once. */
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === 'postgres' && database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(7238001)');
+      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(7238001)').catch(() => undefined);
+      client.release();
+    }
+    return;
+  }
+  if (!database.pglite) throw new Error('PGlite instance missing');
+  await migratePglite(drizzlePglite(database.pglite), { migrationsFolder });
+}
+
+/** Rows of a raw query, whichever driver. */
+export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

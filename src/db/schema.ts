@@ -1,0 +1,5 @@
+/** Every module's tables, for Drizzle and drizzle-kit. */
+export * from '../audit/audit.tables.ts';
+export * from '../auth/auth.tables.ts';
+export * from '../core/calendar.tables.ts';
+export * from '../standards/standards.tables.ts';

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import type { Config } from '../core/config.ts';
+import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import type { Database } from '../db/client.ts';
+import { standardsRoutes } from '../standards/standards.routes.ts';
+import './context.ts';
+import { errorHandler } from './errors.ts';
+import { homeRoutes } from './home.routes.ts';
+import { registerSecurity } from './security.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Pino logging; off in tests. */
+  logger?: boolean;
+}
+
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    genReqId: () => crypto.randomUUID().slice(0, 13),
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Jaring API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        // The portal is reached over plain HTTP on an office LAN or localhost.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  registerSecurity(app);
+
+  app.get('/api/health', async () => ({ status: 'ok', database: database.kind }));
+  app.get('/api/openapi.json', async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(homeRoutes);
+  await app.register(standardsRoutes);
+  await app.register(auditRoutes);
+
+  await registerWeb(app, config);
+  return app;
+}
+
+/** Serves the built web app and falls back to index.html for client-side routes. */
+async function registerWeb(app: FastifyInstance, config: Config) {
+  const root = path.resolve(config.webDir);
+  const hasWeb = existsSync(path.join(root, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+    app.get('/assets/*', (request, reply) => {
+      const file = (request.params as { '*': string })['*'];
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`);
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const lang = pickLanguage(request.headers['accept-language']);
+    return reply.status(404).send({
+      error: { code: 'not_found', message: errorMessage('not_found', lang), requestId: String(request.id) },
+    });
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthContext, ClientInfo } from '../auth/auth.service.ts';
+import { hasPermission } from '../auth/auth.service.ts';
+import type { Permission } from '../auth/permissions.ts';
+import type { Config } from '../core/config.ts';
+import { DomainError } from '../core/errors.ts';
+import type { Database, Db } from '../db/client.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    config: Config;
+  }
+  interface FastifyContextConfig {
+    /** Permission a route requires; set by `guard`. */
+    permission?: Permission;
+  }
+}
+
+export function clientOf(request: FastifyRequest): ClientInfo {
+  return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) };
+}
+
+/** The signed-in context, or `auth.unauthenticated`. */
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new DomainError('auth.unauthenticated');
+  return request.auth;
+}
+
+/** A preHandler that refuses requests without a session (401) or without the permission (403). */
+export function guard(permission: Permission) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const ctx = requireAuth(request);
+    if (!hasPermission(ctx, permission)) throw new DomainError('auth.forbidden', { permission });
+  };
+}

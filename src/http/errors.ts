@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
+import { errorMessage, pickLanguage } from '../core/i18n.ts';
+
+/** HTTP status of a domain error code: exact codes first, then by suffix. */
+export function statusOf(code: string): number {
+  const exact: Record<string, number> = {
+    'auth.unauthenticated': 401,
+    'auth.invalid_credentials': 401,
+    'auth.forbidden': 403,
+    'auth.throttled': 429,
+    'csrf.invalid': 403,
+    'rate.limited': 429,
+    'auth.password_unchanged': 422,
+  };
+  const hit = exact[code];
+  if (hit) return hit;
+  if (code.endsWith('.not_found') || code === 'not_found') return 404;
+  if (code.endsWith('.invalid')) return 422;
+  if (code.endsWith('.forbidden') || code.endsWith('.wrong_unit')) return 403;
+  if (code.endsWith('.exists') || code.endsWith('.conflict') || code.endsWith('.unchanged')) return 409;
+  return 400;
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: Record<string, unknown>;
+    problems?: Problem[];
+    requestId: string;
+  };
+}
+
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const lang = pickLanguage(request.headers['accept-language']);
+  const requestId = String(request.id);
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const problems: Problem[] = error.validation.map((v) => ({
+      path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+      message: v.message ?? 'invalid',
+    }));
+    return reply.status(422).send({
+      error: { code: 'request.invalid', message: errorMessage('request.invalid', lang), problems, requestId },
+    } satisfies ErrorBody);
+  }
+  if (error instanceof DomainError) {
+    const status = statusOf(error.code);
+    const problems = error instanceof ValidationError ? error.problems : undefined;
+    const params = { ...error.details, count: problems?.length };
+    if (status === 429 && typeof error.details.retryAfterSeconds === 'number') {
+      reply.header('retry-after', String(error.details.retryAfterSeconds));
+    }
+    const details = problems ? undefined : error.details;
+    return reply.status(status).send({
+      error: {
+        code: error.code,
+        message: errorMessage(error.code, lang, params),
+        ...(details && Object.keys(details).length > 0 ? { details } : {}),
+        ...(problems ? { problems } : {}),
+        requestId,
+      },
+    } satisfies ErrorBody);
+  }
+  const fe = error as FastifyError;
+  if (fe.statusCode === 429) {
+    return reply.status(429).send({
+      error: { code: 'rate.limited', message: errorMessage('rate.limited', lang), requestId },
+    } satisfies ErrorBody);
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.status(fe.statusCode).send({
+      error: { code: fe.code ?? 'request.invalid', message: fe.message, requestId },
+    } satisfies ErrorBody);
+  }
+  request.log.error({ err: error, requestId }, 'unhandled error');
+  return reply.status(500).send({
+    error: { code: 'internal', message: errorMessage('internal', lang, { requestId }), requestId },
+  } satisfies ErrorBody);
+}

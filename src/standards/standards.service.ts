@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { findUnitByCode, listUnits, type UnitRow } from '../auth/auth.repository.ts';
+import { todayIn } from '../core/dates.ts';
+import { DomainError, ValidationError } from '../core/errors.ts';
+import { findRegion } from '../core/regions.ts';
+import type { Db } from '../db/client.ts';
+import { parseStandardYaml } from './standard.loader.ts';
+import { lintStandard } from './standard.lint.ts';
+import { Standard } from './standard.schema.ts';
+import * as repo from './standards.repository.ts';
+
+export interface RevisionInfo {
+  revision: string;
+  effectiveDate: string | null;
+  publishedAt: string;
+  sha256: string;
+  inForce: boolean;
+  uploadedBy: number | null;
+}
+
+/**
+ * The revision in force on a date: the latest one whose effective date (or, without one, its
+ * publication date) has come. When none has come yet, the earliest published one is shown
+ * and marked as not in force.
+ */
+export function pickInForce(revisions: repo.RevisionRow[], today: string): repo.RevisionRow | undefined {
+  const startOf = (r: repo.RevisionRow) => r.effectiveDate ?? r.uploadedAt.toISOString().slice(0, 10);
+  const effective = revisions.filter((r) => startOf(r) <= today);
+  if (effective.length === 0) return undefined;
+  return effective.reduce((best, r) => {
+    const a = startOf(best);
+    const b = startOf(r);
+    return b > a || (b === a && r.id > best.id) ? r : best;
+  });
+}
+
+function revisionInfo(r: repo.RevisionRow, inForce: repo.RevisionRow | undefined): RevisionInfo {
+  return {
+    revision: r.revision,
+    effectiveDate: r.effectiveDate,
+    publishedAt: r.uploadedAt.toISOString(),
+    sha256: r.sha256,
+    inForce: inForce?.id === r.id,
+    uploadedBy: r.uploadedBy,
+  };
+}
+
+export function publicUnit(unit: UnitRow) {
+  return {
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    regionCode: unit.regionCode,
+    regionName: findRegion(unit.regionCode)?.name ?? '',
+    address: unit.address,
+    phone: unit.phone,
+    email: unit.email,
+    website: unit.website,
+    maklumat: unit.maklumat,
+    head: unit.head ?? null,
+    letterhead: unit.letterhead,
+  };
+}
+export type PublicUnit = ReturnType<typeof publicUnit>;
+
+/**
+ * Validates and publishes a standard (new or revised) for a unit. The YAML must parse, pass
+ * the schema and the completeness lint, and belong to the unit; nothing is written otherwise.
+ */
+export async function publishStandard(
+  db: Db,
+  actor: Actor,
+  unit: UnitRow,
+  input: { yaml: string; fileName?: string | undefined },
+) {
+  const file = input.fileName ?? 'upload.yaml';
+  const standard = parseStandardYaml(input.yaml, file);
+  const errors = lintStandard(standard, file).filter((p) => p.severity !== 'warning');
+  if (errors.length > 0) throw new ValidationError('standard.invalid', errors);
+  if (standard.unit !== unit.code) {
+    throw new DomainError('standard.wrong_unit', { unit: standard.unit, activeUnit: unit.code });
+  }
+  const sha256 = createHash('sha256').update(input.yaml).digest('hex');
+
+  return db.transaction(async (tx) => {
+    const divisionId = await repo.findOrCreateDivision(tx, unit.id, standard.division.code, standard.division.name);
+    const existing = await repo.findStandard(tx, unit.id, standard.id);
+    const row = existing ?? (await repo.insertStandard(tx, { unitId: unit.id, slug: standard.id, divisionId }));
+    const revisions = existing ? await repo.revisionsOf(tx, row.id) : [];
+    const same = revisions.find((r) => r.revision === standard.document.revision);
+    if (same) {
+      throw new DomainError(same.sha256 === sha256 ? 'standard.unchanged' : 'standard.revision_exists', {
+        revision: standard.document.revision,
+      });
+    }
+    const before = pickInForce(revisions, todayIn(unit.timeZone));
+    const revision = await repo.insertRevision(tx, {
+      standardId: row.id,
+      revision: standard.document.revision,
+      documentNumber: standard.document.number,
+      name: standard.name,
+      effectiveDate: standard.document.effectiveDate ?? null,
+      content: standard,
+      sourceYaml: input.yaml,
+      sha256,
+      uploadedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: existing ? 'standard.revise' : 'standard.publish',
+      entity: 'standard',
+      entityId: `${unit.code}/${standard.id}`,
+      unitId: unit.id,
+      before: before ? { revisionId: before.id, revision: before.revision, sha256: before.sha256 } : null,
+      after: { revisionId: revision.id, revision: revision.revision, sha256 },
+    });
+    return { id: standard.id, revision: revision.revision, revisionId: revision.id };
+  });
+}
+
+export async function getUnitByCode(db: Db, code: string): Promise<UnitRow> {
+  const unit = await findUnitByCode(db, code);
+  if (!unit) throw new DomainError('unit.not_found', { unitCode: code });
+  return unit;
+}
+
+interface Published {
+  slug: string;
+  inForce: repo.RevisionRow;
+  revisions: repo.RevisionRow[];
+}
+
+function groupByStandard(rows: Array<{ standard: repo.StandardRow; revision: repo.RevisionRow }>, today: string) {
+  const byId = new Map<number, { slug: string; revisions: repo.RevisionRow[] }>();
+  for (const { standard, revision } of rows) {
+    const entry = byId.get(standard.id) ?? { slug: standard.slug, revisions: [] };
+    entry.revisions.push(revision);
+    byId.set(standard.id, entry);
+  }
+  const out: Published[] = [];
+  for (const { slug, revisions } of byId.values()) {
+    const inForce = pickInForce(revisions, today);
+    if (inForce) out.push({ slug, inForce, revisions });
+  }
+  return out;
+}
+
+function summary(p: Published) {
+  const s = Standard.parse(p.inForce.content);
+  return {
+    id: s.id,
+    name: s.name,
+    division: s.division,
+    timeLimit: { kind: s.delivery.timeLimit.kind, text: s.delivery.timeLimit.text },
+    documentNumber: s.document.number,
+    revision: s.document.revision,
+    effectiveDate: s.document.effectiveDate ?? null,
+  };
+}
+
+export async function listPublicUnits(db: Db) {
+  const units = await listUnits(db);
+  const rows = await repo.allRevisions(db);
+  return units.map((unit) => {
+    const published = groupByStandard(
+      rows.filter((r) => r.unit.id === unit.id),
+      todayIn(unit.timeZone),
+    );
+    const { maklumat: _m, head: _h, letterhead: _l, ...rest } = publicUnit(unit);
+    return { ...rest, serviceCount: published.length };
+  });
+}
+
+export async function getPublicUnit(db: Db, code: string) {
+  const unit = await getUnitByCode(db, code);
+  const published = groupByStandard(await repo.revisionsOfUnit(db, unit.id), todayIn(unit.timeZone));
+  return { unit: publicUnit(unit), services: published.map(summary) };
+}
+
+/** A standard as the public sees it: the revision in force, with the history of revisions. */
+export async function getPublicStandard(db: Db, unitCode: string, slug: string) {
+  const unit = await getUnitByCode(db, unitCode);
+  const row = await repo.findStandard(db, unit.id, slug);
+  if (!row) throw new DomainError('standard.not_found', { unitCode, id: slug });
+  const revisions = await repo.revisionsOf(db, row.id);
+  const inForce = pickInForce(revisions, todayIn(unit.timeZone));
+  if (!inForce) throw new DomainError('standard.not_found', { unitCode, id: slug });
+  const { uploadedBy: _u, inForce: _f, ...revision } = revisionInfo(inForce, inForce);
+  return {
+    unit: publicUnit(unit),
+    standard: Standard.parse(inForce.content),
+    revision,
+    revisions: revisions
+      .map((r) => revisionInfo(r, inForce))
+      .map(({ uploadedBy: _u2, sha256: _s, ...r }) => r)
+      .reverse(),
+  };
+}
+
+/** Staff view of a unit's standards, including revisions not yet in force. */
+export async function listUnitStandards(db: Db, unit: UnitRow) {
+  const today = todayIn(unit.timeZone);
+  const byId = new Map<number, { standard: repo.StandardRow; revisions: repo.RevisionRow[] }>();
+  for (const { standard, revision } of await repo.revisionsOfUnit(db, unit.id)) {
+    const entry = byId.get(standard.id) ?? { standard, revisions: [] };
+    entry.revisions.push(revision);
+    byId.set(standard.id, entry);
+  }
+  return [...byId.values()].map(({ revisions }) => {
+    const inForce = pickInForce(revisions, today);
+    const shown = inForce ?? revisions[0];
+    const s = Standard.parse(shown?.content);
+    return {
+      id: s.id,
+      name: s.name,
+      division: s.division,
+      inForce: inForce ? revisionInfo(inForce, inForce) : null,
+      revisions: revisions.map((r) => revisionInfo(r, inForce)),
+    };
+  });
+}
+
+/** The SIPPN publication export: every unit's standards in force, with all 14 components. */
+export async function sippnExport(db: Db, generatedAt = new Date()) {
+  const units = await listUnits(db);
+  const rows = await repo.allRevisions(db);
+  return {
+    format: 'jaring-sippn-1',
+    generatedAt: generatedAt.toISOString(),
+    units: units.map((unit) => {
+      const published = groupByStandard(
+        rows.filter((r) => r.unit.id === unit.id),
+        todayIn(unit.timeZone),
+      );
+      return {
+        ...publicUnit(unit),
+        services: published.map((p) => {
+          const s = Standard.parse(p.inForce.content);
+          return {
+            ...s,
+            revisionSha256: p.inForce.sha256,
+            publishedAt: p.inForce.uploadedAt.toISOString(),
+          };
+        }),
+      };
+    }),
+  };
+}

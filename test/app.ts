@@ -1,0 +1,84 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/core/config.ts';
+import type { Database } from '../src/db/client.ts';
+import { demoPassword } from '../src/db/seed.ts';
+import { buildApp } from '../src/http/app.ts';
+import { createTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ JARING_WEB_DIR: 'test/no-web', ...env });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A client that keeps cookies between requests, like a browser, and sends the CSRF header. */
+export class Agent {
+  private cookies = new Map<string, string>();
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly ip = '10.0.0.1',
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    if (method !== 'GET' && !this.cookies.has('jaring_csrf')) await this.request('GET', '/api/auth/csrf');
+    const response = await this.app.inject({
+      method,
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        cookie: this.cookieHeader(),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.cookies.get('jaring_csrf') ?? '' } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+    for (const c of response.cookies) {
+      if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return response;
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+
+  async login(username: string, password = demoPassword): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/login', { username, password });
+  }
+}
+
+/** Signs in a demo user and returns their agent. */
+export async function signedIn(app: FastifyInstance, username: string, ip?: string): Promise<Agent> {
+  const agent = new Agent(app, ip);
+  const res = await agent.login(username);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return agent;
+}

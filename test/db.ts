@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { withDatabase } from './global-setup.ts';
+
+/**
+ * A fresh, migrated and seeded database for one test file: PGlite loaded from the template
+ * dump, or (DATABASE_URL set) a PostgreSQL database cloned from the template database.
+ */
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
+  const url = process.env.DATABASE_URL;
+  const template = inject('pgTemplateDb');
+  if (url && template) {
+    const name = `jaring_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+    const dbUrl = withDatabase(url, name);
+    const database = await openDatabase({ url: dbUrl, poolSize: 8 });
+    return {
+      ...database,
+      url: dbUrl,
+      close: async () => {
+        await database.close();
+        const drop = new pg.Client({ connectionString: url });
+        await drop.connect();
+        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop.end();
+      },
+    };
+  }
+  const file = inject('pgliteTemplate');
+  const blob = new Blob([readFileSync(file)]);
+  const pglite = new PGlite({ loadDataDir: blob });
+  await pglite.waitReady;
+  return openDatabase({ pglite });
+}
