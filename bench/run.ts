@@ -1,3 +1,4 @@
+export {};
 /**
  * `npm run bench -- <name>`: runs a benchmark and its physical baseline in the same run,
  * printing a table and one JSON line.
@@ -6,10 +7,10 @@ const benches: Record<string, () => Promise<void>> = {
   http: async () => (await import('./http.bench.ts')).run(),
 };
 
-const name = process.argv[2] ?? 'http';
-const bench = benches[name];
+const benchName = process.argv[2] ?? 'http';
+const bench = benches[benchName];
 if (!bench) {
-  console.error(`Unknown bench "${name}". Available: ${Object.keys(benches).join(', ')}`);
+  console.error(`Unknown bench "${benchName}". Available: ${Object.keys(benches).join(', ')}`);
   process.exit(2);
 }
 await bench();

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { calendarRoutes } from '../core/calendar.routes.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
 import type { Database } from '../db/client.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(homeRoutes);
   await app.register(standardsRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
 
   await registerWeb(app, config);
   return app;

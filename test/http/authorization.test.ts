@@ -7,7 +7,7 @@ import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
  */
 interface Case {
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   body?: () => unknown;
   /** A signed-in user lacking the permission (absent when every role holds it). */
@@ -95,6 +95,31 @@ describe('authorization per protected route', () => {
       allowedStatus: 200,
     },
     {
+      name: 'calendar read',
+      method: 'GET',
+      url: '/api/calendar?year=2026',
+      allowed: 'sragen.desa',
+      allowedStatus: 200,
+    },
+    {
+      name: 'calendar closed day',
+      method: 'PUT',
+      url: '/api/calendar/days/2026-11-26',
+      body: () => ({ name: 'Libur lokal: Hari Jadi Kabupaten', kind: 'libur_lokal' }),
+      forbidden: 'sragen.fo',
+      allowed: 'sragen.kadis',
+      allowedStatus: 204,
+    },
+    {
+      name: 'calendar office hours',
+      method: 'PUT',
+      url: '/api/calendar/hours',
+      body: () => ({ '1': [{ start: '08:00', end: '16:00' }] }),
+      forbidden: 'sragen.auditor',
+      allowed: 'tarakan.kadis',
+      allowedStatus: 204,
+    },
+    {
       name: 'password change',
       method: 'POST',
       url: '/api/auth/password',
@@ -145,6 +170,15 @@ describe('authorization per protected route', () => {
     const entries = (await auditor.get('/api/audit?limit=500')).json().entries as Array<{ entityId: string | null }>;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.some((e) => e.entityId === 'tarakan/sembako')).toBe(false);
+  });
+
+  it('a closed day set by one unit does not touch another unit’s calendar', async () => {
+    const sragen = await signedIn(t.app, 'sragen.fo', '10.2.0.8');
+    const tarakan = await signedIn(t.app, 'tarakan.fo', '10.2.0.8');
+    const dates = async (a: Agent) =>
+      ((await a.get('/api/calendar?year=2026')).json().closedDates as Array<{ date: string }>).map((d) => d.date);
+    expect(await dates(sragen)).toContain('2026-11-26');
+    expect(await dates(tarakan)).not.toContain('2026-11-26');
   });
 
   it('an admin who switched unit acts in that unit', async () => {

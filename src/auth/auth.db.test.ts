@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.ts';
+import type { Database } from '../db/client.ts';
+import { findUnitByCode } from './auth.repository.ts';
+import { login, visibleUnitIds } from './auth.service.ts';
+import { units } from './auth.tables.ts';
+import { permissionsOf, rolesWith } from './permissions.ts';
+
+describe('permissions', () => {
+  it('derives permissions from roles in one place', () => {
+    expect(permissionsOf(['auditor'])).toContain('audit.verify');
+    expect(permissionsOf(['auditor'])).not.toContain('standards.publish');
+    expect(permissionsOf(['front_office', 'verifikator'])).toEqual(
+      expect.arrayContaining(['cases.intake', 'registry.reveal']),
+    );
+    expect(rolesWith('units.switch')).toEqual(['admin']);
+  });
+
+  it('gives the read-only auditor no permission that changes data', () => {
+    const changing = ['standards.publish', 'cases.act', 'cases.intake', 'registry.import', 'calendar.manage', 'users.manage'];
+    for (const p of changing) expect(permissionsOf(['auditor'])).not.toContain(p);
+  });
+});
+
+describe('unit visibility', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('a province user sees its regencies only when asked to (a standard allows it)', async () => {
+    const banten = await findUnitByCode(database.db, 'banten');
+    if (!banten) throw new Error('banten missing');
+    const [lebak] = await database.db
+      .insert(units)
+      .values({ code: 'lebak', name: 'Dinas Sosial Kabupaten Lebak', level: 'regency', regionCode: '36.02', parentId: banten.id })
+      .returning();
+    if (!lebak) throw new Error('insert failed');
+    const client = { ip: '10.9.9.9' };
+    const { ctx } = await login(database.db, { username: 'banten.kabid', password: 'jaring-demo-2026' }, client, {
+      sessionDays: 1,
+      loginMaxAttempts: 5,
+    });
+    expect(await visibleUnitIds(database.db, ctx)).toEqual([banten.id]);
+    expect((await visibleUnitIds(database.db, ctx, { includeChildren: true })).sort()).toEqual([banten.id, lebak.id].sort());
+
+    const { ctx: sragenCtx } = await login(
+      database.db,
+      { username: 'sragen.kabid', password: 'jaring-demo-2026' },
+      client,
+      { sessionDays: 1, loginMaxAttempts: 5 },
+    );
+    const sragen = await database.db.select().from(units).where(eq(units.code, 'sragen'));
+    expect(await visibleUnitIds(database.db, sragenCtx, { includeChildren: true })).toEqual([sragen[0]?.id]);
+  });
+});

@@ -1,0 +1,93 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { DomainError } from './errors.ts';
+import { closedDays, officeHours } from './calendar.tables.ts';
+import { defaultOfficeHours, type WorkingCalendar } from './calendar.ts';
+import { units } from '../auth/auth.tables.ts';
+
+export type ClosedDay = { date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' | 'libur_lokal' };
+
+/** A unit's working calendar for a span of years, ready for the pure calendar functions. */
+export async function calendarOf(db: Db, unitId: number, years?: { from: number; to: number }): Promise<WorkingCalendar> {
+  const [unit] = await db.select({ timeZone: units.timeZone }).from(units).where(eq(units.id, unitId));
+  if (!unit) throw new DomainError('unit.not_found', { unitId });
+  const [hours] = await db.select().from(officeHours).where(eq(officeHours.unitId, unitId));
+  const conditions = [eq(closedDays.unitId, unitId)];
+  if (years) {
+    conditions.push(gte(closedDays.date, `${years.from}-01-01`), lte(closedDays.date, `${years.to}-12-31`));
+  }
+  const days = await db
+    .select({ date: closedDays.date, name: closedDays.name, kind: closedDays.kind })
+    .from(closedDays)
+    .where(and(...conditions))
+    .orderBy(asc(closedDays.date));
+  return {
+    timeZone: unit.timeZone,
+    officeHours: (hours?.hours ?? defaultOfficeHours) as WorkingCalendar['officeHours'],
+    closedDates: days,
+  };
+}
+
+/** Adds or renames a closed day (a local holiday, a changed cuti bersama). */
+export async function setClosedDay(db: Db, actor: Actor, unitId: number, day: ClosedDay): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(closedDays)
+      .where(and(eq(closedDays.unitId, unitId), eq(closedDays.date, day.date)));
+    await tx
+      .insert(closedDays)
+      .values({ unitId, ...day })
+      .onConflictDoUpdate({ target: [closedDays.unitId, closedDays.date], set: { name: day.name, kind: day.kind } });
+    await recordAudit(tx, actor, {
+      action: 'calendar.set_closed_day',
+      entity: 'closed_day',
+      entityId: day.date,
+      unitId,
+      before: before ? { name: before.name, kind: before.kind } : null,
+      after: day,
+    });
+  });
+}
+
+/** Makes a day a working day again. */
+export async function removeClosedDay(db: Db, actor: Actor, unitId: number, date: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(closedDays)
+      .where(and(eq(closedDays.unitId, unitId), eq(closedDays.date, date)))
+      .returning();
+    if (removed.length === 0) throw new DomainError('calendar.not_found', { date });
+    await recordAudit(tx, actor, {
+      action: 'calendar.remove_closed_day',
+      entity: 'closed_day',
+      entityId: date,
+      unitId,
+      before: { name: removed[0]?.name, kind: removed[0]?.kind },
+    });
+  });
+}
+
+export async function setOfficeHours(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  hours: WorkingCalendar['officeHours'],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(officeHours).where(eq(officeHours.unitId, unitId));
+    await tx
+      .insert(officeHours)
+      .values({ unitId, hours })
+      .onConflictDoUpdate({ target: officeHours.unitId, set: { hours } });
+    await recordAudit(tx, actor, {
+      action: 'calendar.set_office_hours',
+      entity: 'office_hours',
+      entityId: unitId,
+      unitId,
+      before: before?.hours ?? null,
+      after: hours,
+    });
+  });
+}

@@ -1,0 +1,132 @@
+import { getDistrict, getProvince, getRegency } from './regions.ts';
+
+/**
+ * NIK (Nomor Induk Kependudukan) and KK (family card) numbers, DOMAIN.md §5: 16 digits =
+ * province (2) + regency/city (2) + district (2) + DDMMYY + serial (4). In a NIK the day is
+ * +40 for women and the date is the birth date; in a KK number the date is the data-entry date.
+ */
+export interface IdProblem {
+  code: string;
+  severity: 'error' | 'warning';
+  /** Indonesian, for the person at the desk. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface ParsedId {
+  value: string;
+  provinceCode: string;
+  regencyCode: string;
+  districtCode: string;
+  /** NIK: birth date; KK: issue date. YYYY-MM-DD. */
+  date: string;
+  serial: string;
+}
+
+export interface ParsedNik extends ParsedId {
+  nik: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+}
+
+export interface ParseResult<T> {
+  ok: boolean;
+  value?: T;
+  problems: IdProblem[];
+}
+
+const problem = (
+  code: string,
+  message: string,
+  params: Record<string, string | number> = {},
+  severity: 'error' | 'warning' = 'error',
+): IdProblem => ({ code, severity, message, params });
+
+function validDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function parseLayout(input: string, kind: 'nik' | 'kk', today: Date): ParseResult<ParsedId & { day: number; female: boolean }> {
+  const label = kind === 'nik' ? 'NIK' : 'Nomor KK';
+  const value = input.replace(/[\s.]/g, '');
+  const problems: IdProblem[] = [];
+  if (!/^\d+$/.test(value)) problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
+  if (value.length !== 16)
+    problems.push(problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const provinceCode = value.slice(0, 2);
+  const regencyCode = `${provinceCode}.${value.slice(2, 4)}`;
+  const districtCode = `${regencyCode}.${value.slice(4, 6)}`;
+  if (!getProvince(provinceCode)) {
+    problems.push(problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, { code: provinceCode }));
+  } else if (!getRegency(regencyCode)) {
+    problems.push(problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, { code: regencyCode }));
+  } else if (!getDistrict(districtCode)) {
+    // Districts split and are renumbered; a NIK keeps the code it was issued with.
+    problems.push(
+      problem('region.district_unknown', `kode kecamatan ${districtCode} tidak dikenal`, { code: districtCode }, 'warning'),
+    );
+  }
+
+  let day = Number(value.slice(6, 8));
+  const month = Number(value.slice(8, 10));
+  const yy = Number(value.slice(10, 12));
+  const female = kind === 'nik' && day > 40;
+  if (female) day -= 40;
+  const serial = value.slice(12, 16);
+  let date = '';
+  const what = kind === 'nik' ? 'tanggal lahir' : 'tanggal';
+  if (month < 1 || month > 12) {
+    problems.push(problem('date.month', `${what} tidak valid (bulan ${month})`, { month }));
+  } else if (day < 1 || day > 31) {
+    problems.push(problem('date.day', `${what} tidak valid (hari ${day})`, { day }));
+  } else {
+    const thisYear = today.getUTCFullYear();
+    let year = 2000 + yy;
+    if (year > thisYear) year -= 100;
+    if (!validDate(year, month, day)) {
+      problems.push(problem('date.invalid', `${what} tidak valid (${pad(day)}-${pad(month)})`, { day, month }));
+    } else {
+      date = `${year}-${pad(month)}-${pad(day)}`;
+      if (date > today.toISOString().slice(0, 10)) {
+        // Same two-digit year but a later day this year: it is a century earlier.
+        year -= 100;
+        date = `${year}-${pad(month)}-${pad(day)}`;
+      }
+    }
+  }
+  if (serial === '0000') problems.push(problem(`${kind}.serial`, 'nomor urut tidak boleh 0000'));
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    ok,
+    ...(ok ? { value: { value, provinceCode, regencyCode, districtCode, date, serial, day, female } } : {}),
+    problems,
+  };
+}
+
+/** Parses and validates a NIK, returning every problem at once. */
+export function parseNik(input: string, opts: { today?: Date } = {}): ParseResult<ParsedNik> {
+  const r = parseLayout(input, 'nik', opts.today ?? new Date());
+  if (!r.value) return { ok: false, problems: r.problems };
+  const { day: _d, female, ...rest } = r.value;
+  return { ok: true, problems: r.problems, value: { ...rest, nik: rest.value, birthDate: rest.date, sex: female ? 'P' : 'L' } };
+}
+
+/** Parses and validates a KK (Kartu Keluarga) number. */
+export function parseKk(input: string, opts: { today?: Date } = {}): ParseResult<ParsedId> {
+  const r = parseLayout(input, 'kk', opts.today ?? new Date());
+  if (!r.value) return { ok: false, problems: r.problems };
+  const { day: _d, female: _f, ...rest } = r.value;
+  return { ok: true, problems: r.problems, value: rest };
+}
+
+/** `3314015708900001` → `3314********0001` (UU 27/2022: masked unless the role needs it). */
+export function maskNik(nik: string): string {
+  const v = nik.replace(/[\s.]/g, '');
+  if (v.length < 8) return '*'.repeat(v.length);
+  return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
+}

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+
+/** Runs the real `jaring` binary on the embedded engine. */
+async function jaring(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await exec('node', ['bin/jaring.js', ...args], {
+      env: { ...process.env, DATABASE_URL: '', JARING_DEMO: 'false', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'jaring-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('jaring CLI', () => {
+  it('has --help on every command', async () => {
+    for (const cmd of [[], ['serve'], ['migrate'], ['seed'], ['standards', 'check'], ['audit', 'verify']]) {
+      const r = await jaring([...cmd, '--help']);
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: jaring/);
+    }
+  });
+
+  it('stops on a wrong configuration with the list of problems', async () => {
+    const r = await jaring(['migrate'], { PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PORT="abc"');
+    expect(r.stderr).toContain('LOG_LEVEL="loud"');
+  });
+
+  it('standards check passes on the seeds and fails with file:line on a broken file', async () => {
+    const ok = await jaring(['standards', 'check']);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^0 error\(s\)/m);
+
+    const dir = path.join(tmp, 'standards');
+    mkdirSync(path.join(dir, 'sragen'), { recursive: true });
+    const broken = (await readFile('standards/sragen/pkh.yaml', 'utf8')).replace(/role: (\w+)/, 'role: kabid2');
+    writeFileSync(path.join(dir, 'sragen', 'pkh.yaml'), broken);
+    const bad = await jaring(['standards', 'check', dir]);
+    expect(bad.code).toBe(1);
+    const line = broken.split('\n').findIndex((l) => l.includes('kabid2')) + 1;
+    expect(bad.stdout).toMatch(new RegExp(`pkh\\.yaml:${line} .*procedure\\.steps\\[\\d+\\]\\.role: unknown role "kabid2"`));
+  });
+
+  it('migrates, seeds, verifies the audit chain and finds a tampered row', async () => {
+    const dataDir = path.join(tmp, 'data');
+    expect((await jaring(['migrate', '--data-dir', dataDir])).code).toBe(0);
+    const seeded = await jaring(['seed', '--data-dir', dataDir]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/Seeded: 3 units, \d+ closed days, 5 standards, 0 users/);
+    const again = await jaring(['seed', '--data-dir', dataDir]);
+    expect(again.stdout).toMatch(/Seeded: 0 units, 0 closed days, 0 standards, 0 users/);
+
+    const intact = await jaring(['audit', 'verify', '--data-dir', dataDir]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Audit chain intact: \d+ entries/);
+
+    // Someone with database access edits a row behind the trigger's back.
+    const pg = new PGlite(path.join(dataDir, 'pgdata'));
+    await pg.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+      UPDATE audit_log SET actor_username = 'mallory' WHERE seq = 3;`);
+    await pg.close();
+    const broken = await jaring(['audit', 'verify', '--data-dir', dataDir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('entry 3: content does not match its hash (altered)');
+  });
+});
