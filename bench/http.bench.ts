@@ -66,7 +66,9 @@ export async function run() {
     ...r,
     ratioToBare: Number((r.requestsPerSecond / baseline.requestsPerSecond).toFixed(3)),
   }));
-  console.log(`\nhttp bench (${database.kind}, ${seconds}s per target, 10 connections, payload ${payload.length} B)`);
+  console.log(
+    `\nhttp bench (${database.kind}, ${seconds}s per target, 10 connections, payload ${payload.length} B)`,
+  );
   console.table(rows);
   console.log(JSON.stringify({ bench: 'http', engine: database.kind, seconds, rows }));
 }

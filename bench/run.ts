@@ -1,4 +1,5 @@
 export {};
+
 /**
  * `npm run bench -- <name>`: runs a benchmark and its physical baseline in the same run,
  * printing a table and one JSON line.

@@ -16,7 +16,11 @@ function newest(dir) {
   return latest;
 }
 
-const sources = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, statSync('web/vite.config.ts').mtimeMs);
+const sources = Math.max(
+  newest('web/src'),
+  statSync('web/index.html').mtimeMs,
+  statSync('web/vite.config.ts').mtimeMs,
+);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Membangun aplikasi web / building the web app…');
 const run = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {

@@ -11,10 +11,14 @@ mkdirSync('test-results', { recursive: true });
 function vitest(label, args, env) {
   const out = `test-results/${label}.json`;
   console.log(`\n=== ${label} ===`);
-  const run = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   let passed = 0;
   let failed = 0;
   if (existsSync(out)) {
@@ -30,7 +34,10 @@ const pgUrl = process.env.JARING_TEST_DATABASE_URL;
 const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
 vitest('pglite', [], { ...baseEnv, DATABASE_URL: '' });
 if (pgUrl) vitest('postgresql', [], { DATABASE_URL: pgUrl });
-else console.log('\n(PostgreSQL run skipped: set JARING_TEST_DATABASE_URL=postgres://… to run the suite on a server.)');
+else
+  console.log(
+    '\n(PostgreSQL run skipped: set JARING_TEST_DATABASE_URL=postgres://… to run the suite on a server.)',
+  );
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {

@@ -57,7 +57,8 @@ export class Agent {
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
     for (const c of response.cookies) {
-      if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return response;

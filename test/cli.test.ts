@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,12 +48,17 @@ describe('jaring CLI', () => {
 
     const dir = path.join(tmp, 'standards');
     mkdirSync(path.join(dir, 'sragen'), { recursive: true });
-    const broken = (await readFile('standards/sragen/pkh.yaml', 'utf8')).replace(/role: (\w+)/, 'role: kabid2');
+    const broken = (await readFile('standards/sragen/pkh.yaml', 'utf8')).replace(
+      /role: (\w+)/,
+      'role: kabid2',
+    );
     writeFileSync(path.join(dir, 'sragen', 'pkh.yaml'), broken);
     const bad = await jaring(['standards', 'check', dir]);
     expect(bad.code).toBe(1);
     const line = broken.split('\n').findIndex((l) => l.includes('kabid2')) + 1;
-    expect(bad.stdout).toMatch(new RegExp(`pkh\\.yaml:${line} .*procedure\\.steps\\[\\d+\\]\\.role: unknown role "kabid2"`));
+    expect(bad.stdout).toMatch(
+      new RegExp(`pkh\\.yaml:${line} .*procedure\\.steps\\[\\d+\\]\\.role: unknown role "kabid2"`),
+    );
   });
 
   it('migrates, seeds, verifies the audit chain and finds a tampered row', async () => {

@@ -13,7 +13,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['audit'],
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
-      preHandler: guard('audit.read'),
+      preValidation: guard('audit.read'),
     },
     async (request) => {
       const ctx = requireAuth(request);
@@ -35,7 +35,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/audit/verify', { schema: { tags: ['audit'] }, preHandler: guard('audit.verify') }, async () =>
-    verifyAuditChain(app.db),
+  app.get(
+    '/api/audit/verify',
+    { schema: { tags: ['audit'] }, preValidation: guard('audit.verify') },
+    async () => verifyAuditChain(app.db),
   );
 };

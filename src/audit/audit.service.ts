@@ -58,8 +58,14 @@ export function hashEntry(prevHash: string, fields: HashedFields): string {
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const seqResult = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`)) as unknown as {
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    const seqResult = (await tx.execute(
+      sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
+    )) as unknown as {
       rows: Array<{ seq: string | number }>;
     };
     const seq = Number(seqResult.rows[0]?.seq);
@@ -94,7 +100,7 @@ export interface VerifyResult {
   checked: number;
   lastSeq: number | null;
   lastHash: string;
-  broken?: { seq: number; reason: 'altered' | 'link' ; message: string };
+  broken?: { seq: number; reason: 'altered' | 'link'; message: string };
 }
 
 /**
@@ -148,7 +154,11 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Verif
           checked,
           lastSeq: prevSeq,
           lastHash: prevHash,
-          broken: { seq: row.seq, reason: 'altered', message: `entry ${row.seq}: content does not match its hash (altered)` },
+          broken: {
+            seq: row.seq,
+            reason: 'altered',
+            message: `entry ${row.seq}: content does not match its hash (altered)`,
+          },
         };
       }
       prevHash = row.hash;

@@ -18,7 +18,14 @@ describe('permissions', () => {
   });
 
   it('gives the read-only auditor no permission that changes data', () => {
-    const changing = ['standards.publish', 'cases.act', 'cases.intake', 'registry.import', 'calendar.manage', 'users.manage'];
+    const changing = [
+      'standards.publish',
+      'cases.act',
+      'cases.intake',
+      'registry.import',
+      'calendar.manage',
+      'users.manage',
+    ];
     for (const p of changing) expect(permissionsOf(['auditor'])).not.toContain(p);
   });
 });
@@ -35,16 +42,29 @@ describe('unit visibility', () => {
     if (!banten) throw new Error('banten missing');
     const [lebak] = await database.db
       .insert(units)
-      .values({ code: 'lebak', name: 'Dinas Sosial Kabupaten Lebak', level: 'regency', regionCode: '36.02', parentId: banten.id })
+      .values({
+        code: 'lebak',
+        name: 'Dinas Sosial Kabupaten Lebak',
+        level: 'regency',
+        regionCode: '36.02',
+        parentId: banten.id,
+      })
       .returning();
     if (!lebak) throw new Error('insert failed');
     const client = { ip: '10.9.9.9' };
-    const { ctx } = await login(database.db, { username: 'banten.kabid', password: 'jaring-demo-2026' }, client, {
-      sessionDays: 1,
-      loginMaxAttempts: 5,
-    });
+    const { ctx } = await login(
+      database.db,
+      { username: 'banten.kabid', password: 'jaring-demo-2026' },
+      client,
+      {
+        sessionDays: 1,
+        loginMaxAttempts: 5,
+      },
+    );
     expect(await visibleUnitIds(database.db, ctx)).toEqual([banten.id]);
-    expect((await visibleUnitIds(database.db, ctx, { includeChildren: true })).sort()).toEqual([banten.id, lebak.id].sort());
+    expect((await visibleUnitIds(database.db, ctx, { includeChildren: true })).sort()).toEqual(
+      [banten.id, lebak.id].sort(),
+    );
 
     const { ctx: sragenCtx } = await login(
       database.db,

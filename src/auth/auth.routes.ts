@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: PasswordChangeInput }, preHandler: guard('home.view') },
+    { schema: { tags: ['auth'], body: PasswordChangeInput }, preValidation: guard('home.view') },
     async (request, reply) => {
       await changePassword(app.db, requireAuth(request), request.body, clientOf(request));
       return reply.status(204).send();
@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         response: { 200: z.object({ units: z.array(z.object({ code: z.string(), name: z.string() })) }) },
       },
-      preHandler: guard('units.switch'),
+      preValidation: guard('units.switch'),
     },
     async () => ({ units: (await listUnits(app.db)).map((u) => ({ code: u.code, name: u.name })) }),
   );
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/unit',
     {
       schema: { tags: ['auth'], body: SwitchUnitInput, response: { 200: z.object({ user: SessionUser }) } },
-      preHandler: guard('units.switch'),
+      preValidation: guard('units.switch'),
     },
     async (request) => {
       const ctx = await switchUnit(app.db, requireAuth(request), request.body.unitCode, clientOf(request));

@@ -37,7 +37,15 @@ export function hashToken(token: string): string {
 }
 
 export function actorOf(ctx: AuthContext | null, client?: ClientInfo): Actor {
-  if (!ctx) return { userId: null, username: null, role: null, unitId: null, requestId: client?.requestId, ip: client?.ip };
+  if (!ctx)
+    return {
+      userId: null,
+      username: null,
+      role: null,
+      unitId: null,
+      requestId: client?.requestId,
+      ip: client?.ip,
+    };
   return {
     userId: ctx.user.id,
     username: ctx.user.username,
@@ -88,7 +96,9 @@ export async function login(
   ].filter((d): d is Date => d instanceof Date);
   if (limited.length > 0) {
     const until = Math.max(...limited.map((d) => d.getTime() + throttleWindowMs));
-    throw new DomainError('auth.throttled', { retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) });
+    throw new DomainError('auth.throttled', {
+      retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+    });
   }
 
   const user = await repo.findUserByUsername(db, username);
@@ -98,7 +108,14 @@ export async function login(
       await repo.recordAttempt(tx, username, client.ip, false);
       await recordAudit(
         tx,
-        { userId: null, username, role: null, unitId: user?.unitId ?? null, requestId: client.requestId, ip: client.ip },
+        {
+          userId: null,
+          username,
+          role: null,
+          unitId: user?.unitId ?? null,
+          requestId: client.requestId,
+          ip: client.ip,
+        },
         { action: 'auth.login_failed', entity: 'user', entityId: user?.id },
       );
     });
@@ -128,7 +145,12 @@ export async function login(
   return { token, ctx };
 }
 
-async function contextFor(db: Db, sessionId: string, user: repo.UserRow, activeUnitId: number): Promise<AuthContext> {
+async function contextFor(
+  db: Db,
+  sessionId: string,
+  user: repo.UserRow,
+  activeUnitId: number,
+): Promise<AuthContext> {
   const roles = (await repo.rolesOfUser(db, user.id)).filter(isStaffRole);
   const homeUnit = await repo.findUnitById(db, user.unitId);
   const unit = activeUnitId === user.unitId ? homeUnit : await repo.findUnitById(db, activeUnitId);
@@ -137,7 +159,11 @@ async function contextFor(db: Db, sessionId: string, user: repo.UserRow, activeU
 }
 
 /** Resolves a session cookie to its context; undefined when missing, expired or the user is disabled. */
-export async function authenticate(db: Db, token: string, settings: AuthSettings): Promise<AuthContext | undefined> {
+export async function authenticate(
+  db: Db,
+  token: string,
+  settings: AuthSettings,
+): Promise<AuthContext | undefined> {
   const sessionId = hashToken(token);
   const session = await repo.findSession(db, sessionId);
   if (!session) return undefined;

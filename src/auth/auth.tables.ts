@@ -117,5 +117,8 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_username_at').on(t.username, t.at), index('login_attempts_ip_at').on(t.ip, t.at)],
+  (t) => [
+    index('login_attempts_username_at').on(t.username, t.at),
+    index('login_attempts_ip_at').on(t.ip, t.at),
+  ],
 );

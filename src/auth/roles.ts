@@ -35,3 +35,21 @@ export function isStaffRole(value: string): value is StaffRole {
 export function isProcedureActor(value: string): value is ProcedureActor {
   return (ProcedureActors as readonly string[]).includes(value);
 }
+
+/** Names of roles and actors as the office writes them. */
+export const RoleLabels: Record<ProcedureActor, { id: string; en: string }> = {
+  admin: { id: 'Administrator', en: 'Administrator' },
+  kepala_dinas: { id: 'Kepala Dinas', en: 'Head of Office' },
+  kepala_bidang: { id: 'Kepala Bidang', en: 'Head of Division' },
+  fungsional: { id: 'Fungsional/Penyuluh Sosial', en: 'Functional officer / social worker' },
+  verifikator: { id: 'Verifikator', en: 'Verifier' },
+  front_office: { id: 'Petugas Front Office', en: 'Front-office officer' },
+  operator_desa: { id: 'Operator Desa/Kelurahan', en: 'Village operator' },
+  auditor: { id: 'Auditor', en: 'Auditor' },
+  pemohon: { id: 'Pemohon', en: 'Applicant' },
+  kepolisian: { id: 'Kepolisian', en: 'Police' },
+  kemensos: { id: 'Kementerian Sosial', en: 'Ministry of Social Affairs' },
+  bank: { id: 'Bank Penyalur', en: 'Paying bank' },
+  bupati: { id: 'Bupati/Wali Kota', en: 'Regent/Mayor' },
+  penerima: { id: 'Penerima Bantuan', en: 'Recipient' },
+};

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { verifyAuditChain } from '../audit/audit.service.ts';
-import { ConfigError, type Config, describeSettings, loadConfig } from '../core/config.ts';
+import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
@@ -60,7 +60,8 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: cfg.port, host: cfg.host });
-    const where = database.kind === 'pglite' ? `PGlite in ${path.resolve(cfg.dataDir, 'pgdata')}` : 'PostgreSQL';
+    const where =
+      database.kind === 'pglite' ? `PGlite in ${path.resolve(cfg.dataDir, 'pgdata')}` : 'PostgreSQL';
     console.log(
       `Jaring siap / ready: http://localhost:${cfg.port}  (${where}; seeded ${report.units} units, ${report.standards} standards, ${report.users} users)`,
     );
@@ -78,7 +79,9 @@ program
 
 program
   .command('seed')
-  .description('Seed units, holidays, the standards in ./standards and (with JARING_DEMO) demo users; idempotent')
+  .description(
+    'Seed units, holidays, the standards in ./standards and (with JARING_DEMO) demo users; idempotent',
+  )
   .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
   .option('--no-demo', 'do not create demo users')
   .action(async (opts: { dataDir?: string; demo: boolean }) => {
@@ -92,14 +95,17 @@ program
     );
   });
 
-const standardsCmd = program.command('standards').description('Service standards (Standar Pelayanan) as code');
+const standardsCmd = program
+  .command('standards')
+  .description('Service standards (Standar Pelayanan) as code');
 standardsCmd
   .command('check')
   .description('Lint every standard YAML: schema, references and the 14 components')
   .argument('[dir]', 'folder of standards', 'standards')
   .action(async (dir: string) => {
     const problems = await lintStandardsDir(path.resolve(dir));
-    for (const p of problems) console.log(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
+    for (const p of problems)
+      console.log(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
     const errors = problems.filter((p) => p.severity !== 'warning').length;
     console.log(`${errors} error(s), ${problems.length - errors} warning(s).`);
     process.exitCode = errors > 0 ? 1 : 0;

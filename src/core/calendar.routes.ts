@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
-import { addOfficeMinutes, addWorkingDays } from './calendar.ts';
 import { calendarOf, removeClosedDay, setClosedDay, setOfficeHours } from './calendar.service.ts';
+import { addOfficeMinutes, addWorkingDays } from './calendar.ts';
 
 const isoDate = z.iso.date();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -11,7 +11,7 @@ const Interval = z
   .object({ start: time, end: time })
   .refine((i) => i.start < i.end, { message: 'start must be before end' });
 const OfficeHours = z
-  .record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Interval))
+  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Interval))
   .superRefine((week, ctx) => {
     for (const [day, intervals] of Object.entries(week)) {
       const sorted = [...intervals].sort((a, b) => a.start.localeCompare(b.start));
@@ -19,7 +19,11 @@ const OfficeHours = z
         const prev = sorted[i - 1];
         const cur = sorted[i];
         if (prev && cur && cur.start < prev.end) {
-          ctx.addIssue({ code: 'custom', path: [day], message: `intervals overlap (${prev.end} > ${cur.start})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [day],
+            message: `intervals overlap (${prev.end} > ${cur.start})`,
+          });
         }
       }
     }
@@ -29,8 +33,11 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/calendar',
     {
-      schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
-      preHandler: guard('home.view'),
+      schema: {
+        tags: ['calendar'],
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+      preValidation: guard('home.view'),
     },
     async (request) => {
       const ctx = requireAuth(request);
@@ -50,7 +57,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_lokal']),
         }),
       },
-      preHandler: guard('calendar.manage'),
+      preValidation: guard('calendar.manage'),
     },
     async (request, reply) => {
       const ctx = requireAuth(request);
@@ -64,7 +71,10 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/calendar/days/:date',
-    { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) }, preHandler: guard('calendar.manage') },
+    {
+      schema: { tags: ['calendar'], params: z.object({ date: isoDate }) },
+      preValidation: guard('calendar.manage'),
+    },
     async (request, reply) => {
       const ctx = requireAuth(request);
       await removeClosedDay(app.db, actorOf(ctx, clientOf(request)), ctx.unit.id, request.params.date);
@@ -74,7 +84,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/calendar/hours',
-    { schema: { tags: ['calendar'], body: OfficeHours }, preHandler: guard('calendar.manage') },
+    { schema: { tags: ['calendar'], body: OfficeHours }, preValidation: guard('calendar.manage') },
     async (request, reply) => {
       const ctx = requireAuth(request);
       await setOfficeHours(app.db, actorOf(ctx, clientOf(request)), ctx.unit.id, request.body);
@@ -98,7 +108,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
             message: 'give exactly one of workingDays or minutes',
           }),
       },
-      preHandler: guard('home.view'),
+      preValidation: guard('home.view'),
     },
     async (request) => {
       const ctx = requireAuth(request);

@@ -1,15 +1,23 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { units } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
-import { DomainError } from './errors.ts';
 import { closedDays, officeHours } from './calendar.tables.ts';
 import { defaultOfficeHours, type WorkingCalendar } from './calendar.ts';
-import { units } from '../auth/auth.tables.ts';
+import { DomainError } from './errors.ts';
 
-export type ClosedDay = { date: string; name: string; kind: 'libur_nasional' | 'cuti_bersama' | 'libur_lokal' };
+export type ClosedDay = {
+  date: string;
+  name: string;
+  kind: 'libur_nasional' | 'cuti_bersama' | 'libur_lokal';
+};
 
 /** A unit's working calendar for a span of years, ready for the pure calendar functions. */
-export async function calendarOf(db: Db, unitId: number, years?: { from: number; to: number }): Promise<WorkingCalendar> {
+export async function calendarOf(
+  db: Db,
+  unitId: number,
+  years?: { from: number; to: number },
+): Promise<WorkingCalendar> {
   const [unit] = await db.select({ timeZone: units.timeZone }).from(units).where(eq(units.id, unitId));
   if (!unit) throw new DomainError('unit.not_found', { unitId });
   const [hours] = await db.select().from(officeHours).where(eq(officeHours.unitId, unitId));
@@ -39,7 +47,10 @@ export async function setClosedDay(db: Db, actor: Actor, unitId: number, day: Cl
     await tx
       .insert(closedDays)
       .values({ unitId, ...day })
-      .onConflictDoUpdate({ target: [closedDays.unitId, closedDays.date], set: { name: day.name, kind: day.kind } });
+      .onConflictDoUpdate({
+        target: [closedDays.unitId, closedDays.date],
+        set: { name: day.name, kind: day.kind },
+      });
     await recordAudit(tx, actor, {
       action: 'calendar.set_closed_day',
       entity: 'closed_day',

@@ -39,12 +39,18 @@ export const defaultOfficeHours: Record<string, Interval[]> = {
   ],
 };
 
-const offsets: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Pontianak': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+const offsets: Record<string, number> = {
+  'Asia/Jakarta': 7,
+  'Asia/Pontianak': 7,
+  'Asia/Makassar': 8,
+  'Asia/Jayapura': 9,
+};
 const dayMs = 86_400_000;
 
 export function offsetMinutes(timeZone: string): number {
   const h = offsets[timeZone];
-  if (h === undefined) throw new Error(`unsupported time zone "${timeZone}" (use Asia/Jakarta, Asia/Makassar or Asia/Jayapura)`);
+  if (h === undefined)
+    throw new Error(`unsupported time zone "${timeZone}" (use Asia/Jakarta, Asia/Makassar or Asia/Jayapura)`);
   return h * 60;
 }
 
@@ -77,7 +83,8 @@ const maxDays = 3_660;
 
 /** Whether a date (`YYYY-MM-DD`, or the local date of an instant) is a working day. */
 export function isWorkingDay(cal: WorkingCalendar, date: Date | string): boolean {
-  const day = typeof date === 'string' ? Math.floor(Date.parse(`${date}T00:00:00Z`) / dayMs) : local(cal, date).day;
+  const day =
+    typeof date === 'string' ? Math.floor(Date.parse(`${date}T00:00:00Z`) / dayMs) : local(cal, date).day;
   return intervalsOf(cal, day, closedSet(cal)).length > 0;
 }
 

@@ -28,7 +28,10 @@ export function fill(template: string, params: Record<string, unknown> = {}): st
 /** User-facing messages of domain error codes. */
 const errorMessages: Record<string, Text> = {
   'auth.unauthenticated': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
-  'auth.invalid_credentials': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong user name or password.' },
+  'auth.invalid_credentials': {
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong user name or password.',
+  },
   'auth.throttled': {
     id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {retryAfterSeconds} detik.',
     en: 'Too many sign-in attempts. Try again in {retryAfterSeconds} seconds.',
@@ -68,7 +71,7 @@ const errorMessages: Record<string, Text> = {
     id: 'Revisi "{revision}" sudah diterbitkan dengan isi yang sama.',
     en: 'Revision "{revision}" is already published with the same content.',
   },
-  'not_found': { id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
+  not_found: { id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     id: 'Terjadi kesalahan pada server. Kode permintaan: {requestId}.',
     en: 'Something went wrong on the server. Request id: {requestId}.',

@@ -1,6 +1,7 @@
 /** Rupiah are whole numbers; no cents exist in practice. */
 function assertRupiah(amount: number): void {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`rupiah amount must be a whole number, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`rupiah amount must be a whole number, got ${amount}`);
 }
 
 /** `1500000` → `Rp1.500.000`; `-1500` → `-Rp1.500`. */
@@ -18,14 +19,29 @@ export function parseRupiah(text: string): number | undefined {
   return m[1] ? -value : value;
 }
 
-const ones = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+const ones = [
+  '',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
+  'enam',
+  'tujuh',
+  'delapan',
+  'sembilan',
+  'sepuluh',
+  'sebelas',
+];
 
 function below1000(n: number): string {
   if (n < 12) return ones[n] ?? '';
   if (n < 20) return `${ones[n - 10]} belas`;
   if (n < 100) return [`${ones[Math.floor(n / 10)]} puluh`, ones[n % 10]].filter(Boolean).join(' ');
   const hundreds = Math.floor(n / 100);
-  return [hundreds === 1 ? 'seratus' : `${ones[hundreds]} ratus`, below1000(n % 100)].filter(Boolean).join(' ');
+  return [hundreds === 1 ? 'seratus' : `${ones[hundreds]} ratus`, below1000(n % 100)]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const scales: Array<[number, string]> = [

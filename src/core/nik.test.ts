@@ -49,7 +49,9 @@ describe('parseNik', () => {
   it('treats an unknown district as a warning, not a rejection', () => {
     const r = parseNik('3314991708900001', { today });
     expect(r.ok).toBe(true);
-    expect(r.problems).toEqual([expect.objectContaining({ code: 'region.district_unknown', severity: 'warning' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: 'region.district_unknown', severity: 'warning' }),
+    ]);
   });
 
   it('rejects wrong length and letters', () => {

@@ -49,26 +49,45 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function parseLayout(input: string, kind: 'nik' | 'kk', today: Date): ParseResult<ParsedId & { day: number; female: boolean }> {
+function parseLayout(
+  input: string,
+  kind: 'nik' | 'kk',
+  today: Date,
+): ParseResult<ParsedId & { day: number; female: boolean }> {
   const label = kind === 'nik' ? 'NIK' : 'Nomor KK';
   const value = input.replace(/[\s.]/g, '');
   const problems: IdProblem[] = [];
   if (!/^\d+$/.test(value)) problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
   if (value.length !== 16)
-    problems.push(problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }));
+    problems.push(
+      problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }),
+    );
   if (problems.length > 0) return { ok: false, problems };
 
   const provinceCode = value.slice(0, 2);
   const regencyCode = `${provinceCode}.${value.slice(2, 4)}`;
   const districtCode = `${regencyCode}.${value.slice(4, 6)}`;
   if (!getProvince(provinceCode)) {
-    problems.push(problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, { code: provinceCode }));
+    problems.push(
+      problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, {
+        code: provinceCode,
+      }),
+    );
   } else if (!getRegency(regencyCode)) {
-    problems.push(problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, { code: regencyCode }));
+    problems.push(
+      problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, {
+        code: regencyCode,
+      }),
+    );
   } else if (!getDistrict(districtCode)) {
     // Districts split and are renumbered; a NIK keeps the code it was issued with.
     problems.push(
-      problem('region.district_unknown', `kode kecamatan ${districtCode} tidak dikenal`, { code: districtCode }, 'warning'),
+      problem(
+        'region.district_unknown',
+        `kode kecamatan ${districtCode} tidak dikenal`,
+        { code: districtCode },
+        'warning',
+      ),
     );
   }
 
@@ -89,7 +108,9 @@ function parseLayout(input: string, kind: 'nik' | 'kk', today: Date): ParseResul
     let year = 2000 + yy;
     if (year > thisYear) year -= 100;
     if (!validDate(year, month, day)) {
-      problems.push(problem('date.invalid', `${what} tidak valid (${pad(day)}-${pad(month)})`, { day, month }));
+      problems.push(
+        problem('date.invalid', `${what} tidak valid (${pad(day)}-${pad(month)})`, { day, month }),
+      );
     } else {
       date = `${year}-${pad(month)}-${pad(day)}`;
       if (date > today.toISOString().slice(0, 10)) {
@@ -113,7 +134,11 @@ export function parseNik(input: string, opts: { today?: Date } = {}): ParseResul
   const r = parseLayout(input, 'nik', opts.today ?? new Date());
   if (!r.value) return { ok: false, problems: r.problems };
   const { day: _d, female, ...rest } = r.value;
-  return { ok: true, problems: r.problems, value: { ...rest, nik: rest.value, birthDate: rest.date, sex: female ? 'P' : 'L' } };
+  return {
+    ok: true,
+    problems: r.problems,
+    value: { ...rest, nik: rest.value, birthDate: rest.date, sex: female ? 'P' : 'L' },
+  };
 }
 
 /** Parses and validates a KK (Kartu Keluarga) number. */

@@ -29,7 +29,12 @@ describe('regions', () => {
     const village = getVillage('33.14.01.2001');
     expect(village?.parentCode).toBe('33.14.01');
     expect(getDistrict('33.14.01')?.parentCode).toBe('33.14');
-    expect(regionPath('33.14.01.2001').map((r) => r.level)).toEqual(['province', 'regency', 'district', 'village']);
+    expect(regionPath('33.14.01.2001').map((r) => r.level)).toEqual([
+      'province',
+      'regency',
+      'district',
+      'village',
+    ]);
     expect(regionPath('33.14.01.2001')[0]?.name).toBe('JAWA TENGAH');
   });
 

@@ -93,7 +93,14 @@ export function childrenOf(code: string): Region[] {
   if (code === '') return [...load('province').values()];
   const c = normaliseRegionCode(code);
   const level = c ? levelOf(c) : undefined;
-  const child = level === 'province' ? 'regency' : level === 'regency' ? 'district' : level === 'district' ? 'village' : undefined;
+  const child =
+    level === 'province'
+      ? 'regency'
+      : level === 'regency'
+        ? 'district'
+        : level === 'district'
+          ? 'village'
+          : undefined;
   if (!child) return [];
   return [...load(child).values()].filter((r) => r.parentCode === c);
 }

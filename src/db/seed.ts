@@ -5,8 +5,8 @@ import { findUnitByCode, type UnitRow } from '../auth/auth.repository.ts';
 import { divisions, type Official, units, userRoles, users } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import { defaultOfficeHours } from '../core/calendar.ts';
 import { closedDays, officeHours } from '../core/calendar.tables.ts';
+import { defaultOfficeHours } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { holidaysFor } from '../core/holidays.ts';
 import { loadStandardsDir } from '../standards/standard.loader.ts';
@@ -46,7 +46,11 @@ export const unitSeeds: UnitSeed[] = [
     phone: '0271-891043',
     email: '',
     website: '',
-    letterhead: ['PEMERINTAH KABUPATEN SRAGEN', 'DINAS SOSIAL', 'Telepon (0271) 891043 · Sragen, Jawa Tengah'],
+    letterhead: [
+      'PEMERINTAH KABUPATEN SRAGEN',
+      'DINAS SOSIAL',
+      'Telepon (0271) 891043 · Sragen, Jawa Tengah',
+    ],
     head: null,
     divisions: [
       { code: 'perlindungan-sosial', name: 'Bidang Perlindungan Sosial' },
@@ -63,8 +67,17 @@ export const unitSeeds: UnitSeed[] = [
     phone: '',
     email: '',
     website: '',
-    letterhead: ['PEMERINTAH KOTA TARAKAN', 'DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT', 'Kota Tarakan, Kalimantan Utara'],
-    head: { name: 'Arbain, SE., M. AP', rank: 'Pembina Utama Muda/IV-c', nip: '19680318 199403 1 007', position: 'Kepala Dinas' },
+    letterhead: [
+      'PEMERINTAH KOTA TARAKAN',
+      'DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT',
+      'Kota Tarakan, Kalimantan Utara',
+    ],
+    head: {
+      name: 'Arbain, SE., M. AP',
+      rank: 'Pembina Utama Muda/IV-c',
+      nip: '19680318 199403 1 007',
+      position: 'Kepala Dinas',
+    },
     divisions: [{ code: 'sosial', name: 'Bidang Sosial' }],
   },
   {
@@ -99,21 +112,119 @@ export const demoUsers: Array<{
   position: string;
   villageCode?: string;
 }> = [
-  { username: 'admin', name: 'Administrator Jaring', unit: 'sragen', roles: ['admin'], position: 'Administrator Sistem' },
-  { username: 'sragen.kadis', name: 'Budi Santoso', unit: 'sragen', roles: ['kepala_dinas'], position: 'Kepala Dinas' },
-  { username: 'sragen.kabid', name: 'Sri Wahyuni', unit: 'sragen', division: 'perlindungan-sosial', roles: ['kepala_bidang'], position: 'Kepala Bidang Perlindungan Sosial' },
-  { username: 'sragen.fungsional', name: 'Agus Prasetyo', unit: 'sragen', division: 'perlindungan-sosial', roles: ['fungsional'], position: 'Pekerja Sosial Ahli Muda' },
-  { username: 'sragen.verifikator', name: 'Dewi Lestari', unit: 'sragen', division: 'penanganan-fakir-miskin', roles: ['verifikator'], position: 'Verifikator DTKS' },
-  { username: 'sragen.fo', name: 'Rina Marlina', unit: 'sragen', roles: ['front_office'], position: 'Petugas Front Office' },
-  { username: 'sragen.desa', name: 'Joko Susilo', unit: 'sragen', roles: ['operator_desa'], position: 'Operator Desa', villageCode: '33.14.01.2001' },
-  { username: 'sragen.auditor', name: 'Hendra Wijaya', unit: 'sragen', roles: ['auditor'], position: 'Auditor Inspektorat' },
-  { username: 'tarakan.kadis', name: 'Arbain', unit: 'tarakan', roles: ['kepala_dinas'], position: 'Kepala Dinas' },
-  { username: 'tarakan.kabid', name: 'Nurhayati', unit: 'tarakan', division: 'sosial', roles: ['kepala_bidang'], position: 'Kepala Bidang Sosial' },
-  { username: 'tarakan.fungsional', name: 'Muhammad Rizal', unit: 'tarakan', division: 'sosial', roles: ['fungsional'], position: 'Analis Pengelola Kesejahteraan Sosial' },
-  { username: 'tarakan.fo', name: 'Siti Aminah', unit: 'tarakan', roles: ['front_office'], position: 'Petugas Front Office' },
-  { username: 'banten.kadis', name: 'Ahmad Fauzi', unit: 'banten', roles: ['kepala_dinas'], position: 'Kepala Dinas' },
-  { username: 'banten.kabid', name: 'Yuliana Putri', unit: 'banten', division: 'perlindungan-sosial', roles: ['kepala_bidang'], position: 'Kepala Bidang Perlindungan Sosial' },
-  { username: 'banten.fungsional', name: 'Dedi Kurniawan', unit: 'banten', division: 'perlindungan-sosial', roles: ['fungsional'], position: 'Penyuluh Sosial Ahli Muda' },
+  {
+    username: 'admin',
+    name: 'Administrator Jaring',
+    unit: 'sragen',
+    roles: ['admin'],
+    position: 'Administrator Sistem',
+  },
+  {
+    username: 'sragen.kadis',
+    name: 'Budi Santoso',
+    unit: 'sragen',
+    roles: ['kepala_dinas'],
+    position: 'Kepala Dinas',
+  },
+  {
+    username: 'sragen.kabid',
+    name: 'Sri Wahyuni',
+    unit: 'sragen',
+    division: 'perlindungan-sosial',
+    roles: ['kepala_bidang'],
+    position: 'Kepala Bidang Perlindungan Sosial',
+  },
+  {
+    username: 'sragen.fungsional',
+    name: 'Agus Prasetyo',
+    unit: 'sragen',
+    division: 'perlindungan-sosial',
+    roles: ['fungsional'],
+    position: 'Pekerja Sosial Ahli Muda',
+  },
+  {
+    username: 'sragen.verifikator',
+    name: 'Dewi Lestari',
+    unit: 'sragen',
+    division: 'penanganan-fakir-miskin',
+    roles: ['verifikator'],
+    position: 'Verifikator DTKS',
+  },
+  {
+    username: 'sragen.fo',
+    name: 'Rina Marlina',
+    unit: 'sragen',
+    roles: ['front_office'],
+    position: 'Petugas Front Office',
+  },
+  {
+    username: 'sragen.desa',
+    name: 'Joko Susilo',
+    unit: 'sragen',
+    roles: ['operator_desa'],
+    position: 'Operator Desa',
+    villageCode: '33.14.01.2001',
+  },
+  {
+    username: 'sragen.auditor',
+    name: 'Hendra Wijaya',
+    unit: 'sragen',
+    roles: ['auditor'],
+    position: 'Auditor Inspektorat',
+  },
+  {
+    username: 'tarakan.kadis',
+    name: 'Arbain',
+    unit: 'tarakan',
+    roles: ['kepala_dinas'],
+    position: 'Kepala Dinas',
+  },
+  {
+    username: 'tarakan.kabid',
+    name: 'Nurhayati',
+    unit: 'tarakan',
+    division: 'sosial',
+    roles: ['kepala_bidang'],
+    position: 'Kepala Bidang Sosial',
+  },
+  {
+    username: 'tarakan.fungsional',
+    name: 'Muhammad Rizal',
+    unit: 'tarakan',
+    division: 'sosial',
+    roles: ['fungsional'],
+    position: 'Analis Pengelola Kesejahteraan Sosial',
+  },
+  {
+    username: 'tarakan.fo',
+    name: 'Siti Aminah',
+    unit: 'tarakan',
+    roles: ['front_office'],
+    position: 'Petugas Front Office',
+  },
+  {
+    username: 'banten.kadis',
+    name: 'Ahmad Fauzi',
+    unit: 'banten',
+    roles: ['kepala_dinas'],
+    position: 'Kepala Dinas',
+  },
+  {
+    username: 'banten.kabid',
+    name: 'Yuliana Putri',
+    unit: 'banten',
+    division: 'perlindungan-sosial',
+    roles: ['kepala_bidang'],
+    position: 'Kepala Bidang Perlindungan Sosial',
+  },
+  {
+    username: 'banten.fungsional',
+    name: 'Dedi Kurniawan',
+    unit: 'banten',
+    division: 'perlindungan-sosial',
+    roles: ['fungsional'],
+    position: 'Penyuluh Sosial Ahli Muda',
+  },
 ];
 
 export interface SeedReport {
@@ -124,7 +235,11 @@ export interface SeedReport {
 }
 
 /** Units, divisions, office hours and holidays. Idempotent: existing rows are kept as they are. */
-export async function seedUnits(db: Db, actor: Actor = systemActor, years = [2026, 2027]): Promise<Pick<SeedReport, 'units' | 'closedDays'>> {
+export async function seedUnits(
+  db: Db,
+  actor: Actor = systemActor,
+  years = [2026, 2027],
+): Promise<Pick<SeedReport, 'units' | 'closedDays'>> {
   let created = 0;
   let days = 0;
   for (const seed of unitSeeds) {
@@ -132,17 +247,41 @@ export async function seedUnits(db: Db, actor: Actor = systemActor, years = [202
       let unit = await findUnitByCode(tx, seed.code);
       if (!unit) {
         const { divisions: divs, ...values } = seed;
-        [unit] = await tx.insert(units).values({ ...values, maklumat: defaultMaklumat }).returning();
+        [unit] = await tx
+          .insert(units)
+          .values({ ...values, maklumat: defaultMaklumat })
+          .returning();
         if (!unit) throw new Error('insert unit failed');
         created++;
-        await recordAudit(tx, actor, { action: 'unit.create', entity: 'unit', entityId: unit.code, unitId: unit.id, after: values });
-        await tx.insert(divisions).values(divs.map((d) => ({ ...d, unitId: (unit as UnitRow).id }))).onConflictDoNothing();
-        await tx.insert(officeHours).values({ unitId: unit.id, hours: defaultOfficeHours }).onConflictDoNothing();
+        await recordAudit(tx, actor, {
+          action: 'unit.create',
+          entity: 'unit',
+          entityId: unit.code,
+          unitId: unit.id,
+          after: values,
+        });
+        await tx
+          .insert(divisions)
+          .values(divs.map((d) => ({ ...d, unitId: (unit as UnitRow).id })))
+          .onConflictDoNothing();
+        await tx
+          .insert(officeHours)
+          .values({ unitId: unit.id, hours: defaultOfficeHours })
+          .onConflictDoNothing();
       }
       for (const year of years) {
-        const rows = holidaysFor(year).map((h) => ({ unitId: (unit as UnitRow).id, date: h.date, name: h.name, kind: h.kind }));
+        const rows = holidaysFor(year).map((h) => ({
+          unitId: (unit as UnitRow).id,
+          date: h.date,
+          name: h.name,
+          kind: h.kind,
+        }));
         if (rows.length === 0) continue;
-        const inserted = await tx.insert(closedDays).values(rows).onConflictDoNothing().returning({ date: closedDays.date });
+        const inserted = await tx
+          .insert(closedDays)
+          .values(rows)
+          .onConflictDoNothing()
+          .returning({ date: closedDays.date });
         days += inserted.length;
       }
     });
@@ -183,7 +322,9 @@ export async function seedDemoUsers(db: Db, actor: Actor = systemActor): Promise
     await db.transaction(async (tx) => {
       let divisionId: number | null = null;
       if (u.division) {
-        const [d] = await tx.select({ id: divisions.id }).from(divisions)
+        const [d] = await tx
+          .select({ id: divisions.id })
+          .from(divisions)
           .where(and(eq(divisions.unitId, unit.id), eq(divisions.code, u.division)));
         divisionId = d?.id ?? null;
       }

@@ -95,7 +95,8 @@ async function registerWeb(app: FastifyInstance, config: Config) {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     const lang = pickLanguage(request.headers['accept-language']);
     return reply.status(404).send({

@@ -13,6 +13,8 @@ export function statusOf(code: string): number {
     'csrf.invalid': 403,
     'rate.limited': 429,
     'auth.password_unchanged': 422,
+    'standard.revision_exists': 409,
+    'standard.unchanged': 409,
   };
   const hit = exact[code];
   if (hit) return hit;

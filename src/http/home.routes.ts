@@ -11,16 +11,76 @@ const Label = z.object({ id: z.string(), en: z.string() });
  * The staff navigation. Each later module fills its place by flipping `available`;
  * an item shows only to users with its permission.
  */
-const navigation: Array<{ key: string; label: z.infer<typeof Label>; path: string; permission: Permission; available: boolean }> = [
-  { key: 'home', label: { id: 'Beranda', en: 'Home' }, path: '/staf', permission: 'home.view', available: true },
-  { key: 'cases', label: { id: 'Permohonan', en: 'Requests' }, path: '/staf/permohonan', permission: 'cases.read', available: false },
-  { key: 'intake', label: { id: 'Permohonan Baru', en: 'New request' }, path: '/staf/permohonan/baru', permission: 'cases.intake', available: false },
-  { key: 'registry', label: { id: 'Data Keluarga (DTKS/DTSEN)', en: 'Family register (DTKS/DTSEN)' }, path: '/staf/registri', permission: 'registry.read', available: false },
-  { key: 'complaints', label: { id: 'Pengaduan', en: 'Complaints' }, path: '/staf/pengaduan', permission: 'complaints.handle', available: false },
-  { key: 'reports', label: { id: 'Laporan Kinerja', en: 'Performance reports' }, path: '/staf/laporan', permission: 'reports.read', available: false },
-  { key: 'standards', label: { id: 'Standar Pelayanan', en: 'Service standards' }, path: '/staf/standar', permission: 'standards.read', available: true },
-  { key: 'audit', label: { id: 'Jejak Audit', en: 'Audit trail' }, path: '/staf/audit', permission: 'audit.read', available: false },
-  { key: 'account', label: { id: 'Akun Saya', en: 'My account' }, path: '/staf/akun', permission: 'home.view', available: true },
+const navigation: Array<{
+  key: string;
+  label: z.infer<typeof Label>;
+  path: string;
+  permission: Permission;
+  available: boolean;
+}> = [
+  {
+    key: 'home',
+    label: { id: 'Beranda', en: 'Home' },
+    path: '/staf',
+    permission: 'home.view',
+    available: true,
+  },
+  {
+    key: 'cases',
+    label: { id: 'Permohonan', en: 'Requests' },
+    path: '/staf/permohonan',
+    permission: 'cases.read',
+    available: false,
+  },
+  {
+    key: 'intake',
+    label: { id: 'Permohonan Baru', en: 'New request' },
+    path: '/staf/permohonan/baru',
+    permission: 'cases.intake',
+    available: false,
+  },
+  {
+    key: 'registry',
+    label: { id: 'Data Keluarga (DTKS/DTSEN)', en: 'Family register (DTKS/DTSEN)' },
+    path: '/staf/registri',
+    permission: 'registry.read',
+    available: false,
+  },
+  {
+    key: 'complaints',
+    label: { id: 'Pengaduan', en: 'Complaints' },
+    path: '/staf/pengaduan',
+    permission: 'complaints.handle',
+    available: false,
+  },
+  {
+    key: 'reports',
+    label: { id: 'Laporan Kinerja', en: 'Performance reports' },
+    path: '/staf/laporan',
+    permission: 'reports.read',
+    available: false,
+  },
+  {
+    key: 'standards',
+    label: { id: 'Standar Pelayanan', en: 'Service standards' },
+    path: '/staf/standar',
+    permission: 'standards.read',
+    available: true,
+  },
+  {
+    key: 'audit',
+    label: { id: 'Jejak Audit', en: 'Audit trail' },
+    path: '/staf/audit',
+    permission: 'audit.read',
+    available: false,
+  },
+  {
+    key: 'account',
+    label: { id: 'Akun Saya', en: 'My account' },
+    path: '/staf/akun',
+    permission: 'home.view',
+    available: true,
+  },
 ];
 
 export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,12 +93,14 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             unit: z.object({ code: z.string(), name: z.string() }),
             roles: z.array(z.string()),
-            nav: z.array(z.object({ key: z.string(), label: Label, path: z.string(), available: z.boolean() })),
+            nav: z.array(
+              z.object({ key: z.string(), label: Label, path: z.string(), available: z.boolean() }),
+            ),
             stats: z.array(z.object({ key: z.string(), label: Label, value: z.number() })),
           }),
         },
       },
-      preHandler: guard('home.view'),
+      preValidation: guard('home.view'),
     },
     async (request) => {
       const ctx = requireAuth(request);
@@ -50,7 +112,9 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
         unit: { code: ctx.unit.code, name: ctx.unit.name },
         roles: ctx.roles,
         nav,
-        stats: [{ key: 'services', label: { id: 'Layanan terbit', en: 'Published services' }, value: services }],
+        stats: [
+          { key: 'services', label: { id: 'Layanan terbit', en: 'Published services' }, value: services },
+        ],
       };
     },
   );

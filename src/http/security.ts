@@ -24,7 +24,7 @@ export function registerSecurity(app: FastifyInstance) {
     request.auth = ctx ?? null;
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
     const cookie = request.cookies[csrfCookie];
     const header = request.headers[csrfHeader];

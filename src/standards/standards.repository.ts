@@ -26,7 +26,12 @@ export async function insertStandard(db: Db, values: typeof standards.$inferInse
   return row;
 }
 
-export async function findOrCreateDivision(db: Db, unitId: number, code: string, name: string): Promise<number> {
+export async function findOrCreateDivision(
+  db: Db,
+  unitId: number,
+  code: string,
+  name: string,
+): Promise<number> {
   const [existing] = await db
     .select({ id: divisions.id })
     .from(divisions)
@@ -66,7 +71,10 @@ export async function allRevisions(db: Db) {
     .orderBy(asc(units.regionCode), asc(standards.slug), asc(standardRevisions.id));
 }
 
-export async function insertRevision(db: Db, values: typeof standardRevisions.$inferInsert): Promise<RevisionRow> {
+export async function insertRevision(
+  db: Db,
+  values: typeof standardRevisions.$inferInsert,
+): Promise<RevisionRow> {
   const [row] = await db.insert(standardRevisions).values(values).returning();
   if (!row) throw new Error('insert standard_revisions returned nothing');
   return row;

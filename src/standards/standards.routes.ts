@@ -45,9 +45,19 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: publicLimit,
     },
     async (request, reply) => {
-      const { unit, standard, revision } = await getPublicStandard(app.db, request.params.unit, request.params.id);
+      const { unit, standard, revision } = await getPublicStandard(
+        app.db,
+        request.params.unit,
+        request.params.id,
+      );
       const lang = request.query.lang ?? pickLanguage(request.headers['accept-language']);
-      const pdf = await renderStandardPdf({ unit, standard, revision, lang, publicUrl: app.config.publicUrl });
+      const pdf = await renderStandardPdf({
+        unit,
+        standard,
+        revision,
+        lang,
+        publicUrl: app.config.publicUrl,
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header(
@@ -58,13 +68,22 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/public/sippn', { schema: { tags: ['public'] }, config: publicLimit }, async (_request, reply) =>
-    reply.header('content-disposition', 'inline; filename="jaring-sippn.json"').send(await sippnExport(app.db)),
+  app.get(
+    '/api/public/sippn',
+    { schema: { tags: ['public'] }, config: publicLimit },
+    async (_request, reply) =>
+      reply
+        .header('content-disposition', 'inline; filename="jaring-sippn.json"')
+        .send(await sippnExport(app.db)),
   );
 
-  app.get('/api/staff/standards', { schema: { tags: ['standards'] }, preHandler: guard('standards.read') }, async (request) => ({
-    standards: await listUnitStandards(app.db, requireAuth(request).unit),
-  }));
+  app.get(
+    '/api/staff/standards',
+    { schema: { tags: ['standards'] }, preValidation: guard('standards.read') },
+    async (request) => ({
+      standards: await listUnitStandards(app.db, requireAuth(request).unit),
+    }),
+  );
 
   app.post(
     '/api/staff/standards',
@@ -73,7 +92,7 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['standards'],
         body: z.object({ yaml: z.string().min(1).max(1_000_000), fileName: z.string().max(200).optional() }),
       },
-      preHandler: guard('standards.publish'),
+      preValidation: guard('standards.publish'),
     },
     async (request, reply) => {
       const ctx = requireAuth(request);

@@ -5,9 +5,10 @@ import { todayIn } from '../core/dates.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
-import { parseStandardYaml } from './standard.loader.ts';
 import { lintStandard } from './standard.lint.ts';
+import { parseStandardYaml } from './standard.loader.ts';
 import { Standard } from './standard.schema.ts';
+import { toSippnService } from './standard.sippn.ts';
 import * as repo from './standards.repository.ts';
 
 export interface RevisionInfo {
@@ -84,9 +85,15 @@ export async function publishStandard(
   const sha256 = createHash('sha256').update(input.yaml).digest('hex');
 
   return db.transaction(async (tx) => {
-    const divisionId = await repo.findOrCreateDivision(tx, unit.id, standard.division.code, standard.division.name);
+    const divisionId = await repo.findOrCreateDivision(
+      tx,
+      unit.id,
+      standard.division.code,
+      standard.division.name,
+    );
     const existing = await repo.findStandard(tx, unit.id, standard.id);
-    const row = existing ?? (await repo.insertStandard(tx, { unitId: unit.id, slug: standard.id, divisionId }));
+    const row =
+      existing ?? (await repo.insertStandard(tx, { unitId: unit.id, slug: standard.id, divisionId }));
     const revisions = existing ? await repo.revisionsOf(tx, row.id) : [];
     const same = revisions.find((r) => r.revision === standard.document.revision);
     if (same) {
@@ -130,7 +137,10 @@ interface Published {
   revisions: repo.RevisionRow[];
 }
 
-function groupByStandard(rows: Array<{ standard: repo.StandardRow; revision: repo.RevisionRow }>, today: string) {
+function groupByStandard(
+  rows: Array<{ standard: repo.StandardRow; revision: repo.RevisionRow }>,
+  today: string,
+) {
   const byId = new Map<number, { slug: string; revisions: repo.RevisionRow[] }>();
   for (const { standard, revision } of rows) {
     const entry = byId.get(standard.id) ?? { slug: standard.slug, revisions: [] };
@@ -233,15 +243,13 @@ export async function sippnExport(db: Db, generatedAt = new Date()) {
         todayIn(unit.timeZone),
       );
       return {
-        ...publicUnit(unit),
-        services: published.map((p) => {
-          const s = Standard.parse(p.inForce.content);
-          return {
-            ...s,
-            revisionSha256: p.inForce.sha256,
+        unit: { code: unit.code, name: unit.name, regionCode: unit.regionCode },
+        services: published.map((p) =>
+          toSippnService(publicUnit(unit), Standard.parse(p.inForce.content), {
+            sha256: p.inForce.sha256,
             publishedAt: p.inForce.uploadedAt.toISOString(),
-          };
-        }),
+          }),
+        ),
       };
     }),
   };

@@ -51,7 +51,9 @@ describe('sign-in, sessions, CSRF, throttling', () => {
   it('throttles a user name after 5 failures, even with the right password', async () => {
     const agent = new Agent(t.app, '10.0.0.3');
     for (let i = 0; i < 5; i++) {
-      expect((await agent.post('/api/auth/login', { username: 'tarakan.fo', password: `x${i}` })).statusCode).toBe(401);
+      expect(
+        (await agent.post('/api/auth/login', { username: 'tarakan.fo', password: `x${i}` })).statusCode,
+      ).toBe(401);
     }
     const res = await agent.login('tarakan.fo');
     expect(res.statusCode).toBe(429);
@@ -76,10 +78,16 @@ describe('sign-in, sessions, CSRF, throttling', () => {
   it('changes the password; the old one stops working, other sessions end', async () => {
     const first = await signedIn(t.app, 'sragen.verifikator');
     const second = await signedIn(t.app, 'sragen.verifikator', '10.0.0.9');
-    const short = await first.post('/api/auth/password', { currentPassword: 'jaring-demo-2026', newPassword: 'short' });
+    const short = await first.post('/api/auth/password', {
+      currentPassword: 'jaring-demo-2026',
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(422);
     expect(short.json().error.problems[0].path).toBe('body.newPassword');
-    const wrong = await first.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'a-much-longer-one' });
+    const wrong = await first.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'a-much-longer-one',
+    });
     expect(wrong.statusCode).toBe(401);
     const ok = await first.post('/api/auth/password', {
       currentPassword: 'jaring-demo-2026',
@@ -123,7 +131,10 @@ describe('rate limit on public endpoints', () => {
   it('answers 429 past the limit per address', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      codes.push((await t.app.inject({ method: 'GET', url: '/api/public/units', remoteAddress: '10.1.1.1' })).statusCode);
+      codes.push(
+        (await t.app.inject({ method: 'GET', url: '/api/public/units', remoteAddress: '10.1.1.1' }))
+          .statusCode,
+      );
     }
     expect(codes).toEqual([200, 200, 200, 429]);
     const other = await t.app.inject({ method: 'GET', url: '/api/public/units', remoteAddress: '10.1.1.2' });

@@ -19,7 +19,10 @@ interface Case {
 }
 
 const revisedKehabisanBekal = async (t: TestApp) => {
-  const res = await t.app.inject({ method: 'GET', url: '/api/public/units/sragen/standards/kehabisan-bekal' });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/public/units/sragen/standards/kehabisan-bekal',
+  });
   return res.json();
 };
 
@@ -167,7 +170,9 @@ describe('authorization per protected route', () => {
     const list = (await tarakan.get('/api/staff/standards')).json().standards as Array<{ id: string }>;
     expect(list.map((s) => s.id)).toEqual(['sembako']);
     const auditor = await signedIn(t.app, 'sragen.auditor', '10.2.0.6');
-    const entries = (await auditor.get('/api/audit?limit=500')).json().entries as Array<{ entityId: string | null }>;
+    const entries = (await auditor.get('/api/audit?limit=500')).json().entries as Array<{
+      entityId: string | null;
+    }>;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.some((e) => e.entityId === 'tarakan/sembako')).toBe(false);
   });
@@ -176,7 +181,9 @@ describe('authorization per protected route', () => {
     const sragen = await signedIn(t.app, 'sragen.fo', '10.2.0.8');
     const tarakan = await signedIn(t.app, 'tarakan.fo', '10.2.0.8');
     const dates = async (a: Agent) =>
-      ((await a.get('/api/calendar?year=2026')).json().closedDates as Array<{ date: string }>).map((d) => d.date);
+      ((await a.get('/api/calendar?year=2026')).json().closedDates as Array<{ date: string }>).map(
+        (d) => d.date,
+      );
     expect(await dates(sragen)).toContain('2026-11-26');
     expect(await dates(tarakan)).not.toContain('2026-11-26');
   });
@@ -193,7 +200,9 @@ describe('authorization per protected route', () => {
   it('the published revision is now the one in force', async () => {
     const page = await revisedKehabisanBekal(t);
     expect(page.revision.revision).toBe('01');
-    expect(page.revisions.map((r: { revision: string; inForce: boolean }) => [r.revision, r.inForce])).toEqual([
+    expect(
+      page.revisions.map((r: { revision: string; inForce: boolean }) => [r.revision, r.inForce]),
+    ).toEqual([
       ['01', true],
       ['00', false],
     ]);

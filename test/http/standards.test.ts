@@ -11,7 +11,12 @@ describe('public portal API', () => {
   it('lists the three seeded units with their services', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/units' });
     expect(res.statusCode).toBe(200);
-    const units = res.json().units as Array<{ code: string; regionCode: string; regionName: string; serviceCount: number }>;
+    const units = res.json().units as Array<{
+      code: string;
+      regionCode: string;
+      regionName: string;
+      serviceCount: number;
+    }>;
     expect(units.map((u) => [u.code, u.regionCode, u.serviceCount]).sort()).toEqual([
       ['banten', '36', 1],
       ['sragen', '33.14', 3],
@@ -30,7 +35,10 @@ describe('public portal API', () => {
   });
 
   it('serves a standard with its 14 components and revision', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/public/units/sragen/standards/kehabisan-bekal' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/units/sragen/standards/kehabisan-bekal',
+    });
     expect(res.statusCode).toBe(200);
     const { standard, revision, revisions } = res.json();
     expect(standard.name).toBe('Kehabisan Bekal');
@@ -105,7 +113,10 @@ describe('publishing a standard', () => {
     const same = await kabid.post('/api/staff/standards', { yaml, fileName: 'dtks.yaml' });
     expect(same.statusCode).toBe(409);
     expect(same.json().error.code).toBe('standard.unchanged');
-    const changed = await kabid.post('/api/staff/standards', { yaml: `${yaml}\n# catatan\n`, fileName: 'dtks.yaml' });
+    const changed = await kabid.post('/api/staff/standards', {
+      yaml: `${yaml}\n# catatan\n`,
+      fileName: 'dtks.yaml',
+    });
     expect(changed.statusCode).toBe(409);
     expect(changed.json().error.code).toBe('standard.revision_exists');
   });

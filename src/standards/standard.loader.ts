@@ -1,0 +1,160 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type Problem, ValidationError } from '../core/errors.ts';
+import { Standard } from './standard.schema.ts';
+
+type PathPart = string | number;
+
+/** `['delivery','procedure','steps',2,'role']` → `delivery.procedure.steps[2].role`. */
+export function formatPath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/** Line (1-based) of the node at `parts`, or of its nearest existing ancestor. */
+function lineOf(doc: Document, counter: LineCounter, parts: PathPart[], key?: string): number | undefined {
+  for (let n = parts.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(parts.slice(0, n), true);
+    if (!isNode(node)) continue;
+    if (key !== undefined && n === parts.length && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      const keyNode = pair?.key;
+      if (isNode(keyNode) && keyNode.range) return counter.linePos(keyNode.range[0]).line;
+    }
+    if (node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const parts = issue.path.filter((p): p is PathPart => typeof p === 'string' || typeof p === 'number');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({
+          file,
+          line: lineOf(doc, counter, parts, key),
+          path: formatPath([...parts, key]),
+          message: `unknown key "${key}"`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    problems.push({
+      file,
+      line: lineOf(doc, counter, parts),
+      path: formatPath(parts),
+      message: missing ? `required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Parses a standard's YAML. Throws `ValidationError('standard.invalid')` with every problem
+ * (syntax and schema), each located by file, line and path; returns the standard otherwise.
+ */
+export function parseStandardYaml(text: string, file: string): Standard {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ValidationError(
+      'standard.invalid',
+      doc.errors.map((e) => ({
+        file,
+        line: counter.linePos(e.pos[0]).line,
+        path: '',
+        message: `YAML: ${e.message.split('\n')[0]}`,
+        severity: 'error' as const,
+      })),
+    );
+  }
+  const parsed = Standard.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, doc, counter, file);
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    throw new ValidationError('standard.invalid', problems);
+  }
+  return parsed.data;
+}
+
+export interface LoadedStandard {
+  file: string;
+  standard: Standard;
+  text: string;
+}
+
+/**
+ * Reads `dir/<unit>/*.yaml`. Collects the problems of every file (and checks that the folder
+ * is the unit, the file name is the id, and ids are unique) instead of stopping at the first.
+ */
+export async function loadStandardsDir(
+  dir: string,
+): Promise<{ standards: LoadedStandard[]; problems: Problem[] }> {
+  const standards: LoadedStandard[] = [];
+  const problems: Problem[] = [];
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const units = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  for (const unit of units.sort()) {
+    const files = (await readdir(path.join(dir, unit))).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const ids = new Set<string>();
+    for (const name of files) {
+      const file = path.join(dir, unit, name);
+      const text = await readFile(file, 'utf8');
+      try {
+        const standard = parseStandardYaml(text, rel(file));
+        const expectedId = name.replace(/\.ya?ml$/, '');
+        if (standard.unit !== unit) {
+          problems.push({
+            file: rel(file),
+            line: lineOfKey(text, 'unit'),
+            path: 'unit',
+            message: `is "${standard.unit}" but the file is in folder "${unit}"`,
+            severity: 'error',
+          });
+        }
+        if (standard.id !== expectedId) {
+          problems.push({
+            file: rel(file),
+            line: lineOfKey(text, 'id'),
+            path: 'id',
+            message: `is "${standard.id}" but the file is named "${name}"`,
+            severity: 'error',
+          });
+        }
+        if (ids.has(standard.id)) {
+          problems.push({
+            file: rel(file),
+            line: lineOfKey(text, 'id'),
+            path: 'id',
+            message: `duplicate id "${standard.id}" in unit "${unit}"`,
+            severity: 'error',
+          });
+        }
+        ids.add(standard.id);
+        standards.push({ file, standard, text });
+      } catch (error) {
+        if (error instanceof ValidationError) problems.push(...error.problems);
+        else throw error;
+      }
+    }
+  }
+  return { standards, problems };
+}
+
+function lineOfKey(text: string, key: string): number | undefined {
+  const i = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  return i >= 0 ? i + 1 : undefined;
+}
