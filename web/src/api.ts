@@ -1,0 +1,80 @@
+import { currentLang } from './i18n.tsx';
+
+export interface Problem {
+  path: string;
+  message: string;
+  file?: string;
+  line?: number;
+  severity?: string;
+}
+
+/** An error answered by the server, with its translated message and problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+function csrfCookie(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('jaring_csrf='))
+    ?.slice('jaring_csrf='.length);
+}
+
+async function csrfToken(): Promise<string> {
+  const existing = csrfCookie();
+  if (existing) return existing;
+  const res = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': currentLang() };
+  if (method !== 'GET') headers['x-csrf-token'] = await csrfToken();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'network',
+      currentLang() === 'id' ? 'Tidak dapat terhubung ke server.' : 'Cannot reach the server.',
+    );
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; problems?: Problem[]; details?: Record<string, unknown> };
+  };
+  if (!res.ok) {
+    const e = data.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'unknown',
+      e?.message ?? res.statusText,
+      e?.problems,
+      e?.details,
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(url: string) => api<T>('GET', url);
+export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);

@@ -1,0 +1,130 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+
+export type Lang = 'id' | 'en';
+export interface Text {
+  id: string;
+  en: string;
+}
+
+/** Interface strings; Indonesian first. */
+const dict = {
+  appTagline: { id: 'Layanan publik Dinas Sosial', en: 'Public services of social offices' },
+  portalTitle: { id: 'Standar Pelayanan Dinas Sosial', en: 'Service standards of social offices' },
+  portalIntro: {
+    id: 'Setiap layanan dijalankan menurut Standar Pelayanan yang terbuka untuk umum (UU 25/2009): persyaratan, prosedur, waktu, biaya, produk dan cara mengadu. Pilih kantor untuk melihat layanannya.',
+    en: 'Every service runs by a public Service Standard (Law 25/2009): requirements, procedure, time, cost, product and how to complain. Choose an office to see its services.',
+  },
+  services: { id: 'layanan', en: 'services' },
+  noUnits: { id: 'Belum ada kantor yang menerbitkan layanan.', en: 'No office has published services yet.' },
+  noServices: {
+    id: 'Kantor ini belum menerbitkan standar pelayanan.',
+    en: 'This office has not published any service standard yet.',
+  },
+  level_province: { id: 'Provinsi', en: 'Province' },
+  level_regency: { id: 'Kabupaten', en: 'Regency' },
+  level_city: { id: 'Kota', en: 'City' },
+  servicesOf: { id: 'Layanan', en: 'Services' },
+  timeLimit: { id: 'Jangka waktu', en: 'Time limit' },
+  documentNumber: { id: 'Nomor dokumen', en: 'Document number' },
+  revision: { id: 'Revisi', en: 'Revision' },
+  effectiveDate: { id: 'Tanggal efektif', en: 'Effective date' },
+  division: { id: 'Bidang', en: 'Division' },
+  downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
+  print: { id: 'Cetak', en: 'Print' },
+  maklumat: { id: 'Maklumat Pelayanan', en: 'Service pledge' },
+  complaintsBox: {
+    id: 'Sampaikan pengaduan, saran dan masukan',
+    en: 'Send a complaint, suggestion or feedback',
+  },
+  officer: { id: 'Pejabat Pengelola Pengaduan', en: 'Complaint officer' },
+  handler: { id: 'Petugas pengaduan', en: 'Complaint desk' },
+  revisions: { id: 'Riwayat revisi', en: 'Revision history' },
+  inForce: { id: 'berlaku', en: 'in force' },
+  notInForce: { id: 'tidak berlaku', en: 'superseded' },
+  appliesTo: { id: 'Untuk', en: 'For' },
+  kind_document: { id: 'dokumen', en: 'document' },
+  kind_condition: { id: 'syarat', en: 'condition' },
+  kind_data: { id: 'data', en: 'data' },
+  free: { id: 'Gratis', en: 'Free' },
+  back: { id: 'Kembali', en: 'Back' },
+  retry: { id: 'Coba lagi', en: 'Try again' },
+  loadError: { id: 'Data tidak dapat dimuat.', en: 'The data could not be loaded.' },
+  signIn: { id: 'Masuk petugas', en: 'Staff sign-in' },
+  signInTitle: { id: 'Masuk sebagai petugas', en: 'Sign in as staff' },
+  username: { id: 'Nama pengguna', en: 'User name' },
+  password: { id: 'Kata sandi', en: 'Password' },
+  submitSignIn: { id: 'Masuk', en: 'Sign in' },
+  signOut: { id: 'Keluar', en: 'Sign out' },
+  welcome: { id: 'Selamat datang', en: 'Welcome' },
+  unit: { id: 'Unit', en: 'Office' },
+  roles: { id: 'Peran', en: 'Roles' },
+  soon: { id: 'segera', en: 'soon' },
+  switchUnit: { id: 'Ganti unit', en: 'Switch office' },
+  standardsStaff: { id: 'Standar Pelayanan unit', en: 'Office service standards' },
+  upload: { id: 'Unggah standar baru atau revisi (YAML)', en: 'Upload a new or revised standard (YAML)' },
+  uploadFile: { id: 'Berkas YAML', en: 'YAML file' },
+  orPaste: { id: 'atau tempel isi YAML', en: 'or paste the YAML' },
+  publish: { id: 'Periksa dan terbitkan', en: 'Check and publish' },
+  published: { id: 'Standar diterbitkan', en: 'Standard published' },
+  problems: { id: 'Masalah yang ditemukan', en: 'Problems found' },
+  uploadedBy: { id: 'oleh pengguna', en: 'by user' },
+  publishedAt: { id: 'Diterbitkan', en: 'Published' },
+  account: { id: 'Akun Saya', en: 'My account' },
+  changePassword: { id: 'Ganti kata sandi', en: 'Change password' },
+  currentPassword: { id: 'Kata sandi sekarang', en: 'Current password' },
+  newPassword: { id: 'Kata sandi baru', en: 'New password' },
+  repeatPassword: { id: 'Ulangi kata sandi baru', en: 'Repeat new password' },
+  passwordTooShort: { id: 'Minimal 10 karakter', en: 'At least 10 characters' },
+  passwordMismatch: { id: 'Kata sandi baru tidak sama', en: 'The new passwords differ' },
+  passwordChanged: {
+    id: 'Kata sandi diganti. Sesi lain telah dikeluarkan.',
+    en: 'Password changed. Other sessions were signed out.',
+  },
+  save: { id: 'Simpan', en: 'Save' },
+  staffArea: { id: 'Ruang kerja petugas', en: 'Staff workspace' },
+  publicPortal: { id: 'Portal publik', en: 'Public portal' },
+  notFound: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
+  scanQr: { id: 'Pindai untuk membuka halaman ini', en: 'Scan to open this page' },
+} satisfies Record<string, Text>;
+
+export type Key = keyof typeof dict;
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: Key): string;
+  pick(text: Text): string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('jaring.lang') : null;
+  return saved === 'en' ? 'en' : 'id';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem('jaring.lang', l);
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({ lang, setLang, t: (key) => dict[key][lang], pick: (text) => text[lang] }),
+    [lang, setLang],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(Ctx);
+  if (!ctx) throw new Error('I18nProvider missing');
+  return ctx;
+}
+
+export function currentLang(): Lang {
+  return initialLang();
+}

@@ -1,0 +1,81 @@
+import type { Standard } from '../../src/standards/standard.schema.ts';
+
+export type { Standard };
+
+export interface Official {
+  name: string;
+  rank?: string;
+  nip?: string;
+  position: string;
+}
+
+export interface UnitSummary {
+  code: string;
+  name: string;
+  level: 'province' | 'regency' | 'city';
+  regionCode: string;
+  regionName: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  serviceCount: number;
+}
+
+export interface PublicUnit extends Omit<UnitSummary, 'serviceCount'> {
+  maklumat: string;
+  head: Official | null;
+}
+
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  division: { code: string; name: string };
+  timeLimit: { kind: string; text: string };
+  documentNumber: string;
+  revision: string;
+  effectiveDate: string | null;
+}
+
+export interface StandardPage {
+  unit: PublicUnit;
+  standard: Standard;
+  revision: { revision: string; effectiveDate: string | null; publishedAt: string; sha256: string };
+  revisions: Array<{ revision: string; effectiveDate: string | null; publishedAt: string; inForce: boolean }>;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  nip: string | null;
+  position: string | null;
+  roles: string[];
+  permissions: string[];
+  unit: { code: string; name: string };
+  homeUnit: { code: string; name: string };
+}
+
+export interface Home {
+  unit: { code: string; name: string };
+  roles: string[];
+  nav: Array<{ key: string; label: { id: string; en: string }; path: string; available: boolean }>;
+  stats: Array<{ key: string; label: { id: string; en: string }; value: number }>;
+}
+
+export interface StaffStandard {
+  id: string;
+  name: string;
+  division: { code: string; name: string };
+  inForce: RevisionInfo | null;
+  revisions: RevisionInfo[];
+}
+
+export interface RevisionInfo {
+  revision: string;
+  effectiveDate: string | null;
+  publishedAt: string;
+  sha256: string;
+  inForce: boolean;
+  uploadedBy: number | null;
+}
