@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, launchBrowser, type Server, startServer, watchErrors } from './harness.ts';
+
+describe('public portal and staff sign-in in a real browser', () => {
+  let server: Server;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the offices and opens a standard with all 14 components', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('unit-sragen').getByRole('link').click();
+    await page.getByRole('link', { name: 'Kehabisan Bekal' }).click();
+    await page.waitForSelector('[data-component="14"]');
+    expect(page.url()).toBe(`${server.url}/layanan/sragen/kehabisan-bekal`);
+
+    for (let n = 1; n <= 14; n++) {
+      await expect(page.locator(`[data-component="${n}"]`).isVisible()).resolves.toBe(true);
+    }
+    const text = (n: number) => page.locator(`[data-component="${n}"]`).innerText();
+    expect(await text(1)).toContain('Surat Keterangan Dari Kepolisian');
+    expect(await text(3)).toContain('1 Kali kejadian');
+    expect(await text(6)).toContain('Sari Srihartiwi');
+    expect(await text(6)).toContain('19660101 199803 2 005');
+    expect(await text(7)).toContain('UU No. 11 Th 1999');
+    expect(await text(8)).toContain('Fasilitas Difabel');
+    expect(await page.getByTestId('maklumat').innerText()).toContain('Maklumat Pelayanan');
+    expect(await page.getByRole('heading', { name: /Service Delivery/ }).count()).toBe(1);
+
+    const pdfHref = await page.getByTestId('download-pdf').getAttribute('href');
+    expect(pdfHref).toBe('/api/public/units/sragen/standards/kehabisan-bekal/pdf?lang=id');
+    const pdf = await page.request.get(`${server.url}${pdfHref}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: path.join(artifacts, 'standard-kehabisan-bekal.png'), fullPage: true });
+
+    // English on demand; the choice survives a reload.
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: /^A\. Service delivery/ }).waitFor();
+    expect(await text(1)).toContain('Requirements');
+    await page.reload();
+    await page.getByRole('heading', { name: /^B\. Service management/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true });
+    await page.goto(`${server.url}/layanan/tarakan/sembako`);
+    await page.waitForSelector('[data-component="14"]');
+    expect(await page.locator('[data-component="5"]').innerText()).toContain('Surat Keterangan Meninggal');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(artifacts, 'standard-sembako-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('signs in as front office with the keyboard and reaches the home page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/staf`);
+    await page.waitForURL(`${server.url}/masuk`);
+
+    await page.getByLabel('Nama pengguna').fill('sragen.fo');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('login-error').innerText()).toContain(
+      'Nama pengguna atau kata sandi salah.',
+    );
+
+    await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/staf`);
+    expect(await page.getByTestId('welcome').innerText()).toBe('Selamat datang, Rina Marlina');
+    expect(await page.getByTestId('active-unit').innerText()).toBe('Dinas Sosial Kabupaten Sragen');
+    await page.getByRole('navigation', { name: 'menu' }).getByText('Standar Pelayanan').waitFor();
+    // Front office may not publish: the upload form is not offered.
+    await page.getByRole('navigation', { name: 'menu' }).getByText('Standar Pelayanan').click();
+    await page.getByTestId('staff-standard-pkh').waitFor();
+    expect(await page.getByText('Unggah standar baru').count()).toBe(0);
+    await page.screenshot({ path: path.join(artifacts, 'staff-standards-front-office.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every problem of a malformed standard upload to a head of division', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/masuk`);
+    await page.getByLabel('Nama pengguna').fill('sragen.kabid');
+    await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(`${server.url}/staf`);
+    await page.goto(`${server.url}/staf/standar`);
+    await page.getByLabel('atau tempel isi YAML').fill('id: Bad Id\nunit: sragen\nextra: 1\n');
+    await page.getByRole('button', { name: 'Periksa dan terbitkan' }).click();
+    const alert = page.getByTestId('publish-error');
+    await alert.waitFor();
+    const shown = await alert.innerText();
+    expect(shown).toContain('Berkas standar pelayanan tidak valid');
+    expect(shown).toContain('id: must be kebab-case');
+    expect(shown).toContain('extra: unknown key "extra"');
+    expect(shown).toMatch(/upload\.yaml:3/);
+    await page.screenshot({ path: path.join(artifacts, 'staff-standards-upload-error.png'), fullPage: true });
+    await page.close();
+  });
+});
