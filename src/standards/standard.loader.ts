@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Problem, ValidationError } from '../core/errors.ts';
 import { Standard } from './standard.schema.ts';
@@ -17,19 +17,25 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Line (1-based) of the node at `parts`, or of its nearest existing ancestor. */
+/**
+ * Line (1-based) of the key that names the node at `parts` (or of the list item), or of its
+ * nearest existing ancestor; with `key`, of that key inside the map at `parts`.
+ */
 function lineOf(doc: Document, counter: LineCounter, parts: PathPart[], key?: string): number | undefined {
-  for (let n = parts.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(parts.slice(0, n), true);
-    if (!isNode(node)) continue;
-    if (key !== undefined && n === parts.length && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const path = key === undefined ? parts : [...parts, key];
+  for (let n = path.length; n >= 1; n--) {
+    const container = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const last = path[n - 1];
+    if (isMap(container)) {
+      const pair = container.items.find((p) => isScalar(p.key) && p.key.value === last);
       const keyNode = pair?.key;
       if (isNode(keyNode) && keyNode.range) return counter.linePos(keyNode.range[0]).line;
+    } else if (isSeq(container) && typeof last === 'number') {
+      const item = container.items[last];
+      if (isNode(item) && item.range) return counter.linePos(item.range[0]).line;
     }
-    if (node.range) return counter.linePos(node.range[0]).line;
   }
-  return undefined;
+  return 1;
 }
 
 function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, file: string): Problem[] {
@@ -48,7 +54,7 @@ function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, fil
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && !doc.hasIn(parts);
     problems.push({
       file,
       line: lineOf(doc, counter, parts),
