@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { loginAttempts, sessions, units, userRoles, users } from './auth.tables.ts';
 
@@ -77,4 +77,56 @@ export async function deleteSessionsOfUser(db: Db, userId: number, except?: stri
 
 export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** snake_case keys of `row_to_json` → the camelCase of Drizzle rows; `…_at` columns → Date. */
+function fromJsonRow<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const camel = key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    out[camel] = key.endsWith('_at') && typeof value === 'string' ? new Date(value) : value;
+  }
+  return out as T;
+}
+
+/**
+ * A session with its user, roles, active unit and home unit, in one query. Every signed-in
+ * request runs it, so it is written as plain SQL (the query builder's row mapping costs more
+ * than the query on the embedded engine).
+ */
+export async function findSessionContext(db: Db, id: string) {
+  const result = (await db.execute(sql`
+    SELECT s.expires_at, s.last_seen_at, row_to_json(u) AS "user", row_to_json(a) AS unit,
+           row_to_json(h) AS home_unit,
+           (SELECT coalesce(array_agg(r.role ORDER BY r.role), '{}') FROM user_roles r WHERE r.user_id = u.id) AS roles
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+    JOIN units a ON a.id = s.active_unit_id
+    JOIN units h ON h.id = u.unit_id
+    WHERE s.id = ${id}
+    LIMIT 1`)) as unknown as {
+    rows: Array<{
+      expires_at: string | Date;
+      last_seen_at: string | Date;
+      user: Record<string, unknown>;
+      unit: Record<string, unknown>;
+      home_unit: Record<string, unknown>;
+      roles: string[] | string;
+    }>;
+  };
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    session: { expiresAt: new Date(row.expires_at), lastSeenAt: new Date(row.last_seen_at) },
+    user: fromJsonRow<UserRow>(row.user),
+    unit: fromJsonRow<UnitRow>(row.unit),
+    homeUnit: fromJsonRow<UnitRow>(row.home_unit),
+    // node-postgres parses text[]; keep a fallback for the literal form.
+    roles: Array.isArray(row.roles)
+      ? row.roles
+      : row.roles
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean),
+  };
 }

@@ -165,20 +165,21 @@ export async function authenticate(
   settings: AuthSettings,
 ): Promise<AuthContext | undefined> {
   const sessionId = hashToken(token);
-  const session = await repo.findSession(db, sessionId);
-  if (!session) return undefined;
+  const row = await repo.findSessionContext(db, sessionId);
+  if (!row) return undefined;
+  const { session, user, unit, homeUnit } = row;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
     await repo.deleteSession(db, sessionId);
     return undefined;
   }
-  const user = await repo.findUserById(db, session.userId);
-  if (!user?.active) return undefined;
+  if (!user.active) return undefined;
   // Sliding expiry, written at most once a minute.
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(db, sessionId, new Date(now), new Date(now + settings.sessionDays * 86_400_000));
   }
-  return contextFor(db, sessionId, user, session.activeUnitId);
+  const roles = row.roles.filter(isStaffRole);
+  return { sessionId, user, roles, permissions: permissionsOf(roles), unit, homeUnit };
 }
 
 export async function logout(db: Db, ctx: AuthContext, client: ClientInfo): Promise<void> {

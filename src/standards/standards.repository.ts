@@ -4,6 +4,20 @@ import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from './standards.tables.ts';
 
 export type RevisionRow = typeof standardRevisions.$inferSelect;
+/** A revision without its (large) content and source: enough to pick the one in force. */
+export type RevisionMeta = Omit<RevisionRow, 'content' | 'sourceYaml'>;
+
+const revisionMeta = {
+  id: standardRevisions.id,
+  standardId: standardRevisions.standardId,
+  revision: standardRevisions.revision,
+  documentNumber: standardRevisions.documentNumber,
+  name: standardRevisions.name,
+  effectiveDate: standardRevisions.effectiveDate,
+  sha256: standardRevisions.sha256,
+  uploadedBy: standardRevisions.uploadedBy,
+  uploadedAt: standardRevisions.uploadedAt,
+};
 export type StandardRow = typeof standards.$inferSelect;
 
 export async function countStandardsOfUnit(db: Db, unitId: number): Promise<number> {
@@ -78,4 +92,23 @@ export async function insertRevision(
   const [row] = await db.insert(standardRevisions).values(values).returning();
   if (!row) throw new Error('insert standard_revisions returned nothing');
   return row;
+}
+
+/** A unit with the revisions (metadata only) of one of its standards, in one query. */
+export async function unitWithRevisions(db: Db, unitCode: string, slug: string) {
+  return db
+    .select({ unit: units, revision: revisionMeta })
+    .from(units)
+    .leftJoin(standards, and(eq(standards.unitId, units.id), eq(standards.slug, slug)))
+    .leftJoin(standardRevisions, eq(standardRevisions.standardId, standards.id))
+    .where(eq(units.code, unitCode))
+    .orderBy(asc(standardRevisions.id));
+}
+
+export async function revisionContent(db: Db, revisionId: number): Promise<unknown> {
+  const [row] = await db
+    .select({ content: standardRevisions.content })
+    .from(standardRevisions)
+    .where(eq(standardRevisions.id, revisionId));
+  return row?.content;
 }

@@ -25,8 +25,8 @@ export interface RevisionInfo {
  * publication date) has come. When none has come yet, the earliest published one is shown
  * and marked as not in force.
  */
-export function pickInForce(revisions: repo.RevisionRow[], today: string): repo.RevisionRow | undefined {
-  const startOf = (r: repo.RevisionRow) => r.effectiveDate ?? r.uploadedAt.toISOString().slice(0, 10);
+export function pickInForce<R extends repo.RevisionMeta>(revisions: R[], today: string): R | undefined {
+  const startOf = (r: repo.RevisionMeta) => r.effectiveDate ?? r.uploadedAt.toISOString().slice(0, 10);
   const effective = revisions.filter((r) => startOf(r) <= today);
   if (effective.length === 0) return undefined;
   return effective.reduce((best, r) => {
@@ -36,7 +36,7 @@ export function pickInForce(revisions: repo.RevisionRow[], today: string): repo.
   });
 }
 
-function revisionInfo(r: repo.RevisionRow, inForce: repo.RevisionRow | undefined): RevisionInfo {
+function revisionInfo(r: repo.RevisionMeta, inForce: repo.RevisionMeta | undefined): RevisionInfo {
   return {
     revision: r.revision,
     effectiveDate: r.effectiveDate,
@@ -84,7 +84,7 @@ export async function publishStandard(
   }
   const sha256 = createHash('sha256').update(input.yaml).digest('hex');
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const divisionId = await repo.findOrCreateDivision(
       tx,
       unit.id,
@@ -123,6 +123,8 @@ export async function publishStandard(
     });
     return { id: standard.id, revision: revision.revision, revisionId: revision.id };
   });
+  clearPublicCache();
+  return result;
 }
 
 export async function getUnitByCode(db: Db, code: string): Promise<UnitRow> {
@@ -187,18 +189,55 @@ export async function getPublicUnit(db: Db, code: string) {
   return { unit: publicUnit(unit), services: published.map(summary) };
 }
 
+/** Parsed content of published revisions; revisions are never updated, so this never goes stale. */
+const contentCache = new Map<number, Standard>();
+const contentCacheSize = 500;
+
+async function standardOfRevision(db: Db, revisionId: number): Promise<Standard> {
+  const hit = contentCache.get(revisionId);
+  if (hit) return hit;
+  const standard = Standard.parse(await repo.revisionContent(db, revisionId));
+  if (contentCache.size >= contentCacheSize) {
+    const oldest = contentCache.keys().next().value;
+    if (oldest !== undefined) contentCache.delete(oldest);
+  }
+  contentCache.set(revisionId, standard);
+  return standard;
+}
+
+/**
+ * Public reads are cached in-process for a few seconds: the portal is read far more than it
+ * changes. A publish here clears the cache; another instance sees it within the TTL.
+ */
+const publicCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof loadPublicStandard>> }>();
+const publicCacheMs = 10_000;
+
+export function clearPublicCache(): void {
+  publicCache.clear();
+}
+
 /** A standard as the public sees it: the revision in force, with the history of revisions. */
 export async function getPublicStandard(db: Db, unitCode: string, slug: string) {
-  const unit = await getUnitByCode(db, unitCode);
-  const row = await repo.findStandard(db, unit.id, slug);
-  if (!row) throw new DomainError('standard.not_found', { unitCode, id: slug });
-  const revisions = await repo.revisionsOf(db, row.id);
+  const key = `${unitCode}/${slug}`;
+  const hit = publicCache.get(key);
+  if (hit && Date.now() - hit.at < publicCacheMs) return hit.value;
+  const value = await loadPublicStandard(db, unitCode, slug);
+  if (publicCache.size > 1_000) publicCache.clear();
+  publicCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+async function loadPublicStandard(db: Db, unitCode: string, slug: string) {
+  const rows = await repo.unitWithRevisions(db, unitCode, slug);
+  const unit = rows[0]?.unit;
+  if (!unit) throw new DomainError('unit.not_found', { unitCode });
+  const revisions = rows.flatMap((r) => (r.revision ? [r.revision] : []));
   const inForce = pickInForce(revisions, todayIn(unit.timeZone));
   if (!inForce) throw new DomainError('standard.not_found', { unitCode, id: slug });
   const { uploadedBy: _u, inForce: _f, ...revision } = revisionInfo(inForce, inForce);
   return {
     unit: publicUnit(unit),
-    standard: Standard.parse(inForce.content),
+    standard: await standardOfRevision(db, inForce.id),
     revision,
     revisions: revisions
       .map((r) => revisionInfo(r, inForce))
