@@ -24,6 +24,7 @@ import {
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, type Lang, useI18n } from './i18n.tsx';
+import { AuditPage, CalendarPage } from './pages/admin.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { PortalPage, UnitPage } from './pages/portal.tsx';
 import { AccountPage, StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
@@ -112,6 +113,8 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/staf', component: StaffHomePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/standar', component: StaffStandardsPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/akun', component: AccountPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/kalender', component: CalendarPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/audit', component: AuditPage }),
 ];
 const router = createRouter({ routeTree: rootRoute.addChildren(routes) });
 

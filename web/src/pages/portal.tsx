@@ -7,7 +7,7 @@ import type { PublicUnit, ServiceSummary, UnitSummary } from '../types.ts';
 import { formatDate, QueryView } from '../ui.tsx';
 
 export function PortalPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const query = useQuery({
     queryKey: ['units'],
     queryFn: () => get<{ units: UnitSummary[] }>('/api/public/units'),
@@ -44,6 +44,14 @@ export function PortalPage() {
           )
         }
       </QueryView>
+      <Text size="sm" c="dimmed">
+        <Anchor href="/api/public/sippn" size="sm">
+          {pick({
+            id: 'Ekspor semua standar untuk SIPPN (JSON)',
+            en: 'Export all standards for SIPPN (JSON)',
+          })}
+        </Anchor>
+      </Text>
     </Stack>
   );
 }
