@@ -72,7 +72,14 @@ const navigation: Array<{
     label: { id: 'Jejak Audit', en: 'Audit trail' },
     path: '/staf/audit',
     permission: 'audit.read',
-    available: false,
+    available: true,
+  },
+  {
+    key: 'calendar',
+    label: { id: 'Kalender Kerja', en: 'Working calendar' },
+    path: '/staf/kalender',
+    permission: 'home.view',
+    available: true,
   },
   {
     key: 'account',

@@ -92,7 +92,9 @@ function uraian(s: Standard, key: (typeof Components)[number]['key'], lang: Lang
 
 /** The printable standard: letterhead, identity, the 14 components, maklumat, signature, QR. */
 export async function renderStandardPdf(input: StandardPdfInput): Promise<Buffer> {
-  const { unit, standard: s, revision, lang, publicUrl } = input;
+  const { unit, revision, lang, publicUrl } = input;
+  // pdfmake annotates the arrays and objects it is given; never hand it shared (cached) data.
+  const s = structuredClone(input.standard);
   const pageUrl = `${publicUrl.replace(/\/$/, '')}/layanan/${unit.code}/${s.id}`;
   const qr = await QRCode.toDataURL(pageUrl, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
   const signer = s.signedBy ?? unit.head;

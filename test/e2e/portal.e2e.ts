@@ -114,4 +114,28 @@ describe('public portal and staff sign-in in a real browser', () => {
     await page.screenshot({ path: path.join(artifacts, 'staff-standards-upload-error.png'), fullPage: true });
     await page.close();
   });
+
+  it('lets an auditor verify the audit chain and an admin switch unit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const signIn = async (username: string) => {
+      await page.goto(`${server.url}/masuk`);
+      await page.getByLabel('Nama pengguna').fill(username);
+      await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.waitForURL(`${server.url}/staf`);
+    };
+    await signIn('sragen.auditor');
+    await page.getByRole('navigation', { name: 'menu' }).getByText('Jejak Audit').click();
+    await page.getByTestId('audit-verify').click();
+    expect(await page.getByTestId('audit-result').innerText()).toMatch(/^Rantai utuh: \d+ catatan/);
+    await page.screenshot({ path: path.join(artifacts, 'audit-verify.png'), fullPage: true });
+
+    await page.context().clearCookies();
+    await signIn('admin');
+    await page.getByTestId('unit-switch').click();
+    await page.getByRole('option', { name: 'Dinas Sosial Provinsi Banten' }).click();
+    await page.getByText('Dinas Sosial Provinsi Banten', { exact: true }).first().waitFor();
+    await expect.poll(() => page.getByTestId('active-unit').innerText()).toBe('Dinas Sosial Provinsi Banten');
+    await page.close();
+  });
 });

@@ -121,3 +121,20 @@ describe('publishing a standard', () => {
     expect(changed.json().error.code).toBe('standard.revision_exists');
   });
 });
+
+describe('repeated public reads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('serve the same page before and after a PDF of it (shared cached content is not mutated)', async () => {
+    const url = '/api/public/units/sragen/standards/kehabisan-bekal';
+    const first = await t.app.inject({ url });
+    expect((await t.app.inject({ url: `${url}/pdf` })).statusCode).toBe(200);
+    const again = await t.app.inject({ url });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+  });
+});
