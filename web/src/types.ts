@@ -1,6 +1,7 @@
 import type { Standard } from '../../src/standards/standard.schema.ts';
+import type { RevisionInfo } from '../../src/standards/standards.service.ts';
 
-export type { Standard };
+export type { RevisionInfo, Standard };
 
 export interface Official {
   name: string;
@@ -69,13 +70,4 @@ export interface StaffStandard {
   division: { code: string; name: string };
   inForce: RevisionInfo | null;
   revisions: RevisionInfo[];
-}
-
-export interface RevisionInfo {
-  revision: string;
-  effectiveDate: string | null;
-  publishedAt: string;
-  sha256: string;
-  inForce: boolean;
-  uploadedBy: number | null;
 }
