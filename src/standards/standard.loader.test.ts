@@ -178,3 +178,55 @@ describe('lint and directory checks', () => {
     ]);
   });
 });
+
+describe('workflow in a standard', () => {
+  const withWorkflow = (steps: string) => `${seed('tarakan/sembako.yaml')}workflow:\n  steps:\n${steps}`;
+
+  it('accepts a workflow whose steps refer to the standard’s requirements and procedure', () => {
+    const s = parseStandardYaml(
+      withWorkflow(
+        [
+          '    - id: periksa-berkas',
+          '      label: Pengecekan berkas',
+          '      procedureStep: 2',
+          '      role: front_office',
+          '      requires: [kk-ktp]',
+          '      actions:',
+          '        - { id: serahkan, label: Serahkan, kind: complete }',
+          '',
+        ].join('\n'),
+      ),
+      's',
+    );
+    expect(s.workflow?.steps[0]?.requires).toEqual(['kk-ktp']);
+  });
+
+  it('locates a wrong reference in the workflow by line', () => {
+    const text = withWorkflow(
+      [
+        '    - id: periksa-berkas',
+        '      label: Pengecekan berkas',
+        '      procedureStep: 9',
+        '      role: front_office',
+        '      requires: [ktp-asli]',
+        '      actions:',
+        '        - { id: serahkan, label: Serahkan, kind: complete }',
+        '',
+      ].join('\n'),
+    );
+    const problems = problemsOf(text, 'w.yaml');
+    const lines = text.split('\n');
+    expect(problems.map((p) => [p.path, p.line, p.message])).toEqual([
+      [
+        'workflow.steps[0].procedureStep',
+        lines.findIndex((l) => l.includes('procedureStep: 9')) + 1,
+        'no procedure step 9',
+      ],
+      [
+        'workflow.steps[0].requires[0]',
+        lines.findIndex((l) => l.includes('ktp-asli')) + 1,
+        expect.stringMatching(/^unknown requirement "ktp-asli"/),
+      ],
+    ]);
+  });
+});

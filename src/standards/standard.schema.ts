@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProcedureActors } from '../auth/roles.ts';
+import { Workflow } from '../cases/workflow.schema.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -125,9 +126,33 @@ export const Standard = z
       })
       .strict(),
     signedBy: Official.optional(),
+    /** How the office runs the procedure in Jaring (cases engine); absent = published only. */
+    workflow: Workflow.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
+    const requirementIds = new Set(s.delivery.requirements.items.map((r) => r.id));
+    s.workflow?.steps.forEach((step, i) => {
+      step.requires?.forEach((id, j) => {
+        if (!requirementIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['workflow', 'steps', i, 'requires', j],
+            message: `unknown requirement "${id}" (requirements: ${[...requirementIds].join(', ')})`,
+          });
+        }
+      });
+      if (
+        step.procedureStep !== undefined &&
+        !s.delivery.procedure.steps.some((p) => p.n === step.procedureStep)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workflow', 'steps', i, 'procedureStep'],
+          message: `no procedure step ${step.procedureStep}`,
+        });
+      }
+    });
     s.delivery.procedure.steps.forEach((step, i) => {
       if (step.n !== i + 1) {
         ctx.addIssue({

@@ -1,0 +1,129 @@
+import type { Workflow, WorkflowAction, WorkflowStep } from './workflow.schema.ts';
+import { doneTarget } from './workflow.schema.ts';
+
+/** One stored action of a case; a case is the list of its actions. */
+export interface CaseAction {
+  seq: number;
+  at: string;
+  userId: number | null;
+  role: string;
+  /** The step the action was taken at (null for the opening). */
+  step: string | null;
+  /** `open`, `claim`, `resume`, or the id of an action of the step. */
+  action: string;
+  note?: string | undefined;
+}
+
+export type CaseStatus = 'open' | 'returned' | 'done' | 'rejected';
+
+export interface CaseState {
+  status: CaseStatus;
+  step: string | null;
+  assignee: number | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  /** Why the case waits for the applicant, or why it was refused. */
+  reason: string | null;
+  flags: string[];
+}
+
+export const initialState: CaseState = {
+  status: 'open',
+  step: null,
+  assignee: null,
+  openedAt: null,
+  closedAt: null,
+  reason: null,
+  flags: [],
+};
+
+export function stepOf(workflow: Workflow, id: string | null): WorkflowStep | undefined {
+  return workflow.steps.find((s) => s.id === id);
+}
+
+export function actionOf(
+  workflow: Workflow,
+  stepId: string | null,
+  actionId: string,
+): WorkflowAction | undefined {
+  return stepOf(workflow, stepId)?.actions.find((a) => a.id === actionId);
+}
+
+const closed = (s: CaseState) => s.status === 'done' || s.status === 'rejected';
+
+/**
+ * Why an action may not be taken now, as codes with details; empty when it may. The same
+ * rules guard the HTTP path (before an action is stored) and the reducer (on stored actions).
+ */
+export function refusal(
+  workflow: Workflow,
+  state: CaseState,
+  action: Pick<CaseAction, 'action' | 'role' | 'note' | 'userId'>,
+): { code: string; details: Record<string, unknown> } | undefined {
+  if (action.action === 'open') {
+    return state.openedAt ? { code: 'case.already_open', details: {} } : undefined;
+  }
+  if (!state.openedAt) return { code: 'case.not_open', details: {} };
+  if (closed(state)) return { code: 'case.closed', details: { status: state.status } };
+  const step = stepOf(workflow, state.step);
+  if (!step) return { code: 'case.unknown_step', details: { step: state.step } };
+  if (step.role !== action.role)
+    return { code: 'case.wrong_role', details: { step: step.id, role: step.role } };
+  if (action.action === 'claim') return undefined;
+  if (action.action === 'resume') {
+    return state.status === 'returned' ? undefined : { code: 'case.not_returned', details: {} };
+  }
+  if (state.status === 'returned')
+    return { code: 'case.waiting_for_applicant', details: { reason: state.reason } };
+  const def = step.actions.find((a) => a.id === action.action);
+  if (!def) {
+    return {
+      code: 'case.unknown_action',
+      details: { action: action.action, available: step.actions.map((a) => a.id) },
+    };
+  }
+  if ((def.kind === 'reject' || def.kind === 'return') && !action.note?.trim()) {
+    return { code: 'case.reason_required', details: { action: def.id } };
+  }
+  return undefined;
+}
+
+/** Folds one action into the state. Throws on an action the rules refuse. */
+export function reduce(workflow: Workflow, state: CaseState, action: CaseAction): CaseState {
+  const refused = refusal(workflow, state, action);
+  if (refused) throw new Error(`action ${action.seq} (${action.action}) refused: ${refused.code}`);
+  switch (action.action) {
+    case 'open':
+      return { ...initialState, openedAt: action.at, step: workflow.steps[0]?.id ?? null };
+    case 'claim':
+      return { ...state, assignee: action.userId };
+    case 'resume':
+      return { ...state, status: 'open', reason: null };
+  }
+  const def = actionOf(workflow, state.step, action.action);
+  switch (def?.kind) {
+    case 'forward':
+      return def.to === doneTarget
+        ? { ...state, status: 'done', closedAt: action.at, assignee: null }
+        : { ...state, step: def.to ?? state.step, assignee: null };
+    case 'complete':
+      return { ...state, status: 'done', closedAt: action.at, assignee: null };
+    case 'reject':
+      return {
+        ...state,
+        status: 'rejected',
+        closedAt: action.at,
+        reason: action.note ?? null,
+        assignee: null,
+      };
+    case 'return':
+      return { ...state, status: 'returned', reason: action.note ?? null };
+    default:
+      return state;
+  }
+}
+
+/** The state of a case: its actions folded in order. */
+export function caseState(workflow: Workflow, actions: readonly CaseAction[]): CaseState {
+  return actions.reduce((s, a) => reduce(workflow, s, a), initialState);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { StaffRoles } from '../auth/roles.ts';
+
+/**
+ * The workflow a standard declares (issue: cases engine): the steps of its procedure that the
+ * office performs in Jaring, the role acting at each, the actions available there and where
+ * each leads. The first step is where a case starts.
+ */
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Where an action leads: another step, or the end of the case. */
+export const doneTarget = '$selesai';
+
+export const WorkflowAction = z
+  .object({
+    id: slug,
+    label: text,
+    /**
+     * forward: to the next step (`to`); complete: the case is done; reject: closed as refused,
+     * a reason required; return: back to the applicant for completion, the case waits.
+     */
+    kind: z.enum(['forward', 'complete', 'reject', 'return']),
+    to: z.string().optional(),
+  })
+  .strict();
+export type WorkflowAction = z.infer<typeof WorkflowAction>;
+
+export const WorkflowStep = z
+  .object({
+    id: slug,
+    label: text,
+    /** The `n` of the procedure step this implements, for the public page and reports. */
+    procedureStep: z.number().int().positive().optional(),
+    role: z.enum(StaffRoles, {
+      error: (i) => `unknown role ${JSON.stringify(i.input)} (one of: ${StaffRoles.join(', ')})`,
+    }),
+    /** Requirement ids that must be present (for the case's product) before leaving this step. */
+    requires: z.array(slug).optional(),
+    actions: z.array(WorkflowAction).min(1, 'a step needs at least one action'),
+  })
+  .strict();
+export type WorkflowStep = z.infer<typeof WorkflowStep>;
+
+export const Workflow = z
+  .object({ steps: z.array(WorkflowStep).min(1, 'a workflow needs at least one step') })
+  .strict()
+  .superRefine((w, ctx) => {
+    const ids = new Set<string>();
+    w.steps.forEach((s, i) => {
+      if (ids.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+      ids.add(s.id);
+    });
+    w.steps.forEach((s, i) => {
+      const actionIds = new Set<string>();
+      s.actions.forEach((a, j) => {
+        const path = ['steps', i, 'actions', j];
+        if (actionIds.has(a.id))
+          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate action id "${a.id}"` });
+        actionIds.add(a.id);
+        if (a.kind === 'forward') {
+          if (!a.to)
+            ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: 'a forward action needs "to"' });
+          else if (a.to !== doneTarget && !ids.has(a.to) && !w.steps.some((x) => x.id === a.to)) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `unknown step "${a.to}"` });
+          }
+        } else if (a.to !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `a ${a.kind} action has no "to"` });
+        }
+      });
+    });
+  });
+export type Workflow = z.infer<typeof Workflow>;
