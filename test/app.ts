@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/db/client.ts';
@@ -13,7 +16,8 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ JARING_WEB_DIR: 'test/no-web', ...env });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jaring-test-'));
+  const config = loadConfig({ JARING_WEB_DIR: 'test/no-web', JARING_DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, database });
   await app.ready();
   return {

@@ -1,5 +1,6 @@
 /** Every module's tables, for Drizzle and drizzle-kit. */
 export * from '../audit/audit.tables.ts';
 export * from '../auth/auth.tables.ts';
+export * from '../cases/cases.tables.ts';
 export * from '../core/calendar.tables.ts';
 export * from '../standards/standards.tables.ts';

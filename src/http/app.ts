@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,10 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { casesRoutes } from '../cases/cases.routes.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
 import type { Database } from '../db/client.ts';
+import { LocalFileStore } from '../documents/file-store.ts';
 import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';
@@ -44,12 +47,14 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('files', new LocalFileStore(path.resolve(config.dataDir, 'files')));
 
   await app.register(swagger, {
     openapi: { info: { title: 'Jaring API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -78,6 +83,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(standardsRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(casesRoutes);
 
   await registerWeb(app, config);
   return app;

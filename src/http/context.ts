@@ -5,6 +5,7 @@ import type { Permission } from '../auth/permissions.ts';
 import type { Config } from '../core/config.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Database, Db } from '../db/client.ts';
+import type { FileStore } from '../documents/file-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,6 +15,7 @@ declare module 'fastify' {
     db: Db;
     database: Database;
     config: Config;
+    files: FileStore;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */

@@ -180,7 +180,7 @@ describe('lint and directory checks', () => {
 });
 
 describe('workflow in a standard', () => {
-  const withWorkflow = (steps: string) => `${seed('tarakan/sembako.yaml')}workflow:\n  steps:\n${steps}`;
+  const withWorkflow = (steps: string) => `${seed('sragen/pkh.yaml')}workflow:\n  steps:\n${steps}`;
 
   it('accepts a workflow whose steps refer to the standard’s requirements and procedure', () => {
     const s = parseStandardYaml(
@@ -190,7 +190,7 @@ describe('workflow in a standard', () => {
           '      label: Pengecekan berkas',
           '      procedureStep: 2',
           '      role: front_office',
-          '      requires: [kk-ktp]',
+          '      requires: [ktp]',
           '      actions:',
           '        - { id: serahkan, label: Serahkan, kind: complete }',
           '',
@@ -198,7 +198,7 @@ describe('workflow in a standard', () => {
       ),
       's',
     );
-    expect(s.workflow?.steps[0]?.requires).toEqual(['kk-ktp']);
+    expect(s.workflow?.steps[0]?.requires).toEqual(['ktp']);
   });
 
   it('locates a wrong reference in the workflow by line', () => {

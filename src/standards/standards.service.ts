@@ -193,7 +193,7 @@ export async function getPublicUnit(db: Db, code: string) {
 const contentCache = new Map<number, Standard>();
 const contentCacheSize = 500;
 
-async function standardOfRevision(db: Db, revisionId: number): Promise<Standard> {
+export async function standardOfRevision(db: Db, revisionId: number): Promise<Standard> {
   const hit = contentCache.get(revisionId);
   if (hit) return hit;
   const standard = Standard.parse(await repo.revisionContent(db, revisionId));

@@ -1,0 +1,79 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { caseActions, caseDocuments, cases } from './cases.tables.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseActionRow = typeof caseActions.$inferSelect;
+
+export async function insertCase(db: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(values).returning();
+  if (!row) throw new Error('insert cases returned nothing');
+  return row;
+}
+
+export async function findCase(db: Db, unitId: number, id: number): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.unitId, unitId)));
+  return row;
+}
+
+export async function findCaseByTrackingCode(db: Db, code: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.trackingCode, code));
+  return row;
+}
+
+export async function actionsOf(db: Db, caseId: number): Promise<CaseActionRow[]> {
+  return db.select().from(caseActions).where(eq(caseActions.caseId, caseId)).orderBy(asc(caseActions.seq));
+}
+
+export async function insertAction(db: Db, values: typeof caseActions.$inferInsert): Promise<void> {
+  await db.insert(caseActions).values(values);
+}
+
+/** Rewrites the projection, only if nobody else moved the case since `version` was read. */
+export async function updateProjection(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<typeof cases.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(cases)
+    .set(values)
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning({ id: cases.id });
+  return rows.length === 1;
+}
+
+export async function documentsOf(db: Db, caseId: number) {
+  return db
+    .select()
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, caseId))
+    .orderBy(asc(caseDocuments.id));
+}
+
+export async function insertDocument(db: Db, values: typeof caseDocuments.$inferInsert) {
+  const [row] = await db.insert(caseDocuments).values(values).returning();
+  if (!row) throw new Error('insert case_documents returned nothing');
+  return row;
+}
+
+/** Open and returned cases waiting for any of `roles` in a unit, soonest due first. */
+export async function queue(db: Db, unitId: number, roles: string[], limit: number) {
+  if (roles.length === 0) return [];
+  return db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.unitId, unitId),
+        inArray(cases.stepRole, roles),
+        inArray(cases.status, ['open', 'returned']),
+      ),
+    )
+    .orderBy(sql`${cases.dueAt} ASC NULLS LAST`, asc(cases.id))
+    .limit(limit);
+}

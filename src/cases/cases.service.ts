@@ -1,0 +1,324 @@
+import { randomInt } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
+import { calendarOf } from '../core/calendar.service.ts';
+import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
+import { DomainError } from '../core/errors.ts';
+import type { Db } from '../db/client.ts';
+import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
+import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
+import { findStandard, revisionsOf } from '../standards/standards.repository.ts';
+import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
+import { type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
+import * as repo from './cases.repository.ts';
+import type { ActInput, OpenCaseInput } from './cases.schema.ts';
+import type { Workflow } from './workflow.schema.ts';
+
+const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** An unguessable short code a citizen can read aloud: `K7MQ2-XW9PD` (31^10 ≈ 8·10^14). */
+export function newTrackingCode(): string {
+  let out = '';
+  for (let i = 0; i < 10; i++) out += codeAlphabet[randomInt(codeAlphabet.length)];
+  return `${out.slice(0, 5)}-${out.slice(5)}`;
+}
+
+function toAction(row: repo.CaseActionRow): CaseAction {
+  return {
+    seq: row.seq,
+    at: row.at,
+    userId: row.userId,
+    role: row.role,
+    step: row.step,
+    action: row.action,
+    note: row.note ?? undefined,
+  };
+}
+
+function workflowOf(standard: Standard): Workflow {
+  if (!standard.workflow) throw new DomainError('case.no_workflow', { standard: standard.id });
+  return standard.workflow;
+}
+
+/** When a case opened at `openedAt` is due, on the unit's calendar; null for limits that are not durations. */
+async function dueAt(db: Db, unitId: number, limit: TimeLimit, openedAt: Date): Promise<Date | null> {
+  if (limit.kind !== 'duration') return null;
+  const year = openedAt.getUTCFullYear();
+  const cal = await calendarOf(db, unitId, { from: year, to: year + 1 });
+  if (limit.minutes !== undefined) return addOfficeMinutes(cal, openedAt, limit.minutes);
+  return addWorkingDays(cal, openedAt, limit.workingDays ?? 0);
+}
+
+function projection(state: CaseState, workflow: Workflow, version: number) {
+  return {
+    status: state.status,
+    step: state.step,
+    stepRole: stepOf(workflow, state.step)?.role ?? null,
+    assigneeId: state.assignee,
+    version,
+    closedAt: state.closedAt ? new Date(state.closedAt) : null,
+  };
+}
+
+/** Opens a case for a citizen at the front desk: the first action of its history. */
+export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, client: ClientInfo) {
+  const row = await findStandard(db, ctx.unit.id, input.standardId);
+  if (!row) throw new DomainError('standard.not_found', { id: input.standardId });
+  const revision = pickInForce(await revisionsOf(db, row.id), new Date().toISOString().slice(0, 10));
+  if (!revision) throw new DomainError('standard.not_found', { id: input.standardId });
+  const standard = await standardOfRevision(db, revision.id);
+  const workflow = workflowOf(standard);
+  const products = standard.delivery.products;
+  const product = input.product ?? (products.length === 1 ? products[0]?.id : undefined);
+  if (!product) {
+    throw new DomainError('case.product_required', { products: products.map((p) => p.id) });
+  }
+  if (!products.some((p) => p.id === product)) {
+    throw new DomainError('case.unknown_product', { product, products: products.map((p) => p.id) });
+  }
+  const openedAt = new Date();
+  const first = workflow.steps[0];
+  const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
+  const open: CaseAction = {
+    seq: 1,
+    at: openedAt.toISOString(),
+    userId: ctx.user.id,
+    role,
+    step: null,
+    action: 'open',
+  };
+  const state = caseState(workflow, [open]);
+  const due = await dueAt(db, ctx.unit.id, standard.delivery.timeLimit, openedAt);
+  return db.transaction(async (tx) => {
+    const created = await repo.insertCase(tx, {
+      unitId: ctx.unit.id,
+      standardId: row.id,
+      revisionId: revision.id,
+      trackingCode: newTrackingCode(),
+      product,
+      applicant: input.applicant,
+      ...projection(state, workflow, 1),
+      dueAt: due,
+      openedAt,
+    });
+    await repo.insertAction(tx, { ...open, caseId: created.id });
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'case.open',
+      entity: 'case',
+      entityId: created.id,
+      after: { trackingCode: created.trackingCode, standard: standard.id, product },
+    });
+    return created;
+  });
+}
+
+async function loadCase(db: Db, ctx: AuthContext, id: number) {
+  const row = await repo.findCase(db, ctx.unit.id, id);
+  if (!row) throw new DomainError('case.not_found', { id });
+  const standard = await standardOfRevision(db, row.revisionId);
+  const workflow = workflowOf(standard);
+  const actions = await repo.actionsOf(db, row.id);
+  const state = caseState(workflow, actions.map(toAction));
+  return { row, standard, workflow, actions, state };
+}
+
+/** Requirement documents the current step needs for the case's product and does not have. */
+function missingDocuments(
+  standard: Standard,
+  workflow: Workflow,
+  state: CaseState,
+  product: string | null,
+  have: Set<string>,
+) {
+  const step = stepOf(workflow, state.step);
+  const needed = new Set(step?.requires ?? []);
+  return standard.delivery.requirements.items.filter(
+    (r) =>
+      needed.has(r.id) &&
+      r.kind === 'document' &&
+      (!r.products || (product !== null && r.products.includes(product))) &&
+      !have.has(r.id),
+  );
+}
+
+export async function getCase(db: Db, ctx: AuthContext, id: number) {
+  const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
+  const documents = await repo.documentsOf(db, row.id);
+  const step = stepOf(workflow, state.step);
+  const mayAct = step !== undefined && ctx.roles.includes(step.role);
+  return {
+    case: row,
+    standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
+    state,
+    step: step ? { id: step.id, label: step.label, role: step.role } : null,
+    available: mayAct && (state.status === 'open' || state.status === 'returned') ? step.actions : [],
+    missing: missingDocuments(
+      standard,
+      workflow,
+      state,
+      row.product,
+      new Set(documents.map((d) => d.requirementId)),
+    ).map((r) => ({ id: r.id, text: r.text })),
+    actions,
+    documents,
+  };
+}
+
+/**
+ * Takes an action on a case. Refused when the case is closed, the user lacks the step's
+ * role, the action is not one of the step's, a reason is missing, the step's documents are
+ * missing, or someone acted since the user looked (`version`).
+ */
+export async function act(db: Db, ctx: AuthContext, id: number, input: ActInput, client: ClientInfo) {
+  const { row, standard, workflow, state } = await loadCase(db, ctx, id);
+  if (input.version !== row.version) {
+    throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
+  }
+  const step = stepOf(workflow, state.step);
+  const role = step && ctx.roles.includes(step.role) ? step.role : (ctx.roles[0] ?? 'unknown');
+  const action: CaseAction = {
+    seq: row.version + 1,
+    at: new Date().toISOString(),
+    userId: ctx.user.id,
+    role,
+    step: state.step,
+    action: input.action,
+    note: input.note,
+  };
+  const refused = refusal(workflow, state, action);
+  if (refused) throw new DomainError(refused.code, refused.details);
+  const def = step?.actions.find((a) => a.id === input.action);
+  if (def && (def.kind === 'forward' || def.kind === 'complete')) {
+    const have = new Set((await repo.documentsOf(db, row.id)).map((d) => d.requirementId));
+    const missing = missingDocuments(standard, workflow, state, row.product, have);
+    if (missing.length > 0) {
+      throw new DomainError('case.documents_missing', {
+        missing: missing.map((r) => ({ id: r.id, text: r.text })),
+      });
+    }
+  }
+  const next = caseState(workflow, [...(await repo.actionsOf(db, row.id)).map(toAction), action]);
+  await db
+    .transaction(async (tx) => {
+      await repo.insertAction(tx, { ...action, note: action.note ?? null, caseId: row.id });
+      const moved = await repo.updateProjection(
+        tx,
+        row.id,
+        row.version,
+        projection(next, workflow, action.seq),
+      );
+      if (!moved) throw new DomainError('case.conflict', { expected: row.version });
+      await recordAudit(tx, actorOf(ctx, client), {
+        action: `case.${input.action}`,
+        entity: 'case',
+        entityId: row.id,
+        before: { status: state.status, step: state.step, version: row.version },
+        after: { status: next.status, step: next.step, version: action.seq },
+      });
+    })
+    .catch((error: unknown) => {
+      // The unique (case, seq) index refuses the second of two simultaneous actions.
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).cause?.code ??
+        (error as { code?: string }).code;
+      if (code === '23505') throw new DomainError('case.conflict', { expected: row.version });
+      throw error;
+    });
+  return getCase(db, ctx, id);
+}
+
+const maxUpload = 10 * 1024 * 1024;
+
+/** Receives a requirement document (scan, photo or PDF) for a case. */
+export async function addDocument(
+  db: Db,
+  store: FileStore,
+  ctx: AuthContext,
+  id: number,
+  input: { requirementId: string; fileName: string; bytes: Buffer },
+  client: ClientInfo,
+) {
+  const { row, standard, state } = await loadCase(db, ctx, id);
+  if (state.status === 'done' || state.status === 'rejected')
+    throw new DomainError('case.closed', { status: state.status });
+  const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
+  if (!requirement || requirement.kind !== 'document') {
+    throw new DomainError('document.unknown_requirement', {
+      requirementId: input.requirementId,
+      allowed: standard.delivery.requirements.items.filter((r) => r.kind === 'document').map((r) => r.id),
+    });
+  }
+  if (input.bytes.length === 0 || input.bytes.length > maxUpload) {
+    throw new DomainError('document.size', { size: input.bytes.length, max: maxUpload });
+  }
+  const mimeType = sniffMimeType(input.bytes);
+  if (!mimeType)
+    throw new DomainError('document.type', { allowed: ['application/pdf', 'image/jpeg', 'image/png'] });
+  const sha256 = await store.put(input.bytes);
+  return db.transaction(async (tx) => {
+    const doc = await repo.insertDocument(tx, {
+      caseId: row.id,
+      requirementId: requirement.id,
+      fileName: input.fileName.slice(0, 200),
+      mimeType,
+      size: input.bytes.length,
+      sha256,
+      uploadedBy: ctx.user.id,
+    });
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'case.document_add',
+      entity: 'case',
+      entityId: row.id,
+      after: { requirementId: requirement.id, sha256, size: doc.size },
+    });
+    return doc;
+  });
+}
+
+export async function caseQueue(db: Db, ctx: AuthContext, limit = 200) {
+  const rows = await repo.queue(db, ctx.unit.id, ctx.roles, limit);
+  const now = Date.now();
+  return rows.map((c) => ({
+    id: c.id,
+    trackingCode: c.trackingCode,
+    applicantName: c.applicant.name,
+    product: c.product,
+    status: c.status,
+    step: c.step,
+    stepRole: c.stepRole,
+    assigneeId: c.assigneeId,
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: c.dueAt !== null && c.dueAt.getTime() < now,
+    dueSoon: c.dueAt !== null && c.dueAt.getTime() >= now && c.dueAt.getTime() - now < 15 * 60_000,
+  }));
+}
+
+/** What a citizen sees with the tracking code: steps, status, due time; no personal data but the first name. */
+export async function publicTracking(db: Db, code: string) {
+  const row = await repo.findCaseByTrackingCode(db, code.trim().toUpperCase());
+  if (!row) throw new DomainError('case.not_found', {});
+  const standard = await standardOfRevision(db, row.revisionId);
+  const workflow = workflowOf(standard);
+  const actions = await repo.actionsOf(db, row.id);
+  const state = caseState(workflow, actions.map(toAction));
+  const passed = new Set(actions.map((a) => a.step).filter((s): s is string => s !== null));
+  return {
+    trackingCode: row.trackingCode,
+    firstName: row.applicant.name.split(/\s+/)[0] ?? '',
+    service: standard.name,
+    status: state.status,
+    openedAt: row.openedAt.toISOString(),
+    dueAt: row.dueAt?.toISOString() ?? null,
+    closedAt: state.closedAt,
+    steps: workflow.steps.map((s) => ({
+      id: s.id,
+      label: s.label,
+      state:
+        s.id === state.step && state.status !== 'done'
+          ? 'current'
+          : passed.has(s.id) || state.status === 'done'
+            ? 'done'
+            : 'pending',
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { units, users } from '../auth/auth.tables.ts';
+import { standardRevisions, standards } from '../standards/standards.tables.ts';
+
+export interface Applicant {
+  name: string;
+  nik?: string | undefined;
+  phone?: string | undefined;
+}
+
+/**
+ * A request (berkas/permohonan). Its truth is its actions; the status columns here are a
+ * projection of the reducer, rewritten in the same transaction as each action, for queues.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    standardId: integer('standard_id')
+      .notNull()
+      .references(() => standards.id),
+    /** The revision in force when the case was opened; the case follows it to the end. */
+    revisionId: integer('revision_id')
+      .notNull()
+      .references(() => standardRevisions.id),
+    trackingCode: text('tracking_code').notNull().unique(),
+    product: text('product'),
+    applicant: jsonb('applicant').$type<Applicant>().notNull(),
+    status: text('status').notNull(),
+    step: text('step'),
+    /** The role that acts at `step`, for the queues. */
+    stepRole: text('step_role'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    /** Number of actions so far; an action states the count it saw (optimistic concurrency). */
+    version: integer('version').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt)],
+);
+
+/** The append-only history of a case. */
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    role: text('role').notNull(),
+    step: text('step'),
+    action: text('action').notNull(),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  // Two people acting on the same state both write seq n+1: one wins, the other conflicts.
+  (t) => [unique('case_actions_seq').on(t.caseId, t.seq)],
+);
+
+/** Requirement documents received for a case (the file itself lives in the file store). */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    requirementId: text('requirement_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_documents_case').on(t.caseId)],
+);

@@ -1,0 +1,249 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
+
+/** A multipart/form-data body with one file, as a browser sends it. */
+async function upload(agent: Agent, url: string, bytes: Buffer, fileName = 'scan.pdf') {
+  const boundary = '----jaring-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return agent.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+describe('cases: the Sembako letter request end to end (engine, no letter yet)', () => {
+  let t: TestApp;
+  let fo: Agent;
+  let officer: Agent;
+  let kabid: Agent;
+  let caseId = 0;
+  let trackingCode = '';
+  const version = async (a: Agent) => (await a.get(`/api/cases/${caseId}`)).json().case.version as number;
+  const act = async (a: Agent, action: string, note?: string) =>
+    a.post(`/api/cases/${caseId}/actions`, { action, version: await version(a), ...(note ? { note } : {}) });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fo = await signedIn(t.app, 'tarakan.fo');
+    officer = await signedIn(t.app, 'tarakan.fungsional');
+    kabid = await signedIn(t.app, 'tarakan.kabid');
+  });
+  afterAll(() => t.close());
+
+  it('opens a case with an unguessable tracking code and a 30-office-minute due time', async () => {
+    const missingProduct = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      applicant: { name: 'Siti Rahma' },
+    });
+    expect(missingProduct.statusCode).toBe(422);
+    expect(missingProduct.json().error.details.products).toHaveLength(4);
+
+    const res = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Siti Rahma Wati', nik: '6571015708900001', phone: '08123456789' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    caseId = res.json().id;
+    trackingCode = res.json().trackingCode;
+    expect(trackingCode).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+    const view = (await fo.get(`/api/cases/${caseId}`)).json();
+    expect(view.state).toMatchObject({ status: 'open', step: 'periksa-berkas' });
+    expect(view.case.dueAt).not.toBeNull();
+    expect(view.available.map((a: { id: string }) => a.id)).toEqual(['teruskan', 'kembalikan']);
+  });
+
+  it('refuses to forward while the death letter’s documents are missing, listing them', async () => {
+    const res = await act(fo, 'teruskan');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('case.documents_missing');
+    // KK/KTP, the KKS and the death certificate; not the kelurahan letter nor the savings book.
+    expect(res.json().error.details.missing.map((m: { id: string }) => m.id)).toEqual([
+      'kk-ktp',
+      'kks',
+      'akte-kematian',
+    ]);
+  });
+
+  it('accepts PDF/JPEG/PNG requirement documents only, by content', async () => {
+    const exe = await upload(
+      fo,
+      `/api/cases/${caseId}/documents/kk-ktp`,
+      Buffer.from('MZ\x90\x00 program'),
+      'x.pdf',
+    );
+    expect(exe.statusCode).toBe(415);
+    const wrong = await upload(fo, `/api/cases/${caseId}/documents/ktp-asli`, pdf);
+    expect(wrong.statusCode).toBe(422);
+    for (const id of ['kk-ktp', 'kks', 'akte-kematian']) {
+      const res = await upload(fo, `/api/cases/${caseId}/documents/${id}`, pdf, `${id}.pdf`);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('moves only by the role of the step', async () => {
+    expect((await act(fo, 'teruskan')).statusCode).toBe(200);
+    const wrong = await act(fo, 'teruskan');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('case.wrong_role');
+    const queue = (await officer.get('/api/cases')).json().cases as Array<{ id: number; step: string }>;
+    expect(queue.map((c) => [c.id, c.step])).toEqual([[caseId, 'analisis']]);
+    expect((await fo.get('/api/cases')).json().cases).toEqual([]);
+  });
+
+  it('needs a reason to reject, and refuses a stale view with a conflict', async () => {
+    const noReason = await act(officer, 'tolak');
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().error.code).toBe('case.reason_required');
+    const v = await version(officer);
+    expect(
+      (await officer.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: v })).statusCode,
+    ).toBe(200);
+    const stale = await kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('case.conflict');
+  });
+
+  it('lets exactly one of two simultaneous actions through', async () => {
+    const v = await version(kabid);
+    const [a, b] = await Promise.all([
+      kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v }),
+      kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((await kabid.get(`/api/cases/${caseId}`)).json().state.step).toBe('serahkan');
+  });
+
+  it('closes when handed over, and a closed case accepts no action', async () => {
+    const done = await act(fo, 'serahkan');
+    expect(done.statusCode).toBe(200);
+    expect(done.json().state.status).toBe('done');
+    const after = await act(fo, 'serahkan');
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.code).toBe('case.closed');
+  });
+
+  it('shows the citizen the steps and status by tracking code, with the first name only', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/track/${trackingCode.toLowerCase()}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ firstName: 'Siti', status: 'done', service: 'Fasilitas Program Sembako' });
+    expect(body.steps.map((s: { state: string }) => s.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(res.body).not.toContain('6571015708900001');
+    expect(res.body).not.toContain('Rahma');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/track/AAAAA-AAAAA' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('keeps other units out and writes every action to the audit chain', async () => {
+    const sragen = await signedIn(t.app, 'sragen.fo');
+    expect((await sragen.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect(
+      (await sragen.post(`/api/cases/${caseId}/actions`, { action: 'serahkan', version: 1 })).statusCode,
+    ).toBe(404);
+    const rows = (await t.database.db.execute(
+      sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(caseId)} ORDER BY seq`,
+    )) as unknown as { rows: Array<{ action: string }> };
+    expect(rows.rows.map((r) => r.action)).toEqual([
+      'case.open',
+      'case.document_add',
+      'case.document_add',
+      'case.document_add',
+      'case.teruskan',
+      'case.teruskan',
+      'case.setujui',
+      'case.serahkan',
+    ]);
+  });
+});
+
+describe('a sixth service, added by a YAML file alone', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const yaml = `
+id: surat-keterangan-terlantar
+unit: sragen
+division: { code: perlindungan-sosial, name: Bidang Perlindungan Sosial }
+document: { number: 460/0001/01/2026, revision: '00', effectiveDate: '2026-01-02' }
+name: Surat Keterangan Terlantar
+delivery:
+  requirements:
+    items:
+      - { id: ktp, kind: document, text: Fotokopi KTP }
+      - { id: surat-rt, kind: document, text: Surat pengantar RT/RW }
+  procedure:
+    steps:
+      - { n: 1, role: pemohon, text: Pemohon datang membawa berkas }
+      - { n: 2, role: verifikator, text: Verifikasi berkas }
+      - { n: 3, role: kepala_dinas, text: Penandatanganan surat }
+  timeLimit: { kind: duration, workingDays: 3, text: 3 hari kerja }
+  cost: { free: true, text: Gratis }
+  products: [{ id: surat-keterangan, name: Surat Keterangan Terlantar }]
+  complaints: { channels: [{ kind: phone, label: Telepon, value: 0271-891043 }] }
+manufacturing:
+  legalBasis: [{ text: UU Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial }]
+  facilities: [Ruang pelayanan]
+  competence: [Memahami pelayanan sosial]
+  oversight: [Evaluasi oleh pimpinan]
+  staffing: [2 orang]
+  guarantees: [Pelayanan tepat waktu]
+  safety: [Rasa aman]
+  evaluation: [Survei Kepuasan Masyarakat]
+workflow:
+  steps:
+    - id: verifikasi
+      label: Verifikasi berkas
+      procedureStep: 2
+      role: verifikator
+      requires: [ktp, surat-rt]
+      actions:
+        - { id: sah, label: Berkas sah, kind: forward, to: tanda-tangan }
+    - id: tanda-tangan
+      label: Tanda tangan Kepala Dinas
+      procedureStep: 3
+      role: kepala_dinas
+      actions:
+        - { id: tandatangani, label: Tandatangani, kind: complete }
+`;
+
+  it('publishes the standard and runs a case through it over HTTP', async () => {
+    const kadis = await signedIn(t.app, 'sragen.kadis');
+    expect(
+      (await kadis.post('/api/staff/standards', { yaml, fileName: 'surat-keterangan-terlantar.yaml' }))
+        .statusCode,
+    ).toBe(201);
+    const admin = await signedIn(t.app, 'admin');
+    const opened = await admin.post('/api/cases', {
+      standardId: 'surat-keterangan-terlantar',
+      applicant: { name: 'Budi' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const id = opened.json().id;
+    const verifier = await signedIn(t.app, 'sragen.verifikator');
+    const view = (await verifier.get(`/api/cases/${id}`)).json();
+    expect(view.step).toMatchObject({ id: 'verifikasi', role: 'verifikator' });
+    expect(view.missing.map((m: { id: string }) => m.id)).toEqual(['ktp', 'surat-rt']);
+    // 3 working days from opening, at the end of office hours.
+    expect(new Date(view.case.dueAt).getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    for (const req of ['ktp', 'surat-rt']) {
+      expect((await upload(verifier, `/api/cases/${id}/documents/${req}`, pdf)).statusCode).toBe(201);
+    }
+    expect((await verifier.post(`/api/cases/${id}/actions`, { action: 'sah', version: 1 })).statusCode).toBe(
+      200,
+    );
+    const done = await kadis.post(`/api/cases/${id}/actions`, { action: 'tandatangani', version: 2 });
+    expect(done.json().state.status).toBe('done');
+  });
+});
