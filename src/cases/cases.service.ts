@@ -242,7 +242,7 @@ export async function addDocument(
   if (state.status === 'done' || state.status === 'rejected')
     throw new DomainError('case.closed', { status: state.status });
   const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
-  if (!requirement || requirement.kind !== 'document') {
+  if (requirement?.kind !== 'document') {
     throw new DomainError('document.unknown_requirement', {
       requirementId: input.requirementId,
       allowed: standard.delivery.requirements.items.filter((r) => r.kind === 'document').map((r) => r.id),
