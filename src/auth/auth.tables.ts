@@ -40,6 +40,14 @@ export const units = pgTable('units', {
   /** Lines of the letterhead (kop surat) above the rule, top to bottom. */
   letterhead: jsonb('letterhead').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  /** The unit's code in letter numbers (DOMAIN.md §9), e.g. `DINSOS`, `DINSOSPM`. */
+  letterCode: text('letter_code').notNull().default('DINSOS'),
+  /** Letter number layout; placeholders {klasifikasi} {urut} {kode_unit} {bulan} {tahun}. */
+  letterNumberFormat: text('letter_number_format')
+    .notNull()
+    .default('{klasifikasi}/{urut}/{kode_unit}/{tahun}'),
+  /** Town printed before the date on letters: `Sragen, 23 November 2026`. */
+  letterPlace: text('letter_place').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -6,6 +6,7 @@ import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
+import { issueLetter, lettersOfCase } from '../documents/letters.service.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionsOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
@@ -161,6 +162,14 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
     ).map((r) => ({ id: r.id, text: r.text })),
     actions,
     documents,
+    letters: (await lettersOfCase(db, row.id)).map((l) => ({
+      id: l.id,
+      number: l.number,
+      title: l.title,
+      issuedAt: l.issuedAt.toISOString(),
+      pdfSha256: l.pdfSha256,
+      verificationCode: l.verificationCode,
+    })),
   };
 }
 
@@ -169,7 +178,19 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
  * role, the action is not one of the step's, a reason is missing, the step's documents are
  * missing, or someone acted since the user looked (`version`).
  */
-export async function act(db: Db, ctx: AuthContext, id: number, input: ActInput, client: ClientInfo) {
+export interface CaseEnv {
+  files: FileStore;
+  publicUrl: string;
+}
+
+export async function act(
+  db: Db,
+  env: CaseEnv,
+  ctx: AuthContext,
+  id: number,
+  input: ActInput,
+  client: ClientInfo,
+) {
   const { row, standard, workflow, state } = await loadCase(db, ctx, id);
   if (input.version !== row.version) {
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
@@ -208,6 +229,33 @@ export async function act(db: Db, ctx: AuthContext, id: number, input: ActInput,
         projection(next, workflow, action.seq),
       );
       if (!moved) throw new DomainError('case.conflict', { expected: row.version });
+      if (def?.letter) {
+        const product =
+          standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];
+        if (!product) throw new DomainError('case.unknown_product', { product: row.product });
+        const letter = await issueLetter(tx, env.files, {
+          unit: ctx.unit,
+          caseId: row.id,
+          trackingCode: row.trackingCode,
+          product,
+          serviceName: standard.name,
+          classification: def.letter.classification,
+          applicant: row.applicant,
+          // The unit head signs where the unit has one on record; otherwise the official acting.
+          signer: ctx.unit.head ?? {
+            name: ctx.user.name,
+            position: ctx.user.position ?? '',
+            ...(ctx.user.nip ? { nip: ctx.user.nip } : {}),
+          },
+          publicUrl: env.publicUrl,
+        });
+        await recordAudit(tx, actorOf(ctx, client), {
+          action: 'letter.issue',
+          entity: 'letter',
+          entityId: letter.id,
+          after: { number: letter.number, caseId: row.id, sha256: letter.pdfSha256 },
+        });
+      }
       await recordAudit(tx, actorOf(ctx, client), {
         action: `case.${input.action}`,
         entity: 'case',

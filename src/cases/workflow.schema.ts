@@ -22,6 +22,14 @@ export const WorkflowAction = z
      */
     kind: z.enum(['forward', 'complete', 'reject', 'return']),
     to: z.string().optional(),
+    /** Taking this action issues the case's letter: numbered in the agenda, rendered, hashed. */
+    letter: z
+      .object({
+        /** Archival classification code that leads the number (Tata Naskah Dinas), e.g. `460`. */
+        classification: text,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type WorkflowAction = z.infer<typeof WorkflowAction>;

@@ -30,6 +30,8 @@ interface UnitSeed {
   email: string;
   website: string;
   letterhead: string[];
+  letterCode: string;
+  letterPlace: string;
   head: Official | null;
   divisions: Array<{ code: string; name: string }>;
 }
@@ -51,6 +53,8 @@ export const unitSeeds: UnitSeed[] = [
       'DINAS SOSIAL',
       'Telepon (0271) 891043 · Sragen, Jawa Tengah',
     ],
+    letterCode: 'DINSOS',
+    letterPlace: 'Sragen',
     head: null,
     divisions: [
       { code: 'perlindungan-sosial', name: 'Bidang Perlindungan Sosial' },
@@ -72,6 +76,8 @@ export const unitSeeds: UnitSeed[] = [
       'DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT',
       'Kota Tarakan, Kalimantan Utara',
     ],
+    letterCode: 'DINSOSPM',
+    letterPlace: 'Tarakan',
     head: {
       name: 'Arbain, SE., M. AP',
       rank: 'Pembina Utama Muda/IV-c',
@@ -95,6 +101,8 @@ export const unitSeeds: UnitSeed[] = [
       'DINAS SOSIAL',
       'Telp./WA 081288475883 · dinsos@bantenprov.go.id · dinsos.bantenprov.go.id',
     ],
+    letterCode: 'DINSOS',
+    letterPlace: 'Serang',
     head: null,
     divisions: [{ code: 'perlindungan-sosial', name: 'Bidang Perlindungan Sosial' }],
   },

@@ -121,6 +121,45 @@ describe('cases: the Sembako letter request end to end (engine, no letter yet)',
     expect((await kabid.get(`/api/cases/${caseId}`)).json().state.step).toBe('serahkan');
   });
 
+  it('issued a numbered letter with a QR to a verification page that recognises the file', async () => {
+    const view = (await fo.get(`/api/cases/${caseId}`)).json();
+    expect(view.letters).toHaveLength(1);
+    const letter = view.letters[0];
+    const year = new Date().getFullYear();
+    expect(letter.number).toBe(`400.9/0001/DINSOSPM/${year}`);
+    expect(letter.title).toBe('Surat Keterangan Meninggal');
+
+    const pdfRes = await fo.get(`/api/cases/${caseId}/letters/${letter.id}/pdf`);
+    expect(pdfRes.headers['content-type']).toBe('application/pdf');
+    const bytes = pdfRes.rawPayload;
+    const { execFileSync } = await import('node:child_process');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString();
+    expect(text).toContain(`Nomor: ${letter.number}`);
+    expect(text).toContain('Siti Rahma Wati');
+    expect(text).toContain('Arbain, SE., M. AP');
+
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/verify/${letter.verificationCode}` });
+    expect(page.json()).toMatchObject({
+      number: letter.number,
+      unit: 'Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan',
+      product: 'Surat Keterangan Meninggal',
+      sha256: letter.pdfSha256,
+      signer: { name: 'Arbain, SE., M. AP' },
+    });
+    expect(page.body).not.toContain('6571015708900001');
+    const anonymous = new (await import('../app.ts')).Agent(t.app, '10.5.5.5');
+    const same = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, bytes, 'surat.pdf');
+    expect(same.json().matches).toBe(true);
+    const forged = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, pdf, 'palsu.pdf');
+    expect(forged.json().matches).toBe(false);
+
+    // The signed scan comes back to the case; the page then recognises it too.
+    const scan = Buffer.from('%PDF-1.4 signed scan');
+    expect((await upload(fo, `/api/cases/${caseId}/letters/${letter.id}/signed`, scan)).statusCode).toBe(201);
+    const signed = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, scan, 'scan.pdf');
+    expect(signed.json().matches).toBe(true);
+  });
+
   it('closes when handed over, and a closed case accepts no action', async () => {
     const done = await act(fo, 'serahkan');
     expect(done.statusCode).toBe(200);
