@@ -71,6 +71,70 @@ const errorMessages: Record<string, Text> = {
     id: 'Revisi "{revision}" sudah diterbitkan dengan isi yang sama.',
     en: 'Revision "{revision}" is already published with the same content.',
   },
+  'letter.not_found': { id: 'Surat tidak ditemukan.', en: 'Letter not found.' },
+  'case.not_found': { id: 'Permohonan tidak ditemukan.', en: 'Request not found.' },
+  'case.not_open': { id: 'Permohonan belum dibuka.', en: 'The request is not open.' },
+  'case.already_open': { id: 'Permohonan sudah dibuka.', en: 'The request is already open.' },
+  'case.unknown_step': { id: 'Langkah "{step}" tidak dikenal.', en: 'Unknown step "{step}".' },
+  'case.wrong_role': {
+    id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
+    en: 'This step is done by the role {role}, not by you.',
+  },
+  'case.closed': {
+    id: 'Permohonan sudah selesai; tidak ada tindakan lagi.',
+    en: 'The request is closed; no more actions.',
+  },
+  'case.conflict': {
+    id: 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else just changed this request. Reload and try again.',
+  },
+  'case.waiting_for_applicant': {
+    id: 'Permohonan menunggu kelengkapan dari pemohon ({reason}).',
+    en: 'The request waits for the applicant to complete it ({reason}).',
+  },
+  'case.not_returned': {
+    id: 'Permohonan tidak sedang dikembalikan.',
+    en: 'The request is not waiting for the applicant.',
+  },
+  'case.documents_missing': {
+    id: 'Dokumen persyaratan belum lengkap.',
+    en: 'Required documents are missing.',
+  },
+  'case.reason_required': { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  'case.unknown_action': {
+    id: 'Tindakan "{action}" tidak tersedia pada langkah ini.',
+    en: 'Action "{action}" is not available at this step.',
+  },
+  'case.no_workflow': {
+    id: 'Standar "{standard}" belum memiliki alur kerja (workflow).',
+    en: 'Standard "{standard}" has no workflow yet.',
+  },
+  'case.product_required': { id: 'Pilih produk layanan.', en: 'Choose the service product.' },
+  'case.unknown_product': {
+    id: 'Produk layanan "{product}" tidak dikenal.',
+    en: 'Unknown service product "{product}".',
+  },
+  'document.not_found': { id: 'Berkas tidak ditemukan.', en: 'File not found.' },
+  'document.unknown_requirement': {
+    id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini.',
+    en: 'Requirement "{requirementId}" is not a document of this service.',
+  },
+  'document.type': {
+    id: 'Jenis berkas tidak diterima; gunakan PDF, JPEG atau PNG.',
+    en: 'File type not accepted; use PDF, JPEG or PNG.',
+  },
+  'document.size': {
+    id: 'Ukuran berkas harus antara 1 bita dan 10 MB.',
+    en: 'The file must be between 1 byte and 10 MB.',
+  },
+  'document.corrupt': {
+    id: 'Berkas tersimpan rusak (hash tidak cocok). Hubungi administrator.',
+    en: 'The stored file is corrupt (hash mismatch). Contact the administrator.',
+  },
+  'calendar.not_found': {
+    id: 'Tanggal {date} bukan hari libur unit ini.',
+    en: '{date} is not a closed day of this unit.',
+  },
   not_found: { id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     id: 'Terjadi kesalahan pada server. Kode permintaan: {requestId}.',

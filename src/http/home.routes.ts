@@ -30,14 +30,14 @@ const navigation: Array<{
     label: { id: 'Permohonan', en: 'Requests' },
     path: '/staf/permohonan',
     permission: 'cases.read',
-    available: false,
+    available: true,
   },
   {
     key: 'intake',
     label: { id: 'Permohonan Baru', en: 'New request' },
     path: '/staf/permohonan/baru',
     permission: 'cases.intake',
-    available: false,
+    available: true,
   },
   {
     key: 'registry',

@@ -263,6 +263,10 @@ export async function listUnitStandards(db: Db, unit: UnitRow) {
       id: s.id,
       name: s.name,
       division: s.division,
+      /** Whether requests for it can be opened (its revision declares a workflow). */
+      hasWorkflow: s.workflow !== undefined,
+      products: s.delivery.products,
+      requirements: s.delivery.requirements.items,
       inForce: inForce ? revisionInfo(inForce, inForce) : null,
       revisions: revisions.map((r) => revisionInfo(r, inForce)),
     };

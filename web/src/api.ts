@@ -78,3 +78,28 @@ export async function api<T>(
 
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
+
+/** Uploads one file as multipart/form-data (field `file`). */
+export async function uploadFile<T>(url: string, file: File | Blob, name = 'file'): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file instanceof File ? file.name : name);
+  const headers: Record<string, string> = {
+    'accept-language': currentLang(),
+    'x-csrf-token': await csrfToken(),
+  };
+  const res = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; problems?: Problem[]; details?: Record<string, unknown> };
+  };
+  if (!res.ok) {
+    const e = data.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'unknown',
+      e?.message ?? res.statusText,
+      e?.problems,
+      e?.details,
+    );
+  }
+  return data as T;
+}

@@ -84,6 +84,7 @@ const dict = {
   staffArea: { id: 'Ruang kerja petugas', en: 'Staff workspace' },
   publicPortal: { id: 'Portal publik', en: 'Public portal' },
   notFound: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
+  track: { id: 'Lacak permohonan', en: 'Track a request' },
   scanQr: { id: 'Pindai untuk membuka halaman ini', en: 'Scan to open this page' },
 } satisfies Record<string, Text>;
 

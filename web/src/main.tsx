@@ -25,8 +25,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, type Lang, useI18n } from './i18n.tsx';
 import { AuditPage, CalendarPage } from './pages/admin.tsx';
+import { CasePage, IntakePage, QueuePage } from './pages/cases.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { PortalPage, UnitPage } from './pages/portal.tsx';
+import { TrackFormPage, TrackPage, VerifyPage } from './pages/public-case.tsx';
 import { AccountPage, StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
 import { StandardPage } from './pages/standard.tsx';
 import { useSession } from './session.ts';
@@ -69,6 +71,9 @@ function Header() {
               { value: 'en', label: 'EN' },
             ]}
           />
+          <Button component={Link} to="/lacak" size="xs" variant="subtle" visibleFrom="xs">
+            {t('track')}
+          </Button>
           {session.data ? (
             <Button component={Link} to="/staf" size="xs" variant="light">
               {session.data.name.split(' ')[0]}
@@ -113,6 +118,12 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/staf', component: StaffHomePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/standar', component: StaffStandardsPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/akun', component: AccountPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan', component: QueuePage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/baru', component: IntakePage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/$id', component: CasePage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/lacak', component: TrackFormPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/lacak/$code', component: TrackPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/verifikasi/$code', component: VerifyPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/kalender', component: CalendarPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/audit', component: AuditPage }),
 ];

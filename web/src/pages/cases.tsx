@@ -1,0 +1,565 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { isStaffRole, RoleLabels } from '../../../src/auth/roles.ts';
+import { type ApiError, get, post, uploadFile } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { QueryView } from '../ui.tsx';
+import { RequireSession } from './staff.tsx';
+
+interface QueueItem {
+  id: number;
+  trackingCode: string;
+  applicantName: string;
+  product: string | null;
+  status: string;
+  step: string | null;
+  stepRole: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+interface WorkflowAction {
+  id: string;
+  label: string;
+  kind: 'forward' | 'complete' | 'reject' | 'return';
+}
+
+interface CaseView {
+  case: {
+    id: number;
+    trackingCode: string;
+    product: string | null;
+    applicant: { name: string; nik?: string; phone?: string };
+    status: string;
+    version: number;
+    dueAt: string | null;
+    openedAt: string;
+  };
+  standard: { id: string; name: string; products: Array<{ id: string; name: string }> };
+  state: { status: 'open' | 'returned' | 'done' | 'rejected'; reason: string | null };
+  step: { id: string; label: string; role: string } | null;
+  available: WorkflowAction[];
+  missing: Array<{ id: string; text: string }>;
+  actions: Array<{
+    seq: number;
+    at: string;
+    role: string;
+    step: string | null;
+    action: string;
+    note: string | null;
+  }>;
+  documents: Array<{ id: number; requirementId: string; fileName: string; size: number; sha256: string }>;
+  letters: Array<{ id: number; number: string; title: string; issuedAt: string; verificationCode: string }>;
+}
+
+const dateTime = (iso: string | null, lang: 'id' | 'en') =>
+  iso
+    ? new Date(iso).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })
+    : '—';
+
+const statusColor: Record<string, string> = {
+  open: 'blue',
+  returned: 'yellow',
+  done: 'green',
+  rejected: 'red',
+};
+const statusLabel: Record<string, { id: string; en: string }> = {
+  open: { id: 'Diproses', en: 'In progress' },
+  returned: { id: 'Menunggu kelengkapan', en: 'Waiting for applicant' },
+  done: { id: 'Selesai', en: 'Done' },
+  rejected: { id: 'Ditolak', en: 'Refused' },
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { pick } = useI18n();
+  return (
+    <Badge color={statusColor[status] ?? 'gray'}>
+      {statusLabel[status] ? pick(statusLabel[status]) : status}
+    </Badge>
+  );
+}
+
+/** The cases waiting for the user's roles in their unit, soonest due first. */
+export function QueuePage() {
+  const { pick, lang } = useI18n();
+  const queue = useQuery({
+    queryKey: ['queue'],
+    queryFn: () => get<{ cases: QueueItem[] }>('/api/cases'),
+    refetchInterval: 30_000,
+  });
+  return (
+    <RequireSession>
+      {(user) => (
+        <Stack>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              {pick({ id: 'Antrean permohonan', en: 'Request queue' })} · {user.unit.name}
+            </Title>
+            {user.permissions.includes('cases.intake') ? (
+              <Button component={Link} to="/staf/permohonan/baru">
+                {pick({ id: 'Permohonan baru', en: 'New request' })}
+              </Button>
+            ) : null}
+          </Group>
+          <QueryView query={queue}>
+            {({ cases }) =>
+              cases.length === 0 ? (
+                <Text>
+                  {pick({
+                    id: 'Tidak ada permohonan yang menunggu Anda.',
+                    en: 'No request is waiting for you.',
+                  })}
+                </Text>
+              ) : (
+                <Table.ScrollContainer minWidth={640}>
+                  <Table striped highlightOnHover data-testid="queue">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{pick({ id: 'Kode', en: 'Code' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Pemohon', en: 'Applicant' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Langkah', en: 'Step' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Batas waktu', en: 'Due' })}</Table.Th>
+                        <Table.Th>Status</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {cases.map((c) => (
+                        <Table.Tr key={c.id} bg={c.overdue ? 'var(--mantine-color-red-0)' : undefined}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/staf/permohonan/${c.id}`} ff="monospace">
+                              {c.trackingCode}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{c.applicantName}</Table.Td>
+                          <Table.Td>{c.step}</Table.Td>
+                          <Table.Td>
+                            {dateTime(c.dueAt, lang)}{' '}
+                            {c.overdue ? (
+                              <Badge color="red">{pick({ id: 'terlambat', en: 'overdue' })}</Badge>
+                            ) : c.dueSoon ? (
+                              <Badge color="orange">
+                                {pick({ id: 'segera jatuh tempo', en: 'due soon' })}
+                              </Badge>
+                            ) : null}
+                          </Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={c.status} />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )
+            }
+          </QueryView>
+        </Stack>
+      )}
+    </RequireSession>
+  );
+}
+
+interface StaffService {
+  id: string;
+  name: string;
+  hasWorkflow: boolean;
+  products: Array<{ id: string; name: string }>;
+  requirements: Array<{ id: string; text: string; kind: string; products?: string[] }>;
+}
+
+/** The front desk's intake form, generated from the standard: product, applicant, checklist. */
+export function IntakePage() {
+  const { pick } = useI18n();
+  const navigate = useNavigate();
+  const services = useQuery({
+    queryKey: ['staff-standards'],
+    queryFn: () => get<{ standards: StaffService[] }>('/api/staff/standards'),
+  });
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [product, setProduct] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [nik, setNik] = useState('');
+  const [phone, setPhone] = useState('');
+  const open = useMutation<{ id: number; trackingCode: string }, ApiError>({
+    mutationFn: () =>
+      post('/api/cases', {
+        standardId: serviceId,
+        ...(product ? { product } : {}),
+        applicant: { name, ...(nik ? { nik } : {}), ...(phone ? { phone } : {}) },
+      }),
+    onSuccess: ({ id }) => void navigate({ to: `/staf/permohonan/${id}` }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    open.mutate();
+  };
+  return (
+    <RequireSession>
+      {() => (
+        <QueryView query={services}>
+          {({ standards }) => {
+            const runnable = standards.filter((s) => s.hasWorkflow);
+            const service = runnable.find((s) => s.id === serviceId);
+            const needsProduct = (service?.products.length ?? 0) > 1;
+            const checklist = (service?.requirements ?? []).filter(
+              (r) => !r.products || (product !== null && r.products.includes(product)),
+            );
+            return (
+              <Paper withBorder p="lg" maw={720}>
+                <form onSubmit={submit}>
+                  <Stack>
+                    <Title order={1} size="h2">
+                      {pick({ id: 'Permohonan baru', en: 'New request' })}
+                    </Title>
+                    {runnable.length === 0 ? (
+                      <Alert color="yellow">
+                        {pick({
+                          id: 'Belum ada layanan unit ini yang memiliki alur kerja.',
+                          en: 'No service of this office has a workflow yet.',
+                        })}
+                      </Alert>
+                    ) : null}
+                    <Select
+                      label={pick({ id: 'Layanan', en: 'Service' })}
+                      data={runnable.map((s) => ({ value: s.id, label: s.name }))}
+                      value={serviceId}
+                      onChange={(v) => {
+                        setServiceId(v);
+                        setProduct(null);
+                      }}
+                      required
+                    />
+                    {needsProduct ? (
+                      <Select
+                        label={pick({ id: 'Produk layanan', en: 'Service product' })}
+                        data={(service?.products ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                        value={product}
+                        onChange={setProduct}
+                        required
+                      />
+                    ) : null}
+                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                      <TextInput
+                        label={pick({ id: 'Nama pemohon', en: 'Applicant name' })}
+                        value={name}
+                        onChange={(e) => setName(e.currentTarget.value)}
+                        required
+                      />
+                      <TextInput
+                        label="NIK"
+                        value={nik}
+                        onChange={(e) => setNik(e.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
+                        inputMode="numeric"
+                        error={
+                          nik && nik.length !== 16
+                            ? pick({ id: 'NIK 16 digit', en: 'NIK has 16 digits' })
+                            : undefined
+                        }
+                      />
+                      <TextInput
+                        label={pick({ id: 'Telepon', en: 'Phone' })}
+                        value={phone}
+                        onChange={(e) => setPhone(e.currentTarget.value)}
+                      />
+                    </SimpleGrid>
+                    {service ? (
+                      <Card withBorder>
+                        <Text fw={600} mb="xs">
+                          {pick({
+                            id: 'Persyaratan yang dibawa pemohon',
+                            en: 'Requirements the applicant brings',
+                          })}
+                        </Text>
+                        <Stack gap={4}>
+                          {checklist.map((r) => (
+                            <Checkbox key={r.id} label={r.text} />
+                          ))}
+                        </Stack>
+                        <Text size="xs" c="dimmed" mt="xs">
+                          {pick({
+                            id: 'Pindaian dokumen diunggah pada halaman permohonan setelah dibuat.',
+                            en: 'Document scans are uploaded on the request page once it is created.',
+                          })}
+                        </Text>
+                      </Card>
+                    ) : null}
+                    {open.isError ? <Alert color="red">{open.error.message}</Alert> : null}
+                    <Group>
+                      <Button
+                        type="submit"
+                        loading={open.isPending}
+                        disabled={
+                          !service ||
+                          !name.trim() ||
+                          (needsProduct && !product) ||
+                          (nik !== '' && nik.length !== 16)
+                        }
+                      >
+                        {pick({ id: 'Buat permohonan', en: 'Create request' })}
+                      </Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Paper>
+            );
+          }}
+        </QueryView>
+      )}
+    </RequireSession>
+  );
+}
+
+/** One request: what it is, where it stands, what to do next, its documents, letters and history. */
+export function CasePage() {
+  const { pick, lang } = useI18n();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseView>(`/api/cases/${id}`) });
+  const [note, setNote] = useState('');
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['case', id] });
+    void client.invalidateQueries({ queryKey: ['queue'] });
+  };
+  const act = useMutation<CaseView, ApiError, { action: string; version: number }>({
+    mutationFn: ({ action, version }) =>
+      post(`/api/cases/${id}/actions`, { action, version, ...(note.trim() ? { note: note.trim() } : {}) }),
+    onSuccess: (data) => {
+      setNote('');
+      client.setQueryData(['case', id], data);
+      refresh();
+    },
+    onError: refresh,
+  });
+  const upload = useMutation<unknown, ApiError, { requirementId: string; file: File }>({
+    mutationFn: ({ requirementId, file }) => uploadFile(`/api/cases/${id}/documents/${requirementId}`, file),
+    onSuccess: refresh,
+  });
+  return (
+    <RequireSession>
+      {() => (
+        <QueryView query={query}>
+          {(v) => (
+            <Stack>
+              <Anchor component={Link} to="/staf/permohonan" size="sm" className="no-print">
+                ← {pick({ id: 'Antrean', en: 'Queue' })}
+              </Anchor>
+              <Group justify="space-between" align="start">
+                <div>
+                  <Text c="dimmed" size="sm">
+                    {v.standard.name}
+                    {v.case.product
+                      ? ` · ${v.standard.products.find((p) => p.id === v.case.product)?.name ?? ''}`
+                      : ''}
+                  </Text>
+                  <Title order={1} size="h2">
+                    {v.case.applicant.name}
+                  </Title>
+                  <Group gap="xs">
+                    <Text ff="monospace" data-testid="tracking-code">
+                      {v.case.trackingCode}
+                    </Text>
+                    <StatusBadge status={v.state.status} />
+                  </Group>
+                </div>
+                <Button variant="default" onClick={() => window.print()} className="no-print">
+                  {pick({ id: 'Cetak tanda terima', en: 'Print receipt' })}
+                </Button>
+              </Group>
+              <Paper withBorder p="md" className="receipt">
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <Text size="sm">
+                    {pick({ id: 'Langkah', en: 'Step' })}: <b>{v.step?.label ?? '—'}</b>
+                    {v.step && isStaffRole(v.step.role) ? ` (${pick(RoleLabels[v.step.role])})` : ''}
+                  </Text>
+                  <Text size="sm">
+                    {pick({ id: 'Diterima', en: 'Received' })}: <b>{dateTime(v.case.openedAt, lang)}</b>
+                  </Text>
+                  <Text size="sm">
+                    {pick({ id: 'Batas waktu', en: 'Due' })}: <b>{dateTime(v.case.dueAt, lang)}</b>
+                  </Text>
+                </SimpleGrid>
+                <Text size="sm" mt="xs">
+                  {pick({
+                    id: `Pantau permohonan Anda di ${window.location.origin}/lacak dengan kode ${v.case.trackingCode}.`,
+                    en: `Follow your request at ${window.location.origin}/lacak with code ${v.case.trackingCode}.`,
+                  })}
+                </Text>
+              </Paper>
+              {v.state.reason ? <Alert color="yellow">{v.state.reason}</Alert> : null}
+              {v.missing.length > 0 ? (
+                <Alert
+                  color="orange"
+                  title={pick({ id: 'Dokumen belum lengkap', en: 'Documents missing' })}
+                  className="no-print"
+                >
+                  <Stack gap={6}>
+                    {v.missing.map((m) => (
+                      <Group key={m.id} justify="space-between">
+                        <Text size="sm">{m.text}</Text>
+                        <FileButton
+                          accept="application/pdf,image/jpeg,image/png"
+                          onChange={(file) => file && upload.mutate({ requirementId: m.id, file })}
+                        >
+                          {(props) => (
+                            <Button size="xs" variant="light" {...props} data-testid={`upload-${m.id}`}>
+                              {pick({ id: 'Unggah', en: 'Upload' })}
+                            </Button>
+                          )}
+                        </FileButton>
+                      </Group>
+                    ))}
+                  </Stack>
+                </Alert>
+              ) : null}
+              {upload.isError ? <Alert color="red">{upload.error.message}</Alert> : null}
+              {v.available.length > 0 ? (
+                <Paper withBorder p="md" className="no-print">
+                  <Stack>
+                    <Textarea
+                      label={pick({ id: 'Catatan / alasan', en: 'Note / reason' })}
+                      description={pick({
+                        id: 'Wajib untuk menolak atau mengembalikan.',
+                        en: 'Required to refuse or to return.',
+                      })}
+                      value={note}
+                      onChange={(e) => setNote(e.currentTarget.value)}
+                      autosize
+                      minRows={2}
+                    />
+                    <Group>
+                      {(v.state.status === 'returned'
+                        ? [
+                            {
+                              id: 'resume',
+                              label: pick({ id: 'Berkas sudah lengkap, lanjutkan', en: 'Completed, resume' }),
+                              kind: 'forward' as const,
+                            },
+                          ]
+                        : v.available
+                      ).map((a) => (
+                        <Button
+                          key={a.id}
+                          color={a.kind === 'reject' ? 'red' : a.kind === 'return' ? 'yellow' : undefined}
+                          variant={a.kind === 'reject' || a.kind === 'return' ? 'light' : 'filled'}
+                          loading={act.isPending && act.variables?.action === a.id}
+                          onClick={() => act.mutate({ action: a.id, version: v.case.version })}
+                        >
+                          {a.label}
+                        </Button>
+                      ))}
+                    </Group>
+                    {act.isError ? (
+                      <Alert color="red" role="alert" data-testid="action-error">
+                        {act.error.message}
+                        {Array.isArray(act.error.details.missing) ? (
+                          <List size="sm">
+                            {(act.error.details.missing as Array<{ id: string; text: string }>).map((m) => (
+                              <List.Item key={m.id}>{m.text}</List.Item>
+                            ))}
+                          </List>
+                        ) : null}
+                      </Alert>
+                    ) : null}
+                  </Stack>
+                </Paper>
+              ) : null}
+              {v.letters.length > 0 ? (
+                <Paper withBorder p="md">
+                  <Title order={2} size="h4" mb="xs">
+                    {pick({ id: 'Surat', en: 'Letters' })}
+                  </Title>
+                  {v.letters.map((l) => (
+                    <Group key={l.id} justify="space-between">
+                      <Text size="sm">
+                        {l.title} · <b data-testid="letter-number">{l.number}</b>
+                      </Text>
+                      <Group gap="xs">
+                        <Button
+                          size="xs"
+                          component="a"
+                          href={`/api/cases/${v.case.id}/letters/${l.id}/pdf`}
+                          target="_blank"
+                          data-testid="letter-pdf"
+                        >
+                          PDF
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          component={Link}
+                          to={`/verifikasi/${l.verificationCode}`}
+                        >
+                          {pick({ id: 'Halaman verifikasi', en: 'Verification page' })}
+                        </Button>
+                      </Group>
+                    </Group>
+                  ))}
+                </Paper>
+              ) : null}
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Paper withBorder p="md">
+                  <Title order={2} size="h4" mb="sm">
+                    {pick({ id: 'Riwayat', en: 'History' })}
+                  </Title>
+                  <Timeline bulletSize={14} lineWidth={2} active={v.actions.length}>
+                    {v.actions.map((a) => (
+                      <Timeline.Item key={a.seq} title={a.action}>
+                        <Text size="xs" c="dimmed">
+                          {dateTime(a.at, lang)} · {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
+                          {a.step ? ` · ${a.step}` : ''}
+                        </Text>
+                        {a.note ? <Text size="sm">{a.note}</Text> : null}
+                      </Timeline.Item>
+                    ))}
+                  </Timeline>
+                </Paper>
+                <Paper withBorder p="md">
+                  <Title order={2} size="h4" mb="sm">
+                    {pick({ id: 'Dokumen', en: 'Documents' })}
+                  </Title>
+                  {v.documents.length === 0 ? (
+                    <Text size="sm">{pick({ id: 'Belum ada dokumen.', en: 'No documents yet.' })}</Text>
+                  ) : (
+                    <List size="sm">
+                      {v.documents.map((d) => (
+                        <List.Item key={d.id}>
+                          {d.requirementId}: {d.fileName} ({Math.ceil(d.size / 1024)} KB)
+                        </List.Item>
+                      ))}
+                    </List>
+                  )}
+                </Paper>
+              </SimpleGrid>
+            </Stack>
+          )}
+        </QueryView>
+      )}
+    </RequireSession>
+  );
+}
