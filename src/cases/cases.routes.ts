@@ -8,6 +8,7 @@ import { attachSignedLetter, findLetterOfCase, verifyLetter } from '../documents
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { ActInput, OpenCaseInput } from './cases.schema.ts';
 import { act, addDocument, caseQueue, getCase, openCase, publicTracking } from './cases.service.ts';
+import { slaReport } from './sla.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -18,6 +19,31 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await openCase(app.db, requireAuth(request), request.body, clientOf(request));
       return reply.status(201).send({ id: created.id, trackingCode: created.trackingCode });
+    },
+  );
+
+  app.get(
+    '/api/reports/sla',
+    {
+      schema: {
+        tags: ['reports'],
+        querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).refine((q) => q.from <= q.to, {
+          message: 'from must not be after to',
+        }),
+      },
+      preValidation: guard('reports.read'),
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      const end = new Date(`${to}T00:00:00Z`);
+      end.setUTCDate(end.getUTCDate() + 1);
+      const services = await slaReport(
+        app.db,
+        requireAuth(request).unit.id,
+        new Date(`${from}T00:00:00Z`),
+        end,
+      );
+      return { from, to, services };
     },
   );
 

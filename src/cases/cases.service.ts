@@ -50,14 +50,17 @@ async function dueAt(db: Db, unitId: number, limit: TimeLimit, openedAt: Date): 
   return addWorkingDays(cal, openedAt, limit.workingDays ?? 0);
 }
 
-function projection(state: CaseState, workflow: Workflow, version: number) {
+function projection(state: CaseState, workflow: Workflow, version: number, dueAt?: Date | null) {
+  const closedAt = state.closedAt ? new Date(state.closedAt) : null;
   return {
+    // A case closed after its due time is a breach, recorded at the closing if the sweep had not yet.
+    ...(closedAt && dueAt && closedAt > dueAt ? { breachedAt: dueAt } : {}),
     status: state.status,
     step: state.step,
     stepRole: stepOf(workflow, state.step)?.role ?? null,
     assigneeId: state.assignee,
     version,
-    closedAt: state.closedAt ? new Date(state.closedAt) : null,
+    closedAt,
   };
 }
 
@@ -226,7 +229,7 @@ export async function act(
         tx,
         row.id,
         row.version,
-        projection(next, workflow, action.seq),
+        projection(next, workflow, action.seq, row.breachedAt ? null : row.dueAt),
       );
       if (!moved) throw new DomainError('case.conflict', { expected: row.version });
       if (def?.letter) {

@@ -49,6 +49,8 @@ export const cases = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the case passed its due time unfinished; set by the sweep or at a late closing. */
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
   },
   (t) => [index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt)],
 );

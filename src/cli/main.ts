@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { verifyAuditChain } from '../audit/audit.service.ts';
+import { recordBreaches } from '../cases/sla.service.ts';
 import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
@@ -52,7 +53,15 @@ program
     await migrate(database);
     const report = await seedAll(database.db, { demo: cfg.demo });
     const app = await buildApp({ config: cfg, database, logger: true });
+    // Breaches of time limits are recorded when they happen, not when someone looks.
+    const sweep = setInterval(() => {
+      recordBreaches(database.db).catch((error: unknown) =>
+        app.log.error({ err: error }, 'breach sweep failed'),
+      );
+    }, 60_000);
+    sweep.unref();
     const close = async () => {
+      clearInterval(sweep);
       await app.close();
       await database.close();
       process.exit(0);

@@ -1,0 +1,96 @@
+import { and, isNull, lt, sql } from 'drizzle-orm';
+import { recordAudit, systemActor } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { standards } from '../standards/standards.tables.ts';
+import { cases } from './cases.tables.ts';
+
+/**
+ * Records every case that is past its due time and not finished, once, at the moment the
+ * sweep sees it (the server runs it every minute). Returns how many it recorded.
+ */
+export async function recordBreaches(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const late = await tx
+      .update(cases)
+      .set({ breachedAt: sql`${cases.dueAt}` })
+      .where(
+        and(
+          isNull(cases.breachedAt),
+          isNull(cases.closedAt),
+          lt(cases.dueAt, now),
+          sql`${cases.status} IN ('open', 'returned')`,
+        ),
+      )
+      .returning({
+        id: cases.id,
+        unitId: cases.unitId,
+        dueAt: cases.dueAt,
+        trackingCode: cases.trackingCode,
+      });
+    for (const c of late) {
+      await recordAudit(tx, systemActor, {
+        action: 'case.breach',
+        entity: 'case',
+        entityId: c.id,
+        unitId: c.unitId,
+        after: { dueAt: c.dueAt?.toISOString(), recordedAt: now.toISOString() },
+      });
+    }
+    return late.length;
+  });
+}
+
+export interface ServiceSla {
+  standard: string;
+  cases: number;
+  closed: number;
+  open: number;
+  breached: number;
+  /** Share of closed cases (with a due time) finished within it, 0–1; null when none. */
+  withinTimeShare: number | null;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+/** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */
+export async function slaReport(db: Db, unitId: number, from: Date, to: Date): Promise<ServiceSla[]> {
+  const rows = (await db.execute(sql`
+    SELECT s.slug AS standard,
+           count(*)::int AS cases,
+           count(c.closed_at)::int AS closed,
+           (count(*) - count(c.closed_at))::int AS open,
+           count(c.breached_at)::int AS breached,
+           count(*) FILTER (WHERE c.closed_at IS NOT NULL AND c.due_at IS NOT NULL)::int AS closed_with_due,
+           count(*) FILTER (WHERE c.closed_at IS NOT NULL AND c.due_at IS NOT NULL AND c.breached_at IS NULL
+                            AND c.closed_at <= c.due_at)::int AS within,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60)
+             FILTER (WHERE c.closed_at IS NOT NULL) AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60)
+             FILTER (WHERE c.closed_at IS NOT NULL) AS p90
+    FROM ${cases} c JOIN ${standards} s ON s.id = c.standard_id
+    WHERE c.unit_id = ${unitId} AND c.opened_at >= ${from.toISOString()} AND c.opened_at < ${to.toISOString()}
+    GROUP BY s.slug ORDER BY s.slug`)) as unknown as {
+    rows: Array<{
+      standard: string;
+      cases: number;
+      closed: number;
+      open: number;
+      breached: number;
+      closed_with_due: number;
+      within: number;
+      median: number | string | null;
+      p90: number | string | null;
+    }>;
+  };
+  const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+  return rows.rows.map((r) => ({
+    standard: r.standard,
+    cases: Number(r.cases),
+    closed: Number(r.closed),
+    open: Number(r.open),
+    breached: Number(r.breached),
+    withinTimeShare: Number(r.closed_with_due) > 0 ? Number(r.within) / Number(r.closed_with_due) : null,
+    medianMinutes: num(r.median),
+    p90Minutes: num(r.p90),
+  }));
+}
