@@ -6,6 +6,7 @@ export {};
  */
 const benches: Record<string, () => Promise<void>> = {
   http: async () => (await import('./http.bench.ts')).run(),
+  cases: async () => (await import('./cases.bench.ts')).run(),
 };
 
 const benchName = process.argv[2] ?? 'http';

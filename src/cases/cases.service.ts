@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
 import { issueLetter, lettersOfCase } from '../documents/letters.service.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
-import { findStandard, revisionsOf } from '../standards/standards.repository.ts';
+import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
 import { type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
@@ -68,7 +68,7 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
 export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, client: ClientInfo) {
   const row = await findStandard(db, ctx.unit.id, input.standardId);
   if (!row) throw new DomainError('standard.not_found', { id: input.standardId });
-  const revision = pickInForce(await revisionsOf(db, row.id), new Date().toISOString().slice(0, 10));
+  const revision = pickInForce(await revisionMetasOf(db, row.id), new Date().toISOString().slice(0, 10));
   if (!revision) throw new DomainError('standard.not_found', { id: input.standardId });
   const standard = await standardOfRevision(db, revision.id);
   const workflow = workflowOf(standard);
@@ -194,7 +194,7 @@ export async function act(
   input: ActInput,
   client: ClientInfo,
 ) {
-  const { row, standard, workflow, state } = await loadCase(db, ctx, id);
+  const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   if (input.version !== row.version) {
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
   }
@@ -212,7 +212,7 @@ export async function act(
   const refused = refusal(workflow, state, action);
   if (refused) throw new DomainError(refused.code, refused.details);
   const def = step?.actions.find((a) => a.id === input.action);
-  if (def && (def.kind === 'forward' || def.kind === 'complete')) {
+  if (def && (def.kind === 'forward' || def.kind === 'complete') && (step?.requires?.length ?? 0) > 0) {
     const have = new Set((await repo.documentsOf(db, row.id)).map((d) => d.requirementId));
     const missing = missingDocuments(standard, workflow, state, row.product, have);
     if (missing.length > 0) {
@@ -221,7 +221,7 @@ export async function act(
       });
     }
   }
-  const next = caseState(workflow, [...(await repo.actionsOf(db, row.id)).map(toAction), action]);
+  const next = caseState(workflow, [...actions.map(toAction), action]);
   await db
     .transaction(async (tx) => {
       await repo.insertAction(tx, { ...action, note: action.note ?? null, caseId: row.id });

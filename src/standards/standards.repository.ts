@@ -112,3 +112,12 @@ export async function revisionContent(db: Db, revisionId: number): Promise<unkno
     .where(eq(standardRevisions.id, revisionId));
   return row?.content;
 }
+
+/** Revisions of a standard without their content, enough to pick the one in force. */
+export async function revisionMetasOf(db: Db, standardId: number): Promise<RevisionMeta[]> {
+  return db
+    .select(revisionMeta)
+    .from(standardRevisions)
+    .where(eq(standardRevisions.standardId, standardId))
+    .orderBy(asc(standardRevisions.id));
+}
