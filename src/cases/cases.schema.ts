@@ -22,5 +22,7 @@ export const ActInput = z.object({
   note: z.string().trim().max(2000).optional(),
   /** The number of actions the client saw; a stale view gets 409. */
   version: z.number().int().min(1),
+  /** Form data the step's effect needs (e.g. origin and destination of a traveller). */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type ActInput = z.infer<typeof ActInput>;

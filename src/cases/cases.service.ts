@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
 import { calendarOf } from '../core/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, ValidationError } from '../core/errors.ts';
+import { parseNik } from '../core/nik.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
 import { issueLetter, lettersOfCase } from '../documents/letters.service.ts';
@@ -13,6 +14,7 @@ import { pickInForce, standardOfRevision } from '../standards/standards.service.
 import { type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { ActInput, OpenCaseInput } from './cases.schema.ts';
+import { findEffect } from './effects.ts';
 import type { Workflow } from './workflow.schema.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -80,6 +82,21 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
   if (!products.some((p) => p.id === product)) {
     throw new DomainError('case.unknown_product', { product, products: products.map((p) => p.id) });
   }
+  // A NIK is checked before anything is written; a traveller without one is flagged.
+  const flags: string[] = [];
+  if (input.applicant.nik) {
+    const nik = parseNik(input.applicant.nik);
+    const errors = nik.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      throw new ValidationError(
+        'case.invalid',
+        errors.map((p) => ({ path: 'applicant.nik', message: p.message })),
+      );
+    }
+    if (nik.problems.length > 0) flags.push('nik-perlu-dicek');
+  } else {
+    flags.push('tanpa-ktp');
+  }
   const openedAt = new Date();
   const first = workflow.steps[0];
   const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
@@ -101,6 +118,7 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
       trackingCode: newTrackingCode(),
       product,
       applicant: input.applicant,
+      flags,
       ...projection(state, workflow, 1),
       dueAt: due,
       openedAt,
@@ -224,7 +242,12 @@ export async function act(
   const next = caseState(workflow, [...actions.map(toAction), action]);
   await db
     .transaction(async (tx) => {
-      await repo.insertAction(tx, { ...action, note: action.note ?? null, caseId: row.id });
+      await repo.insertAction(tx, {
+        ...action,
+        note: action.note ?? null,
+        caseId: row.id,
+        data: input.data ?? null,
+      });
       const moved = await repo.updateProjection(
         tx,
         row.id,
@@ -232,6 +255,17 @@ export async function act(
         projection(next, workflow, action.seq, row.breachedAt ? null : row.dueAt),
       );
       if (!moved) throw new DomainError('case.conflict', { expected: row.version });
+      if (def?.effect) {
+        const effect = findEffect(def.effect);
+        if (!effect) throw new DomainError('case.unknown_effect', { effect: def.effect });
+        const result = await effect(tx, { ctx, caseRow: row, data: input.data ?? {}, files: env.files });
+        await recordAudit(tx, actorOf(ctx, client), {
+          action: def.effect,
+          entity: 'case',
+          entityId: row.id,
+          after: result,
+        });
+      }
       if (def?.letter) {
         const product =
           standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];

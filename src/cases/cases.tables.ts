@@ -39,6 +39,8 @@ export const cases = pgTable(
     trackingCode: text('tracking_code').notNull().unique(),
     product: text('product'),
     applicant: jsonb('applicant').$type<Applicant>().notNull(),
+    /** Marks for the officer, e.g. `tanpa-ktp` (no identity card: recorded from the police letter). */
+    flags: jsonb('flags').$type<string[]>().notNull().default([]),
     status: text('status').notNull(),
     step: text('step'),
     /** The role that acts at `step`, for the queues. */

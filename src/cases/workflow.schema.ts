@@ -22,6 +22,11 @@ export const WorkflowAction = z
      */
     kind: z.enum(['forward', 'complete', 'reject', 'return']),
     to: z.string().optional(),
+    /** A named module function run in the action's transaction, e.g. `relief.payout`. */
+    effect: z
+      .string()
+      .regex(/^[a-z]+\.[a-z_]+$/, 'an effect name like module.name')
+      .optional(),
     /** Taking this action issues the case's letter: numbered in the agenda, rendered, hashed. */
     letter: z
       .object({

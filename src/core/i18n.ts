@@ -71,6 +71,17 @@ const errorMessages: Record<string, Text> = {
     id: 'Revisi "{revision}" sudah diterbitkan dengan isi yang sama.',
     en: 'Revision "{revision}" is already published with the same content.',
   },
+  'relief.invalid': { id: 'Data perjalanan tidak valid.', en: 'The trip data is not valid.' },
+  'relief.no_tariff': {
+    id: 'Tarif untuk kelas jarak "{distanceClass}" belum diatur unit ini.',
+    en: 'No tariff is set for distance class "{distanceClass}" in this office.',
+  },
+  'relief.not_found': { id: 'Pembayaran tidak ditemukan.', en: 'Payout not found.' },
+  'case.invalid': { id: 'Data permohonan tidak valid.', en: 'The request data is not valid.' },
+  'case.unknown_effect': {
+    id: 'Efek "{effect}" tidak dikenal oleh Jaring.',
+    en: 'Effect "{effect}" is unknown to Jaring.',
+  },
   'letter.not_found': { id: 'Surat tidak ditemukan.', en: 'Letter not found.' },
   'case.not_found': { id: 'Permohonan tidak ditemukan.', en: 'Request not found.' },
   'case.not_open': { id: 'Permohonan belum dibuka.', en: 'The request is not open.' },

@@ -9,6 +9,7 @@ import { closedDays, officeHours } from '../core/calendar.tables.ts';
 import { defaultOfficeHours } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { holidaysFor } from '../core/holidays.ts';
+import { reliefTariffs } from '../relief/relief.tables.ts';
 import { loadStandardsDir } from '../standards/standard.loader.ts';
 import { publishStandard } from '../standards/standards.service.ts';
 import type { Db } from './client.ts';
@@ -109,6 +110,17 @@ export const unitSeeds: UnitSeed[] = [
 ];
 
 export const demoPassword = 'jaring-demo-2026';
+
+/**
+ * Kehabisan bekal tariffs per distance class. Amounts are local and unconfirmed for Sragen;
+ * these follow the published Batanghari 2018 figures (DOMAIN.md §7) for the office to edit.
+ */
+export const reliefTariffSeeds: Record<
+  string,
+  Record<'dalam_provinsi' | 'antar_provinsi' | 'antar_pulau', number>
+> = {
+  sragen: { dalam_provinsi: 250_000, antar_provinsi: 350_000, antar_pulau: 450_000 },
+};
 
 /** Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. */
 export const demoUsers: Array<{
@@ -276,6 +288,19 @@ export async function seedUnits(
           .insert(officeHours)
           .values({ unitId: unit.id, hours: defaultOfficeHours })
           .onConflictDoNothing();
+        const tariffs = reliefTariffSeeds[seed.code];
+        if (tariffs) {
+          await tx
+            .insert(reliefTariffs)
+            .values(
+              Object.entries(tariffs).map(([distanceClass, amount]) => ({
+                unitId: (unit as UnitRow).id,
+                distanceClass: distanceClass as keyof typeof tariffs,
+                amount,
+              })),
+            )
+            .onConflictDoNothing();
+        }
       }
       for (const year of years) {
         const rows = holidaysFor(year).map((h) => ({

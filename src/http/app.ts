@@ -21,6 +21,8 @@ import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
+import { reliefRoutes } from '../relief/relief.routes.ts';
+import '../relief/relief.service.ts';
 import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';
@@ -84,6 +86,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(casesRoutes);
+  await app.register(reliefRoutes);
 
   await registerWeb(app, config);
   return app;

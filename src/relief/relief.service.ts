@@ -1,0 +1,214 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { units } from '../auth/auth.tables.ts';
+import { registerEffect } from '../cases/effects.ts';
+import { formatDateLong, todayIn } from '../core/dates.ts';
+import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
+import { formatRupiah, rupiahInWords } from '../core/money.ts';
+import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
+import { findRegion, regionPath } from '../core/regions.ts';
+import type { Db } from '../db/client.ts';
+import { type DistanceClass, DistanceClasses, reliefPayouts, reliefTariffs } from './relief.tables.ts';
+
+/** Island groups by province code, for "across islands" legs. */
+const islandOf = (province: string): string => {
+  const p = Number(province);
+  if (p >= 11 && p <= 18) return 'sumatera';
+  if (p === 19) return 'bangka-belitung';
+  if (p === 21) return 'kepulauan-riau';
+  if (p >= 31 && p <= 36) return 'jawa';
+  if (p === 51) return 'bali';
+  if (p === 52) return 'nusa-tenggara-barat';
+  if (p === 53) return 'nusa-tenggara-timur';
+  if (p >= 61 && p <= 65) return 'kalimantan';
+  if (p >= 71 && p <= 76) return 'sulawesi';
+  if (p === 81 || p === 82) return 'maluku';
+  return 'papua';
+};
+
+/** The class of a leg between two regions: same province, another province, another island. */
+export function distanceClass(fromCode: string, toCode: string): DistanceClass {
+  const a = fromCode.slice(0, 2);
+  const b = toCode.slice(0, 2);
+  if (a === b) return 'dalam_provinsi';
+  return islandOf(a) === islandOf(b) ? 'antar_provinsi' : 'antar_pulau';
+}
+
+export async function tariffsOf(db: Db, unitId: number): Promise<Record<DistanceClass, number | null>> {
+  const rows = await db.select().from(reliefTariffs).where(eq(reliefTariffs.unitId, unitId));
+  const out = { dalam_provinsi: null, antar_provinsi: null, antar_pulau: null } as Record<
+    DistanceClass,
+    number | null
+  >;
+  for (const r of rows) out[r.distanceClass] = r.amount;
+  return out;
+}
+
+export async function setTariff(db: Db, unitId: number, distance: DistanceClass, amount: number) {
+  await db
+    .insert(reliefTariffs)
+    .values({ unitId, distanceClass: distance, amount })
+    .onConflictDoUpdate({ target: [reliefTariffs.unitId, reliefTariffs.distanceClass], set: { amount } });
+}
+
+/** Every earlier kehabisan bekal claim for a NIK, in every unit: the repeat-claim check. */
+export async function claimsByNik(db: Db, nik: string) {
+  const rows = await db
+    .select({
+      unit: units.name,
+      paidAt: reliefPayouts.paidAt,
+      amount: reliefPayouts.amount,
+      originCode: reliefPayouts.originCode,
+      destinationCode: reliefPayouts.destinationCode,
+      caseId: reliefPayouts.caseId,
+    })
+    .from(reliefPayouts)
+    .innerJoin(units, eq(units.id, reliefPayouts.unitId))
+    .where(eq(reliefPayouts.nik, nik))
+    .orderBy(desc(reliefPayouts.paidAt));
+  return rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() }));
+}
+
+function regency(code: unknown, path: string, problems: Problem[]): string {
+  if (typeof code !== 'string' || !findRegion(code) || code.split('.').length < 2) {
+    problems.push({
+      path,
+      message: `kode wilayah kabupaten/kota tidak dikenal: ${JSON.stringify(code ?? null)}`,
+    });
+    return '';
+  }
+  return code.split('.').slice(0, 2).join('.');
+}
+
+const regionName = (code: string) =>
+  regionPath(code)
+    .slice(0, 2)
+    .reverse()
+    .map((r) => r.name)
+    .join(', ');
+
+/**
+ * The payout effect of Kehabisan Bekal: pays the leg from this office to `legToCode` (the
+ * destination, or the next relay office on the way) at the unit's tariff for its distance class,
+ * writes the cash book and the receipt (kwitansi) the traveller signs.
+ */
+registerEffect('relief.payout', async (tx, { ctx, caseRow, data, files }) => {
+  const problems: Problem[] = [];
+  const origin = regency(data.originCode, 'data.originCode', problems);
+  const destination = regency(data.destinationCode, 'data.destinationCode', problems);
+  const legTo = regency(data.legToCode ?? data.destinationCode, 'data.legToCode', problems);
+  if (problems.length > 0) throw new ValidationError('relief.invalid', problems);
+  const cls = distanceClass(ctx.unit.regionCode, legTo);
+  const [tariff] = await tx
+    .select()
+    .from(reliefTariffs)
+    .where(and(eq(reliefTariffs.unitId, ctx.unit.id), eq(reliefTariffs.distanceClass, cls)));
+  if (!tariff) throw new DomainError('relief.no_tariff', { distanceClass: cls });
+  const paidAt = new Date();
+  const receipt = await renderKwitansi({
+    unit: ctx.unit,
+    number: `KW/${caseRow.trackingCode}`,
+    name: caseRow.applicant.name,
+    nik: caseRow.applicant.nik ?? null,
+    amount: tariff.amount,
+    purpose: `Bantuan transportasi kehabisan bekal dari ${regionName(origin)} menuju ${regionName(legTo)} (tujuan akhir ${regionName(destination)})`,
+    place: ctx.unit.letterPlace || ctx.unit.name,
+    date: todayIn(ctx.unit.timeZone, paidAt),
+    officer: { name: ctx.user.name, position: ctx.user.position ?? '', nip: ctx.user.nip },
+  });
+  const receiptSha256 = await files.put(receipt);
+  const [row] = await tx
+    .insert(reliefPayouts)
+    .values({
+      unitId: ctx.unit.id,
+      caseId: caseRow.id,
+      nik: caseRow.applicant.nik ?? null,
+      name: caseRow.applicant.name,
+      originCode: origin,
+      destinationCode: destination,
+      legToCode: legTo,
+      distanceClass: cls,
+      amount: tariff.amount,
+      paidAt,
+      paidBy: ctx.user.id,
+      receiptSha256,
+    })
+    .returning();
+  return { payoutId: row?.id, amount: tariff.amount, distanceClass: cls, receiptSha256 };
+});
+
+export { DistanceClasses };
+
+interface Kwitansi {
+  unit: { name: string; letterhead: string[] };
+  number: string;
+  name: string;
+  nik: string | null;
+  amount: number;
+  purpose: string;
+  place: string;
+  date: string;
+  officer: { name: string; position: string; nip: string | null };
+}
+
+/** The receipt (kwitansi) for a cash payout, in figures and in words, signed by the traveller. */
+export async function renderKwitansi(k: Kwitansi): Promise<Buffer> {
+  const row = (label: string, value: Content): Content[] => [{ text: label }, { text: ':' }, value];
+  return renderPdf({
+    pageSize: 'A5',
+    pageOrientation: 'landscape',
+    pageMargins: [36, 28, 36, 28],
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    content: [
+      ...letterhead(k.unit, 523),
+      { text: 'KWITANSI', alignment: 'center', bold: true, fontSize: 14, decoration: 'underline' },
+      { text: `No. ${k.number}`, alignment: 'center', margin: [0, 0, 0, 10] },
+      {
+        table: {
+          widths: [110, 8, '*'],
+          body: [
+            row('Telah terima dari', { text: k.unit.name }),
+            row('Uang sejumlah', { text: `${rupiahInWords(k.amount)}`, italics: true, bold: true }),
+            row('Untuk pembayaran', { text: k.purpose }),
+            row('Nama penerima', { text: `${k.name}${k.nik ? ` (NIK ${k.nik})` : ' (tanpa KTP)'}` }),
+          ],
+        },
+        layout: 'noBorders',
+      },
+      {
+        columns: [
+          {
+            width: 200,
+            stack: [
+              {
+                table: {
+                  body: [[{ text: formatRupiah(k.amount), bold: true, fontSize: 14, margin: [8, 4, 8, 4] }]],
+                },
+              },
+            ],
+            margin: [0, 14, 0, 0],
+          },
+          {
+            width: '*',
+            alignment: 'center',
+            stack: [
+              { text: 'Yang menyerahkan,' },
+              { text: k.officer.position, fontSize: 8, margin: [0, 0, 0, 36] },
+              { text: k.officer.name, bold: true, decoration: 'underline' },
+              ...(k.officer.nip ? [{ text: `NIP ${k.officer.nip}`, fontSize: 8 }] : []),
+            ],
+          },
+          {
+            width: '*',
+            alignment: 'center',
+            stack: [
+              { text: `${k.place}, ${formatDateLong(k.date)}` },
+              { text: 'Yang menerima,', margin: [0, 0, 0, 36] },
+              { text: k.name, bold: true, decoration: 'underline' },
+            ],
+          },
+        ],
+        margin: [0, 10, 0, 0],
+      },
+    ],
+  });
+}

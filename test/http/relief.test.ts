@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+async function upload(agent: Agent, url: string, bytes: Buffer) {
+  const boundary = '----jaring-relief';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="polsek.pdf"\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return agent.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, repeat claims', () => {
+  let t: TestApp;
+  let fo: Agent;
+  let officer: Agent;
+  const nik = '3314011708900001';
+  beforeAll(async () => {
+    t = await createTestApp();
+    fo = await signedIn(t.app, 'sragen.fo');
+    officer = await signedIn(t.app, 'sragen.fungsional');
+  });
+  afterAll(() => t.close());
+
+  it('validates the NIK at intake and flags a traveller without one', async () => {
+    const bad = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Joko', nik: '3314018513900001' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.problems).toEqual([
+      { path: 'applicant.nik', message: 'tanggal lahir tidak valid (bulan 13)' },
+    ]);
+    const without = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Tanpa KTP' },
+    });
+    expect((await fo.get(`/api/cases/${without.json().id}`)).json().case.flags).toEqual(['tanpa-ktp']);
+  });
+
+  it('pays the leg to the next relay office at the tariff, writes the cash book and kwitansi', async () => {
+    const opened = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Bambang Sutrisno', nik },
+    });
+    const id = opened.json().id;
+    expect((await fo.get(`/api/cases/${id}`)).json().case.flags).toEqual([]);
+    expect(
+      (
+        await upload(
+          fo,
+          `/api/cases/${id}/documents/surat-keterangan-kepolisian`,
+          Buffer.from('%PDF-1.4 polsek'),
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect((await fo.post(`/api/cases/${id}/actions`, { action: 'teruskan', version: 1 })).statusCode).toBe(
+      200,
+    );
+
+    expect((await officer.get(`/api/relief/claims/${nik}`)).json().claims).toEqual([]);
+    const bad = await officer.post(`/api/cases/${id}/actions`, {
+      action: 'bayar',
+      version: 2,
+      data: { originCode: '99.99', destinationCode: '51.71' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['data.originCode']);
+    expect((await officer.get(`/api/cases/${id}`)).json().case.version).toBe(2);
+
+    // Sragen → Denpasar, relayed through Surabaya: Sragen pays the leg to Surabaya (another province, same island).
+    const paid = await officer.post(`/api/cases/${id}/actions`, {
+      action: 'bayar',
+      version: 2,
+      data: { originCode: '33.14', destinationCode: '51.71', legToCode: '35.78' },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().state.status).toBe('done');
+    expect(paid.json().letters).toHaveLength(1);
+
+    const book = (await officer.get('/api/relief/payouts')).json();
+    expect(book.payouts).toHaveLength(1);
+    expect(book.payouts[0]).toMatchObject({
+      amount: 350_000,
+      distanceClass: 'antar_provinsi',
+      legToCode: '35.78',
+    });
+    expect(book.total).toBe(350_000);
+    const receipt = await officer.get(`/api/relief/payouts/${book.payouts[0].id}/kwitansi`);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: receipt.rawPayload })
+      .toString()
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('KWITANSI');
+    expect(text).toContain('Rp350.000');
+    expect(text).toContain('tiga ratus lima puluh ribu rupiah');
+    expect(text).toContain('Bambang Sutrisno');
+    expect(text).toMatch(/KOTA SURABAYA/i);
+  });
+
+  it('shows the repeat claim to an officer of any office', async () => {
+    const tarakan = await signedIn(t.app, 'tarakan.fungsional');
+    const claims = (await tarakan.get(`/api/relief/claims/${nik}`)).json().claims;
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({
+      unit: 'Dinas Sosial Kabupaten Sragen',
+      amount: 350_000,
+      destinationCode: '51.71',
+    });
+    expect((await fo.get(`/api/relief/claims/${nik}`)).statusCode).toBe(403);
+  });
+
+  it('lets only the office edit its tariffs, audited', async () => {
+    expect((await fo.request('PUT', '/api/relief/tariffs/antar_pulau', { amount: 500_000 })).statusCode).toBe(
+      403,
+    );
+    const kadis = await signedIn(t.app, 'sragen.kadis');
+    expect(
+      (await kadis.request('PUT', '/api/relief/tariffs/antar_pulau', { amount: 500_000 })).statusCode,
+    ).toBe(204);
+    expect((await kadis.get('/api/relief/tariffs')).json().tariffs.antar_pulau).toBe(500_000);
+  });
+});
