@@ -14,7 +14,7 @@ import { pickInForce, standardOfRevision } from '../standards/standards.service.
 import { type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { ActInput, OpenCaseInput } from './cases.schema.ts';
-import { findEffect } from './effects.ts';
+import { findEffect, findEffectPreview } from './effects.ts';
 import type { Workflow } from './workflow.schema.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -168,12 +168,21 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
   const documents = await repo.documentsOf(db, row.id);
   const step = stepOf(workflow, state.step);
   const mayAct = step !== undefined && ctx.roles.includes(step.role);
+  const open = state.status === 'open' || state.status === 'returned';
+  const previews: Record<string, Record<string, unknown>> = {};
+  if (mayAct && open) {
+    for (const a of step.actions) {
+      const preview = a.effect ? findEffectPreview(a.effect) : undefined;
+      if (preview) previews[a.id] = await preview(db, row);
+    }
+  }
   return {
     case: row,
     standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
     state,
     step: step ? { id: step.id, label: step.label, role: step.role } : null,
-    available: mayAct && (state.status === 'open' || state.status === 'returned') ? step.actions : [],
+    available: mayAct && open ? step.actions : [],
+    previews,
     missing: missingDocuments(
       standard,
       workflow,
@@ -242,12 +251,9 @@ export async function act(
   const next = caseState(workflow, [...actions.map(toAction), action]);
   await db
     .transaction(async (tx) => {
-      await repo.insertAction(tx, {
-        ...action,
-        note: action.note ?? null,
-        caseId: row.id,
-        data: input.data ?? null,
-      });
+      // The action row is written last, with what its effect produced; the unique (case, seq)
+      // index and the version guard still refuse a concurrent second action as a whole.
+      let effectResult: Record<string, unknown> | undefined;
       const moved = await repo.updateProjection(
         tx,
         row.id,
@@ -259,6 +265,7 @@ export async function act(
         const effect = findEffect(def.effect);
         if (!effect) throw new DomainError('case.unknown_effect', { effect: def.effect });
         const result = await effect(tx, { ctx, caseRow: row, data: input.data ?? {}, files: env.files });
+        effectResult = result;
         await recordAudit(tx, actorOf(ctx, client), {
           action: def.effect,
           entity: 'case',
@@ -293,6 +300,15 @@ export async function act(
           after: { number: letter.number, caseId: row.id, sha256: letter.pdfSha256 },
         });
       }
+      await repo.insertAction(tx, {
+        ...action,
+        note: action.note ?? null,
+        caseId: row.id,
+        data:
+          input.data || effectResult
+            ? { ...(input.data ?? {}), ...(effectResult ? { result: effectResult } : {}) }
+            : null,
+      });
       await recordAudit(tx, actorOf(ctx, client), {
         action: `case.${input.action}`,
         entity: 'case',

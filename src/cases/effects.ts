@@ -17,14 +17,21 @@ export interface EffectInput {
 
 export type Effect = (tx: Db, input: EffectInput) => Promise<Record<string, unknown>>;
 
-const effects = new Map<string, Effect>();
+/** What the officer should see before taking the action (e.g. earlier claims by the same person). */
+export type EffectPreview = (db: Db, caseRow: CaseRow) => Promise<Record<string, unknown>>;
 
-export function registerEffect(name: string, effect: Effect): void {
-  effects.set(name, effect);
+const effects = new Map<string, { run: Effect; preview?: EffectPreview | undefined }>();
+
+export function registerEffect(name: string, run: Effect, preview?: EffectPreview): void {
+  effects.set(name, { run, preview });
 }
 
 export function findEffect(name: string): Effect | undefined {
-  return effects.get(name);
+  return effects.get(name)?.run;
+}
+
+export function findEffectPreview(name: string): EffectPreview | undefined {
+  return effects.get(name)?.preview;
 }
 
 export function effectNames(): string[] {

@@ -22,6 +22,19 @@ export const WorkflowAction = z
      */
     kind: z.enum(['forward', 'complete', 'reject', 'return']),
     to: z.string().optional(),
+    /** Form fields the officer fills when taking the action, sent as its `data`. */
+    fields: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a field id like originCode'),
+            label: text,
+            kind: z.enum(['text', 'region', 'number']),
+            required: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .optional(),
     /** A named module function run in the action's transaction, e.g. `relief.payout`. */
     effect: z
       .string()

@@ -19,6 +19,7 @@ import { casesRoutes } from '../cases/cases.routes.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { regionsRoutes } from '../core/regions.routes.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
 import { reliefRoutes } from '../relief/relief.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(calendarRoutes);
   await app.register(casesRoutes);
   await app.register(reliefRoutes);
+  await app.register(regionsRoutes);
 
   await registerWeb(app, config);
   return app;

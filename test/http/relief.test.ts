@@ -63,6 +63,17 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
     );
 
     expect((await officer.get(`/api/relief/claims/${nik}`)).json().claims).toEqual([]);
+    const before = (await officer.get(`/api/cases/${id}`)).json();
+    expect(before.previews.bayar).toMatchObject({
+      kind: 'relief.claims',
+      nik: '3314********0001',
+      claims: [],
+    });
+    expect(before.available[0].fields.map((f: { id: string }) => f.id)).toEqual([
+      'originCode',
+      'destinationCode',
+      'legToCode',
+    ]);
     const bad = await officer.post(`/api/cases/${id}/actions`, {
       action: 'bayar',
       version: 2,
@@ -81,6 +92,10 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
     expect(paid.statusCode, paid.body).toBe(200);
     expect(paid.json().state.status).toBe('done');
     expect(paid.json().letters).toHaveLength(1);
+    expect(paid.json().actions.at(-1).data.result).toMatchObject({
+      amount: 350_000,
+      distanceClass: 'antar_provinsi',
+    });
 
     const book = (await officer.get('/api/relief/payouts')).json();
     expect(book.payouts).toHaveLength(1);

@@ -45,6 +45,70 @@ interface WorkflowAction {
   id: string;
   label: string;
   kind: 'forward' | 'complete' | 'reject' | 'return';
+  fields?: Array<{ id: string; label: string; kind: 'text' | 'region' | 'number'; required: boolean }>;
+}
+
+interface ClaimsPreview {
+  kind: 'relief.claims';
+  nik: string | null;
+  claims: Array<{
+    unit: string;
+    paidAt: string;
+    amount: number;
+    originCode: string;
+    destinationCode: string;
+  }>;
+  tariffs: Record<string, number | null>;
+}
+
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+
+/** Earlier payouts to the same person in any office, shown before paying again. */
+function ClaimsAlert({ preview }: { preview: ClaimsPreview }) {
+  const { pick, lang } = useI18n();
+  if (!preview.nik) {
+    return (
+      <Alert color="orange" data-testid="claims-check">
+        {pick({
+          id: 'Pemohon tanpa NIK: klaim berulang tidak dapat diperiksa. Cocokkan dengan surat kepolisian.',
+          en: 'Applicant without NIK: repeat claims cannot be checked. Compare with the police letter.',
+        })}
+      </Alert>
+    );
+  }
+  return preview.claims.length === 0 ? (
+    <Alert color="green" data-testid="claims-check">
+      {pick({
+        id: `Tidak ada klaim sebelumnya untuk NIK ${preview.nik} di kantor mana pun.`,
+        en: `No earlier claim for NIK ${preview.nik} in any office.`,
+      })}
+    </Alert>
+  ) : (
+    <Alert
+      color="red"
+      data-testid="claims-check"
+      title={pick({ id: 'Klaim berulang!', en: 'Repeat claim!' })}
+    >
+      <List size="sm">
+        {preview.claims.map((c) => (
+          <List.Item key={`${c.unit}-${c.paidAt}`}>
+            {dateTime(c.paidAt, lang)} · {c.unit} · {rupiah(c.amount)} · {c.originCode} → {c.destinationCode}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+/** All regencies/cities for region fields. */
+function useRegencies(enabled: boolean) {
+  return useQuery({
+    queryKey: ['regencies'],
+    queryFn: () =>
+      get<{ regencies: Array<{ code: string; name: string; province: string }> }>('/api/regions/regencies'),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 interface CaseView {
@@ -57,11 +121,13 @@ interface CaseView {
     version: number;
     dueAt: string | null;
     openedAt: string;
+    flags: string[];
   };
   standard: { id: string; name: string; products: Array<{ id: string; name: string }> };
   state: { status: 'open' | 'returned' | 'done' | 'rejected'; reason: string | null };
   step: { id: string; label: string; role: string } | null;
   available: WorkflowAction[];
+  previews: Record<string, ClaimsPreview | Record<string, unknown>>;
   missing: Array<{ id: string; text: string }>;
   actions: Array<{
     seq: number;
@@ -70,6 +136,7 @@ interface CaseView {
     step: string | null;
     action: string;
     note: string | null;
+    data: { result?: { payoutId?: number; amount?: number } } | null;
   }>;
   documents: Array<{ id: number; requirementId: string; fileName: string; size: number; sha256: string }>;
   letters: Array<{ id: number; number: string; title: string; issuedAt: string; verificationCode: string }>;
@@ -342,13 +409,26 @@ export function CasePage() {
   const client = useQueryClient();
   const query = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseView>(`/api/cases/${id}`) });
   const [note, setNote] = useState('');
+  const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
+  const hasRegionField =
+    query.data?.available.some((a) => a.fields?.some((f) => f.kind === 'region')) ?? false;
+  const regencies = useRegencies(hasRegionField);
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['case', id] });
     void client.invalidateQueries({ queryKey: ['queue'] });
   };
-  const act = useMutation<CaseView, ApiError, { action: string; version: number }>({
-    mutationFn: ({ action, version }) =>
-      post(`/api/cases/${id}/actions`, { action, version, ...(note.trim() ? { note: note.trim() } : {}) }),
+  const act = useMutation<CaseView, ApiError, { action: string; version: number; fields?: string[] }>({
+    mutationFn: ({ action, version, fields }) => {
+      const data = Object.fromEntries(
+        (fields ?? []).filter((f) => fieldValues[f]).map((f) => [f, fieldValues[f]]),
+      );
+      return post(`/api/cases/${id}/actions`, {
+        action,
+        version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(fields?.length ? { data } : {}),
+      });
+    },
     onSuccess: (data) => {
       setNote('');
       client.setQueryData(['case', id], data);
@@ -385,6 +465,11 @@ export function CasePage() {
                       {v.case.trackingCode}
                     </Text>
                     <StatusBadge status={v.state.status} />
+                    {v.case.flags.map((f) => (
+                      <Badge key={f} color="orange" variant="light">
+                        {f}
+                      </Badge>
+                    ))}
                   </Group>
                 </div>
                 <Button variant="default" onClick={() => window.print()} className="no-print">
@@ -441,6 +526,48 @@ export function CasePage() {
               {v.available.length > 0 ? (
                 <Paper withBorder p="md" className="no-print">
                   <Stack>
+                    {v.available.map((a) => {
+                      const preview = v.previews[a.id];
+                      return preview && (preview as ClaimsPreview).kind === 'relief.claims' ? (
+                        <ClaimsAlert key={`preview-${a.id}`} preview={preview as ClaimsPreview} />
+                      ) : null;
+                    })}
+                    {v.available
+                      .filter((a) => a.fields?.length)
+                      .map((a) => (
+                        <SimpleGrid key={`fields-${a.id}`} cols={{ base: 1, sm: 3 }}>
+                          {(a.fields ?? []).map((f) =>
+                            f.kind === 'region' ? (
+                              <Select
+                                key={f.id}
+                                label={f.label}
+                                searchable
+                                required={f.required}
+                                data-testid={`field-${f.id}`}
+                                data={(regencies.data?.regencies ?? []).map((r) => ({
+                                  value: r.code,
+                                  label: `${r.name} (${r.province})`,
+                                }))}
+                                value={fieldValues[f.id] ?? null}
+                                onChange={(value) =>
+                                  setFieldValues((prev) => ({ ...prev, [f.id]: value ?? '' }))
+                                }
+                              />
+                            ) : (
+                              <TextInput
+                                key={f.id}
+                                label={f.label}
+                                required={f.required}
+                                value={fieldValues[f.id] ?? ''}
+                                onChange={(e) => {
+                                  const value = e.currentTarget.value;
+                                  setFieldValues((prev) => ({ ...prev, [f.id]: value }));
+                                }}
+                              />
+                            ),
+                          )}
+                        </SimpleGrid>
+                      ))}
                     <Textarea
                       label={pick({ id: 'Catatan / alasan', en: 'Note / reason' })}
                       description={pick({
@@ -468,7 +595,13 @@ export function CasePage() {
                           color={a.kind === 'reject' ? 'red' : a.kind === 'return' ? 'yellow' : undefined}
                           variant={a.kind === 'reject' || a.kind === 'return' ? 'light' : 'filled'}
                           loading={act.isPending && act.variables?.action === a.id}
-                          onClick={() => act.mutate({ action: a.id, version: v.case.version })}
+                          onClick={() =>
+                            act.mutate({
+                              action: a.id,
+                              version: v.case.version,
+                              fields: 'fields' in a ? a.fields?.map((f) => f.id) : undefined,
+                            })
+                          }
                         >
                           {a.label}
                         </Button>
@@ -477,6 +610,15 @@ export function CasePage() {
                     {act.isError ? (
                       <Alert color="red" role="alert" data-testid="action-error">
                         {act.error.message}
+                        {act.error.problems.length > 0 ? (
+                          <List size="sm">
+                            {act.error.problems.map((p) => (
+                              <List.Item key={p.path}>
+                                {p.path}: {p.message}
+                              </List.Item>
+                            ))}
+                          </List>
+                        ) : null}
                         {Array.isArray(act.error.details.missing) ? (
                           <List size="sm">
                             {(act.error.details.missing as Array<{ id: string; text: string }>).map((m) => (
@@ -535,6 +677,16 @@ export function CasePage() {
                           {a.step ? ` · ${a.step}` : ''}
                         </Text>
                         {a.note ? <Text size="sm">{a.note}</Text> : null}
+                        {a.data?.result?.payoutId ? (
+                          <Anchor
+                            href={`/api/relief/payouts/${a.data.result.payoutId}/kwitansi`}
+                            target="_blank"
+                            size="sm"
+                            data-testid="kwitansi"
+                          >
+                            {pick({ id: 'Kwitansi', en: 'Receipt' })} {rupiah(a.data.result.amount ?? 0)}
+                          </Anchor>
+                        ) : null}
                       </Timeline.Item>
                     ))}
                   </Timeline>
