@@ -222,7 +222,9 @@ export async function act(
   client: ClientInfo,
 ) {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
-  if (input.version !== row.version) {
+  // The case row and its actions are read by two queries; if another action landed between
+  // them the two disagree, and the view this action was based on is stale either way.
+  if (input.version !== row.version || actions.length !== row.version) {
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
   }
   const step = stepOf(workflow, state.step);

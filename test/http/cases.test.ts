@@ -117,7 +117,7 @@ describe('cases: the Sembako letter request end to end (engine, no letter yet)',
       kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v }),
       kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v }),
     ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
     expect((await kabid.get(`/api/cases/${caseId}`)).json().state.step).toBe('serahkan');
   });
 
