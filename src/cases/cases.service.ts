@@ -5,6 +5,7 @@ import { calendarOf } from '../core/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
+import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
 import { issueLetter, lettersOfCase } from '../documents/letters.service.ts';
@@ -241,6 +242,20 @@ export async function act(
   const refused = refusal(workflow, state, action);
   if (refused) throw new DomainError(refused.code, refused.details);
   const def = step?.actions.find((a) => a.id === input.action);
+  const fieldProblems = (def?.fields ?? []).flatMap((f) => {
+    const value = input.data?.[f.id];
+    if (value === undefined || value === null || String(value).trim() === '') {
+      return f.required ? [{ path: `data.${f.id}`, message: `${f.label}: wajib diisi` }] : [];
+    }
+    if (f.kind === 'region' && !findRegion(String(value))) {
+      return [{ path: `data.${f.id}`, message: `${f.label}: kode wilayah tidak dikenal (${String(value)})` }];
+    }
+    if (f.kind === 'number' && !Number.isFinite(Number(value))) {
+      return [{ path: `data.${f.id}`, message: `${f.label}: harus berupa angka` }];
+    }
+    return [];
+  });
+  if (fieldProblems.length > 0) throw new ValidationError('case.invalid', fieldProblems);
   if (def && (def.kind === 'forward' || def.kind === 'complete') && (step?.requires?.length ?? 0) > 0) {
     const have = new Set((await repo.documentsOf(db, row.id)).map((d) => d.requirementId));
     const missing = missingDocuments(standard, workflow, state, row.product, have);

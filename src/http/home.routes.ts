@@ -58,7 +58,14 @@ const navigation: Array<{
     label: { id: 'Laporan Kinerja', en: 'Performance reports' },
     path: '/staf/laporan',
     permission: 'reports.read',
-    available: false,
+    available: true,
+  },
+  {
+    key: 'cashbook',
+    label: { id: 'Buku Kas Kehabisan Bekal', en: 'Stranded-traveller cash book' },
+    path: '/staf/kas',
+    permission: 'cases.read',
+    available: true,
   },
   {
     key: 'standards',

@@ -75,6 +75,11 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     await signIn('tarakan.fungsional');
     await page.getByRole('navigation', { name: 'menu' }).getByText('Permohonan', { exact: true }).click();
     await page.getByTestId('queue').getByRole('link').first().click();
+    await page.getByLabel('Jenis bantuan yang diterima').fill('BPNT / Program Sembako');
+    await page.getByLabel('Analisis kendala').fill('Pemegang KKS meninggal dunia');
+    await page.getByLabel('Solusi').fill('Pengurus pengganti dalam satu KK');
+    await page.getByLabel('Nomor/referensi update SIKS-NG').fill('SIKS-NG/2026/000123');
+    await page.getByLabel('Edukasi yang diberikan kepada KPM').fill('Penggunaan KKS di e-Warong');
     await doAction('Teruskan untuk paraf dan tanda tangan');
     await signIn('tarakan.kabid');
     await page.goto(caseUrl);

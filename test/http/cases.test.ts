@@ -17,7 +17,7 @@ async function upload(agent: Agent, url: string, bytes: Buffer, fileName = 'scan
   return agent.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }
 
-describe('cases: the Sembako letter request end to end (engine, no letter yet)', () => {
+describe('cases: the Sembako letter request end to end', () => {
   let t: TestApp;
   let fo: Agent;
   let officer: Agent;
@@ -103,9 +103,28 @@ describe('cases: the Sembako letter request end to end (engine, no letter yet)',
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().error.code).toBe('case.reason_required');
     const v = await version(officer);
-    expect(
-      (await officer.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: v })).statusCode,
-    ).toBe(200);
+    const bare = await officer.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: v });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error.problems.map((p: { path: string }) => p.path)).toEqual([
+      'data.jenisBantuan',
+      'data.analisis',
+      'data.solusi',
+      'data.referensiSiksNg',
+      'data.edukasi',
+    ]);
+    const recorded = await officer.post(`/api/cases/${caseId}/actions`, {
+      action: 'teruskan',
+      version: v,
+      data: {
+        jenisBantuan: 'BPNT / Program Sembako',
+        analisis: 'Pemegang KKS meninggal dunia, bantuan perlu dialihkan',
+        solusi: 'Pengurus pengganti dalam satu KK',
+        referensiSiksNg: 'SIKS-NG/2026/000123',
+        edukasi: 'Penggunaan KKS di e-Warong',
+      },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json().actions.at(-1).data.referensiSiksNg).toBe('SIKS-NG/2026/000123');
     const stale = await kabid.post(`/api/cases/${caseId}/actions`, { action: 'setujui', version: v });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('case.conflict');

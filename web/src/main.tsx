@@ -29,6 +29,7 @@ import { CasePage, IntakePage, QueuePage } from './pages/cases.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { PortalPage, UnitPage } from './pages/portal.tsx';
 import { TrackFormPage, TrackPage, VerifyPage } from './pages/public-case.tsx';
+import { CashBookPage, SlaReportPage } from './pages/reports.tsx';
 import { AccountPage, StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
 import { StandardPage } from './pages/standard.tsx';
 import { useSession } from './session.ts';
@@ -121,6 +122,8 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan', component: QueuePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/baru', component: IntakePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/$id', component: CasePage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/laporan', component: SlaReportPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/kas', component: CashBookPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/lacak', component: TrackFormPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/lacak/$code', component: TrackPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/verifikasi/$code', component: VerifyPage }),

@@ -37,6 +37,7 @@ interface QueueItem {
   step: string | null;
   stepRole: string | null;
   dueAt: string | null;
+  assigneeId: number | null;
   overdue: boolean;
   dueSoon: boolean;
 }
@@ -124,7 +125,11 @@ interface CaseView {
     flags: string[];
   };
   standard: { id: string; name: string; products: Array<{ id: string; name: string }> };
-  state: { status: 'open' | 'returned' | 'done' | 'rejected'; reason: string | null };
+  state: {
+    status: 'open' | 'returned' | 'done' | 'rejected';
+    reason: string | null;
+    assignee: number | null;
+  };
   step: { id: string; label: string; role: string } | null;
   available: WorkflowAction[];
   previews: Record<string, ClaimsPreview | Record<string, unknown>>;
@@ -236,7 +241,10 @@ export function QueuePage() {
                             ) : null}
                           </Table.Td>
                           <Table.Td>
-                            <StatusBadge status={c.status} />
+                            <StatusBadge status={c.status} />{' '}
+                            {c.assigneeId !== null ? (
+                              <Badge variant="outline">{pick({ id: 'diambil', en: 'claimed' })}</Badge>
+                            ) : null}
                           </Table.Td>
                         </Table.Tr>
                       ))}
@@ -580,6 +588,15 @@ export function CasePage() {
                       minRows={2}
                     />
                     <Group>
+                      {v.state.assignee === null && v.state.status === 'open' ? (
+                        <Button
+                          variant="default"
+                          loading={act.isPending && act.variables?.action === 'claim'}
+                          onClick={() => act.mutate({ action: 'claim', version: v.case.version })}
+                        >
+                          {pick({ id: 'Ambil (saya kerjakan)', en: 'Claim (I take it)' })}
+                        </Button>
+                      ) : null}
                       {(v.state.status === 'returned'
                         ? [
                             {
