@@ -23,7 +23,7 @@ import { regionsRoutes } from '../core/regions.routes.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
 import { reliefRoutes } from '../relief/relief.routes.ts';
-import '../relief/relief.service.ts';
+import '../cases/all-effects.ts';
 import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';

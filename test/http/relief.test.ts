@@ -138,4 +138,20 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
     ).toBe(204);
     expect((await kadis.get('/api/relief/tariffs')).json().tariffs.antar_pulau).toBe(500_000);
   });
+
+  it('refuses a standard that names an effect this installation does not have', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const yaml = (await readFile('standards/sragen/kehabisan-bekal.yaml', 'utf8'))
+      .replace('effect: relief.payout', 'effect: relief.teleport')
+      .replace("revision: '00'", "revision: '01'");
+    const kadis = await signedIn(t.app, 'sragen.kadis');
+    const res = await kadis.post('/api/staff/standards', { yaml, fileName: 'kehabisan-bekal.yaml' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'workflow.steps[1].actions[0].effect',
+        message: 'unknown effect "relief.teleport" (known: relief.payout)',
+      }),
+    );
+  });
 });
