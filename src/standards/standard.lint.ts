@@ -1,4 +1,6 @@
 import { isStaffRole } from '../auth/roles.ts';
+import '../cases/all-effects.ts';
+import { effectNames, findEffect } from '../cases/effects.ts';
 import type { Problem } from '../core/errors.ts';
 import { Components } from './components.ts';
 import { loadStandardsDir } from './standard.loader.ts';
@@ -59,6 +61,20 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
   ) {
     problems.push(at('delivery.procedure.steps', 'no step is done by office staff', 'warning'));
   }
+  // Effects are module functions: a workflow may only name ones this installation has.
+  s.workflow?.steps.forEach((step, i) => {
+    step.actions.forEach((action, j) => {
+      if (action.effect && !findEffect(action.effect)) {
+        problems.push(
+          at(
+            `workflow.steps[${i}].actions[${j}].effect`,
+            `unknown effect "${action.effect}" (known: ${effectNames().join(', ') || 'none'})`,
+            'error',
+          ),
+        );
+      }
+    });
+  });
   if (!s.document.effectiveDate) {
     problems.push(at('document.effectiveDate', 'no effective date (tanggal efektif)', 'warning'));
   }

@@ -7,8 +7,6 @@ import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { lintStandard } from './standard.lint.ts';
 import { parseStandardYaml } from './standard.loader.ts';
-import '../cases/all-effects.ts';
-import { effectNames, findEffect } from '../cases/effects.ts';
 import { Standard } from './standard.schema.ts';
 import { toSippnService } from './standard.sippn.ts';
 import * as repo from './standards.repository.ts';
@@ -80,19 +78,6 @@ export async function publishStandard(
   const file = input.fileName ?? 'upload.yaml';
   const standard = parseStandardYaml(input.yaml, file);
   const errors = lintStandard(standard, file).filter((p) => p.severity !== 'warning');
-  // Effects are module functions: a workflow may only name ones this installation has.
-  standard.workflow?.steps.forEach((step, i) => {
-    step.actions.forEach((action, j) => {
-      if (action.effect && !findEffect(action.effect)) {
-        errors.push({
-          file,
-          path: `workflow.steps[${i}].actions[${j}].effect`,
-          message: `unknown effect "${action.effect}" (known: ${effectNames().join(', ') || 'none'})`,
-          severity: 'error',
-        });
-      }
-    });
-  });
   if (errors.length > 0) throw new ValidationError('standard.invalid', errors);
   if (standard.unit !== unit.code) {
     throw new DomainError('standard.wrong_unit', { unit: standard.unit, activeUnit: unit.code });
