@@ -180,6 +180,13 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
   return {
     case: row,
     standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
+    /** Labels of steps and of actions per step, for the timeline. */
+    labels: Object.fromEntries(
+      workflow.steps.map((s) => [
+        s.id,
+        { label: s.label, actions: Object.fromEntries(s.actions.map((a) => [a.id, a.label])) },
+      ]),
+    ),
     state,
     step: step ? { id: step.id, label: step.label, role: step.role } : null,
     available: mayAct && open ? step.actions : [],

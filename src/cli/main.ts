@@ -9,6 +9,12 @@ import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
+// `jaring standards check | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name('jaring')

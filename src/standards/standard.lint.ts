@@ -3,7 +3,7 @@ import '../cases/all-effects.ts';
 import { effectNames, findEffect } from '../cases/effects.ts';
 import type { Problem } from '../core/errors.ts';
 import { Components } from './components.ts';
-import { loadStandardsDir } from './standard.loader.ts';
+import { loadStandardsDir, withLines } from './standard.loader.ts';
 import type { Standard } from './standard.schema.ts';
 
 function isEmpty(s: Standard, key: (typeof Components)[number]['key']): boolean {
@@ -85,9 +85,9 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
 export async function lintStandardsDir(dir: string): Promise<Problem[]> {
   const { standards, problems } = await loadStandardsDir(dir);
   const all = [...problems];
-  for (const { file, standard } of standards) {
+  for (const { file, standard, text } of standards) {
     const rel = file.startsWith(process.cwd()) ? file.slice(process.cwd().length + 1) : file;
-    all.push(...lintStandard(standard, rel));
+    all.push(...withLines(lintStandard(standard, rel), text));
   }
   return all.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }

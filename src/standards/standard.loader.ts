@@ -164,3 +164,23 @@ function lineOfKey(text: string, key: string): number | undefined {
   const i = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
   return i >= 0 ? i + 1 : undefined;
 }
+
+/** `workflow.steps[1].actions[0]` → `['workflow', 'steps', 1, 'actions', 0]`. */
+function parsePath(path: string): PathPart[] {
+  const parts: PathPart[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) parts.push(Number(m[2]));
+    else if (m[1] !== undefined) parts.push(m[1]);
+  }
+  return parts;
+}
+
+/** Adds the line to problems that name a path but no line (lint problems), from the YAML text. */
+export function withLines(problems: Problem[], text: string): Problem[] {
+  if (problems.every((p) => p.line !== undefined)) return problems;
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  return problems.map((p) =>
+    p.line !== undefined || !p.path ? p : { ...p, line: lineOf(doc, counter, parsePath(p.path)) },
+  );
+}

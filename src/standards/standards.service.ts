@@ -6,7 +6,7 @@ import { DomainError, ValidationError } from '../core/errors.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { lintStandard } from './standard.lint.ts';
-import { parseStandardYaml } from './standard.loader.ts';
+import { parseStandardYaml, withLines } from './standard.loader.ts';
 import { Standard } from './standard.schema.ts';
 import { toSippnService } from './standard.sippn.ts';
 import * as repo from './standards.repository.ts';
@@ -77,7 +77,7 @@ export async function publishStandard(
 ) {
   const file = input.fileName ?? 'upload.yaml';
   const standard = parseStandardYaml(input.yaml, file);
-  const errors = lintStandard(standard, file).filter((p) => p.severity !== 'warning');
+  const errors = withLines(lintStandard(standard, file), input.yaml).filter((p) => p.severity !== 'warning');
   if (errors.length > 0) throw new ValidationError('standard.invalid', errors);
   if (standard.unit !== unit.code) {
     throw new DomainError('standard.wrong_unit', { unit: standard.unit, activeUnit: unit.code });

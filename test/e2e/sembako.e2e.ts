@@ -92,6 +92,8 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     await signIn('tarakan.fo');
     await page.goto(caseUrl);
     await doAction('Surat diserahkan');
+    expect(await page.getByText('Permohonan diterima').count()).toBe(1);
+    expect(await page.getByText('Paraf dan tanda tangani').count()).toBe(1);
     await page.screenshot({ path: path.join(artifacts, 'sembako-case-done.png'), fullPage: true });
     const href = await page.getByTestId('letter-pdf').getAttribute('href');
     const res = await page.request.get(`${server.url}${href}`);

@@ -150,6 +150,7 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
     expect(res.json().error.problems).toContainEqual(
       expect.objectContaining({
         path: 'workflow.steps[1].actions[0].effect',
+        line: yaml.split('\n').findIndex((l) => l.includes('effect: relief.teleport')) + 1,
         message: 'unknown effect "relief.teleport" (known: relief.payout)',
       }),
     );

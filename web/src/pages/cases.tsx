@@ -125,6 +125,7 @@ interface CaseView {
     flags: string[];
   };
   standard: { id: string; name: string; products: Array<{ id: string; name: string }> };
+  labels: Record<string, { label: string; actions: Record<string, string> }>;
   state: {
     status: 'open' | 'returned' | 'done' | 'rejected';
     reason: string | null;
@@ -410,6 +411,22 @@ export function IntakePage() {
   );
 }
 
+const builtInActions: Record<string, { id: string; en: string }> = {
+  open: { id: 'Permohonan diterima', en: 'Request received' },
+  claim: { id: 'Diambil petugas', en: 'Claimed' },
+  resume: { id: 'Berkas dilengkapi, dilanjutkan', en: 'Completed, resumed' },
+};
+
+function actionLabel(
+  v: CaseView,
+  a: { step: string | null; action: string },
+  pick: (t: { id: string; en: string }) => string,
+): string {
+  const builtIn = builtInActions[a.action];
+  if (builtIn) return pick(builtIn);
+  return (a.step ? v.labels[a.step]?.actions[a.action] : undefined) ?? a.action;
+}
+
 /** One request: what it is, where it stands, what to do next, its documents, letters and history. */
 export function CasePage() {
   const { pick, lang } = useI18n();
@@ -688,7 +705,7 @@ export function CasePage() {
                   </Title>
                   <Timeline bulletSize={14} lineWidth={2} active={v.actions.length}>
                     {v.actions.map((a) => (
-                      <Timeline.Item key={a.seq} title={a.action}>
+                      <Timeline.Item key={a.seq} title={actionLabel(v, a, pick)}>
                         <Text size="xs" c="dimmed">
                           {dateTime(a.at, lang)} · {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
                           {a.step ? ` · ${a.step}` : ''}
