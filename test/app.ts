@@ -75,6 +75,19 @@ export class Agent {
     return this.request('POST', url, body ?? {}, headers);
   }
 
+  /** Posts one file as multipart/form-data (field `file`), as a browser does. */
+  upload(url: string, bytes: Buffer, fileName = 'scan.pdf') {
+    const boundary = '----jaring-test-boundary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  }
+
   async login(username: string, password = demoPassword): Promise<LightMyRequestResponse> {
     return this.post('/api/auth/login', { username, password });
   }

@@ -88,3 +88,13 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** Signs a demo user in through the sign-in page, starting from no session. */
+export async function signIn(page: Page, url: string, username: string, password = 'jaring-demo-2026') {
+  await page.context().clearCookies();
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(`${url}/staf`);
+}

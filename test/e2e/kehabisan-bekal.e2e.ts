@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, type Server, startServer, watchErrors } from './harness.ts';
+import {
+  artifacts,
+  launchBrowser,
+  type Server,
+  signIn as signInAs,
+  startServer,
+  watchErrors,
+} from './harness.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-kb-'));
 const policeLetter = path.join(tmp, 'surat-polsek.pdf');
@@ -25,14 +32,7 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     await server?.stop();
   });
 
-  async function signIn(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(`${server.url}/staf`);
-  }
+  const signIn = (username: string) => signInAs(page, server.url, username);
 
   async function pickRegion(field: string, query: string, option: RegExp) {
     await page.getByTestId(`field-${field}`).click();

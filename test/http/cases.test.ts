@@ -4,19 +4,6 @@ import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
 
-/** A multipart/form-data body with one file, as a browser sends it. */
-async function upload(agent: Agent, url: string, bytes: Buffer, fileName = 'scan.pdf') {
-  const boundary = '----jaring-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return agent.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
-
 describe('cases: the Sembako letter request end to end', () => {
   let t: TestApp;
   let fo: Agent;
@@ -72,17 +59,16 @@ describe('cases: the Sembako letter request end to end', () => {
   });
 
   it('accepts PDF/JPEG/PNG requirement documents only, by content', async () => {
-    const exe = await upload(
-      fo,
+    const exe = await fo.upload(
       `/api/cases/${caseId}/documents/kk-ktp`,
       Buffer.from('MZ\x90\x00 program'),
       'x.pdf',
     );
     expect(exe.statusCode).toBe(415);
-    const wrong = await upload(fo, `/api/cases/${caseId}/documents/ktp-asli`, pdf);
+    const wrong = await fo.upload(`/api/cases/${caseId}/documents/ktp-asli`, pdf);
     expect(wrong.statusCode).toBe(422);
     for (const id of ['kk-ktp', 'kks', 'akte-kematian']) {
-      const res = await upload(fo, `/api/cases/${caseId}/documents/${id}`, pdf, `${id}.pdf`);
+      const res = await fo.upload(`/api/cases/${caseId}/documents/${id}`, pdf, `${id}.pdf`);
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().sha256).toMatch(/^[0-9a-f]{64}$/);
     }
@@ -167,15 +153,15 @@ describe('cases: the Sembako letter request end to end', () => {
     });
     expect(page.body).not.toContain('6571015708900001');
     const anonymous = new (await import('../app.ts')).Agent(t.app, '10.5.5.5');
-    const same = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, bytes, 'surat.pdf');
+    const same = await anonymous.upload(`/api/public/verify/${letter.verificationCode}`, bytes, 'surat.pdf');
     expect(same.json().matches).toBe(true);
-    const forged = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, pdf, 'palsu.pdf');
+    const forged = await anonymous.upload(`/api/public/verify/${letter.verificationCode}`, pdf, 'palsu.pdf');
     expect(forged.json().matches).toBe(false);
 
     // The signed scan comes back to the case; the page then recognises it too.
     const scan = Buffer.from('%PDF-1.4 signed scan');
-    expect((await upload(fo, `/api/cases/${caseId}/letters/${letter.id}/signed`, scan)).statusCode).toBe(201);
-    const signed = await upload(anonymous, `/api/public/verify/${letter.verificationCode}`, scan, 'scan.pdf');
+    expect((await fo.upload(`/api/cases/${caseId}/letters/${letter.id}/signed`, scan)).statusCode).toBe(201);
+    const signed = await anonymous.upload(`/api/public/verify/${letter.verificationCode}`, scan, 'scan.pdf');
     expect(signed.json().matches).toBe(true);
   });
 
@@ -296,7 +282,7 @@ workflow:
     // 3 working days from opening, at the end of office hours.
     expect(new Date(view.case.dueAt).getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
     for (const req of ['ktp', 'surat-rt']) {
-      expect((await upload(verifier, `/api/cases/${id}/documents/${req}`, pdf)).statusCode).toBe(201);
+      expect((await verifier.upload(`/api/cases/${id}/documents/${req}`, pdf)).statusCode).toBe(201);
     }
     expect((await verifier.post(`/api/cases/${id}/actions`, { action: 'sah', version: 1 })).statusCode).toBe(
       200,

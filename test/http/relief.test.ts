@@ -2,18 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
-async function upload(agent: Agent, url: string, bytes: Buffer) {
-  const boundary = '----jaring-relief';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="polsek.pdf"\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return agent.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
-
 describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, repeat claims', () => {
   let t: TestApp;
   let fo: Agent;
@@ -51,8 +39,7 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
     expect((await fo.get(`/api/cases/${id}`)).json().case.flags).toEqual([]);
     expect(
       (
-        await upload(
-          fo,
+        await fo.upload(
           `/api/cases/${id}/documents/surat-keterangan-kepolisian`,
           Buffer.from('%PDF-1.4 polsek'),
         )

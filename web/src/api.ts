@@ -59,6 +59,11 @@ export async function api<T>(
       currentLang() === 'id' ? 'Tidak dapat terhubung ke server.' : 'Cannot reach the server.',
     );
   }
+  return readResponse<T>(res);
+}
+
+/** The body of a response, or its error as an ApiError with the server's translated message. */
+async function readResponse<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as {
     error?: { code: string; message: string; problems?: Problem[]; details?: Record<string, unknown> };
@@ -87,19 +92,7 @@ export async function uploadFile<T>(url: string, file: File | Blob, name = 'file
     'accept-language': currentLang(),
     'x-csrf-token': await csrfToken(),
   };
-  const res = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  const data = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; problems?: Problem[]; details?: Record<string, unknown> };
-  };
-  if (!res.ok) {
-    const e = data.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'unknown',
-      e?.message ?? res.statusText,
-      e?.problems,
-      e?.details,
-    );
-  }
-  return data as T;
+  return readResponse<T>(
+    await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' }),
+  );
 }
