@@ -16,6 +16,8 @@ export const SwitchUnitInput = z.object({ unitCode: z.string().min(1).max(50) })
 export type SwitchUnitInput = z.infer<typeof SwitchUnitInput>;
 
 export const UnitRef = z.object({ code: z.string(), name: z.string() });
+/** The acting unit, with the time zone its clocks and dates are shown in. */
+export const ActiveUnit = UnitRef.extend({ timeZone: z.string() });
 export type UnitRef = z.infer<typeof UnitRef>;
 
 export const SessionUser = z.object({
@@ -26,7 +28,7 @@ export const SessionUser = z.object({
   position: z.string().nullable(),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
-  unit: UnitRef,
+  unit: ActiveUnit,
   homeUnit: UnitRef,
   villageCode: z.string().nullable(),
 });

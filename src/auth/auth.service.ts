@@ -69,7 +69,7 @@ export function toSessionUser(ctx: AuthContext): SessionUser {
     position: ctx.user.position,
     roles: ctx.roles,
     permissions: ctx.permissions,
-    unit: { code: ctx.unit.code, name: ctx.unit.name },
+    unit: { code: ctx.unit.code, name: ctx.unit.name, timeZone: ctx.unit.timeZone },
     homeUnit: { code: ctx.homeUnit.code, name: ctx.homeUnit.name },
     villageCode: ctx.user.villageCode,
   };

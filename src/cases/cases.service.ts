@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findUnitById } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
 import { calendarOf } from '../core/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
@@ -431,6 +432,7 @@ export async function publicTracking(db: Db, code: string) {
     trackingCode: row.trackingCode,
     firstName: row.applicant.name.split(/\s+/)[0] ?? '',
     service: standard.name,
+    timeZone: (await findUnitTimeZone(db, row.unitId)) ?? 'Asia/Jakarta',
     status: state.status,
     openedAt: row.openedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
@@ -446,4 +448,8 @@ export async function publicTracking(db: Db, code: string) {
             : 'pending',
     })),
   };
+}
+
+async function findUnitTimeZone(db: Db, unitId: number): Promise<string | undefined> {
+  return (await findUnitById(db, unitId))?.timeZone;
 }

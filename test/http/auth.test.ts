@@ -16,7 +16,11 @@ describe('sign-in, sessions, CSRF, throttling', () => {
     const user = res.json().user;
     expect(user.username).toBe('sragen.fo');
     expect(user.roles).toEqual(['front_office']);
-    expect(user.unit).toEqual({ code: 'sragen', name: 'Dinas Sosial Kabupaten Sragen' });
+    expect(user.unit).toEqual({
+      code: 'sragen',
+      name: 'Dinas Sosial Kabupaten Sragen',
+      timeZone: 'Asia/Jakarta',
+    });
     expect(user.permissions).toContain('cases.intake');
     expect(user.permissions).not.toContain('standards.publish');
 

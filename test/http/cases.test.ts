@@ -178,7 +178,12 @@ describe('cases: the Sembako letter request end to end', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/track/${trackingCode.toLowerCase()}` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ firstName: 'Siti', status: 'done', service: 'Fasilitas Program Sembako' });
+    expect(body).toMatchObject({
+      firstName: 'Siti',
+      status: 'done',
+      service: 'Fasilitas Program Sembako',
+      timeZone: 'Asia/Makassar',
+    });
     expect(body.steps.map((s: { state: string }) => s.state)).toEqual(['done', 'done', 'done', 'done']);
     expect(res.body).not.toContain('6571015708900001');
     expect(res.body).not.toContain('Rahma');

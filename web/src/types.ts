@@ -53,7 +53,7 @@ export interface SessionUser {
   position: string | null;
   roles: string[];
   permissions: string[];
-  unit: { code: string; name: string };
+  unit: { code: string; name: string; timeZone: string };
   homeUnit: { code: string; name: string };
 }
 

@@ -148,11 +148,13 @@ interface CaseView {
   letters: Array<{ id: number; number: string; title: string; issuedAt: string; verificationCode: string }>;
 }
 
-const dateTime = (iso: string | null, lang: 'id' | 'en') =>
+/** A moment in the unit's own time zone (WIB/WITA/WIT), whatever the viewer's computer says. */
+const dateTime = (iso: string | null, lang: 'id' | 'en', timeZone?: string) =>
   iso
     ? new Date(iso).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
         dateStyle: 'medium',
         timeStyle: 'short',
+        timeZone,
       })
     : '—';
 
@@ -232,7 +234,7 @@ export function QueuePage() {
                           <Table.Td>{c.applicantName}</Table.Td>
                           <Table.Td>{c.step}</Table.Td>
                           <Table.Td>
-                            {dateTime(c.dueAt, lang)}{' '}
+                            {dateTime(c.dueAt, lang, user.unit.timeZone)}{' '}
                             {c.overdue ? (
                               <Badge color="red">{pick({ id: 'terlambat', en: 'overdue' })}</Badge>
                             ) : c.dueSoon ? (
@@ -467,7 +469,7 @@ export function CasePage() {
   });
   return (
     <RequireSession>
-      {() => (
+      {(user) => (
         <QueryView query={query}>
           {(v) => (
             <Stack>
@@ -508,10 +510,12 @@ export function CasePage() {
                     {v.step && isStaffRole(v.step.role) ? ` (${pick(RoleLabels[v.step.role])})` : ''}
                   </Text>
                   <Text size="sm">
-                    {pick({ id: 'Diterima', en: 'Received' })}: <b>{dateTime(v.case.openedAt, lang)}</b>
+                    {pick({ id: 'Diterima', en: 'Received' })}:{' '}
+                    <b>{dateTime(v.case.openedAt, lang, user.unit.timeZone)}</b>
                   </Text>
                   <Text size="sm">
-                    {pick({ id: 'Batas waktu', en: 'Due' })}: <b>{dateTime(v.case.dueAt, lang)}</b>
+                    {pick({ id: 'Batas waktu', en: 'Due' })}:{' '}
+                    <b>{dateTime(v.case.dueAt, lang, user.unit.timeZone)}</b>
                   </Text>
                 </SimpleGrid>
                 <Text size="sm" mt="xs">
@@ -707,7 +711,8 @@ export function CasePage() {
                     {v.actions.map((a) => (
                       <Timeline.Item key={a.seq} title={actionLabel(v, a, pick)}>
                         <Text size="xs" c="dimmed">
-                          {dateTime(a.at, lang)} · {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
+                          {dateTime(a.at, lang, user.unit.timeZone)} ·{' '}
+                          {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
                           {a.step ? ` · ${a.step}` : ''}
                         </Text>
                         {a.note ? <Text size="sm">{a.note}</Text> : null}

@@ -23,6 +23,7 @@ interface Tracking {
   trackingCode: string;
   firstName: string;
   service: string;
+  timeZone: string;
   status: string;
   openedAt: string;
   dueAt: string | null;
@@ -30,10 +31,11 @@ interface Tracking {
   steps: Array<{ id: string; label: string; state: 'done' | 'current' | 'pending' }>;
 }
 
-const when = (iso: string | null, lang: 'id' | 'en') =>
+const when = (iso: string | null, lang: 'id' | 'en', timeZone?: string) =>
   iso
     ? new Date(iso).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
         dateStyle: 'long',
+        timeZone,
         timeStyle: 'short',
       })
     : '—';
@@ -94,8 +96,8 @@ export function TrackPage() {
               <StatusBadge status={t.status} />
             </Group>
             <Text size="sm">
-              {pick({ id: 'Diterima', en: 'Received' })}: {when(t.openedAt, lang)} ·{' '}
-              {pick({ id: 'Batas waktu', en: 'Due' })}: {when(t.dueAt, lang)}
+              {pick({ id: 'Diterima', en: 'Received' })}: {when(t.openedAt, lang, t.timeZone)} ·{' '}
+              {pick({ id: 'Batas waktu', en: 'Due' })}: {when(t.dueAt, lang, t.timeZone)}
             </Text>
             <Stepper
               active={active === -1 ? t.steps.length : active}
