@@ -1,6 +1,14 @@
 import type { Text } from '../core/i18n.ts';
+import type { CyclePeriod, TimeLimitKind } from './standard.schema.ts';
 
-/** The 14 components of a Standar Pelayanan (UU 25/2009 Pasal 21; PermenPAN-RB 15/2014), in order. */
+export type ComponentGroup = 'delivery' | 'manufacturing';
+
+/**
+ * The 14 components of a Standar Pelayanan (UU 25/2009 Pasal 21; PermenPAN-RB 15/2014), numbered
+ * in the regulation's order: 1–6 service delivery, 7–14 manufacturing. Offices' own tables may
+ * number them differently (the Sragen seeds print Kompetensi 8, Pengawasan 9, Sarana 10); the
+ * number here is the regulation's. `key` is the field under `delivery` or `manufacturing`.
+ */
 export const Components = [
   { number: 1, group: 'delivery', key: 'requirements', label: { id: 'Persyaratan', en: 'Requirements' } },
   {
@@ -73,14 +81,22 @@ export const Components = [
   },
 ] as const satisfies ReadonlyArray<{
   number: number;
-  group: 'delivery' | 'manufacturing';
+  group: ComponentGroup;
   key: string;
   label: Text;
 }>;
 
 export type Component = (typeof Components)[number];
+export type ComponentKey = Component['key'];
 
-export const GroupLabels: Record<'delivery' | 'manufacturing', Text> = {
+/** The component stored under `key` (`delivery.<key>` or `manufacturing.<key>`). */
+export function componentByKey(key: ComponentKey): Component {
+  const c = Components.find((x) => x.key === key);
+  if (!c) throw new Error(`unknown component ${key}`);
+  return c;
+}
+
+export const GroupLabels: Record<ComponentGroup, Text> = {
   delivery: {
     id: 'Proses Penyampaian Pelayanan (Service Delivery)',
     en: 'Service delivery',
@@ -92,9 +108,15 @@ export const GroupLabels: Record<'delivery' | 'manufacturing', Text> = {
 };
 
 /** The kinds a "jangka waktu" takes in practice (DOMAIN.md §2). */
-export const TimeLimitKindLabels: Record<'duration' | 'per_incident' | 'schedule' | 'cycle', Text> = {
+export const TimeLimitKindLabels: Record<TimeLimitKind, Text> = {
   duration: { id: 'Durasi', en: 'Duration' },
   per_incident: { id: 'Batas per kejadian', en: 'Limit per incident' },
   schedule: { id: 'Jadwal penyaluran', en: 'Payment schedule' },
   cycle: { id: 'Siklus', en: 'Cycle' },
+};
+
+/** The period of a `cycle` time limit. */
+export const CyclePeriodLabels: Record<CyclePeriod, Text> = {
+  budget_year: { id: 'Tahun anggaran', en: 'Budget year' },
+  calendar_year: { id: 'Tahun berjalan', en: 'Calendar year' },
 };

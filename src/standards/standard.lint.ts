@@ -1,31 +1,38 @@
-import { isStaffRole } from '../auth/roles.ts';
+import { isStaffRole, StaffRoles } from '../auth/roles.ts';
 import '../cases/all-effects.ts';
 import { effectNames, findEffect } from '../cases/effects.ts';
 import type { Problem } from '../core/errors.ts';
-import { Components } from './components.ts';
+import { type ComponentKey, Components } from './components.ts';
 import { loadStandardsDir, withLines } from './standard.loader.ts';
 import type { Standard } from './standard.schema.ts';
 
-function isEmpty(s: Standard, key: (typeof Components)[number]['key']): boolean {
+const blank = (t: string | undefined) => !t?.trim();
+
+/** Whether a component has nothing in it (the schema lets empty lists through; this says so). */
+function isEmpty(s: Standard, key: ComponentKey): boolean {
+  const d = s.delivery;
   switch (key) {
     case 'requirements':
-      return s.delivery.requirements.items.length === 0;
+      return d.requirements.items.length === 0;
     case 'procedure':
-      return s.delivery.procedure.steps.length === 0;
+      return d.procedure.steps.length === 0;
     case 'timeLimit':
-      return !s.delivery.timeLimit.text;
+      return blank(d.timeLimit.text);
     case 'cost':
-      return !s.delivery.cost.text;
+      return blank(d.cost.text);
     case 'products':
-      return s.delivery.products.length === 0;
+      return d.products.length === 0;
     case 'complaints':
-      return s.delivery.complaints.channels.length === 0 && !s.delivery.complaints.officer;
+      return d.complaints.channels.length === 0 && !d.complaints.officer && blank(d.complaints.handler);
     default:
       return s.manufacturing[key].length === 0;
   }
 }
 
-/** Completeness of the 14 components, and what a reviewer would flag. */
+/**
+ * Completeness of the 14 components (an empty one is an error) and what a reviewer would flag
+ * (warnings). Problems carry the path; `withLines` adds the line from the file.
+ */
 export function lintStandard(s: Standard, file?: string): Problem[] {
   const at = (path: string, message: string, severity: 'error' | 'warning'): Problem => ({
     ...(file ? { file } : {}),
@@ -39,7 +46,7 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
       problems.push(at(`${c.group}.${c.key}`, `component ${c.number} (${c.label.id}) is empty`, 'error'));
     }
   }
-  const complaints = s.delivery.complaints;
+  const { complaints, cost, procedure } = s.delivery;
   if (!complaints.officer) {
     problems.push(
       at(
@@ -52,14 +59,19 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
   if (complaints.channels.length === 0) {
     problems.push(at('delivery.complaints.channels', 'no complaint channel', 'warning'));
   }
-  if (!s.delivery.cost.free && s.delivery.cost.amount === undefined) {
-    problems.push(at('delivery.cost.amount', 'a service that is not free needs its amount', 'warning'));
+  if (!cost.free && cost.amount === undefined) {
+    problems.push(
+      at('delivery.cost.amount', 'the service is not free but no amount (rupiah) is given', 'warning'),
+    );
   }
-  if (
-    s.delivery.procedure.steps.length > 0 &&
-    !s.delivery.procedure.steps.some((st) => isStaffRole(st.role))
-  ) {
-    problems.push(at('delivery.procedure.steps', 'no step is done by office staff', 'warning'));
+  if (procedure.steps.length > 0 && !procedure.steps.some((st) => isStaffRole(st.role))) {
+    problems.push(
+      at(
+        'delivery.procedure.steps',
+        `no step is done by a staff role (${StaffRoles.join(', ')}); the procedure does not say what the office does`,
+        'warning',
+      ),
+    );
   }
   // Effects are module functions: a workflow may only name ones this installation has.
   s.workflow?.steps.forEach((step, i) => {
@@ -81,13 +93,12 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
   return problems;
 }
 
-/** Loader problems and lint problems of every standard in `dir`, sorted by file and line. */
+/** Loader problems and lint problems of every standard in `dir`, with lines, sorted by file and line. */
 export async function lintStandardsDir(dir: string): Promise<Problem[]> {
   const { standards, problems } = await loadStandardsDir(dir);
   const all = [...problems];
   for (const { file, standard, text } of standards) {
-    const rel = file.startsWith(process.cwd()) ? file.slice(process.cwd().length + 1) : file;
-    all.push(...withLines(lintStandard(standard, rel), text));
+    all.push(...withLines(lintStandard(standard, file), text));
   }
   return all.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }

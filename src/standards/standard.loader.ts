@@ -1,7 +1,8 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Problem, ValidationError } from '../core/errors.ts';
 import { Standard } from './standard.schema.ts';
 
@@ -17,170 +18,309 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
-/**
- * Line (1-based) of the key that names the node at `parts` (or of the list item), or of its
- * nearest existing ancestor; with `key`, of that key inside the map at `parts`.
- */
-function lineOf(doc: Document, counter: LineCounter, parts: PathPart[], key?: string): number | undefined {
-  const path = key === undefined ? parts : [...parts, key];
-  for (let n = path.length; n >= 1; n--) {
-    const container = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
-    const last = path[n - 1];
-    if (isMap(container)) {
-      const pair = container.items.find((p) => isScalar(p.key) && p.key.value === last);
-      const keyNode = pair?.key;
-      if (isNode(keyNode) && keyNode.range) return counter.linePos(keyNode.range[0]).line;
-    } else if (isSeq(container) && typeof last === 'number') {
-      const item = container.items[last];
-      if (isNode(item) && item.range) return counter.linePos(item.range[0]).line;
-    }
-  }
-  return 1;
-}
-
-function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, file: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const issue of error.issues) {
-    const parts = issue.path.filter((p): p is PathPart => typeof p === 'string' || typeof p === 'number');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        problems.push({
-          file,
-          line: lineOf(doc, counter, parts, key),
-          path: formatPath([...parts, key]),
-          message: `unknown key "${key}"`,
-          severity: 'error',
-        });
-      }
-      continue;
-    }
-    const missing = issue.code === 'invalid_type' && !doc.hasIn(parts);
-    problems.push({
-      file,
-      line: lineOf(doc, counter, parts),
-      path: formatPath(parts),
-      message: missing ? `required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message,
-      severity: 'error',
-    });
-  }
-  return problems;
-}
-
-/**
- * Parses a standard's YAML. Throws `ValidationError('standard.invalid')` with every problem
- * (syntax and schema), each located by file, line and path; returns the standard otherwise.
- */
-export function parseStandardYaml(text: string, file: string): Standard {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ValidationError(
-      'standard.invalid',
-      doc.errors.map((e) => ({
-        file,
-        line: counter.linePos(e.pos[0]).line,
-        path: '',
-        message: `YAML: ${e.message.split('\n')[0]}`,
-        severity: 'error' as const,
-      })),
-    );
-  }
-  const parsed = Standard.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const problems = zodProblems(parsed.error, doc, counter, file);
-    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    throw new ValidationError('standard.invalid', problems);
-  }
-  return parsed.data;
-}
-
-export interface LoadedStandard {
-  file: string;
-  standard: Standard;
-  text: string;
-}
-
-/**
- * Reads `dir/<unit>/*.yaml`. Collects the problems of every file (and checks that the folder
- * is the unit, the file name is the id, and ids are unique) instead of stopping at the first.
- */
-export async function loadStandardsDir(
-  dir: string,
-): Promise<{ standards: LoadedStandard[]; problems: Problem[] }> {
-  const standards: LoadedStandard[] = [];
-  const problems: Problem[] = [];
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const units = (await readdir(dir, { withFileTypes: true }))
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name);
-  for (const unit of units.sort()) {
-    const files = (await readdir(path.join(dir, unit))).filter((f) => /\.ya?ml$/.test(f)).sort();
-    const ids = new Set<string>();
-    for (const name of files) {
-      const file = path.join(dir, unit, name);
-      const text = await readFile(file, 'utf8');
-      try {
-        const standard = parseStandardYaml(text, rel(file));
-        const expectedId = name.replace(/\.ya?ml$/, '');
-        if (standard.unit !== unit) {
-          problems.push({
-            file: rel(file),
-            line: lineOfKey(text, 'unit'),
-            path: 'unit',
-            message: `is "${standard.unit}" but the file is in folder "${unit}"`,
-            severity: 'error',
-          });
-        }
-        if (standard.id !== expectedId) {
-          problems.push({
-            file: rel(file),
-            line: lineOfKey(text, 'id'),
-            path: 'id',
-            message: `is "${standard.id}" but the file is named "${name}"`,
-            severity: 'error',
-          });
-        }
-        if (ids.has(standard.id)) {
-          problems.push({
-            file: rel(file),
-            line: lineOfKey(text, 'id'),
-            path: 'id',
-            message: `duplicate id "${standard.id}" in unit "${unit}"`,
-            severity: 'error',
-          });
-        }
-        ids.add(standard.id);
-        standards.push({ file, standard, text });
-      } catch (error) {
-        if (error instanceof ValidationError) problems.push(...error.problems);
-        else throw error;
-      }
-    }
-  }
-  return { standards, problems };
-}
-
-function lineOfKey(text: string, key: string): number | undefined {
-  const i = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
-  return i >= 0 ? i + 1 : undefined;
-}
-
-/** `workflow.steps[1].actions[0]` → `['workflow', 'steps', 1, 'actions', 0]`. */
-function parsePath(path: string): PathPart[] {
+/** `delivery.procedure.steps[2].role` → `['delivery','procedure','steps',2,'role']`. */
+export function parsePath(formatted: string): PathPart[] {
   const parts: PathPart[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+  for (const m of formatted.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (m[2] !== undefined) parts.push(Number(m[2]));
     else if (m[1] !== undefined) parts.push(m[1]);
   }
   return parts;
 }
 
+/** A YAML text parsed once, that can tell on which line a path sits. */
+class YamlSource {
+  readonly counter = new LineCounter();
+  readonly doc: Document;
+
+  constructor(text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true });
+  }
+
+  has(parts: readonly PathPart[]): boolean {
+    return parts.length === 0 ? this.doc.contents !== null : this.doc.hasIn(parts);
+  }
+
+  /** A key written with no value (`cost:`), as a syntax error's recovery often leaves behind. */
+  isEmptyAt(parts: readonly PathPart[]): boolean {
+    const node = parts.length === 0 ? this.doc.contents : this.doc.getIn(parts, true);
+    return node === null || node === undefined || (isScalar(node) && node.value === null);
+  }
+
+  /**
+   * Line (1-based) of the node at `parts`: of the key that names it in a mapping, of the item in a
+   * sequence. A path that is not in the file (a missing key) gets the line of its nearest
+   * existing ancestor: the parent that should hold it.
+   */
+  lineOf(parts: readonly PathPart[]): number {
+    for (let n = parts.length; n >= 1; n--) {
+      const container = n === 1 ? this.doc.contents : this.doc.getIn(parts.slice(0, n - 1), true);
+      const last = parts[n - 1];
+      if (isMap(container)) {
+        const key = container.items.find((p) => isScalar(p.key) && p.key.value === last)?.key;
+        if (isNode(key) && key.range) return this.counter.linePos(key.range[0]).line;
+      } else if (isSeq(container) && typeof last === 'number') {
+        const item = container.items[last];
+        if (isNode(item) && item.range) return this.counter.linePos(item.range[0]).line;
+      }
+    }
+    const root = this.doc.contents;
+    return isNode(root) && root.range ? this.counter.linePos(root.range[0]).line : 1;
+  }
+}
+
 /** Adds the line to problems that name a path but no line (lint problems), from the YAML text. */
 export function withLines(problems: Problem[], text: string): Problem[] {
-  if (problems.every((p) => p.line !== undefined)) return problems;
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
+  if (problems.every((p) => p.line !== undefined || !p.path)) return problems;
+  const source = new YamlSource(text);
   return problems.map((p) =>
-    p.line !== undefined || !p.path ? p : { ...p, line: lineOf(doc, counter, parsePath(p.path)) },
+    p.line !== undefined || !p.path ? p : { ...p, line: source.lineOf(parsePath(p.path)) },
   );
+}
+
+/** The keys the schema allows for the object at `parts` of `data`, for "unknown key" messages. */
+function allowedKeys(schema: z.ZodType, data: unknown, parts: readonly PathPart[]): string[] {
+  let s: z.ZodType | undefined = schema;
+  let value = data;
+  for (let i = 0; s; ) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodUnion) {
+      // A discriminated union: the option whose literal fields match the data.
+      const v = value;
+      s = (s.options as z.ZodType[]).find(
+        (o) =>
+          o instanceof z.ZodObject &&
+          Object.entries(o.shape).every(
+            ([k, f]) =>
+              !(f instanceof z.ZodLiteral) ||
+              (typeof v === 'object' && v !== null && f.values.has(Reflect.get(v, k))),
+          ),
+      );
+    } else if (i === parts.length) {
+      break;
+    } else {
+      const part = parts[i++];
+      if (s instanceof z.ZodObject && typeof part === 'string') s = s.shape[part] as z.ZodType | undefined;
+      else if (s instanceof z.ZodArray && typeof part === 'number') s = s.element as z.ZodType;
+      else return [];
+      value =
+        typeof value === 'object' && value !== null && part !== undefined
+          ? Reflect.get(value, part)
+          : undefined;
+    }
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitution);
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function unknownKeyMessage(key: string, allowed: string[]): string {
+  if (allowed.length === 0) return `unknown key "${key}"`;
+  const near = allowed
+    .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(x.k.length / 4)))
+    .sort((a, b) => a.d - b.d)[0];
+  const hint = near ? `did you mean "${near.k}"? ` : '';
+  return `unknown key "${key}" (${hint}allowed here: ${allowed.join(', ')})`;
+}
+
+/** Zod's default wording, made to read well after `path:`; the schema's own messages pass as they are. */
+function issueMessage(issue: z.core.$ZodIssue, missing: boolean): string {
+  const plain = issue.message.replace(/^Invalid (input|option): /, '');
+  const isDefault = plain !== issue.message;
+  if (missing) return isDefault ? `required (${plain.replace(/, received undefined$/, '')})` : plain;
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof issue.input === 'number') {
+    return `${plain}; put it in quotes to keep it as written (leading zeros, spaces)`;
+  }
+  if (issue.code === 'invalid_value' && isDefault) return `${plain}, received ${JSON.stringify(issue.input)}`;
+  if (issue.code === 'invalid_format' && typeof issue.input === 'string') {
+    return `${plain}, received ${JSON.stringify(issue.input)}`;
+  }
+  return plain;
+}
+
+type LocatedProblem = Problem & { line: number; trusted: boolean };
+
+function schemaProblems(
+  error: z.ZodError,
+  data: unknown,
+  source: YamlSource,
+  file: string,
+): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  for (const issue of error.issues) {
+    const parts = issue.path.filter((p): p is PathPart => typeof p === 'string' || typeof p === 'number');
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(Standard, data, parts);
+      for (const key of issue.keys) {
+        problems.push({
+          file,
+          line: source.lineOf([...parts, key]),
+          path: formatPath([...parts, key]),
+          message: unknownKeyMessage(key, allowed),
+          severity: 'error',
+          trusted: true,
+        });
+      }
+      continue;
+    }
+    const missing = !source.has(parts);
+    problems.push({
+      file,
+      line: source.lineOf(parts),
+      path: formatPath(parts),
+      message: parts.length === 0 && data == null ? 'the file is empty' : issueMessage(issue, missing),
+      severity: 'error',
+      trusted: !missing && !source.isEmptyAt(parts),
+    });
+  }
+  return problems;
+}
+
+/**
+ * Parses a standard's YAML. Throws `ValidationError('standard.invalid')` with every problem, each
+ * with file, line and full path (`delivery.procedure.steps[2].role`); returns the standard
+ * otherwise.
+ *
+ * With YAML syntax errors the schema is still checked, and its problems are reported where they
+ * can be trusted: at nodes present and not empty, above the first syntax error. Below it, and for
+ * missing or empty keys, the parser's recovery may have mangled the structure.
+ */
+export function parseStandardYaml(text: string, file: string): Standard {
+  const source = new YamlSource(text);
+  const syntax: LocatedProblem[] = source.doc.errors.map((e) => {
+    const pos = source.counter.linePos(e.pos[0]);
+    return {
+      file,
+      line: pos.line,
+      path: '',
+      message: `YAML syntax: ${e.message.split('\n')[0]} (column ${pos.col})`,
+      severity: 'error',
+      trusted: true,
+    };
+  });
+  let data: unknown;
+  try {
+    data = source.doc.toJS();
+  } catch (error) {
+    // e.g. an alias to a missing anchor (usually reported as a syntax error already).
+    const message = `YAML: ${error instanceof Error ? error.message : String(error)}`;
+    throw new ValidationError(
+      'standard.invalid',
+      syntax.length > 0 ? syntax : [{ file, line: 1, path: '', message, severity: 'error' }],
+    );
+  }
+  const parsed = Standard.safeParse(data, { reportInput: true });
+  if (parsed.success && syntax.length === 0) return parsed.data;
+  const firstSyntaxLine = Math.min(...syntax.map((p) => p.line));
+  const schema = parsed.success
+    ? []
+    : schemaProblems(parsed.error, data, source, file).filter(
+        (p) => syntax.length === 0 || (p.trusted && p.line < firstSyntaxLine),
+      );
+  const problems: Problem[] = [...syntax, ...schema]
+    .sort((a, b) => a.line - b.line)
+    .map(({ trusted: _, ...p }) => p);
+  throw new ValidationError('standard.invalid', problems);
+}
+
+export interface LoadedStandard {
+  /** The file as problems name it: relative to the working directory when inside it. */
+  file: string;
+  standard: Standard;
+  text: string;
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const yamlFile = /\.ya?ml$/;
+
+/**
+ * Reads `dir/<unit>/*.yaml`. Collects the problems of every file instead of stopping at the
+ * first, and checks that the folder is the standard's unit, the file name its id, and that ids
+ * are unique within a unit.
+ */
+export async function loadStandardsDir(
+  dir: string,
+): Promise<{ standards: LoadedStandard[]; problems: Problem[] }> {
+  const standards: LoadedStandard[] = [];
+  const problems: Problem[] = [];
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    problems.push({ file: displayPath(dir), path: '', message: 'no such folder', severity: 'error' });
+    return { standards, problems };
+  }
+  for (const e of entries) {
+    if (e.isFile() && yamlFile.test(e.name)) {
+      problems.push({
+        file: displayPath(path.join(dir, e.name)),
+        path: '',
+        message: `not in a unit folder; a standard belongs in ${path.join(dir, '<unit>', e.name)}`,
+        severity: 'error',
+      });
+    }
+  }
+  const units = entries
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort();
+  for (const unit of units) {
+    const names = (await readdir(path.join(dir, unit))).filter((f) => yamlFile.test(f)).sort();
+    const firstFileOfId = new Map<string, string>();
+    for (const name of names) {
+      const file = displayPath(path.join(dir, unit, name));
+      const text = await readFile(path.join(dir, unit, name), 'utf8');
+      let standard: Standard;
+      try {
+        standard = parseStandardYaml(text, file);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        problems.push(...error.problems);
+        continue;
+      }
+      const source = new YamlSource(text);
+      const at = (key: string, message: string): Problem => ({
+        file,
+        line: source.lineOf([key]),
+        path: key,
+        message,
+        severity: 'error',
+      });
+      if (standard.unit !== unit) {
+        problems.push(at('unit', `is "${standard.unit}" but the file is in folder "${unit}"`));
+      }
+      const expectedId = name.replace(yamlFile, '');
+      if (standard.id !== expectedId) {
+        problems.push(at('id', `is "${standard.id}" but the file is named "${name}"`));
+      }
+      const first = firstFileOfId.get(standard.id);
+      if (first !== undefined) {
+        problems.push(at('id', `duplicate id "${standard.id}" in unit "${unit}" (also in ${first})`));
+      } else {
+        firstFileOfId.set(standard.id, file);
+      }
+      standards.push({ file, standard, text });
+    }
+  }
+  return { standards, problems };
 }

@@ -1,199 +1,390 @@
 import { z } from 'zod';
-import { ProcedureActors } from '../auth/roles.ts';
+import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
 import { Workflow } from '../cases/workflow.schema.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+/**
+ * A Standar Pelayanan as a file (UU 25/2009 Pasal 21; PermenPAN-RB 15/2014): the 14 components in
+ * two groups, `delivery` (components 1–6) and `manufacturing` (7–14). Text fields keep the
+ * office's wording as published; the typed fields beside them (time limit kind, roles, product
+ * references) are what the software acts on.
+ *
+ * Cross-field checks sit on the smallest object that holds both ends and run even when an
+ * unrelated part of the file is wrong, so that one pass reports every problem.
+ */
+
+export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
 const text = z.string().trim().min(1, 'must not be empty');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const textList = z.array(text);
 
-const role = z.string().refine((r) => (ProcedureActors as readonly string[]).includes(r), {
-  error: (issue) => `unknown role ${JSON.stringify(issue.input)} (one of: ${ProcedureActors.join(', ')})`,
+function isCalendarDate(value: string): boolean {
+  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date written `YYYY-MM-DD` (quoted in YAML so that it stays text). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isCalendarDate, { error: (i) => `${JSON.stringify(i.input)} is not a calendar date` });
+
+/** NIP (Nomor Induk Pegawai): 18 digits, often printed in groups, `19660101 199803 2 005`. */
+export const Nip = z.string().refine((v) => /^\d{18}$/.test(v.replace(/\s/g, '')), {
+  error: (i) =>
+    `NIP must have 18 digits (found ${typeof i.input === 'string' ? i.input.replace(/\D/g, '').length : 0})`,
 });
 
-const nip = z.string().refine((v) => /^\d{18}$/.test(v.replace(/\s/g, '')), 'NIP must have 18 digits');
+const roleHint = `one of: ${ProcedureActors.join(', ')}`;
 
+/** Who performs a procedure step: a staff role or an actor outside the office (`auth/roles.ts`). */
+export const ProcedureRole = z
+  .string({ error: (i) => (i.input === undefined ? `required (${roleHint})` : undefined) })
+  .refine((r): r is ProcedureActor => isProcedureActor(r), {
+    error: (i) => `unknown role ${JSON.stringify(i.input)} (${roleHint})`,
+  });
+
+/** A named official: the complaint officer (pejabat pengelola pengaduan) or the signer. */
 export const Official = z
-  .object({ name: text, rank: text.optional(), nip: nip.optional(), position: text })
+  .object({ name: text, rank: text.optional(), nip: Nip.optional(), position: text })
   .strict();
+export type Official = z.infer<typeof Official>;
 
+export const RequirementKinds = ['document', 'condition', 'data'] as const;
+export type RequirementKind = (typeof RequirementKinds)[number];
+
+/** One item of component 1, Persyaratan. */
 export const Requirement = z
   .object({
-    id: slug,
+    id: Slug,
     text,
-    kind: z.enum(['document', 'condition', 'data']),
-    /** Products this requirement applies to; absent = all products. */
-    products: z.array(slug).optional(),
+    /** document: a paper to bring or upload; condition: a fact to meet; data: a record held elsewhere. */
+    kind: z.enum(RequirementKinds),
+    /** Ids of the products this requirement applies to; absent = every product. */
+    products: z.array(Slug).optional(),
+    /** The heading the item sits under in the published list, e.g. `Komponen Kesehatan`. */
     group: text.optional(),
   })
   .strict();
+export type Requirement = z.infer<typeof Requirement>;
 
-export const ProcedureStep = z.object({ n: z.number().int().positive(), text, role }).strict();
+/** One step of component 2, Sistem, Mekanisme dan Prosedur. */
+export const ProcedureStep = z.object({ n: z.number().int().positive(), text, role: ProcedureRole }).strict();
+export type ProcedureStep = z.infer<typeof ProcedureStep>;
+
+export const TimeLimitKinds = ['duration', 'per_incident', 'schedule', 'cycle'] as const;
+export type TimeLimitKind = (typeof TimeLimitKinds)[number];
+
+export const CyclePeriods = ['budget_year', 'calendar_year'] as const;
+export type CyclePeriod = (typeof CyclePeriods)[number];
+
+const kindHint = `one of: ${TimeLimitKinds.join(', ')}`;
 
 /**
- * The time limit, typed by what it is (DOMAIN.md §2): a duration in office minutes or working
- * days; a limit per incident; a payment schedule; a cycle (budget or calendar year).
- * `text` keeps the wording as published.
+ * Component 3, Jangka Waktu Penyelesaian, typed by what it is (DOMAIN.md §2); `text` keeps the
+ * published wording.
+ * - `duration`: a clock, with exactly one of `minutes` (office minutes, `30 menit`) or
+ *   `workingDays` (hari kerja). This is the SLA clock of a case.
+ * - `per_incident`: at most `count` services per incident (`1 Kali kejadian`).
+ * - `schedule`: `stagesPerYear` payment stages (`4 tahapan dalam setahun`), optionally in `months`.
+ * - `cycle`: one round per `budget_year` (tahun anggaran) or `calendar_year` (tahun berjalan).
  */
-export const TimeLimit = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('duration'),
-      text,
-      minutes: z.number().int().positive().optional(),
-      workingDays: z.number().int().positive().optional(),
-    })
-    .strict()
-    .refine((t) => (t.minutes === undefined) !== (t.workingDays === undefined), {
-      message: 'a duration needs exactly one of minutes or workingDays',
-    }),
-  z.object({ kind: z.literal('per_incident'), text, count: z.number().int().positive() }).strict(),
-  z
-    .object({
-      kind: z.literal('schedule'),
-      text,
-      stagesPerYear: z.number().int().positive(),
-      months: z.array(z.number().int().min(1).max(12)).optional(),
-    })
-    .strict(),
-  z.object({ kind: z.literal('cycle'), text, period: z.enum(['budget_year', 'calendar_year']) }).strict(),
-]);
+export const TimeLimit = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        kind: z.literal('duration'),
+        text,
+        minutes: z.number().int().positive().optional(),
+        workingDays: z.number().int().positive().optional(),
+      })
+      .strict()
+      .refine((t) => (t.minutes === undefined) !== (t.workingDays === undefined), {
+        message: 'a duration needs exactly one of minutes or workingDays',
+      }),
+    z.object({ kind: z.literal('per_incident'), text, count: z.number().int().positive() }).strict(),
+    z
+      .object({
+        kind: z.literal('schedule'),
+        text,
+        stagesPerYear: z.number().int().positive().max(12),
+        months: z.array(z.number().int().min(1).max(12)).optional(),
+      })
+      .strict()
+      .superRefine((t, ctx) => {
+        const months = t.months;
+        if (!months) return;
+        if (months.length !== t.stagesPerYear) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['months'],
+            message: `lists ${months.length} month(s) for ${t.stagesPerYear} stage(s) per year`,
+          });
+        }
+        if (months.some((m, i) => i > 0 && m <= (months[i - 1] ?? 0))) {
+          ctx.addIssue({ code: 'custom', path: ['months'], message: 'months must be in increasing order' });
+        }
+      }),
+    z.object({ kind: z.literal('cycle'), text, period: z.enum(CyclePeriods) }).strict(),
+  ],
+  {
+    error: (i) => {
+      if (i.code !== 'invalid_union') return undefined;
+      const kind = typeof i.input === 'object' && i.input !== null ? Reflect.get(i.input, 'kind') : undefined;
+      return kind === undefined
+        ? `required (${kindHint})`
+        : `unknown time limit kind ${JSON.stringify(kind)} (${kindHint})`;
+    },
+  },
+);
 export type TimeLimit = z.infer<typeof TimeLimit>;
 
+/** Component 4, Biaya/Tarif; `amount` in rupiah. */
+export const Cost = z
+  .object({ free: z.boolean(), text, amount: z.number().int().nonnegative().optional() })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.free && c.amount !== undefined && c.amount > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `a free service cannot cost Rp${c.amount} (set free: false, or remove the amount)`,
+      });
+    }
+  });
+export type Cost = z.infer<typeof Cost>;
+
+/** One item of component 5, Produk Pelayanan. */
+export const Product = z.object({ id: Slug, name: text, description: text.optional() }).strict();
+export type Product = z.infer<typeof Product>;
+
+export const ComplaintChannelKinds = [
+  'in_person',
+  'box',
+  'phone',
+  'sms_whatsapp',
+  'email',
+  'lapor',
+  'website',
+  'instagram',
+  'other',
+] as const;
+export type ComplaintChannelKind = (typeof ComplaintChannelKinds)[number];
+
+/** A way to complain: `label` as published, `value` the number, address or link if any. */
 export const ComplaintChannel = z
+  .object({ kind: z.enum(ComplaintChannelKinds), label: text, value: text.optional() })
+  .strict();
+export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
+
+/** Component 6, Penanganan Pengaduan, Saran dan Masukan. */
+export const Complaints = z
   .object({
-    kind: z.enum([
-      'in_person',
-      'box',
-      'phone',
-      'sms_whatsapp',
-      'email',
-      'lapor',
-      'website',
-      'instagram',
-      'other',
-    ]),
-    label: text,
-    value: text.optional(),
+    intro: text.optional(),
+    /** Pejabat Pengelola Pengaduan. */
+    officer: Official.optional(),
+    /** Petugas Pengaduan: the desk or section that receives and follows up complaints. */
+    handler: text.optional(),
+    channels: z.array(ComplaintChannel),
+    /** Alur penanganan pengaduan, as published. */
+    flow: text.optional(),
+  })
+  .strict();
+export type Complaints = z.infer<typeof Complaints>;
+
+/** One item of component 7, Dasar Hukum; `ref` an optional short citation or link. */
+export const LegalBasis = z.object({ text, ref: text.optional() }).strict();
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+type PathPattern = ReadonlyArray<PropertyKey>;
+
+/** The paths lie on one another (equal, or one inside the other); `'*'` matches any index. */
+function overlaps(path: PathPattern, pattern: PathPattern): boolean {
+  for (let i = 0; i < Math.min(path.length, pattern.length); i++) {
+    const p = pattern[i];
+    if (p === '*' ? typeof path[i] !== 'number' : path[i] !== p) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs a cross-field check unless a type error touches what the check reads (`reads`, their
+ * parents or contents); a problem elsewhere in the file does not hide it. Issues raised by other
+ * checks (`custom`) leave the data well-typed, so they do not stop it.
+ */
+function unlessIssuesAt(...reads: PathPattern[]) {
+  return (payload: z.core.ParsePayload) =>
+    !payload.issues.some(
+      (issue) => issue.code !== 'custom' && reads.some((r) => overlaps(issue.path ?? [], r)),
+    );
+}
+
+function duplicates<T>(values: readonly T[]): Array<{ index: number; value: T; first: number }> {
+  const seen = new Map<T, number>();
+  const out: Array<{ index: number; value: T; first: number }> = [];
+  values.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else out.push({ index, value, first });
+  });
+  return out;
+}
+
+const Requirements = z
+  .object({
+    intro: text.optional(),
+    items: z.array(Requirement).superRefine(
+      (items, ctx) => {
+        for (const d of duplicates(items.map((r) => r.id))) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [d.index, 'id'],
+            message: `duplicate requirement id "${d.value}" (first at items[${d.first}])`,
+          });
+        }
+      },
+      { when: unlessIssuesAt(['*', 'id']) },
+    ),
   })
   .strict();
 
+const Procedure = z
+  .object({
+    intro: text.optional(),
+    steps: z.array(ProcedureStep).superRefine(
+      (steps, ctx) => {
+        const repeated = new Set(duplicates(steps.map((s) => s.n)).map((d) => d.index));
+        steps.forEach((step, i) => {
+          if (repeated.has(i)) {
+            ctx.addIssue({ code: 'custom', path: [i, 'n'], message: `duplicate step number ${step.n}` });
+          } else if (step.n !== i + 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'n'],
+              message: `steps must be numbered 1..n in order (expected ${i + 1}, found ${step.n})`,
+            });
+          }
+        });
+      },
+      { when: unlessIssuesAt(['*', 'n']) },
+    ),
+  })
+  .strict();
+
+const Products = z.array(Product).superRefine(
+  (products, ctx) => {
+    for (const d of duplicates(products.map((p) => p.id))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [d.index, 'id'],
+        message: `duplicate product id "${d.value}" (first at products[${d.first}])`,
+      });
+    }
+  },
+  { when: unlessIssuesAt(['*', 'id']) },
+);
+
+/** A. Proses Penyampaian Pelayanan (service delivery): components 1–6. */
+export const Delivery = z
+  .object({
+    requirements: Requirements,
+    procedure: Procedure,
+    timeLimit: TimeLimit,
+    cost: Cost,
+    products: Products,
+    complaints: Complaints,
+  })
+  .strict()
+  .superRefine(
+    (d, ctx) => {
+      const products = new Set(d.products.map((p) => p.id));
+      d.requirements.items.forEach((r, i) => {
+        r.products?.forEach((p, j) => {
+          if (!products.has(p)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['requirements', 'items', i, 'products', j],
+              message: `unknown product "${p}" (products: ${[...products].join(', ') || 'none'})`,
+            });
+          }
+        });
+      });
+    },
+    { when: unlessIssuesAt(['requirements', 'items', '*', 'products'], ['products', '*', 'id']) },
+  );
+export type Delivery = z.infer<typeof Delivery>;
+
+/** B. Proses Pengelolaan Pelayanan di Internal Organisasi (manufacturing): components 7–14. */
+export const Manufacturing = z
+  .object({
+    legalBasis: z.array(LegalBasis),
+    facilities: textList,
+    competence: textList,
+    oversight: textList,
+    staffing: textList,
+    guarantees: textList,
+    safety: textList,
+    evaluation: textList,
+  })
+  .strict();
+export type Manufacturing = z.infer<typeof Manufacturing>;
+
 export const Standard = z
   .object({
-    id: slug,
-    unit: slug,
-    division: z.object({ code: slug, name: text }).strict(),
+    id: Slug,
+    /** Unit (office) code; also the folder the file sits in. */
+    unit: Slug,
+    /** Bidang / seksi that runs the service. */
+    division: z.object({ code: Slug, name: text }).strict(),
     document: z
       .object({
         number: text,
         revision: text,
         revisionNote: text.optional(),
-        effectiveDate: isoDate.optional(),
+        effectiveDate: IsoDate.optional(),
         title: text.optional(),
       })
       .strict(),
+    /** Jenis Pelayanan, as published. */
     name: text,
-    delivery: z
-      .object({
-        requirements: z.object({ intro: text.optional(), items: z.array(Requirement) }).strict(),
-        procedure: z.object({ intro: text.optional(), steps: z.array(ProcedureStep) }).strict(),
-        timeLimit: TimeLimit,
-        cost: z
-          .object({ free: z.boolean(), text, amount: z.number().int().nonnegative().optional() })
-          .strict(),
-        products: z.array(z.object({ id: slug, name: text, description: text.optional() }).strict()),
-        complaints: z
-          .object({
-            intro: text.optional(),
-            officer: Official.optional(),
-            handler: text.optional(),
-            channels: z.array(ComplaintChannel),
-            flow: text.optional(),
-          })
-          .strict(),
-      })
-      .strict(),
-    manufacturing: z
-      .object({
-        legalBasis: z.array(z.object({ text, ref: text.optional() }).strict()),
-        facilities: textList,
-        competence: textList,
-        oversight: textList,
-        staffing: textList,
-        guarantees: textList,
-        safety: textList,
-        evaluation: textList,
-      })
-      .strict(),
+    delivery: Delivery,
+    manufacturing: Manufacturing,
     signedBy: Official.optional(),
     /** How the office runs the procedure in Jaring (cases engine); absent = published only. */
     workflow: Workflow.optional(),
   })
   .strict()
-  .superRefine((s, ctx) => {
-    const requirementIds = new Set(s.delivery.requirements.items.map((r) => r.id));
-    s.workflow?.steps.forEach((step, i) => {
-      step.requires?.forEach((id, j) => {
-        if (!requirementIds.has(id)) {
+  .superRefine(
+    (s, ctx) => {
+      if (!s.workflow) return;
+      const requirementIds = new Set(s.delivery.requirements.items.map((r) => r.id));
+      const stepNumbers = new Set(s.delivery.procedure.steps.map((p) => p.n));
+      s.workflow.steps.forEach((step, i) => {
+        step.requires?.forEach((id, j) => {
+          if (!requirementIds.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['workflow', 'steps', i, 'requires', j],
+              message: `unknown requirement "${id}" (requirements: ${[...requirementIds].join(', ') || 'none'})`,
+            });
+          }
+        });
+        if (step.procedureStep !== undefined && !stepNumbers.has(step.procedureStep)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['workflow', 'steps', i, 'requires', j],
-            message: `unknown requirement "${id}" (requirements: ${[...requirementIds].join(', ')})`,
+            path: ['workflow', 'steps', i, 'procedureStep'],
+            message: `no procedure step ${step.procedureStep}`,
           });
         }
       });
-      if (
-        step.procedureStep !== undefined &&
-        !s.delivery.procedure.steps.some((p) => p.n === step.procedureStep)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workflow', 'steps', i, 'procedureStep'],
-          message: `no procedure step ${step.procedureStep}`,
-        });
-      }
-    });
-    s.delivery.procedure.steps.forEach((step, i) => {
-      if (step.n !== i + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['delivery', 'procedure', 'steps', i, 'n'],
-          message: `steps must be numbered 1..n in order (expected ${i + 1}, found ${step.n})`,
-        });
-      }
-    });
-    const seen = new Set<string>();
-    s.delivery.requirements.items.forEach((r, i) => {
-      if (seen.has(r.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['delivery', 'requirements', 'items', i, 'id'],
-          message: `duplicate requirement id "${r.id}"`,
-        });
-      }
-      seen.add(r.id);
-    });
-    const products = new Set<string>();
-    s.delivery.products.forEach((p, i) => {
-      if (products.has(p.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['delivery', 'products', i, 'id'],
-          message: `duplicate product id "${p.id}"`,
-        });
-      }
-      products.add(p.id);
-    });
-    s.delivery.requirements.items.forEach((r, i) => {
-      r.products?.forEach((p, j) => {
-        if (!products.has(p)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['delivery', 'requirements', 'items', i, 'products', j],
-            message: `unknown product "${p}" (products: ${[...products].join(', ') || 'none'})`,
-          });
-        }
-      });
-    });
-  });
+    },
+    {
+      when: unlessIssuesAt(
+        ['delivery', 'requirements', 'items', '*', 'id'],
+        ['delivery', 'procedure', 'steps', '*', 'n'],
+        ['workflow'],
+      ),
+    },
+  );
 export type Standard = z.infer<typeof Standard>;
