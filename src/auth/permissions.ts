@@ -20,6 +20,7 @@ export const Permissions = [
   'registry.read',
   'registry.reveal',
   'registry.import',
+  'registry.export',
   'complaints.handle',
   'reports.read',
 ] as const;
@@ -46,14 +47,23 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'cases.act',
     'registry.read',
     'registry.reveal',
+    'registry.export',
     'complaints.handle',
     'reports.read',
   ],
-  fungsional: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
+  fungsional: [
+    'home.view',
+    'standards.read',
+    'cases.read',
+    'cases.act',
+    'registry.read',
+    'registry.reveal',
+    'registry.export',
+  ],
   verifikator: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
   front_office: ['home.view', 'standards.read', 'cases.read', 'cases.intake', 'registry.read'],
   // Village operators see only their own village's data (enforced by the registry module).
-  operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import'],
+  operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import', 'registry.export'],
   // Inspektorat: reads everything of its unit, changes nothing.
   auditor: ['home.view', 'standards.read', 'audit.read', 'audit.verify', 'cases.read', 'reports.read'],
 };

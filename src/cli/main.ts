@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { eq } from 'drizzle-orm';
+import { type Actor, systemActor, verifyAuditChain } from '../audit/audit.service.ts';
+import { units, users } from '../auth/auth.tables.ts';
 import { recordBreaches } from '../cases/sla.service.ts';
 import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
+import { failStaleImports, type ImportProgress, runImport } from '../registry/import.service.ts';
+import { ImportOptions } from '../registry/registry.schema.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
 // `jaring standards check | head` closes the pipe early; that is not an error.
@@ -58,6 +62,8 @@ program
     const database = await openDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir });
     await migrate(database);
     const report = await seedAll(database.db, { demo: cfg.demo });
+    // An import cut off by a stop of this process never merged; say so in its history.
+    await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks.
     const sweep = setInterval(() => {
@@ -141,6 +147,113 @@ auditCmd
       process.exitCode = 1;
     }
   });
+
+const registryCmd = program.command('registry').description('The welfare register (families and people)');
+registryCmd
+  .command('import')
+  .description("Import a register file (CSV or XLSX in the template layout) into a unit's register")
+  .argument('<file>', 'CSV or XLSX file')
+  .requiredOption('-u, --unit <code>', 'unit code, e.g. sragen')
+  .option(
+    '--on-error <policy>',
+    'reject-all: refuse the file on any error; load-valid: load the valid rows',
+    'reject-all',
+  )
+  .option('--existing <policy>', 'NIKs already in the register: skip, update or report', 'skip')
+  .option('--as <username>', 'the staff member the import is recorded under (default: system)')
+  .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
+  .action(
+    async (
+      file: string,
+      opts: { unit: string; onError: string; existing: string; as?: string; dataDir?: string },
+    ) => {
+      const onError = opts.onError.replace('-', '_');
+      const parsed = ImportOptions.safeParse({ onError, onExisting: opts.existing });
+      if (!parsed.success) {
+        console.error(
+          '--on-error must be reject-all or load-valid; --existing must be skip, update or report',
+        );
+        process.exit(2);
+      }
+      const cfg = config({ dataDir: opts.dataDir });
+      await withDatabase(cfg, async (database) => {
+        await migrate(database);
+        const [unit] = await database.db.select().from(units).where(eq(units.code, opts.unit));
+        if (!unit) {
+          console.error(`unknown unit "${opts.unit}"`);
+          process.exit(2);
+        }
+        let actor: Actor = { ...systemActor, unitId: unit.id };
+        let villageCode: string | null = null;
+        if (opts.as) {
+          const [user] = await database.db.select().from(users).where(eq(users.username, opts.as));
+          if (!user) {
+            console.error(`unknown user "${opts.as}"`);
+            process.exit(2);
+          }
+          actor = { userId: user.id, username: user.username, role: 'cli', unitId: unit.id };
+          villageCode = user.villageCode;
+        }
+        // PGlite has one process; PostgreSQL may have a server importing right now.
+        await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
+        const bar = progressBar();
+        const summary = await runImport(database, {
+          file,
+          unitId: unit.id,
+          regionCode: unit.regionCode,
+          villageCode,
+          actor,
+          options: parsed.data,
+          errorDir: path.resolve(cfg.dataDir, 'imports'),
+          onProgress: bar.update,
+        });
+        bar.done();
+        const n = (x: number) => x.toLocaleString('id-ID');
+        console.log(
+          `Impor #${summary.importId} ${summary.status === 'done' ? 'selesai' : 'DITOLAK'} dalam ${summary.seconds.toFixed(1)} d: ` +
+            `${n(summary.rowsRead)} baris dibaca, ${n(summary.loaded)} dimuat, ${n(summary.updated)} diperbarui, ` +
+            `${n(summary.unchanged)} tetap, ${n(summary.skipped)} dilewati, ${n(summary.rejected)} ditolak, ` +
+            `${n(summary.warnings)} peringatan; ${n(summary.familiesLoaded)} keluarga baru.`,
+        );
+        if (summary.message && summary.status !== 'done') console.log(summary.message);
+        if (summary.errorFile)
+          console.log(`Daftar masalah: ${path.resolve(cfg.dataDir, 'imports', summary.errorFile)}`);
+        if (summary.status !== 'done') process.exitCode = 1;
+      });
+    },
+  );
+
+/** A one-line progress bar on stderr: rows, rows/s, time left; plain lines when not a terminal. */
+function progressBar() {
+  const tty = process.stderr.isTTY;
+  let lastLine = 0;
+  const phases: Record<string, string> = {
+    membaca: 'membaca',
+    memeriksa: 'memeriksa',
+    menggabungkan: 'menggabungkan',
+    selesai: 'selesai',
+  };
+  return {
+    update(p: ImportProgress) {
+      const share = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 0;
+      const rate = p.elapsed > 0 ? p.rowsRead / p.elapsed : 0;
+      const eta = share > 0.01 && p.phase === 'membaca' ? (p.elapsed / share) * (1 - share) : 0;
+      const width = 30;
+      const filled = Math.round(share * width);
+      const mmss = (s: number) =>
+        `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(Math.round(s % 60)).padStart(2, '0')}`;
+      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${p.rowsRead.toLocaleString('id-ID')} baris · ${Math.round(rate).toLocaleString('id-ID')} baris/d · ${p.phase === 'membaca' ? `sisa ${mmss(eta)}` : phases[p.phase]}`;
+      if (tty) process.stderr.write(`\r${line.padEnd(100)}`);
+      else if (Date.now() - lastLine > 2000 || p.phase !== 'membaca') {
+        lastLine = Date.now();
+        process.stderr.write(`${line}\n`);
+      }
+    },
+    done() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -125,6 +125,48 @@ const errorMessages: Record<string, Text> = {
     id: 'Produk layanan "{product}" tidak dikenal.',
     en: 'Unknown service product "{product}".',
   },
+  'registry.import_xls': {
+    id: 'Berkas Excel lama (.xls) tidak didukung; simpan ulang sebagai .xlsx atau CSV.',
+    en: 'Old Excel files (.xls) are not supported; save the file again as .xlsx or CSV.',
+  },
+  'registry.import_not_xlsx': {
+    id: 'Berkas bernama .xlsx tetapi isinya bukan berkas Excel; simpan ulang dari Excel sebagai .xlsx.',
+    en: 'The file is named .xlsx but is not an Excel workbook; save it again from Excel as .xlsx.',
+  },
+  'registry.import_file_missing': {
+    id: 'Pilih berkas CSV atau XLSX untuk diimpor.',
+    en: 'Choose a CSV or XLSX file to import.',
+  },
+  'registry.import_too_large': {
+    id: 'Berkas lebih besar dari {limit}; pecah menjadi beberapa berkas.',
+    en: 'The file is larger than {limit}; split it into several files.',
+  },
+  'registry.import_not_found': { id: 'Impor tidak ditemukan.', en: 'Import not found.' },
+  'registry.import_running': {
+    id: 'Impor lain di unit ini masih berjalan (impor #{id}); tunggu sampai selesai.',
+    en: 'Another import of this unit is still running (import #{id}); wait for it to finish.',
+  },
+  'registry.person_not_found': {
+    id: 'Orang tidak ditemukan di register.',
+    en: 'Person not found in the register.',
+  },
+  'registry.family_not_found': {
+    id: 'Keluarga tidak ditemukan di register.',
+    en: 'Family not found in the register.',
+  },
+  'registry.village_forbidden': {
+    id: 'Data ini di luar desa Anda.',
+    en: 'This record is outside your village.',
+  },
+  'registry.cursor_invalid': {
+    id: 'Penanda halaman tidak valid; mulai dari halaman pertama.',
+    en: 'Invalid page marker; start from the first page.',
+  },
+  'registry.export_not_found': {
+    id: 'Tautan unduhan sudah kedaluwarsa atau sudah dipakai; buat ekspor baru.',
+    en: 'The download link has expired or was already used; start a new export.',
+  },
+  'registry.invalid': { id: 'Data register tidak valid.', en: 'The register data is not valid.' },
   'document.not_found': { id: 'Berkas tidak ditemukan.', en: 'File not found.' },
   'document.unknown_requirement': {
     id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini.',

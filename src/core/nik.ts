@@ -49,13 +49,60 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+let lastToday: Date | undefined;
+let lastTodayIso = '';
+/** `YYYY-MM-DD` of a date; remembered, as bulk validation passes the same date for every row. */
+function isoDay(today: Date): string {
+  if (today !== lastToday) {
+    lastToday = today;
+    lastTodayIso = today.toISOString().slice(0, 10);
+  }
+  return lastTodayIso;
+}
+
+const regionCache = new Map<string, IdProblem[]>();
+/** Problems of the 6-digit region prefix of a NIK/KK (province, regency, district), cached. */
+function regionProblems(prefix: string): IdProblem[] {
+  const hit = regionCache.get(prefix);
+  if (hit) return hit;
+  const provinceCode = prefix.slice(0, 2);
+  const regencyCode = `${provinceCode}.${prefix.slice(2, 4)}`;
+  const districtCode = `${regencyCode}.${prefix.slice(4, 6)}`;
+  const found: IdProblem[] = [];
+  if (!getProvince(provinceCode)) {
+    found.push(
+      problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, {
+        code: provinceCode,
+      }),
+    );
+  } else if (!getRegency(regencyCode)) {
+    found.push(
+      problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, {
+        code: regencyCode,
+      }),
+    );
+  } else if (!getDistrict(districtCode)) {
+    // Districts split and are renumbered; a NIK keeps the code it was issued with.
+    found.push(
+      problem(
+        'region.district_unknown',
+        `kode kecamatan ${districtCode} tidak dikenal`,
+        { code: districtCode },
+        'warning',
+      ),
+    );
+  }
+  if (regionCache.size < 20_000) regionCache.set(prefix, found);
+  return found;
+}
+
 function parseLayout(
   input: string,
   kind: 'nik' | 'kk',
   today: Date,
 ): ParseResult<ParsedId & { day: number; female: boolean }> {
   const label = kind === 'nik' ? 'NIK' : 'Nomor KK';
-  const value = input.replace(/[\s.]/g, '');
+  const value = /^\d{16}$/.test(input) ? input : input.replace(/[\s.]/g, '');
   const problems: IdProblem[] = [];
   if (!/^\d+$/.test(value)) problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
   if (value.length !== 16)
@@ -67,29 +114,7 @@ function parseLayout(
   const provinceCode = value.slice(0, 2);
   const regencyCode = `${provinceCode}.${value.slice(2, 4)}`;
   const districtCode = `${regencyCode}.${value.slice(4, 6)}`;
-  if (!getProvince(provinceCode)) {
-    problems.push(
-      problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, {
-        code: provinceCode,
-      }),
-    );
-  } else if (!getRegency(regencyCode)) {
-    problems.push(
-      problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, {
-        code: regencyCode,
-      }),
-    );
-  } else if (!getDistrict(districtCode)) {
-    // Districts split and are renumbered; a NIK keeps the code it was issued with.
-    problems.push(
-      problem(
-        'region.district_unknown',
-        `kode kecamatan ${districtCode} tidak dikenal`,
-        { code: districtCode },
-        'warning',
-      ),
-    );
-  }
+  problems.push(...regionProblems(value.slice(0, 6)));
 
   let day = Number(value.slice(6, 8));
   const month = Number(value.slice(8, 10));
@@ -113,7 +138,7 @@ function parseLayout(
       );
     } else {
       date = `${year}-${pad(month)}-${pad(day)}`;
-      if (date > today.toISOString().slice(0, 10)) {
+      if (date > isoDay(today)) {
         // Same two-digit year but a later day this year: it is a century earlier.
         year -= 100;
         date = `${year}-${pad(month)}-${pad(day)}`;
@@ -133,11 +158,21 @@ function parseLayout(
 export function parseNik(input: string, opts: { today?: Date } = {}): ParseResult<ParsedNik> {
   const r = parseLayout(input, 'nik', opts.today ?? new Date());
   if (!r.value) return { ok: false, problems: r.problems };
-  const { day: _d, female, ...rest } = r.value;
+  const v = r.value;
   return {
     ok: true,
     problems: r.problems,
-    value: { ...rest, nik: rest.value, birthDate: rest.date, sex: female ? 'P' : 'L' },
+    value: {
+      value: v.value,
+      provinceCode: v.provinceCode,
+      regencyCode: v.regencyCode,
+      districtCode: v.districtCode,
+      date: v.date,
+      serial: v.serial,
+      nik: v.value,
+      birthDate: v.date,
+      sex: v.female ? 'P' : 'L',
+    },
   };
 }
 
@@ -145,8 +180,19 @@ export function parseNik(input: string, opts: { today?: Date } = {}): ParseResul
 export function parseKk(input: string, opts: { today?: Date } = {}): ParseResult<ParsedId> {
   const r = parseLayout(input, 'kk', opts.today ?? new Date());
   if (!r.value) return { ok: false, problems: r.problems };
-  const { day: _d, female: _f, ...rest } = r.value;
-  return { ok: true, problems: r.problems, value: rest };
+  const v = r.value;
+  return {
+    ok: true,
+    problems: r.problems,
+    value: {
+      value: v.value,
+      provinceCode: v.provinceCode,
+      regencyCode: v.regencyCode,
+      districtCode: v.districtCode,
+      date: v.date,
+      serial: v.serial,
+    },
+  };
 }
 
 /** `3314015708900001` → `3314********0001` (UU 27/2022: masked unless the role needs it). */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -23,6 +24,9 @@ export interface Database {
   pool?: pg.Pool;
   close(): Promise<void>;
 }
+
+/** Extensions the embedded engine loads (the register's name search uses trigrams). */
+export const pgliteExtensions = { pg_trgm };
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -55,9 +59,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     if (opts.dataDir) {
       const dir = path.resolve(opts.dataDir, 'pgdata');
       mkdirSync(dir, { recursive: true });
-      pglite = new PGlite(dir);
+      pglite = new PGlite(dir, { extensions: pgliteExtensions });
     } else {
-      pglite = new PGlite();
+      pglite = new PGlite({ extensions: pgliteExtensions });
     }
     await pglite.waitReady;
   }

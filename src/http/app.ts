@@ -22,6 +22,7 @@ import { errorMessage, pickLanguage } from '../core/i18n.ts';
 import { regionsRoutes } from '../core/regions.routes.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
+import { registryRoutes } from '../registry/registry.routes.ts';
 import { reliefRoutes } from '../relief/relief.routes.ts';
 import '../cases/all-effects.ts';
 import { standardsRoutes } from '../standards/standards.routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(casesRoutes);
   await app.register(reliefRoutes);
   await app.register(regionsRoutes);
+  await app.register(registryRoutes);
 
   await registerWeb(app, config);
   return app;

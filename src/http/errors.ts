@@ -30,6 +30,12 @@ export function statusOf(code: string): number {
     'document.size': 413,
     'document.corrupt': 500,
     'standard.unchanged': 409,
+    'registry.import_xls': 415,
+    'registry.import_not_xlsx': 415,
+    'registry.import_file_missing': 422,
+    'registry.import_too_large': 413,
+    'registry.import_running': 409,
+    'registry.cursor_invalid': 422,
   };
   const hit = exact[code];
   if (hit) return hit;

@@ -44,7 +44,14 @@ const navigation: Array<{
     label: { id: 'Data Keluarga (DTKS/DTSEN)', en: 'Family register (DTKS/DTSEN)' },
     path: '/staf/registri',
     permission: 'registry.read',
-    available: false,
+    available: true,
+  },
+  {
+    key: 'registry-import',
+    label: { id: 'Impor Data Keluarga', en: 'Register import' },
+    path: '/staf/registri/impor',
+    permission: 'registry.import',
+    available: true,
   },
   {
     key: 'complaints',

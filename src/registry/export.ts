@@ -1,0 +1,195 @@
+import type { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { type Db, rows } from '../db/client.ts';
+import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.schema.ts';
+import type { Scope } from './registry.service.ts';
+
+/**
+ * Export of a selection of the register in the import template's layout (an exported file
+ * imports back unchanged), streamed in keyset batches so a million rows never sit in memory.
+ */
+export interface ExportFilter {
+  q?: string | undefined;
+  village?: string | undefined;
+}
+
+interface ExportRowDb {
+  id: string | number;
+  kk: string;
+  nik: string;
+  name: string;
+  birth_place: string;
+  birth_date: string;
+  sex: string;
+  relationship: string;
+  marital_status: string;
+  education: string;
+  schooling: string;
+  occupation: string;
+  disability_kind: string;
+  disability_severity: string;
+  pregnancy: string;
+  alive: boolean;
+  death_date: string | null;
+  village_code: string;
+  address: string;
+  rt: string;
+  rw: string;
+  decile: number | null;
+  welfare_status: string;
+  status_period: string;
+}
+
+const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '');
+const label = (v: VocabularyName, code: string) => (code ? labelOf(v, code) : '');
+
+function cellsOf(r: ExportRowDb): string[] {
+  const byKey: Record<string, string> = {
+    kk: r.kk,
+    nik: r.nik,
+    name: r.name,
+    birthPlace: r.birth_place,
+    birthDate: dmy(r.birth_date),
+    sex: r.sex,
+    relationship: label('relationship', r.relationship),
+    maritalStatus: label('maritalStatus', r.marital_status),
+    education: label('education', r.education),
+    schooling: label('schooling', r.schooling),
+    occupation: r.occupation,
+    disabilityKind: label('disabilityKind', r.disability_kind),
+    disabilitySeverity: label('disabilitySeverity', r.disability_severity),
+    pregnancy: label('pregnancy', r.pregnancy),
+    lifeStatus: r.alive ? 'Hidup' : 'Meninggal',
+    deathDate: dmy(r.death_date),
+    villageCode: r.village_code,
+    address: r.address,
+    rt: r.rt,
+    rw: r.rw,
+    decile: r.decile === null ? '' : String(r.decile),
+    welfareStatus: label('welfareStatus', r.welfare_status),
+    statusPeriod: r.status_period,
+  };
+  return TemplateColumns.map((c) => byKey[c.key] ?? '');
+}
+
+/** Rows of the selection, in batches, ordered by family then person. */
+export async function* exportBatches(
+  db: Db,
+  scope: Scope,
+  filter: ExportFilter,
+  batchSize = 5_000,
+): AsyncGenerator<string[][]> {
+  const village = scope.village ?? filter.village;
+  const where = [village ? sql`p.village_code = ${village}` : sql`p.village_code LIKE ${`${scope.prefix}%`}`];
+  const q = filter.q?.trim();
+  if (q) {
+    const digits = q.replace(/[\s.]/g, '');
+    if (/^\d{16}$/.test(digits)) where.push(sql`(p.nik = ${digits} OR f.kk = ${digits})`);
+    else where.push(sql`p.name % ${q}`);
+  }
+  let after = 0;
+  for (;;) {
+    const batch = await rows<ExportRowDb>(
+      db,
+      sql`SELECT p.id, f.kk, p.nik, p.name, p.birth_place, p.birth_date::text AS birth_date, p.sex, p.relationship,
+          p.marital_status, p.education, p.schooling, p.occupation, p.disability_kind, p.disability_severity,
+          p.pregnancy, p.alive, p.death_date::text AS death_date, f.village_code, f.address, f.rt, f.rw, f.decile,
+          f.welfare_status, f.status_period
+        FROM registry_people p JOIN registry_families f ON f.id = p.family_id
+        WHERE ${sql.join(where, sql` AND `)} AND p.id > ${after}
+        ORDER BY p.id LIMIT ${batchSize}`,
+    );
+    if (batch.length === 0) return;
+    yield batch.map(cellsOf);
+    after = Number(batch[batch.length - 1]?.id);
+    if (batch.length < batchSize) return;
+  }
+}
+
+const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csvLine = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
+
+function writeChunk(out: Writable, chunk: string): Promise<void> | undefined {
+  if (out.write(chunk)) return undefined;
+  return new Promise<void>((resolve, reject) => {
+    out.once('drain', () => resolve());
+    out.once('error', reject);
+  });
+}
+
+/** Writes CSV (UTF-8 with BOM so Excel reads the letters right) or XLSX; returns the row count. */
+export async function writeExport(
+  batches: AsyncIterable<string[][]>,
+  format: 'csv' | 'xlsx',
+  out: Writable,
+): Promise<number> {
+  let count = 0;
+  if (format === 'csv') {
+    await writeChunk(out, `\uFEFF${TemplateColumns.map((c) => c.header).join(',')}\r\n`);
+    for await (const batch of batches) {
+      let chunk = '';
+      for (const cells of batch) chunk += csvLine(cells);
+      count += batch.length;
+      await writeChunk(out, chunk);
+    }
+    out.end();
+    return count;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('Data');
+  sheet.columns = TemplateColumns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.key === 'name' || c.key === 'address' ? 28 : c.key === 'kk' || c.key === 'nik' ? 20 : 16,
+    // NIK and KK are text: a number cell would lose the last digits.
+    style: c.key === 'kk' || c.key === 'nik' ? { numFmt: '@' } : {},
+  }));
+  for await (const batch of batches) {
+    for (const cells of batch) sheet.addRow(cells).commit();
+    count += batch.length;
+  }
+  sheet.commit();
+  addInstructions(workbook);
+  await workbook.commit();
+  return count;
+}
+
+function addInstructions(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const help = workbook.addWorksheet('Petunjuk');
+  help.columns = [
+    { header: 'Kolom', key: 'h', width: 22 },
+    { header: 'Wajib', key: 'r', width: 8 },
+    { header: 'Cara mengisi', key: 'd', width: 50 },
+    { header: 'Nilai yang diterima', key: 'v', width: 80 },
+    { header: 'Judul lain yang dikenali', key: 'a', width: 60 },
+  ];
+  for (const c of TemplateColumns) {
+    help
+      .addRow({
+        h: c.header,
+        r: c.required ? 'ya' : '',
+        d: c.help,
+        v: c.vocabulary ? Vocabularies[c.vocabulary].map((x) => x.id).join('; ') : '',
+        a: c.aliases.join('; '),
+      })
+      .commit();
+  }
+  help.addRow({}).commit();
+  help
+    .addRow({
+      h: 'Catatan',
+      d: 'Satu baris per orang. Data keluarga (No KK, Kode Desa, Alamat, RT, RW, Desil, Status, Periode) sama untuk semua anggota satu KK. Lembar pertama yang dibaca saat impor.',
+    })
+    .commit();
+  help.commit();
+}
+
+/** The empty template (headers and, for XLSX, an instruction sheet). */
+export async function writeTemplate(format: 'csv' | 'xlsx', out: Writable): Promise<void> {
+  await writeExport((async function* () {})(), format, out);
+}

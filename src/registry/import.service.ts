@@ -1,0 +1,771 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { DomainError } from '../core/errors.ts';
+import { findRegion } from '../core/regions.ts';
+import { type BulkSession, copyValue, openBulkSession } from '../db/bulk.ts';
+import type { Database, Db } from '../db/client.ts';
+import { FileChecks } from './file-checks.ts';
+import { type FileFormat, formatOf, readTable, sniffFormat } from './readers.ts';
+import { type ImportOptions, mapHeaders, TemplateColumns } from './registry.schema.ts';
+import { type ImportStatus, registryImports } from './registry.tables.ts';
+import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
+
+/**
+ * Import of a register file (CSV or XLSX in the template's layout) in three phases:
+ *
+ * 1. *membaca*: the file is streamed; each row is validated on its own and the valid ones are
+ *    copied (`COPY`) into a temporary staging table in batches; problems go to a temporary
+ *    problem table. Nothing of the register is touched.
+ * 2. *memeriksa*: rules across rows run in SQL on the staging table (one family's rows agree,
+ *    duplicate NIKs in the file, NIKs and KKs already in the register under the chosen
+ *    policy, exactly one head per family).
+ * 3. *menggabungkan*: one transaction writes families, people and the earlier versions of
+ *    what it changes, the summary and an audit entry. A process killed before the commit leaves
+ *    the register as it was; temporary tables vanish with the session.
+ *
+ * Re-running a file is harmless: present NIKs are skipped, reported, or compared field by field
+ * (identical rows count as unchanged and write nothing).
+ */
+export type ImportPhase = 'membaca' | 'memeriksa' | 'menggabungkan' | 'selesai';
+
+export interface ImportProgress {
+  importId: number;
+  phase: ImportPhase;
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  /** Seconds since the start. */
+  elapsed: number;
+}
+
+export interface ImportSummary {
+  importId: number;
+  status: ImportStatus;
+  rowsRead: number;
+  loaded: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  warnings: number;
+  familiesLoaded: number;
+  message: string;
+  errorFile: string | null;
+  seconds: number;
+}
+
+export interface ImportRequest {
+  file: string;
+  /** The name the user gave the file (shown in the history). */
+  fileName?: string;
+  unitId: number;
+  regionCode: string;
+  actor: Actor;
+  /** A village operator's village. */
+  villageCode?: string | null;
+  options: ImportOptions;
+  /** Folder for error files (`<dataDir>/imports`). */
+  errorDir: string;
+  /** An import row made beforehand (the upload page shows its progress from the start). */
+  importId?: number;
+  onProgress?: (p: ImportProgress) => void;
+  /** Rows per COPY batch. */
+  batchRows?: number;
+  today?: Date;
+}
+
+const stageColumns = [
+  'row_no',
+  'kk_first',
+  'kk',
+  'nik',
+  'name',
+  'birth_place',
+  'birth_date',
+  'sex',
+  'relationship',
+  'marital_status',
+  'education',
+  'schooling',
+  'occupation',
+  'disability_kind',
+  'disability_severity',
+  'pregnancy',
+  'alive',
+  'death_date',
+  'village_code',
+  'address',
+  'rt',
+  'rw',
+  'decile',
+  'welfare_status',
+  'status_period',
+] as const;
+
+const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
+
+const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
+
+function stageLine(rowNo: number, first: boolean, r: PersonRow): string {
+  return `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}\t${copyValue(r.name)}\t${copyValue(r.birthPlace)}\t${
+    r.birthDate
+  }\t${r.sex}\t${r.relationship}\t${r.maritalStatus}\t${r.education}\t${r.schooling}\t${copyValue(
+    r.occupation,
+  )}\t${r.disabilityKind}\t${r.disabilitySeverity}\t${r.pregnancy}\t${r.alive ? 't' : 'f'}\t${copyValue(
+    r.deathDate,
+  )}\t${r.villageCode}\t${copyValue(r.address)}\t${r.rt}\t${r.rw}\t${copyValue(r.decile)}\t${r.welfareStatus}\t${
+    r.statusPeriod
+  }\n`;
+}
+
+function problemLine(p: RowProblem): string {
+  return `${p.row}\t${colOrder.get(p.column) ?? 99}\t${copyValue(p.column)}\t${copyValue(p.value.slice(0, 200))}\t${
+    p.severity
+  }\t${copyValue(p.message)}\n`;
+}
+
+/** Imports still marked running whose process stopped (no heartbeat) are failed; nothing was merged. */
+export async function failStaleImports(db: Db, olderThanSeconds = 120): Promise<number> {
+  const stale = await db
+    .update(registryImports)
+    .set({
+      status: 'failed',
+      finishedAt: new Date(),
+      message: 'impor terhenti sebelum selesai (proses berhenti); register tidak berubah',
+    })
+    .where(
+      and(
+        eq(registryImports.status, 'running'),
+        lt(registryImports.heartbeatAt, new Date(Date.now() - olderThanSeconds * 1000)),
+      ),
+    )
+    .returning({ id: registryImports.id });
+  return stale.length;
+}
+
+export async function createImport(
+  db: Db,
+  req: Pick<ImportRequest, 'unitId' | 'actor' | 'options'> & {
+    fileName: string;
+    format: FileFormat;
+    fileBytes: number;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(registryImports)
+    .values({
+      unitId: req.unitId,
+      userId: req.actor.userId,
+      fileName: req.fileName,
+      format: req.format,
+      fileBytes: req.fileBytes,
+      onError: req.options.onError,
+      onExisting: req.options.onExisting,
+    })
+    .returning({ id: registryImports.id });
+  if (!row) throw new Error('import row not created');
+  return row.id;
+}
+
+/** Checks the file's kind before anything is written: a precise refusal, not a parse error. */
+export async function checkImportFile(file: string, fileName: string): Promise<FileFormat> {
+  const sniffed = await sniffFormat(file);
+  if (sniffed === 'xls') throw new DomainError('registry.import_xls');
+  const byName = formatOf(fileName);
+  if (sniffed === 'xlsx') return 'xlsx';
+  if (byName === 'xlsx') throw new DomainError('registry.import_not_xlsx');
+  return 'csv';
+}
+
+export async function runImport(database: Database, req: ImportRequest): Promise<ImportSummary> {
+  const started = Date.now();
+  const fileName = req.fileName ?? path.basename(req.file);
+  const format = await checkImportFile(req.file, fileName);
+  const totalBytes = (await stat(req.file)).size;
+  const fileSha256 = await sha256File(req.file);
+  const region = findRegion(req.regionCode);
+  const importId =
+    req.importId ??
+    (await createImport(database.db, {
+      unitId: req.unitId,
+      actor: req.actor,
+      options: req.options,
+      fileName,
+      format,
+      fileBytes: totalBytes,
+    }));
+  const stage = `registry_stage_${importId}`;
+  const problems = `registry_stage_problems_${importId}`;
+  const session = await openBulkSession(database);
+  let phase: ImportPhase = 'membaca';
+  const progress = { bytes: 0 };
+  let rowsRead = 0;
+  const report = () =>
+    req.onProgress?.({
+      importId,
+      phase,
+      rowsRead,
+      bytesRead: Math.min(progress.bytes, totalBytes),
+      totalBytes,
+      elapsed: (Date.now() - started) / 1000,
+    });
+  const beat = async (extra: Partial<typeof registryImports.$inferInsert> = {}) => {
+    report();
+    await database.db
+      .update(registryImports)
+      .set({
+        phase,
+        rowsRead,
+        bytesRead: Math.min(progress.bytes, totalBytes),
+        heartbeatAt: new Date(),
+        ...extra,
+      })
+      .where(eq(registryImports.id, importId));
+  };
+
+  try {
+    await session.query(`CREATE TEMP TABLE ${stage} (
+      row_no integer NOT NULL, kk_first boolean NOT NULL, kk text NOT NULL, nik text NOT NULL, name text NOT NULL,
+      birth_place text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, relationship text NOT NULL,
+      marital_status text NOT NULL, education text NOT NULL, schooling text NOT NULL, occupation text NOT NULL,
+      disability_kind text NOT NULL, disability_severity text NOT NULL, pregnancy text NOT NULL,
+      alive boolean NOT NULL, death_date date, village_code text NOT NULL, address text NOT NULL, rt text NOT NULL,
+      rw text NOT NULL, decile smallint, welfare_status text NOT NULL, status_period text NOT NULL,
+      outcome text NOT NULL DEFAULT 'new', person_id bigint, person_village text, family_id bigint, family_village text)`);
+    await session.query(`CREATE TEMP TABLE ${problems} (
+      seq bigint GENERATED ALWAYS AS IDENTITY, row_no integer NOT NULL, col_order integer NOT NULL,
+      col text NOT NULL, value text NOT NULL, severity text NOT NULL, message text NOT NULL)`);
+    await database.db.update(registryImports).set({ fileSha256 }).where(eq(registryImports.id, importId));
+
+    // Phase 1: read, validate each row, stage.
+    const ctx = rowContext({
+      today: req.today ?? new Date(),
+      regionCode: req.regionCode,
+      regionName: region?.name ?? req.regionCode,
+      villageCode: req.villageCode,
+    });
+    const batchRows = req.batchRows ?? 20_000;
+    const checks = new FileChecks();
+    let rejectedEarly = 0;
+    let warnings = 0;
+    let stageBuf = '';
+    let stageCount = 0;
+    let problemBuf = '';
+    let lastBeat = Date.now();
+    // On PostgreSQL the previous batch's COPY runs in the server while the next batch is parsed.
+    let pending: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await pending;
+      const stageData = stageBuf;
+      const problemData = problemBuf;
+      stageBuf = '';
+      problemBuf = '';
+      stageCount = 0;
+      pending = (async () => {
+        if (stageData) await session.copyIn(stage, stageColumns, stageData);
+        if (problemData) await session.copyIn(problems, problemColumns, problemData);
+      })();
+      // Keep a rejection from going unhandled before the next await.
+      pending.catch(() => undefined);
+    };
+    let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
+    const rows = readTable(req.file, format, progress);
+    for await (const batch of rows)
+      for (const { number, cells } of batch) {
+        if (!columns) {
+          const mapping = mapHeaders(cells.map((c) => (c === null || c === undefined ? '' : String(c))));
+          if (mapping.missing.length > 0) {
+            const message = `kolom wajib tidak ada: ${mapping.missing.map((c) => c.header).join(', ')}. Gunakan templat (baris 1 berisi judul kolom).`;
+            for (const c of mapping.missing)
+              problemBuf += problemLine({
+                row: number,
+                column: c.header,
+                value: '',
+                severity: 'error',
+                message: `kolom ${c.header} tidak ada di baris judul`,
+              });
+            await flush();
+            await pending;
+            return await finish('rejected', message, { rejectedEarly: 0, warnings: 0 });
+          }
+          for (const h of mapping.unknown)
+            problemBuf += problemLine({
+              row: number,
+              column: h,
+              value: h,
+              severity: 'warning',
+              message: `kolom "${h}" tidak dikenal dan diabaikan`,
+            });
+          for (const h of mapping.duplicated)
+            problemBuf += problemLine({
+              row: number,
+              column: h,
+              value: h,
+              severity: 'warning',
+              message: `kolom "${h}" muncul dua kali; yang kedua diabaikan`,
+            });
+          warnings += mapping.unknown.length + mapping.duplicated.length;
+          columns = mapping.columns;
+          continue;
+        }
+        rowsRead++;
+        const result = validateRow(number, columns, cells, ctx);
+        for (const p of result.problems) {
+          problemBuf += problemLine(p);
+          if (p.severity === 'warning') warnings++;
+        }
+        const accepted = result.row ? checks.accept(number, result.row) : undefined;
+        if (result.row && accepted && accepted.problems.length === 0) {
+          stageBuf += stageLine(number, accepted.first, result.row);
+          stageCount++;
+        } else rejectedEarly++;
+        // Problems of this row found across rows, and of an earlier staged row it undoes.
+        if (accepted)
+          for (const p of [...accepted.problems, ...accepted.earlier]) problemBuf += problemLine(p);
+        if (stageCount >= batchRows || problemBuf.length > 4_000_000) {
+          await flush();
+          if (Date.now() - lastBeat > 1000) {
+            lastBeat = Date.now();
+            await beat();
+          }
+        }
+      }
+    await flush();
+    await pending;
+    if (!columns)
+      return await finish('rejected', 'berkas kosong: tidak ada baris judul', {
+        rejectedEarly: 0,
+        warnings: 0,
+      });
+    if (rowsRead === 0)
+      return await finish('rejected', 'berkas tidak berisi data (hanya baris judul)', {
+        rejectedEarly: 0,
+        warnings,
+      });
+
+    phase = 'memeriksa';
+    await beat();
+    await session.query(`ANALYZE ${stage}`);
+    const summary = await mergeStaged(session, {
+      importId,
+      checks,
+      stage,
+      problems,
+      req,
+      onPhase: async (p) => {
+        phase = p;
+        report();
+      },
+    });
+    return await finish(summary.status, summary.message, { rejectedEarly, warnings, counts: summary });
+  } catch (error) {
+    await database.db
+      .update(registryImports)
+      .set({
+        status: 'failed',
+        finishedAt: new Date(),
+        message: `impor gagal; register tidak berubah (${error instanceof Error ? error.message : String(error)})`,
+      })
+      .where(eq(registryImports.id, importId))
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    await session.query(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
+    await session.query(`DROP TABLE IF EXISTS ${problems}`).catch(() => undefined);
+    await session.release();
+  }
+
+  async function finish(
+    status: ImportStatus,
+    message: string,
+    opts: { rejectedEarly: number; warnings: number; counts?: MergeCounts },
+  ): Promise<ImportSummary> {
+    phase = 'selesai';
+    const errorFile = await writeProblemFile(session, problems, req.errorDir, importId);
+    const c = opts.counts;
+    const totals = {
+      loaded: c?.loaded ?? 0,
+      updated: c?.updated ?? 0,
+      unchanged: c?.unchanged ?? 0,
+      skipped: c?.skipped ?? 0,
+      rejected: opts.rejectedEarly + (c?.rejected ?? 0),
+      familiesLoaded: c?.familiesLoaded ?? 0,
+    };
+    // A merged import has its row written inside the merge transaction already.
+    if (!c?.merged) {
+      if (status === 'rejected' && totals.rejected === 0 && rowsRead > 0) totals.rejected = rowsRead;
+      await database.db
+        .update(registryImports)
+        .set({
+          status,
+          phase,
+          message,
+          rowsRead,
+          bytesRead: totalBytes,
+          ...totals,
+          warnings: opts.warnings,
+          errorFile,
+          finishedAt: new Date(),
+          heartbeatAt: new Date(),
+        })
+        .where(eq(registryImports.id, importId));
+    } else {
+      await database.db
+        .update(registryImports)
+        .set({
+          rowsRead,
+          bytesRead: totalBytes,
+          rejected: totals.rejected,
+          warnings: opts.warnings,
+          errorFile,
+        })
+        .where(eq(registryImports.id, importId));
+    }
+    report();
+    return {
+      importId,
+      status,
+      rowsRead,
+      ...totals,
+      warnings: opts.warnings,
+      message,
+      errorFile,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+}
+
+interface MergeCounts {
+  status: ImportStatus;
+  message: string;
+  merged: boolean;
+  loaded: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  familiesLoaded: number;
+}
+
+const personFields = [
+  'name',
+  'birth_place',
+  'birth_date',
+  'sex',
+  'relationship',
+  'marital_status',
+  'education',
+  'schooling',
+  'occupation',
+  'disability_kind',
+  'disability_severity',
+  'pregnancy',
+  'alive',
+  'death_date',
+] as const;
+const familyFields = [
+  'village_code',
+  'address',
+  'rt',
+  'rw',
+  'decile',
+  'welfare_status',
+  'status_period',
+] as const;
+
+async function mergeStaged(
+  session: BulkSession,
+  args: {
+    importId: number;
+    checks: FileChecks;
+    stage: string;
+    problems: string;
+    req: ImportRequest;
+    onPhase: (p: ImportPhase) => Promise<void>;
+  },
+): Promise<MergeCounts> {
+  const { importId, stage: S, problems: P, req } = args;
+  const note = `impor #${importId}`;
+  const prefix = `${req.regionCode}.%`;
+  const village = req.villageCode ?? null;
+  const rejectFlagged = `UPDATE ${S} SET outcome = 'rejected' WHERE outcome <> 'rejected'
+    AND row_no IN (SELECT row_no FROM ${P} WHERE severity = 'error')`;
+
+  return session.db.transaction(async (tx) => {
+    const timing = process.env.JARING_IMPORT_TIMING === '1';
+    const run = async (text: string) => {
+      const t = performance.now();
+      const r = await tx.execute(sql.raw(text));
+      if (timing)
+        console.error(
+          `${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 90)}`,
+        );
+      return r;
+    };
+    const all = async <T>(q: ReturnType<typeof sql>) =>
+      ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
+    // One merge at a time across the register: the checks below must see what is committed.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7238101)`);
+
+    // Rows undone by later rows (duplicate NIKs) were reported while reading.
+    await run(rejectFlagged);
+
+    // What the register already holds.
+    await run(`UPDATE ${S} s SET person_id = p.id, person_village = p.village_code
+      FROM registry_people p WHERE p.nik = s.nik`);
+    await run(`UPDATE ${S} s SET family_id = f.id, family_village = f.village_code
+      FROM registry_families f WHERE f.kk = s.kk`);
+    const scope = (column: string) =>
+      `(${column} LIKE '${prefix.replace(/'/g, "''")}'${village ? ` AND ${column} = '${village.replace(/'/g, "''")}'` : ''})`;
+    await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+      SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah terdaftar di desa ' || person_village || ', di luar wilayah Anda; perpindahan diproses oleh wilayah asal'
+      FROM ${S} WHERE person_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('person_village')}`);
+    await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+      SELECT row_no, 0, 'No KK', kk, 'error', 'No KK sudah terdaftar di desa ' || family_village || ', di luar wilayah Anda'
+      FROM ${S} WHERE family_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('family_village')}`);
+    await run(rejectFlagged);
+
+    const policy = req.options.onExisting;
+    if (policy === 'report') {
+      await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+        SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah ada di register (kebijakan: laporkan)'
+        FROM ${S} WHERE person_id IS NOT NULL AND outcome = 'new'`);
+      await run(rejectFlagged);
+    } else if (policy === 'skip') {
+      await run(`UPDATE ${S} SET outcome = 'skipped' WHERE person_id IS NOT NULL AND outcome = 'new'`);
+    } else {
+      await run(`UPDATE ${S} s SET outcome = CASE WHEN
+          (${personFields.map((f) => `p.${f}`).join(', ')}, p.family_id) IS NOT DISTINCT FROM
+          (${personFields.map((f) => `s.${f}`).join(', ')}, s.family_id)
+        THEN 'unchanged' ELSE 'update' END
+        FROM registry_people p WHERE p.id = s.person_id AND s.outcome = 'new'`);
+    }
+
+    const live = `('new', 'update', 'unchanged')`;
+    // Exactly one head per family. Families that meet the register, or lost a staged row, are
+    // counted in SQL with the members the register keeps; the rest were counted while reading.
+    await run(`CREATE TEMP TABLE ${S}_unsettled ON COMMIT DROP AS
+      SELECT DISTINCT kk FROM ${S} WHERE person_id IS NOT NULL OR family_id IS NOT NULL`);
+    if (args.checks.unsettledKk.size > 0)
+      await run(
+        `INSERT INTO ${S}_unsettled (kk) VALUES ${[...args.checks.unsettledKk].map((k) => `('${k}')`).join(', ')}`,
+      );
+    const settledSkip = new Set(
+      (await all<{ kk: string }>(sql.raw(`SELECT kk FROM ${S}_unsettled`))).map((r) => r.kk),
+    );
+    const headProblems = args.checks.headProblems(settledSkip);
+    for (let i = 0; i < headProblems.length; i += 1000) {
+      const values = headProblems
+        .slice(i, i + 1000)
+        .map((h) => `('${h.kk}', '${h.message.replace(/'/g, "''")}')`)
+        .join(', ');
+      await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+        SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error', b.message
+        FROM ${S} s JOIN (VALUES ${values}) AS b(kk, message) ON b.kk = s.kk WHERE s.outcome IN ${live}`);
+    }
+    await run(`WITH fh AS (
+        SELECT kk, min(family_id) AS family_id,
+          count(*) FILTER (WHERE relationship = 'kepala_keluarga') AS heads,
+          string_agg(row_no::text, ', ' ORDER BY row_no) FILTER (WHERE relationship = 'kepala_keluarga') AS head_rows
+        FROM ${S} WHERE outcome IN ${live} AND kk IN (SELECT kk FROM ${S}_unsettled) GROUP BY kk),
+      rh AS (
+        SELECT p.family_id, count(*) AS heads FROM registry_people p
+        WHERE p.family_id IN (SELECT family_id FROM fh WHERE family_id IS NOT NULL)
+          AND p.relationship = 'kepala_keluarga'
+          AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = p.id AND x.outcome IN ${live})
+        GROUP BY p.family_id),
+      bad AS (
+        SELECT fh.kk, fh.heads + coalesce(rh.heads, 0) AS total, fh.head_rows, coalesce(rh.heads, 0) AS kept
+        FROM fh LEFT JOIN rh ON rh.family_id = fh.family_id
+        WHERE fh.heads + coalesce(rh.heads, 0) <> 1)
+      INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+      SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error',
+        CASE WHEN b.total = 0 THEN 'keluarga No KK ' || s.kk || ' tidak punya Kepala Keluarga'
+        ELSE 'keluarga No KK ' || s.kk || ' punya ' || b.total || ' Kepala Keluarga'
+          || coalesce(' (baris ' || b.head_rows || ')', '')
+          || CASE WHEN b.kept > 0 THEN ' termasuk yang sudah di register' ELSE '' END END
+      FROM ${S} s JOIN bad b ON b.kk = s.kk WHERE s.outcome IN ${live}`);
+    await run(rejectFlagged);
+
+    const [errs] = await all<{ n: string | number }>(
+      sql.raw(`SELECT count(*) AS n FROM ${S} WHERE outcome = 'rejected'`),
+    );
+    const [early] = await all<{ n: string | number }>(
+      sql.raw(`SELECT count(DISTINCT row_no) AS n FROM ${P} WHERE severity = 'error'`),
+    );
+    const rejectedStaged = Number(errs?.n ?? 0);
+    const anyError = Number(early?.n ?? 0) > 0;
+    const counts = await all<{ outcome: string; n: string | number }>(
+      sql.raw(`SELECT outcome, count(*) AS n FROM ${S} GROUP BY outcome`),
+    );
+    const count = (o: string) => Number(counts.find((c) => c.outcome === o)?.n ?? 0);
+
+    if (anyError && req.options.onError === 'reject_all') {
+      return {
+        status: 'rejected' as const,
+        message:
+          'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
+        merged: false,
+        loaded: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        rejected: rejectedStaged,
+        familiesLoaded: 0,
+      };
+    }
+    await args.onPhase('menggabungkan');
+    await tx
+      .update(registryImports)
+      .set({ phase: 'menggabungkan', heartbeatAt: new Date() })
+      .where(eq(registryImports.id, importId));
+    const user = req.actor.userId ?? 'NULL';
+    const noteSql = `'${note}'`;
+
+    // Families the file changes (policy update): keep the old state, then write the new.
+    if (policy === 'update') {
+      await run(`CREATE TEMP TABLE ${S}_fam ON COMMIT DROP AS
+        SELECT f.id, ${familyFields.map((x) => `s.${x}`).join(', ')}
+        FROM ${S} s JOIN registry_families f ON f.id = s.family_id
+        WHERE s.kk_first AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ${live})
+          AND (${familyFields.map((x) => `s.${x}`).join(', ')}) IS DISTINCT FROM (${familyFields.map((x) => `f.${x}`).join(', ')})`);
+      await run(`INSERT INTO registry_family_versions (family_id, version, valid_from, valid_to, changed_by, change_note, data)
+        SELECT f.id, f.version, f.valid_from, now(), f.changed_by, f.change_note, to_jsonb(f)
+        FROM registry_families f JOIN ${S}_fam u ON u.id = f.id`);
+      await run(`UPDATE registry_families f SET ${familyFields.map((x) => `${x} = u.${x}`).join(', ')},
+          version = f.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
+        FROM ${S}_fam u WHERE u.id = f.id`);
+      await run(`UPDATE registry_people p SET village_code = u.village_code
+        FROM ${S}_fam u WHERE p.family_id = u.id AND p.village_code <> u.village_code`);
+    }
+
+    const newFamilies = await all<{ n: string | number }>(
+      sql.raw(`WITH ins AS (
+        INSERT INTO registry_families (kk, ${familyFields.join(', ')}, changed_by, change_note)
+        SELECT s.kk, ${familyFields.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+        FROM ${S} s WHERE s.kk_first AND s.family_id IS NULL
+          AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ('new', 'update'))
+        RETURNING 1) SELECT count(*) AS n FROM ins`),
+    );
+
+    await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personFields.join(', ')}, changed_by, change_note)
+      SELECT s.nik, f.id, f.village_code, ${personFields.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+      FROM ${S} s JOIN registry_families f ON f.kk = s.kk WHERE s.outcome = 'new' ORDER BY s.nik`);
+
+    if (count('update') > 0) {
+      await run(`INSERT INTO registry_person_versions (person_id, version, family_id, valid_from, valid_to, changed_by, change_note, data)
+        SELECT p.id, p.version, p.family_id, p.valid_from, now(), p.changed_by, p.change_note, to_jsonb(p)
+        FROM registry_people p JOIN ${S} s ON s.person_id = p.id WHERE s.outcome = 'update'`);
+      await run(`UPDATE registry_people p SET ${personFields.map((x) => `${x} = s.${x}`).join(', ')},
+          family_id = f.id, village_code = f.village_code,
+          version = p.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
+        FROM ${S} s JOIN registry_families f ON f.kk = s.kk
+        WHERE s.person_id = p.id AND s.outcome = 'update'`);
+    }
+
+    const result: MergeCounts = {
+      status: 'done',
+      message: '',
+      merged: true,
+      loaded: count('new'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      skipped: count('skipped'),
+      rejected: rejectedStaged,
+      familiesLoaded: Number(newFamilies[0]?.n ?? 0),
+    };
+    result.message = `${result.loaded} orang baru, ${result.updated} diperbarui, ${result.unchanged} tetap, ${result.skipped} dilewati`;
+    await tx
+      .update(registryImports)
+      .set({
+        status: 'done',
+        phase: 'selesai',
+        message: result.message,
+        loaded: result.loaded,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        skipped: result.skipped,
+        familiesLoaded: result.familiesLoaded,
+        finishedAt: new Date(),
+        heartbeatAt: new Date(),
+      })
+      .where(eq(registryImports.id, importId));
+    await recordAudit(tx, req.actor, {
+      action: 'registry.import',
+      entity: 'registry_import',
+      entityId: importId,
+      unitId: req.unitId,
+      after: {
+        file: req.fileName ?? path.basename(req.file),
+        onError: req.options.onError,
+        onExisting: req.options.onExisting,
+        loaded: result.loaded,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        skipped: result.skipped,
+        familiesLoaded: result.familiesLoaded,
+      },
+    });
+    return result;
+  });
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM). */
+async function writeProblemFile(
+  session: BulkSession,
+  problems: string,
+  dir: string,
+  importId: number,
+): Promise<string | null> {
+  const [first] = await session.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${problems}`);
+  if (Number(first?.n ?? 0) === 0) return null;
+  mkdirSync(dir, { recursive: true });
+  const name = `impor-${importId}-masalah.csv`;
+  const out = createWriteStream(path.join(dir, name));
+  out.write('\uFEFFBaris,Kolom,Nilai,Tingkat,Pesan,Keterangan\r\n');
+  let after = { row: -1, order: -1, seq: 0 };
+  const batch = 20_000;
+  for (;;) {
+    const rows = await session.query<{
+      row_no: number;
+      col_order: number;
+      col: string;
+      value: string;
+      severity: string;
+      message: string;
+      seq: string | number;
+    }>(
+      `SELECT row_no, col_order, col, value, severity, message, seq FROM ${problems}
+       WHERE (row_no, col_order, seq) > ($1, $2, $3) ORDER BY row_no, col_order, seq LIMIT ${batch}`,
+      [after.row, after.order, after.seq],
+    );
+    if (rows.length === 0) break;
+    let chunk = '';
+    for (const r of rows) {
+      const level = r.severity === 'error' ? 'galat' : 'peringatan';
+      const sentence = `baris ${r.row_no}, kolom ${r.col}: ${r.message}`;
+      chunk += `${r.row_no},${csvField(r.col)},${csvField(r.value)},${level},${csvField(r.message)},${csvField(sentence)}\r\n`;
+    }
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    after = { row: last.row_no, order: last.col_order, seq: Number(last.seq) };
+  }
+  out.end();
+  await finished(out);
+  return name;
+}

@@ -1,0 +1,305 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import { actorOf } from '../auth/auth.service.ts';
+import { DomainError } from '../core/errors.ts';
+import { getVillage } from '../core/regions.ts';
+import { clientOf, guard, requireAuth } from '../http/context.ts';
+import { exportBatches, writeExport, writeTemplate } from './export.ts';
+import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
+import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.schema.ts';
+import { getFamily, registerTotals, revealNumber, scopeOf, searchPeople } from './registry.service.ts';
+import { registryImports } from './registry.tables.ts';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+/** The largest register file accepted over HTTP (a province's file is split by regency). */
+const maxUploadBytes = 1024 * 1024 * 1024;
+
+interface PendingExport {
+  userId: number;
+  unitId: number;
+  expires: number;
+  format: 'csv' | 'xlsx';
+  filter: { q?: string | undefined; village?: string | undefined };
+  scope: ReturnType<typeof scopeOf>;
+}
+
+export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const importsDir = path.resolve(app.config.dataDir, 'imports');
+  const exports = new Map<string, PendingExport>();
+  const running = new Map<number, Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(running.values());
+  });
+
+  app.get('/api/registry/summary', { preValidation: guard('registry.read') }, async (request) => {
+    const ctx = requireAuth(request);
+    const scope = scopeOf(ctx);
+    return {
+      totals: await registerTotals(app.db, scope),
+      unit: { name: ctx.unit.name, regionCode: ctx.unit.regionCode },
+      village: scope.village
+        ? { code: scope.village, name: getVillage(scope.village)?.name ?? scope.village }
+        : null,
+    };
+  });
+
+  app.get(
+    '/api/registry/people',
+    { schema: { tags: ['registry'], querystring: SearchQuery }, preValidation: guard('registry.read') },
+    async (request) => searchPeople(app.db, scopeOf(requireAuth(request)), request.query),
+  );
+
+  app.get(
+    '/api/registry/families/:id',
+    {
+      schema: {
+        tags: ['registry'],
+        params: IdParams,
+        querystring: z.object({ asOf: z.iso.date().optional() }),
+      },
+      preValidation: guard('registry.read'),
+    },
+    async (request) => {
+      const ctx = requireAuth(request);
+      return getFamily(app.db, scopeOf(ctx), request.params.id, {
+        asOf: request.query.asOf,
+        timeZone: ctx.unit.timeZone,
+      });
+    },
+  );
+
+  app.post(
+    '/api/registry/reveal',
+    { schema: { tags: ['registry'], body: RevealBody }, preValidation: guard('registry.reveal') },
+    async (request) => revealNumber(app.db, requireAuth(request), request.body, clientOf(request)),
+  );
+
+  // An export is asked for with a reason (audited), then downloaded once by a plain link, so
+  // the browser streams a large file to disk instead of holding it in memory.
+  app.post(
+    '/api/registry/exports',
+    { schema: { tags: ['registry'], body: ExportBody }, preValidation: guard('registry.export') },
+    async (request) => {
+      const ctx = requireAuth(request);
+      const scope = scopeOf(ctx);
+      const { format, q, village, reason } = request.body;
+      if (village) await searchPeople(app.db, scope, { village, limit: 1 });
+      const token = randomBytes(24).toString('base64url');
+      const now = Date.now();
+      for (const [key, e] of exports) if (e.expires < now) exports.delete(key);
+      exports.set(token, {
+        userId: ctx.user.id,
+        unitId: ctx.unit.id,
+        expires: now + 10 * 60_000,
+        format,
+        filter: { q, village },
+        scope,
+      });
+      await recordAudit(app.db, actorOf(ctx, clientOf(request)), {
+        action: 'registry.export',
+        entity: 'registry',
+        entityId: ctx.unit.id,
+        after: { format, q: q ?? null, village: scope.village ?? village ?? null, reason },
+      });
+      return { url: `/api/registry/exports/${token}`, expiresAt: new Date(now + 10 * 60_000).toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/registry/exports/:token',
+    {
+      schema: { tags: ['registry'], params: z.object({ token: z.string().min(10).max(64) }) },
+      preValidation: guard('registry.export'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const pending = exports.get(request.params.token);
+      if (
+        !pending ||
+        pending.expires < Date.now() ||
+        pending.userId !== ctx.user.id ||
+        pending.unitId !== ctx.unit.id
+      )
+        throw new DomainError('registry.export_not_found');
+      exports.delete(request.params.token);
+      const stamp = new Date().toISOString().slice(0, 10);
+      const body = new PassThrough();
+      reply
+        .header(
+          'content-type',
+          pending.format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="register-${stamp}.${pending.format}"`)
+        .header('cache-control', 'no-store');
+      writeExport(exportBatches(app.db, pending.scope, pending.filter), pending.format, body).catch(
+        (error: unknown) => {
+          request.log.error({ err: error }, 'register export failed');
+          body.destroy(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+      return reply.send(body);
+    },
+  );
+
+  app.get(
+    '/api/registry/template.:format',
+    {
+      schema: { tags: ['registry'], params: z.object({ format: z.enum(['csv', 'xlsx']) }) },
+      preValidation: guard('registry.read'),
+    },
+    async (request, reply) => {
+      const body = new PassThrough();
+      const format = request.params.format;
+      reply
+        .header(
+          'content-type',
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="templat-register.${format}"`);
+      void writeTemplate(format, body);
+      return reply.send(body);
+    },
+  );
+
+  app.post(
+    '/api/registry/imports',
+    { schema: { tags: ['registry'], querystring: ImportOptions }, preValidation: guard('registry.import') },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const scope = scopeOf(ctx);
+      await failStaleImports(app.db);
+      const [busy] = await app.db
+        .select({ id: registryImports.id })
+        .from(registryImports)
+        .where(and(eq(registryImports.unitId, ctx.unit.id), eq(registryImports.status, 'running')))
+        .limit(1);
+      if (busy) throw new DomainError('registry.import_running', { id: busy.id });
+      const file = await request.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
+      if (!file) throw new DomainError('registry.import_file_missing');
+      await mkdir(importsDir, { recursive: true });
+      const upload = path.join(importsDir, `unggah-${randomBytes(8).toString('hex')}`);
+      await pipeline(file.file, createWriteStream(upload));
+      if (file.file.truncated) {
+        await rm(upload, { force: true });
+        throw new DomainError('registry.import_too_large', { limit: '1 GB' });
+      }
+      let format: 'csv' | 'xlsx';
+      try {
+        format = await checkImportFile(upload, file.filename);
+      } catch (error) {
+        await rm(upload, { force: true });
+        throw error;
+      }
+      const actor = actorOf(ctx, clientOf(request));
+      const { size } = await stat(upload);
+      const importId = await createImport(app.db, {
+        unitId: ctx.unit.id,
+        actor,
+        options: request.query,
+        fileName: file.filename,
+        format,
+        fileBytes: size,
+      });
+      const job = runImport(app.database, {
+        file: upload,
+        fileName: file.filename,
+        unitId: ctx.unit.id,
+        regionCode: ctx.unit.regionCode,
+        villageCode: scope.village,
+        actor,
+        options: request.query,
+        errorDir: importsDir,
+        importId,
+      })
+        .catch((error: unknown) => request.log.error({ err: error, importId }, 'register import failed'))
+        .finally(async () => {
+          running.delete(importId);
+          await rm(upload, { force: true });
+        });
+      running.set(importId, job);
+      return reply.status(202).send({ id: importId });
+    },
+  );
+
+  app.get('/api/registry/imports', { preValidation: guard('registry.import') }, async (request) => {
+    const ctx = requireAuth(request);
+    await failStaleImports(app.db);
+    const list = await app.db
+      .select()
+      .from(registryImports)
+      .where(eq(registryImports.unitId, ctx.unit.id))
+      .orderBy(desc(registryImports.id))
+      .limit(50);
+    return { imports: list.map(view) };
+  });
+
+  app.get(
+    '/api/registry/imports/:id',
+    { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
+    async (request) => {
+      const ctx = requireAuth(request);
+      const [row] = await app.db
+        .select()
+        .from(registryImports)
+        .where(and(eq(registryImports.id, request.params.id), eq(registryImports.unitId, ctx.unit.id)));
+      if (!row) throw new DomainError('registry.import_not_found');
+      return view(row);
+    },
+  );
+
+  app.get(
+    '/api/registry/imports/:id/errors',
+    { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const [row] = await app.db
+        .select()
+        .from(registryImports)
+        .where(and(eq(registryImports.id, request.params.id), eq(registryImports.unitId, ctx.unit.id)));
+      if (!row?.errorFile) throw new DomainError('registry.import_not_found');
+      const file = path.join(importsDir, path.basename(row.errorFile));
+      if (!existsSync(file)) throw new DomainError('registry.import_not_found');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${path.basename(row.errorFile)}"`)
+        .send(createReadStream(file));
+    },
+  );
+};
+
+type ImportRow = typeof registryImports.$inferSelect;
+
+/** An import with its progress figures: share done, rows per second, seconds left. */
+function view(row: ImportRow) {
+  const end = row.finishedAt ?? row.heartbeatAt;
+  const elapsed = Math.max(0.001, (end.getTime() - row.startedAt.getTime()) / 1000);
+  const share =
+    row.status === 'running' ? (row.fileBytes > 0 ? Math.min(1, row.bytesRead / row.fileBytes) : 0) : 1;
+  const rowsPerSecond = row.rowsRead / elapsed;
+  const etaSeconds =
+    row.status === 'running' && share > 0.02 && row.phase === 'membaca'
+      ? Math.round((elapsed / share) * (1 - share))
+      : null;
+  return {
+    ...row,
+    startedAt: row.startedAt.toISOString(),
+    heartbeatAt: row.heartbeatAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    share,
+    rowsPerSecond: Math.round(rowsPerSecond),
+    etaSeconds,
+    hasErrorFile: Boolean(row.errorFile),
+  };
+}
