@@ -36,6 +36,11 @@ export function statusOf(code: string): number {
     'registry.import_too_large': 413,
     'registry.import_running': 409,
     'registry.cursor_invalid': 422,
+    'registry.village_forbidden': 403,
+    'registry.export_not_found': 404,
+    'registry.import_not_found': 404,
+    'registry.person_not_found': 404,
+    'registry.family_not_found': 404,
   };
   const hit = exact[code];
   if (hit) return hit;

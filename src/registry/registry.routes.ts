@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
-import { getVillage } from '../core/regions.ts';
+import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
@@ -48,6 +48,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       village: scope.village
         ? { code: scope.village, name: getVillage(scope.village)?.name ?? scope.village }
         : null,
+      villages: scope.village ? [] : villagesUnder(ctx.unit.regionCode),
     };
   });
 
@@ -280,6 +281,25 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 type ImportRow = typeof registryImports.$inferSelect;
+
+const villageLists = new Map<string, Array<{ code: string; name: string; district: string }>>();
+/** Villages of a region with their district, for the village picker. */
+function villagesUnder(regionCode: string) {
+  const hit = villageLists.get(regionCode);
+  if (hit) return hit;
+  const out: Array<{ code: string; name: string; district: string }> = [];
+  const walk = (code: string) => {
+    for (const child of childrenOf(code)) {
+      if (child.level === 'district')
+        for (const v of childrenOf(child.code))
+          out.push({ code: v.code, name: v.name, district: child.name });
+      else if (child.level !== 'village') walk(child.code);
+    }
+  };
+  walk(regionCode);
+  villageLists.set(regionCode, out);
+  return out;
+}
 
 /** An import with its progress figures: share done, rows per second, seconds left. */
 function view(row: ImportRow) {

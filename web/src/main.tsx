@@ -29,6 +29,7 @@ import { CasePage, IntakePage, QueuePage } from './pages/cases.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { PortalPage, UnitPage } from './pages/portal.tsx';
 import { TrackFormPage, TrackPage, VerifyPage } from './pages/public-case.tsx';
+import { FamilyPage, RegistryImportPage, RegistryPage } from './pages/registry.tsx';
 import { CashBookPage, SlaReportPage } from './pages/reports.tsx';
 import { AccountPage, StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
 import { StandardPage } from './pages/standard.tsx';
@@ -129,6 +130,17 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/verifikasi/$code', component: VerifyPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/kalender', component: CalendarPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/audit', component: AuditPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/registri', component: RegistryPage }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/registri/impor',
+    component: RegistryImportPage,
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/registri/keluarga/$id',
+    component: FamilyPage,
+  }),
 ];
 const router = createRouter({ routeTree: rootRoute.addChildren(routes) });
 

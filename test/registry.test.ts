@@ -1,0 +1,321 @@
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../src/audit/audit.service.ts';
+import { rows } from '../src/db/client.ts';
+import { exportBatches, writeExport } from '../src/registry/export.ts';
+import { runImport } from '../src/registry/import.service.ts';
+import { TemplateColumns } from '../src/registry/registry.schema.ts';
+import { createTestApp, signedIn, type TestApp } from './app.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-registry-'));
+const header =
+  'No KK;NIK;Nama;Tanggal Lahir;Jenis Kelamin;Hubungan Keluarga;Kode Desa;Alamat;Desil;Status DTKS/DTSEN;Pekerjaan';
+// Family A (good, but Agus appears twice), B (two heads), C (no head), D (a NIK with day 75).
+const lines = [
+  '3314012001240001;3314010101800001;Budi Santoso;01-01-1980;L;Kepala Keluarga;3314012001;"Dusun Krajan; Gg. 2";3;DTSEN;Petani',
+  '3314012001240001;3314015708850001;Siti Aminah;17-08-1985;P;Istri;3314012001;"Dusun Krajan; Gg. 2";3;DTSEN;Mengurus Rumah Tangga',
+  '3314012001240001;3314010503100001;Agus Santoso;05-03-2010;L;Anak;3314012001;"Dusun Krajan; Gg. 2";3;DTSEN;Pelajar',
+  '3314012001240002;3314011212700002;Joko Widodo;12-12-1970;L;Kepala Keluarga;3314012001;Dusun Ngrompak;5;DTKS;Buruh',
+  '3314012001240002;3314010202720003;Parjo;02-02-1972;L;Kepala Keluarga;3314012001;Dusun Ngrompak;5;DTKS;Buruh',
+  '3314012001240003;3314015010120004;Rina;10-10-2012;P;Anak;3314012001;Dusun Tegal;;;Pelajar',
+  '3314012001240004;3314017501900005;Salah Tanggal;01-01-1990;L;Kepala Keluarga;3314012001;Dusun Tegal;;;',
+  '3314012001240001;3314010503100001;Agus Lagi;05-03-2010;L;Anak;3314012001;"Dusun Krajan; Gg. 2";3;DTSEN;Pelajar',
+];
+const write = (name: string, body: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, body);
+  return file;
+};
+
+let t: TestApp;
+let unitId: number;
+const errorDir = path.join(dir, 'errors');
+const count = async () =>
+  (
+    await rows<{ n: string }>(
+      t.database.db,
+      sql`SELECT count(*) AS n FROM registry_people WHERE village_code LIKE '33.14.%'`,
+    )
+  )[0]?.n;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  unitId =
+    (await rows<{ id: number }>(t.database.db, sql`SELECT id FROM units WHERE code = 'sragen'`))[0]?.id ?? 0;
+});
+afterAll(async () => t?.close());
+
+const importFile = (
+  file: string,
+  options: { onError: 'reject_all' | 'load_valid'; onExisting: 'skip' | 'update' | 'report' },
+) =>
+  runImport(t.database, {
+    file,
+    unitId,
+    regionCode: '33.14',
+    actor: { ...systemActor, unitId },
+    options,
+    errorDir,
+  });
+
+describe('register import', () => {
+  it('rejects the whole file on any error under reject_all, and changes nothing', async () => {
+    const before = await count();
+    const s = await importFile(write('a.csv', `${header}\n${lines.join('\n')}\n`), {
+      onError: 'reject_all',
+      onExisting: 'skip',
+    });
+    expect(s.status).toBe('rejected');
+    expect(s.loaded).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('loads the valid rows, and reports the others by row and column in Indonesian', async () => {
+    const s = await importFile(write('a.csv', `${header}\n${lines.join('\n')}\n`), {
+      onError: 'load_valid',
+      onExisting: 'skip',
+    });
+    expect(s).toMatchObject({ status: 'done', rowsRead: 8, loaded: 2, rejected: 6, familiesLoaded: 1 });
+    const errors = readFileSync(path.join(errorDir, s.errorFile ?? ''), 'utf8');
+    expect(errors).toContain('baris 8, kolom NIK: tanggal lahir tidak valid (hari 35)');
+    expect(errors).toContain('baris 9, kolom NIK: NIK ganda dalam berkas (juga di baris 4)');
+    expect(errors).toContain('baris 4, kolom NIK: NIK ganda dalam berkas (juga di baris 9)');
+    expect(errors).toContain(
+      'baris 5, kolom Hubungan Keluarga: keluarga No KK 3314012001240002 punya 2 Kepala Keluarga (baris 5, 6)',
+    );
+    expect(errors).toContain(
+      'baris 7, kolom Hubungan Keluarga: keluarga No KK 3314012001240003 tidak punya Kepala Keluarga',
+    );
+    // Sorted by row.
+    const rowsOrder = errors
+      .split('\r\n')
+      .slice(1, -1)
+      .map((l) => Number(l.split(',')[0]));
+    expect(rowsOrder).toEqual([...rowsOrder].sort((a, b) => a - b));
+    const [family] = await rows<{ address: string; decile: number }>(
+      t.database.db,
+      sql`SELECT address, decile FROM registry_families WHERE kk = '3314012001240001'`,
+    );
+    expect(family).toEqual({ address: 'Dusun Krajan; Gg. 2', decile: 3 });
+    const audit = await rows<{ action: string }>(
+      t.database.db,
+      sql`SELECT action FROM audit_log WHERE action = 'registry.import'`,
+    );
+    expect(audit.length).toBe(1);
+  });
+
+  it('is harmless to run again: skip, then update finds nothing changed, report refuses', async () => {
+    const file = write('a.csv', `${header}\n${lines.join('\n')}\n`);
+    const before = await count();
+    expect(await importFile(file, { onError: 'load_valid', onExisting: 'skip' })).toMatchObject({
+      loaded: 0,
+      skipped: 2,
+    });
+    expect(await importFile(file, { onError: 'load_valid', onExisting: 'update' })).toMatchObject({
+      loaded: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    expect(await importFile(file, { onError: 'load_valid', onExisting: 'report' })).toMatchObject({
+      loaded: 0,
+      rejected: 8,
+    });
+    expect(await count()).toBe(before);
+    const versions = await rows<{ n: string }>(
+      t.database.db,
+      sql`SELECT count(*) AS n FROM registry_person_versions`,
+    );
+    expect(Number(versions[0]?.n)).toBe(0);
+  });
+
+  it('updates keep the earlier state: a move between families and a changed field are in the history', async () => {
+    const moved = [
+      '3314012001240001;3314010101800001;Budi Santoso;01-01-1980;L;Kepala Keluarga;3314012001;"Dusun Krajan; Gg. 2";3;DTSEN;Pedagang',
+      '3314012001240009;3314015708850001;Siti Aminah;17-08-1985;P;Kepala Keluarga;3314012002;Dusun Baru;2;DTSEN;Pedagang',
+    ];
+    const s = await importFile(write('b.csv', `${header}\n${moved.join('\n')}\n`), {
+      onError: 'reject_all',
+      onExisting: 'update',
+    });
+    expect(s).toMatchObject({ status: 'done', updated: 2, familiesLoaded: 1 });
+    // Make the earlier state belong to last week, so a date shows it.
+    await t.database.db.execute(
+      sql`UPDATE registry_person_versions SET valid_from = valid_from - interval '30 days', valid_to = now() - interval '7 days'`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE registry_families SET valid_from = valid_from - interval '30 days' WHERE kk = '3314012001240001'`,
+    );
+    const fo = await signedIn(t.app, 'sragen.kabid');
+    const [fam] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM registry_families WHERE kk = '3314012001240001'`,
+    );
+    const now = (await fo.get(`/api/registry/families/${fam?.id}`)).json();
+    expect(now.members.map((m: { name: string }) => m.name)).toEqual(['Budi Santoso']);
+    expect(now.kk).toBe('3314********0001');
+    const kinds = now.history.map(
+      (h: { name?: string; kind: string }) => `${h.name ?? 'keluarga'}:${h.kind}`,
+    );
+    expect(kinds).toContain('Siti Aminah:left');
+    const budi = now.history.find(
+      (h: { name?: string; kind: string }) => h.name === 'Budi Santoso' && h.kind === 'changed',
+    );
+    expect(budi.changes).toEqual([{ field: 'Pekerjaan', from: 'Petani', to: 'Pedagang' }]);
+    const lastWeek = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const then = (await fo.get(`/api/registry/families/${fam?.id}?asOf=${lastWeek}`)).json();
+    expect(then.members.map((m: { name: string }) => m.name).sort()).toEqual(['Budi Santoso', 'Siti Aminah']);
+  });
+});
+
+describe('register search, privacy and export', () => {
+  it('finds by NIK, KK, name with a typo and village, masked, paged by keyset', async () => {
+    const kabid = await signedIn(t.app, 'sragen.kabid');
+    const byNik = (await kabid.get('/api/registry/people?q=3314010101800001')).json();
+    expect(byNik.mode).toBe('nik');
+    expect(byNik.people).toHaveLength(1);
+    expect(byNik.people[0].nik).toBe('3314********0001');
+    expect(JSON.stringify(byNik)).not.toContain('3314010101800001');
+    const byKk = (await kabid.get('/api/registry/people?q=3314012001240009')).json();
+    expect(byKk.people.map((p: { name: string }) => p.name)).toEqual(['Siti Aminah']);
+    const byName = (await kabid.get(`/api/registry/people?q=${encodeURIComponent('Siti Aminha')}`)).json();
+    expect(byName.people[0].name).toBe('Siti Aminah');
+    const extra = [
+      '3314012001240020;3314010303750020;Wahyu Prasetyo;03-03-1975;L;Kepala Keluarga;3314012001;Dusun Tegal;4;DTKS;Buruh',
+      '3314012001240020;3314010404150021;Bayu Prasetyo;04-04-2015;L;Anak;3314012001;Dusun Tegal;4;DTKS;Pelajar',
+    ];
+    await importFile(write('c.csv', `${header}\n${extra.join('\n')}\n`), {
+      onError: 'reject_all',
+      onExisting: 'skip',
+    });
+    const page1 = (await kabid.get('/api/registry/people?village=33.14.01.2001&limit=2')).json();
+    expect(page1.people.map((p: { name: string }) => p.name)).toEqual(['Bayu Prasetyo', 'Budi Santoso']);
+    const page2 = (
+      await kabid.get(`/api/registry/people?village=33.14.01.2001&limit=2&after=${page1.next}`)
+    ).json();
+    expect(page2.people.map((p: { name: string }) => p.name)).toEqual(['Wahyu Prasetyo']);
+    expect(page2.next).toBeUndefined();
+    const bad = await kabid.get('/api/registry/people?q=33140101');
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('reveals a full NIK only with the permission, and records the reason', async () => {
+    const [person] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM registry_people WHERE nik = '3314010101800001'`,
+    );
+    const fo = await signedIn(t.app, 'sragen.fo');
+    expect(
+      (
+        await fo.post('/api/registry/reveal', {
+          kind: 'nik',
+          id: person?.id,
+          reason: 'cek identitas pemohon',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const kabid = await signedIn(t.app, 'sragen.kabid');
+    const short = await kabid.post('/api/registry/reveal', { kind: 'nik', id: person?.id, reason: 'x' });
+    expect(short.statusCode).toBe(422);
+    const ok = await kabid.post('/api/registry/reveal', {
+      kind: 'nik',
+      id: person?.id,
+      reason: 'verifikasi usulan PKH',
+    });
+    expect(ok.json()).toEqual({ value: '3314010101800001' });
+    const audit = await rows<{ after: { reason: string } }>(
+      t.database.db,
+      sql`SELECT after FROM audit_log WHERE action = 'registry.reveal' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit[0]?.after.reason).toBe('verifikasi usulan PKH');
+    // Another unit's staff cannot see Sragen's people.
+    const tarakan = await signedIn(t.app, 'tarakan.kabid');
+    expect(
+      (await tarakan.post('/api/registry/reveal', { kind: 'nik', id: person?.id, reason: 'ingin tahu saja' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await tarakan.get('/api/registry/people?q=3314010101800001')).json().people).toEqual([]);
+  });
+
+  it('keeps a village operator to their own village', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa'); // village 33.14.01.2001
+    const own = (await desa.get('/api/registry/people?q=3314010101800001')).json();
+    expect(own.people).toHaveLength(1);
+    const other = (await desa.get('/api/registry/people?q=3314015708850001')).json(); // Siti moved to 2002
+    expect(other.people).toEqual([]);
+    expect((await desa.get('/api/registry/people?village=33.14.01.2002')).statusCode).toBe(403);
+    const [fam] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM registry_families WHERE kk = '3314012001240009'`,
+    );
+    expect((await desa.get(`/api/registry/families/${fam?.id}`)).statusCode).toBe(403);
+  });
+
+  it('exports a selection in the template layout, audited, and it imports back unchanged', async () => {
+    const kabid = await signedIn(t.app, 'sragen.kabid');
+    expect((await kabid.post('/api/registry/exports', { format: 'csv' })).statusCode).toBe(422);
+    const ask = await kabid.post('/api/registry/exports', { format: 'csv', reason: 'kirim ke Kemensos' });
+    expect(ask.statusCode).toBe(200);
+    const download = await kabid.get(ask.json().url);
+    expect(download.statusCode).toBe(200);
+    const text = download.body.replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')[0]).toBe(TemplateColumns.map((c) => c.header).join(','));
+    expect(text).toContain('3314010101800001');
+    expect((await kabid.get(ask.json().url)).statusCode).toBe(404); // once only
+    const audit = await rows<{ after: { reason: string } }>(
+      t.database.db,
+      sql`SELECT after FROM audit_log WHERE action = 'registry.export'`,
+    );
+    expect(audit.at(-1)?.after.reason).toBe('kirim ke Kemensos');
+
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = path.join(dir, `export.${format}`);
+      const out = createWriteStream(file);
+      const n = await writeExport(
+        exportBatches(t.database.db, { prefix: '33.14.', village: null }, {}),
+        format,
+        out,
+      );
+      await finished(out);
+      expect(n).toBe(Number(await count()));
+      const again = await importFile(file, { onError: 'reject_all', onExisting: 'update' });
+      expect(again).toMatchObject({ status: 'done', loaded: 0, updated: 0, unchanged: n, rejected: 0 });
+    }
+  });
+
+  it('imports an uploaded file over HTTP with progress and history; refuses .xls and strangers', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa');
+    const body = Buffer.from(
+      `${header}\n${lines[3]}\n`.replace('3314011212700002', '3314011212700012').replace('240002', '240012'),
+    );
+    const started = await desa.upload(
+      '/api/registry/imports?onError=load_valid&onExisting=skip',
+      body,
+      'desa.csv',
+    );
+    expect(started.statusCode).toBe(202);
+    let view = (await desa.get(`/api/registry/imports/${started.json().id}`)).json();
+    for (let i = 0; i < 50 && view.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      view = (await desa.get(`/api/registry/imports/${started.json().id}`)).json();
+    }
+    expect(view).toMatchObject({ status: 'done', loaded: 1, share: 1 });
+    const history = (await desa.get('/api/registry/imports')).json();
+    expect(history.imports[0].id).toBe(started.json().id);
+    const xls = await desa.upload(
+      '/api/registry/imports',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]),
+      'lama.xls',
+    );
+    expect(xls.statusCode).toBe(415);
+    const auditor = await signedIn(t.app, 'sragen.auditor');
+    expect((await auditor.upload('/api/registry/imports', body, 'x.csv')).statusCode).toBe(403);
+    expect((await auditor.get('/api/registry/people?q=Budi')).statusCode).toBe(403);
+    const template = await desa.get('/api/registry/template.xlsx');
+    expect(template.statusCode).toBe(200);
+    expect(template.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

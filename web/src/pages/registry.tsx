@@ -1,0 +1,822 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { type ApiError, get, post, uploadFile } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { formatDate, QueryView } from '../ui.tsx';
+import { RequireSession } from './staff.tsx';
+
+interface PersonItem {
+  id: number;
+  familyId: number;
+  nik: string;
+  kk: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  relationshipLabel: string;
+  villageCode: string;
+  villageName: string;
+  alive: boolean;
+}
+
+interface SearchResult {
+  people: PersonItem[];
+  next?: string;
+  mode: string;
+}
+
+interface Summary {
+  totals: { people: number; families: number };
+  unit: { name: string };
+  village: { code: string; name: string } | null;
+  villages: Array<{ code: string; name: string; district: string }>;
+}
+
+const num = (n: number) => n.toLocaleString('id-ID');
+
+/** Asks why a full number or an export is needed; the reason goes into the audit chain. */
+function ReasonModal({
+  opened,
+  title,
+  onClose,
+  onConfirm,
+  busy,
+  error,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+  busy: boolean;
+  error?: string | undefined;
+  children?: React.ReactNode;
+}) {
+  const { pick } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack>
+        {children}
+        <Textarea
+          label={pick({ id: 'Alasan (dicatat di jejak audit)', en: 'Reason (recorded in the audit trail)' })}
+          placeholder={pick({
+            id: 'mis. verifikasi usulan PKH desa Kalijambe',
+            en: 'e.g. verifying a PKH proposal',
+          })}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          minRows={2}
+          required
+          data-testid="reason"
+        />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {pick({ id: 'Batal', en: 'Cancel' })}
+          </Button>
+          <Button loading={busy} disabled={reason.trim().length < 5} onClick={() => onConfirm(reason.trim())}>
+            {pick({ id: 'Lanjutkan', en: 'Continue' })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A masked NIK/KK with a button to show it in full (permission and reason required). */
+function RevealableNumber({
+  kind,
+  id,
+  masked,
+  canReveal,
+}: {
+  kind: 'nik' | 'kk';
+  id: number;
+  masked: string;
+  canReveal: boolean;
+}) {
+  const { pick } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<string | null>(null);
+  const reveal = useMutation({
+    mutationFn: (reason: string) => post<{ value: string }>('/api/registry/reveal', { kind, id, reason }),
+    onSuccess: (r) => {
+      setValue(r.value);
+      setOpen(false);
+    },
+  });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text ff="monospace" size="sm" data-testid={`${kind}-${id}`}>
+        {value ?? masked}
+      </Text>
+      {canReveal && !value && (
+        <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
+          {pick({ id: 'Tampilkan', en: 'Show' })}
+        </Button>
+      )}
+      <ReasonModal
+        opened={open}
+        title={pick({
+          id: `Tampilkan ${kind === 'nik' ? 'NIK' : 'No KK'} lengkap`,
+          en: `Show the full ${kind === 'nik' ? 'NIK' : 'KK number'}`,
+        })}
+        onClose={() => setOpen(false)}
+        onConfirm={(reason) => reveal.mutate(reason)}
+        busy={reveal.isPending}
+        error={(reveal.error as ApiError | null)?.message}
+      />
+    </Group>
+  );
+}
+
+/** The register: search by NIK, KK number, name or village; masked numbers; export. */
+export function RegistryPage() {
+  const { pick } = useI18n();
+  const [q, setQ] = useState('');
+  const [village, setVillage] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<{ q: string; village: string | null }>({ q: '', village: null });
+  const [exportOpen, setExportOpen] = useState(false);
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const summary = useQuery({
+    queryKey: ['registry-summary'],
+    queryFn: () => get<Summary>('/api/registry/summary'),
+  });
+  const active = submitted.q !== '' || submitted.village !== null;
+  const results = useInfiniteQuery({
+    queryKey: ['registry-search', submitted],
+    enabled: active,
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams();
+      if (submitted.q) params.set('q', submitted.q);
+      if (submitted.village) params.set('village', submitted.village);
+      if (pageParam) params.set('after', pageParam);
+      return get<SearchResult>(`/api/registry/people?${params}`);
+    },
+    getNextPageParam: (last) => last.next,
+  });
+  const exporting = useMutation({
+    mutationFn: (reason: string) =>
+      post<{ url: string }>('/api/registry/exports', {
+        format,
+        reason,
+        ...(submitted.q ? { q: submitted.q } : {}),
+        ...(submitted.village ? { village: submitted.village } : {}),
+      }),
+    onSuccess: (r) => {
+      setExportOpen(false);
+      window.location.assign(r.url);
+    },
+  });
+  const people = results.data?.pages.flatMap((p) => p.people) ?? [];
+  return (
+    <RequireSession>
+      {(user) => (
+        <Stack>
+          <Title order={1} size="h2">
+            {pick({ id: 'Data Keluarga (DTKS/DTSEN)', en: 'Family register (DTKS/DTSEN)' })} ·{' '}
+            {user.unit.name}
+          </Title>
+          <QueryView query={summary}>
+            {(s) => (
+              <Stack gap="md">
+                <Text c="dimmed" data-testid="registry-totals">
+                  {num(s.totals.people)} {pick({ id: 'orang dalam', en: 'people in' })}{' '}
+                  {num(s.totals.families)} {pick({ id: 'keluarga', en: 'families' })}
+                  {s.village ? ` · ${pick({ id: 'Desa', en: 'Village' })} ${s.village.name}` : ''}
+                </Text>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    setSubmitted({ q: q.trim(), village });
+                  }}
+                >
+                  <Group align="flex-end">
+                    <TextInput
+                      label={pick({ id: 'NIK, No KK, atau nama', en: 'NIK, KK number or name' })}
+                      placeholder={pick({
+                        id: 'mis. 3314… atau Siti Aminah',
+                        en: 'e.g. 3314… or Siti Aminah',
+                      })}
+                      value={q}
+                      onChange={(e) => setQ(e.currentTarget.value)}
+                      style={{ flex: 1, minWidth: 240 }}
+                      data-testid="registry-q"
+                    />
+                    {!s.village && (
+                      <Select
+                        label={pick({ id: 'Desa/kelurahan', en: 'Village' })}
+                        placeholder={pick({ id: 'semua desa', en: 'all villages' })}
+                        searchable
+                        clearable
+                        limit={50}
+                        data={s.villages.map((v) => ({ value: v.code, label: `${v.name} (${v.district})` }))}
+                        value={village}
+                        onChange={setVillage}
+                        style={{ minWidth: 260 }}
+                        data-testid="registry-village"
+                      />
+                    )}
+                    <Button type="submit">{pick({ id: 'Cari', en: 'Search' })}</Button>
+                    {user.permissions.includes('registry.export') && (
+                      <Button variant="light" onClick={() => setExportOpen(true)}>
+                        {pick({ id: 'Ekspor', en: 'Export' })}
+                      </Button>
+                    )}
+                  </Group>
+                </form>
+              </Stack>
+            )}
+          </QueryView>
+          {!active ? (
+            <Paper withBorder p="lg">
+              <Text c="dimmed">
+                {pick({
+                  id: 'Cari dengan NIK atau No KK (16 digit), nama (boleh salah ketik sedikit), atau pilih desa untuk melihat daftar warganya. NIK dan No KK disamarkan; menampilkan nomor lengkap dicatat beserta alasannya.',
+                  en: 'Search by NIK or KK number (16 digits), by name (small typos are fine), or pick a village to list its residents. NIKs and KK numbers are masked; showing a full number is recorded with its reason.',
+                })}
+              </Text>
+            </Paper>
+          ) : (
+            <QueryView query={results}>
+              {() =>
+                people.length === 0 ? (
+                  <Paper withBorder p="lg">
+                    <Text>{pick({ id: 'Tidak ada yang cocok.', en: 'Nothing matches.' })}</Text>
+                  </Paper>
+                ) : (
+                  <Stack>
+                    <Table.ScrollContainer minWidth={760}>
+                      <Table striped data-testid="registry-results">
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>NIK</Table.Th>
+                            <Table.Th>{pick({ id: 'Nama', en: 'Name' })}</Table.Th>
+                            <Table.Th>L/P</Table.Th>
+                            <Table.Th>{pick({ id: 'Tanggal lahir', en: 'Born' })}</Table.Th>
+                            <Table.Th>{pick({ id: 'Hubungan', en: 'Relationship' })}</Table.Th>
+                            <Table.Th>{pick({ id: 'Desa', en: 'Village' })}</Table.Th>
+                            <Table.Th>No KK</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {people.map((p) => (
+                            <Table.Tr key={p.id}>
+                              <Table.Td ff="monospace">{p.nik}</Table.Td>
+                              <Table.Td>
+                                <Anchor component={Link} to={`/staf/registri/keluarga/${p.familyId}`}>
+                                  {p.name}
+                                </Anchor>
+                                {!p.alive && (
+                                  <Badge ml="xs" color="gray" size="xs">
+                                    {pick({ id: 'meninggal', en: 'deceased' })}
+                                  </Badge>
+                                )}
+                              </Table.Td>
+                              <Table.Td>{p.sex}</Table.Td>
+                              <Table.Td>{formatDate(p.birthDate, 'id')}</Table.Td>
+                              <Table.Td>{p.relationshipLabel}</Table.Td>
+                              <Table.Td>{p.villageName}</Table.Td>
+                              <Table.Td ff="monospace">{p.kk}</Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.ScrollContainer>
+                    {results.hasNextPage && (
+                      <Button
+                        variant="default"
+                        loading={results.isFetchingNextPage}
+                        onClick={() => void results.fetchNextPage()}
+                      >
+                        {pick({ id: 'Muat berikutnya', en: 'Load more' })}
+                      </Button>
+                    )}
+                  </Stack>
+                )
+              }
+            </QueryView>
+          )}
+          <ReasonModal
+            opened={exportOpen}
+            title={pick({ id: 'Ekspor data register', en: 'Export register data' })}
+            onClose={() => setExportOpen(false)}
+            onConfirm={(reason) => exporting.mutate(reason)}
+            busy={exporting.isPending}
+            error={(exporting.error as ApiError | null)?.message}
+          >
+            <Text size="sm">
+              {active
+                ? pick({
+                    id: 'Yang diekspor: hasil pencarian saat ini, dengan NIK dan No KK lengkap.',
+                    en: 'Exported: the current search results, with full NIKs and KK numbers.',
+                  })
+                : pick({
+                    id: 'Yang diekspor: seluruh register unit/desa Anda, dengan NIK dan No KK lengkap.',
+                    en: 'Exported: the whole register of your unit/village, with full numbers.',
+                  })}
+            </Text>
+            <Radio.Group
+              label={pick({ id: 'Format', en: 'Format' })}
+              value={format}
+              onChange={(v) => setFormat(v as 'csv' | 'xlsx')}
+            >
+              <Group mt="xs">
+                <Radio value="xlsx" label="Excel (XLSX)" />
+                <Radio value="csv" label="CSV" />
+              </Group>
+            </Radio.Group>
+          </ReasonModal>
+        </Stack>
+      )}
+    </RequireSession>
+  );
+}
+
+interface FamilyView {
+  id: number;
+  kk: string;
+  villageName: string;
+  regionPath: string[];
+  address: string;
+  rt: string;
+  rw: string;
+  decile: number | null;
+  welfareStatusLabel: string;
+  statusPeriod: string;
+  existed: boolean;
+  asOf?: string;
+  members: Array<{
+    id: number;
+    nik: string;
+    name: string;
+    birthPlace: string;
+    birthDate: string;
+    sex: string;
+    relationshipLabel: string;
+    occupation: string;
+    disabilityKind: string;
+    disabilitySeverity: string;
+    pregnancy: string;
+    alive: boolean;
+    deathDate: string | null;
+  }>;
+  history: Array<{
+    at: string;
+    by: string | null;
+    note: string;
+    subject: 'family' | 'person';
+    name?: string;
+    kind: 'created' | 'changed' | 'joined' | 'left';
+    changes: Array<{ field: string; from: string; to: string }>;
+  }>;
+}
+
+/** A family: its data, its members (on today or on a past date) and every change. */
+export function FamilyPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { pick, lang } = useI18n();
+  const [asOf, setAsOf] = useState('');
+  const family = useQuery({
+    queryKey: ['family', id, asOf],
+    queryFn: () => get<FamilyView>(`/api/registry/families/${id}${asOf ? `?asOf=${asOf}` : ''}`),
+  });
+  const kinds = {
+    created: pick({ id: 'tercatat', en: 'recorded' }),
+    changed: pick({ id: 'diubah', en: 'changed' }),
+    joined: pick({ id: 'masuk keluarga', en: 'joined the family' }),
+    left: pick({ id: 'keluar dari keluarga', en: 'left the family' }),
+  };
+  return (
+    <RequireSession>
+      {(user) => (
+        <Stack>
+          <Anchor component={Link} to="/staf/registri">
+            ← {pick({ id: 'Kembali ke pencarian', en: 'Back to search' })}
+          </Anchor>
+          <QueryView query={family}>
+            {(f) => (
+              <Stack>
+                <Group justify="space-between" align="flex-end">
+                  <div>
+                    <Title order={1} size="h2">
+                      {pick({ id: 'Keluarga', en: 'Family' })}{' '}
+                    </Title>
+                    <RevealableNumber
+                      kind="kk"
+                      id={f.id}
+                      masked={f.kk}
+                      canReveal={user.permissions.includes('registry.reveal')}
+                    />
+                  </div>
+                  <TextInput
+                    type="date"
+                    label={pick({ id: 'Keadaan pada tanggal', en: 'State on date' })}
+                    value={asOf}
+                    onChange={(e) => setAsOf(e.currentTarget.value)}
+                    data-testid="as-of"
+                  />
+                </Group>
+                {f.asOf && (
+                  <Alert color="blue">
+                    {f.existed
+                      ? pick({
+                          id: `Menampilkan keadaan pada ${formatDate(f.asOf, 'id')}.`,
+                          en: `Showing the state on ${formatDate(f.asOf, 'en')}.`,
+                        })
+                      : pick({
+                          id: 'Keluarga ini belum tercatat pada tanggal itu.',
+                          en: 'This family was not yet recorded on that date.',
+                        })}
+                  </Alert>
+                )}
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <Paper withBorder p="sm">
+                    <Text size="xs" c="dimmed">
+                      {pick({ id: 'Alamat', en: 'Address' })}
+                    </Text>
+                    <Text>
+                      {f.address} RT {f.rt || '—'} / RW {f.rw || '—'}
+                    </Text>
+                    <Text size="sm">{[...f.regionPath].reverse().join(', ')}</Text>
+                  </Paper>
+                  <Paper withBorder p="sm">
+                    <Text size="xs" c="dimmed">
+                      {pick({ id: 'Status kesejahteraan', en: 'Welfare status' })}
+                    </Text>
+                    <Text>
+                      {f.welfareStatusLabel} {f.statusPeriod && `(${f.statusPeriod})`}
+                    </Text>
+                  </Paper>
+                  <Paper withBorder p="sm">
+                    <Text size="xs" c="dimmed">
+                      {pick({ id: 'Desil', en: 'Decile' })}
+                    </Text>
+                    <Text>{f.decile ?? pick({ id: 'belum diperingkat', en: 'not ranked' })}</Text>
+                  </Paper>
+                </SimpleGrid>
+                <Title order={2} size="h3">
+                  {pick({ id: 'Anggota keluarga', en: 'Members' })} ({f.members.length})
+                </Title>
+                <Table.ScrollContainer minWidth={760}>
+                  <Table striped data-testid="family-members">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>NIK</Table.Th>
+                        <Table.Th>{pick({ id: 'Nama', en: 'Name' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Hubungan', en: 'Relationship' })}</Table.Th>
+                        <Table.Th>L/P</Table.Th>
+                        <Table.Th>{pick({ id: 'Lahir', en: 'Born' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Pekerjaan', en: 'Occupation' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Keterangan', en: 'Notes' })}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {f.members.map((m) => (
+                        <Table.Tr key={m.id}>
+                          <Table.Td>
+                            <RevealableNumber
+                              kind="nik"
+                              id={m.id}
+                              masked={m.nik}
+                              canReveal={user.permissions.includes('registry.reveal')}
+                            />
+                          </Table.Td>
+                          <Table.Td>{m.name}</Table.Td>
+                          <Table.Td>{m.relationshipLabel}</Table.Td>
+                          <Table.Td>{m.sex}</Table.Td>
+                          <Table.Td>
+                            {m.birthPlace}, {formatDate(m.birthDate, lang)}
+                          </Table.Td>
+                          <Table.Td>{m.occupation}</Table.Td>
+                          <Table.Td>
+                            {!m.alive && (
+                              <Badge color="gray">
+                                {pick({ id: 'meninggal', en: 'deceased' })}{' '}
+                                {m.deathDate ? formatDate(m.deathDate, lang) : ''}
+                              </Badge>
+                            )}
+                            {m.disabilityKind && (
+                              <Badge color="grape">
+                                disabilitas {m.disabilityKind} {m.disabilitySeverity}
+                              </Badge>
+                            )}
+                            {m.pregnancy && <Badge color="pink">{m.pregnancy}</Badge>}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                <Title order={2} size="h3">
+                  {pick({ id: 'Riwayat perubahan', en: 'History of changes' })}
+                </Title>
+                <Timeline bulletSize={14} data-testid="family-history">
+                  {f.history.map((h) => (
+                    <Timeline.Item
+                      key={`${h.at}-${h.subject}-${h.name ?? ''}-${h.kind}`}
+                      title={`${h.subject === 'family' ? pick({ id: 'Data keluarga', en: 'Family data' }) : h.name} ${kinds[h.kind]}`}
+                    >
+                      <Text size="xs" c="dimmed">
+                        {new Date(h.at).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')} ·{' '}
+                        {h.by ?? 'sistem'}
+                        {h.note ? ` · ${h.note}` : ''}
+                      </Text>
+                      {h.changes.map((c) => (
+                        <Text size="sm" key={c.field}>
+                          {c.field}: <s>{c.from || '—'}</s> → {c.to || '—'}
+                        </Text>
+                      ))}
+                    </Timeline.Item>
+                  ))}
+                </Timeline>
+              </Stack>
+            )}
+          </QueryView>
+        </Stack>
+      )}
+    </RequireSession>
+  );
+}
+
+interface ImportRow {
+  id: number;
+  fileName: string;
+  status: 'running' | 'done' | 'rejected' | 'failed';
+  phase: string;
+  rowsRead: number;
+  loaded: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  warnings: number;
+  familiesLoaded: number;
+  message: string;
+  share: number;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+  hasErrorFile: boolean;
+  startedAt: string;
+  onError: string;
+  onExisting: string;
+}
+
+const statusColor = { running: 'blue', done: 'green', rejected: 'orange', failed: 'red' } as const;
+
+/** Upload a register file, follow its progress, read its summary and the history of imports. */
+export function RegistryImportPage() {
+  const { pick, lang } = useI18n();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [onError, setOnError] = useState('reject_all');
+  const [onExisting, setOnExisting] = useState('skip');
+  const [current, setCurrent] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: (f: File) =>
+      uploadFile<{ id: number }>(`/api/registry/imports?onError=${onError}&onExisting=${onExisting}`, f),
+    onSuccess: (r) => setCurrent(r.id),
+  });
+  const progress = useQuery({
+    queryKey: ['import', current],
+    enabled: current !== null,
+    queryFn: () => get<ImportRow>(`/api/registry/imports/${current}`),
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
+  });
+  const history = useQuery({
+    queryKey: ['imports', progress.data?.status],
+    queryFn: () => get<{ imports: ImportRow[] }>('/api/registry/imports'),
+  });
+  const statusLabel = (s: ImportRow['status']) =>
+    ({
+      running: pick({ id: 'berjalan', en: 'running' }),
+      done: pick({ id: 'selesai', en: 'done' }),
+      rejected: pick({ id: 'ditolak', en: 'rejected' }),
+      failed: pick({ id: 'gagal', en: 'failed' }),
+    })[s];
+  const p = progress.data;
+  const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return (
+    <RequireSession>
+      {(user) => (
+        <Stack>
+          <Title order={1} size="h2">
+            {pick({ id: 'Impor data keluarga', en: 'Register import' })} · {user.unit.name}
+          </Title>
+          <Paper withBorder p="md">
+            <Stack>
+              <Text size="sm">
+                {pick({
+                  id: 'Gunakan templat: satu baris per orang, judul kolom di baris 1. Berkas CSV (pemisah koma atau titik koma) atau Excel .xlsx. Isi kolom NIK dan No KK sebagai Teks.',
+                  en: 'Use the template: one row per person, headers in row 1. CSV (comma or semicolon) or Excel .xlsx. Enter NIK and KK as text.',
+                })}{' '}
+                <Anchor href="/api/registry/template.xlsx">
+                  {pick({ id: 'Unduh templat Excel', en: 'Download Excel template' })}
+                </Anchor>
+                {' · '}
+                <Anchor href="/api/registry/template.csv">CSV</Anchor>
+              </Text>
+              <FileInput
+                label={pick({ id: 'Berkas register', en: 'Register file' })}
+                placeholder={pick({ id: 'pilih berkas .csv atau .xlsx', en: 'choose a .csv or .xlsx file' })}
+                accept=".csv,.xlsx,.txt"
+                value={file}
+                onChange={setFile}
+                data-testid="import-file"
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Radio.Group
+                  label={pick({ id: 'Bila ada baris yang salah', en: 'When a row is wrong' })}
+                  value={onError}
+                  onChange={setOnError}
+                >
+                  <Stack gap={4} mt="xs">
+                    <Radio
+                      value="reject_all"
+                      label={pick({ id: 'tolak seluruh berkas', en: 'reject the whole file' })}
+                    />
+                    <Radio
+                      value="load_valid"
+                      label={pick({
+                        id: 'muat baris yang benar, laporkan sisanya',
+                        en: 'load the valid rows, report the rest',
+                      })}
+                      data-testid="load-valid"
+                    />
+                  </Stack>
+                </Radio.Group>
+                <Radio.Group
+                  label={pick({
+                    id: 'Bila NIK sudah ada di register',
+                    en: 'When the NIK is already in the register',
+                  })}
+                  value={onExisting}
+                  onChange={setOnExisting}
+                >
+                  <Stack gap={4} mt="xs">
+                    <Radio value="skip" label={pick({ id: 'lewati', en: 'skip' })} />
+                    <Radio
+                      value="update"
+                      label={pick({ id: 'perbarui (riwayat disimpan)', en: 'update (history kept)' })}
+                    />
+                    <Radio
+                      value="report"
+                      label={pick({ id: 'laporkan sebagai kesalahan', en: 'report as an error' })}
+                    />
+                  </Stack>
+                </Radio.Group>
+              </SimpleGrid>
+              {upload.error && (
+                <Alert color="red" role="alert">
+                  {(upload.error as ApiError).message}
+                </Alert>
+              )}
+              <Group>
+                <Button
+                  disabled={!file || p?.status === 'running'}
+                  loading={upload.isPending}
+                  onClick={() => file && upload.mutate(file)}
+                  data-testid="import-start"
+                >
+                  {pick({ id: 'Mulai impor', en: 'Start import' })}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+          {p && (
+            <Paper withBorder p="md" data-testid="import-progress">
+              <Stack gap="xs">
+                <Group justify="space-between">
+                  <Text fw={600}>
+                    #{p.id} {p.fileName}
+                  </Text>
+                  <Badge color={statusColor[p.status]} data-testid="import-status">
+                    {statusLabel(p.status)}
+                  </Badge>
+                </Group>
+                <Progress value={p.share * 100} animated={p.status === 'running'} aria-label="progress" />
+                <Text size="sm">
+                  {num(p.rowsRead)} {pick({ id: 'baris dibaca', en: 'rows read' })} · {num(p.rowsPerSecond)}{' '}
+                  {pick({ id: 'baris/detik', en: 'rows/s' })}
+                  {p.status === 'running' && ` · ${p.phase}`}
+                  {p.etaSeconds !== null && ` · ${pick({ id: 'sisa', en: 'left' })} ${mmss(p.etaSeconds)}`}
+                </Text>
+                {p.status !== 'running' && (
+                  <Stack gap={4} data-testid="import-summary">
+                    <Text size="sm">
+                      {pick({ id: 'Dimuat', en: 'Loaded' })} {num(p.loaded)} ·{' '}
+                      {pick({ id: 'diperbarui', en: 'updated' })} {num(p.updated)} ·{' '}
+                      {pick({ id: 'tetap', en: 'unchanged' })} {num(p.unchanged)} ·{' '}
+                      {pick({ id: 'dilewati', en: 'skipped' })} {num(p.skipped)} ·{' '}
+                      {pick({ id: 'ditolak', en: 'rejected' })} {num(p.rejected)} ·{' '}
+                      {pick({ id: 'peringatan', en: 'warnings' })} {num(p.warnings)}
+                    </Text>
+                    {p.message && (
+                      <Text size="sm" c={p.status === 'done' ? undefined : 'red'}>
+                        {p.message}
+                      </Text>
+                    )}
+                    {p.hasErrorFile && (
+                      <Anchor href={`/api/registry/imports/${p.id}/errors`} data-testid="error-file">
+                        {pick({
+                          id: 'Unduh daftar masalah (per baris dan kolom)',
+                          en: 'Download the list of problems (by row and column)',
+                        })}
+                      </Anchor>
+                    )}
+                  </Stack>
+                )}
+              </Stack>
+            </Paper>
+          )}
+          <Title order={2} size="h3">
+            {pick({ id: 'Riwayat impor', en: 'Import history' })}
+          </Title>
+          <QueryView query={history}>
+            {({ imports }) =>
+              imports.length === 0 ? (
+                <Text c="dimmed">{pick({ id: 'Belum ada impor.', en: 'No imports yet.' })}</Text>
+              ) : (
+                <Table.ScrollContainer minWidth={760}>
+                  <Table striped data-testid="import-history">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>#</Table.Th>
+                        <Table.Th>{pick({ id: 'Berkas', en: 'File' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Mulai', en: 'Started' })}</Table.Th>
+                        <Table.Th>Status</Table.Th>
+                        <Table.Th>{pick({ id: 'Dibaca', en: 'Read' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Dimuat', en: 'Loaded' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Diperbarui', en: 'Updated' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Dilewati', en: 'Skipped' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Ditolak', en: 'Rejected' })}</Table.Th>
+                        <Table.Th />
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {imports.map((i) => (
+                        <Table.Tr key={i.id}>
+                          <Table.Td>{i.id}</Table.Td>
+                          <Table.Td>{i.fileName}</Table.Td>
+                          <Table.Td>
+                            {new Date(i.startedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}
+                          </Table.Td>
+                          <Table.Td>
+                            <Badge color={statusColor[i.status]}>{statusLabel(i.status)}</Badge>
+                          </Table.Td>
+                          <Table.Td>{num(i.rowsRead)}</Table.Td>
+                          <Table.Td>{num(i.loaded)}</Table.Td>
+                          <Table.Td>{num(i.updated)}</Table.Td>
+                          <Table.Td>{num(i.skipped)}</Table.Td>
+                          <Table.Td>{num(i.rejected)}</Table.Td>
+                          <Table.Td>
+                            {i.hasErrorFile && (
+                              <Anchor href={`/api/registry/imports/${i.id}/errors`} size="sm">
+                                {pick({ id: 'masalah', en: 'problems' })}
+                              </Anchor>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )
+            }
+          </QueryView>
+          <Button variant="subtle" onClick={() => void client.invalidateQueries({ queryKey: ['imports'] })}>
+            {pick({ id: 'Muat ulang riwayat', en: 'Reload history' })}
+          </Button>
+        </Stack>
+      )}
+    </RequireSession>
+  );
+}
