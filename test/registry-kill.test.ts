@@ -25,7 +25,7 @@ async function writeRegister(file: string, people: number, seed: number) {
   const out = createWriteStream(file);
   out.write(csvHeaderLine());
   for (const r of syntheticRegister({ people, seed }))
-    if (!out.write(csvLine(r.cells))) await new Promise((ok) => out.once('drain', ok));
+    if (!out.write(csvLine(r.cells))) await new Promise<void>((ok) => out.once('drain', () => ok()));
   out.end();
   await finished(out);
 }
