@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders, TemplateColumns } from './registry.schema.ts';
 import { type Cell, rowContext, validateRow } from './row.ts';
 
-const ctx = rowContext({ today: new Date('2026-11-23T00:00:00Z'), regionCode: '33.14', regionName: 'Kabupaten Sragen' });
+const ctx = rowContext({
+  today: new Date('2026-11-23T00:00:00Z'),
+  regionCode: '33.14',
+  regionName: 'Kabupaten Sragen',
+});
 const columns = mapHeaders(TemplateColumns.map((c) => c.header)).columns;
 
 function row(values: Partial<Record<string, Cell>>): Cell[] {
@@ -42,13 +46,22 @@ describe('register row validation', () => {
   });
 
   it('reports every problem by row and column, in Indonesian', () => {
-    const r = validateRow(12, columns, row({ nik: '3314018508900001', sex: 'X', decile: '11', villageCode: '3501012001' }), ctx);
+    const r = validateRow(
+      12,
+      columns,
+      row({ nik: '3314018508900001', sex: 'X', decile: '11', villageCode: '3501012001' }),
+      ctx,
+    );
     expect(r.row).toBeUndefined();
     const lines = r.problems.map((p) => `baris ${p.row}, kolom ${p.column}: ${p.message}`);
     expect(lines).toContain('baris 12, kolom NIK: tanggal lahir tidak valid (hari 45)');
     expect(lines).toContain('baris 12, kolom Jenis Kelamin: Jenis kelamin "X" tidak dikenal');
     expect(lines).toContain('baris 12, kolom Desil: desil harus 1–10 (tertulis "11")');
-    expect(lines.some((l) => l.startsWith('baris 12, kolom Kode Desa:') && l.includes('di luar wilayah Kabupaten Sragen'))).toBe(true);
+    expect(
+      lines.some(
+        (l) => l.startsWith('baris 12, kolom Kode Desa:') && l.includes('di luar wilayah Kabupaten Sragen'),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a NIK that Excel stored as a number (its last digits are gone)', () => {
@@ -66,16 +79,35 @@ describe('register row validation', () => {
     expect(validateRow(5, columns, row({ birthDate: '31-02-1990' }), ctx).problems[0]?.message).toBe(
       'tanggal lahir tidak valid (31-02-1990 tidak ada)',
     );
-    expect(validateRow(5, columns, row({ pregnancy: 'Hamil', nik: '3314011708900001', sex: 'L' }), ctx).problems[0]?.message).toMatch(
-      /hanya untuk perempuan/,
-    );
+    expect(
+      validateRow(5, columns, row({ pregnancy: 'Hamil', nik: '3314011708900001', sex: 'L' }), ctx).problems[0]
+        ?.message,
+    ).toMatch(/hanya untuk perempuan/);
     const operator = rowContext({ ...ctx, villageCode: '33.14.01.2002' });
     expect(validateRow(6, columns, row({}), operator).problems[0]?.message).toMatch(/bukan desa Anda/);
   });
 
   it('maps header variants and lists missing required columns', () => {
-    const m = mapHeaders(['NO_KK', 'nik', 'Nama Lengkap', 'TGL LAHIR', 'JK', 'SHDK', 'kode wilayah', 'Catatan']);
-    expect(m.columns.map((c) => c?.key)).toEqual(['kk', 'nik', 'name', 'birthDate', 'sex', 'relationship', 'villageCode', undefined]);
+    const m = mapHeaders([
+      'NO_KK',
+      'nik',
+      'Nama Lengkap',
+      'TGL LAHIR',
+      'JK',
+      'SHDK',
+      'kode wilayah',
+      'Catatan',
+    ]);
+    expect(m.columns.map((c) => c?.key)).toEqual([
+      'kk',
+      'nik',
+      'name',
+      'birthDate',
+      'sex',
+      'relationship',
+      'villageCode',
+      undefined,
+    ]);
     expect(m.unknown).toEqual(['Catatan']);
     expect(mapHeaders(['NIK', 'Nama']).missing.map((c) => c.header)).toEqual([
       'No KK',
