@@ -186,6 +186,8 @@ describe('register search, privacy and export', () => {
     const extra = [
       '3314012001240020;3314010303750020;Wahyu Prasetyo;03-03-1975;L;Kepala Keluarga;3314012001;Dusun Tegal;4;DTKS;Buruh',
       '3314012001240020;3314010404150021;Bayu Prasetyo;04-04-2015;L;Anak;3314012001;Dusun Tegal;4;DTKS;Pelajar',
+      // A namesake in another village: two equal name scores, across a page boundary below.
+      '3314012002240030;3314010606810030;Wahyu Prasetyo;06-06-1981;L;Kepala Keluarga;3314012002;Dusun Baru;6;DTKS;Buruh',
     ];
     await importFile(write('c.csv', `${header}\n${extra.join('\n')}\n`), {
       onError: 'reject_all',
@@ -198,6 +200,18 @@ describe('register search, privacy and export', () => {
     ).json();
     expect(page2.people.map((p: { name: string }) => p.name)).toEqual(['Wahyu Prasetyo']);
     expect(page2.next).toBeUndefined();
+    // Name results page by (score, id) with no row repeated or lost between pages.
+    const seen: string[] = [];
+    let after = '';
+    for (let i = 0; i < 5; i++) {
+      const page = (
+        await kabid.get(`/api/registry/people?q=Prasetyo&limit=1${after ? `&after=${after}` : ''}`)
+      ).json();
+      seen.push(...page.people.map((p: { name: string }) => p.name));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(seen.sort()).toEqual(['Bayu Prasetyo', 'Wahyu Prasetyo', 'Wahyu Prasetyo']);
     const bad = await kabid.get('/api/registry/people?q=33140101');
     expect(bad.statusCode).toBe(422);
   });

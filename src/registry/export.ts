@@ -2,8 +2,9 @@ import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Db, rows } from '../db/client.ts';
+import { csvLine } from './csv.ts';
 import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.schema.ts';
-import type { Scope } from './registry.service.ts';
+import { type Scope, searchTerm, villageFilter } from './registry.service.ts';
 
 /**
  * Export of a selection of the register in the import template's layout (an exported file
@@ -80,14 +81,10 @@ export async function* exportBatches(
   filter: ExportFilter,
   batchSize = 5_000,
 ): AsyncGenerator<string[][]> {
-  const village = scope.village ?? filter.village;
-  const where = [village ? sql`p.village_code = ${village}` : sql`p.village_code LIKE ${`${scope.prefix}%`}`];
-  const q = filter.q?.trim();
-  if (q) {
-    const digits = q.replace(/[\s.]/g, '');
-    if (/^\d{16}$/.test(digits)) where.push(sql`(p.nik = ${digits} OR f.kk = ${digits})`);
-    else where.push(sql`p.name % ${q}`);
-  }
+  const term = searchTerm(filter.q);
+  const where = [villageFilter(scope, filter.village)];
+  if (term.kind === 'id') where.push(sql`(p.nik = ${term.digits} OR f.kk = ${term.digits})`);
+  if (term.kind === 'name') where.push(sql`p.name % ${term.text}`);
   let after = 0;
   for (;;) {
     const batch = await rows<ExportRowDb>(
@@ -107,9 +104,6 @@ export async function* exportBatches(
   }
 }
 
-const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const csvLine = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
-
 function writeChunk(out: Writable, chunk: string): Promise<void> | undefined {
   if (out.write(chunk)) return undefined;
   return new Promise<void>((resolve, reject) => {
@@ -126,7 +120,7 @@ export async function writeExport(
 ): Promise<number> {
   let count = 0;
   if (format === 'csv') {
-    await writeChunk(out, `\uFEFF${TemplateColumns.map((c) => c.header).join(',')}\r\n`);
+    await writeChunk(out, `\uFEFF${csvLine(TemplateColumns.map((c) => c.header))}`);
     for await (const batch of batches) {
       let chunk = '';
       for (const cells of batch) chunk += csvLine(cells);

@@ -1,18 +1,10 @@
 import { IdTable, IntColumn } from './id-table.ts';
+import { FamilyFields, headerOf } from './registry.schema.ts';
 import type { PersonRow, RowProblem } from './row.ts';
 
-const familyFields = [
-  'villageCode',
-  'address',
-  'rt',
-  'rw',
-  'decile',
-  'welfareStatus',
-  'statusPeriod',
-] as const;
-const familyHeaders = ['Kode Desa', 'Alamat', 'RT', 'RW', 'Desil', 'Status DTKS/DTSEN', 'Periode Data'];
+const familyHeaders = FamilyFields.map(headerOf);
 
-const familyData = (r: PersonRow) => familyFields.map((f) => String(r[f] ?? '')).join('\u001f');
+const familyData = (r: PersonRow) => FamilyFields.map((f) => String(r[f] ?? '')).join('\u001f');
 
 /**
  * Rules across the rows of one file, checked while it streams, in compact memory: a NIK

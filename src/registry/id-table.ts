@@ -21,7 +21,7 @@ export class IdTable {
   }
 
   private static split(id: string): [number, number] {
-    // +1 so that a stored key is never (0, 0)... the empty slot is marked by value -1 anyway.
+    // An empty slot is marked by the value -1, so (0, 0) is a key like any other.
     return [Number(id.slice(0, 8)), Number(id.slice(8, 16))];
   }
 

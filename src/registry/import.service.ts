@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -8,10 +8,18 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { DomainError } from '../core/errors.ts';
 import { findRegion } from '../core/regions.ts';
 import { type BulkSession, copyValue, openBulkSession } from '../db/bulk.ts';
-import type { Database, Db } from '../db/client.ts';
+import { type Database, type Db, rows } from '../db/client.ts';
+import { csvLine } from './csv.ts';
 import { FileChecks } from './file-checks.ts';
-import { type FileFormat, formatOf, readTable, sniffFormat } from './readers.ts';
-import { type ImportOptions, mapHeaders, TemplateColumns } from './registry.schema.ts';
+import { type FileFormat, formatOf, type ReadProgress, readTable, sniffFormat } from './readers.ts';
+import {
+  columnOf,
+  FamilyFields,
+  type ImportOptions,
+  mapHeaders,
+  PersonFields,
+  TemplateColumns,
+} from './registry.schema.ts';
 import { type ImportStatus, registryImports } from './registry.tables.ts';
 import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
 
@@ -73,54 +81,31 @@ export interface ImportRequest {
   errorDir: string;
   /** An import row made beforehand (the upload page shows its progress from the start). */
   importId?: number;
+  /** The format, when the caller has already checked the file with `checkImportFile`. */
+  format?: FileFormat;
   onProgress?: (p: ImportProgress) => void;
   /** Rows per COPY batch. */
   batchRows?: number;
   today?: Date;
 }
 
-const stageColumns = [
-  'row_no',
-  'kk_first',
-  'kk',
-  'nik',
-  'name',
-  'birth_place',
-  'birth_date',
-  'sex',
-  'relationship',
-  'marital_status',
-  'education',
-  'schooling',
-  'occupation',
-  'disability_kind',
-  'disability_severity',
-  'pregnancy',
-  'alive',
-  'death_date',
-  'village_code',
-  'address',
-  'rt',
-  'rw',
-  'decile',
-  'welfare_status',
-  'status_period',
-] as const;
+const personColumns = PersonFields.map(columnOf);
+const familyColumns = FamilyFields.map(columnOf);
+/** Staging columns, in the order `stageLine` writes them. */
+const stageColumns = ['row_no', 'kk_first', 'kk', 'nik', ...personColumns, ...familyColumns];
+const stagedFields = [...PersonFields, ...FamilyFields];
 
 const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
 
 const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
 
 function stageLine(rowNo: number, first: boolean, r: PersonRow): string {
-  return `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}\t${copyValue(r.name)}\t${copyValue(r.birthPlace)}\t${
-    r.birthDate
-  }\t${r.sex}\t${r.relationship}\t${r.maritalStatus}\t${r.education}\t${r.schooling}\t${copyValue(
-    r.occupation,
-  )}\t${r.disabilityKind}\t${r.disabilitySeverity}\t${r.pregnancy}\t${r.alive ? 't' : 'f'}\t${copyValue(
-    r.deathDate,
-  )}\t${r.villageCode}\t${copyValue(r.address)}\t${r.rt}\t${r.rw}\t${copyValue(r.decile)}\t${r.welfareStatus}\t${
-    r.statusPeriod
-  }\n`;
+  let line = `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
+  for (const f of stagedFields) {
+    const v = r[f];
+    line += `\t${typeof v === 'boolean' ? (v ? 't' : 'f') : copyValue(v)}`;
+  }
+  return `${line}\n`;
 }
 
 function problemLine(p: RowProblem): string {
@@ -185,9 +170,8 @@ export async function checkImportFile(file: string, fileName: string): Promise<F
 export async function runImport(database: Database, req: ImportRequest): Promise<ImportSummary> {
   const started = Date.now();
   const fileName = req.fileName ?? path.basename(req.file);
-  const format = await checkImportFile(req.file, fileName);
+  const format = req.format ?? (await checkImportFile(req.file, fileName));
   const totalBytes = (await stat(req.file)).size;
-  const fileSha256 = await sha256File(req.file);
   const region = findRegion(req.regionCode);
   const importId =
     req.importId ??
@@ -203,7 +187,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   const problems = `registry_stage_problems_${importId}`;
   const session = await openBulkSession(database);
   let phase: ImportPhase = 'membaca';
-  const progress = { bytes: 0 };
+  const progress: ReadProgress = { bytes: 0, hash: createHash('sha256') };
   let rowsRead = 0;
   const report = () =>
     req.onProgress?.({
@@ -214,7 +198,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       totalBytes,
       elapsed: (Date.now() - started) / 1000,
     });
-  const beat = async (extra: Partial<typeof registryImports.$inferInsert> = {}) => {
+  const beat = async () => {
     report();
     await database.db
       .update(registryImports)
@@ -223,24 +207,21 @@ export async function runImport(database: Database, req: ImportRequest): Promise
         rowsRead,
         bytesRead: Math.min(progress.bytes, totalBytes),
         heartbeatAt: new Date(),
-        ...extra,
       })
       .where(eq(registryImports.id, importId));
   };
 
   try {
-    await session.query(`CREATE TEMP TABLE ${stage} (
-      row_no integer NOT NULL, kk_first boolean NOT NULL, kk text NOT NULL, nik text NOT NULL, name text NOT NULL,
-      birth_place text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, relationship text NOT NULL,
-      marital_status text NOT NULL, education text NOT NULL, schooling text NOT NULL, occupation text NOT NULL,
-      disability_kind text NOT NULL, disability_severity text NOT NULL, pregnancy text NOT NULL,
-      alive boolean NOT NULL, death_date date, village_code text NOT NULL, address text NOT NULL, rt text NOT NULL,
-      rw text NOT NULL, decile smallint, welfare_status text NOT NULL, status_period text NOT NULL,
-      outcome text NOT NULL DEFAULT 'new', person_id bigint, person_village text, family_id bigint, family_village text)`);
+    // The staging table takes its column types from the register's tables.
+    await session.query(`CREATE TEMP TABLE ${stage} AS
+      SELECT 0 AS row_no, false AS kk_first, f.kk, p.nik, ${personColumns.map((c) => `p.${c}`).join(', ')},
+        ${familyColumns.map((c) => `f.${c}`).join(', ')}, 'new'::text AS outcome, p.id AS person_id,
+        p.village_code AS person_village, f.id AS family_id, f.village_code AS family_village
+      FROM registry_people p, registry_families f WITH NO DATA`);
+    await session.query(`ALTER TABLE ${stage} ALTER COLUMN outcome SET DEFAULT 'new'`);
     await session.query(`CREATE TEMP TABLE ${problems} (
       seq bigint GENERATED ALWAYS AS IDENTITY, row_no integer NOT NULL, col_order integer NOT NULL,
       col text NOT NULL, value text NOT NULL, severity text NOT NULL, message text NOT NULL)`);
-    await database.db.update(registryImports).set({ fileSha256 }).where(eq(registryImports.id, importId));
 
     // Phase 1: read, validate each row, stage.
     const ctx = rowContext({
@@ -291,7 +272,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
               });
             await flush();
             await pending;
-            return await finish('rejected', message, { rejectedEarly: 0, warnings: 0 });
+            return await finish(message, 0);
           }
           for (const h of mapping.unknown)
             problemBuf += problemLine({
@@ -337,16 +318,8 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       }
     await flush();
     await pending;
-    if (!columns)
-      return await finish('rejected', 'berkas kosong: tidak ada baris judul', {
-        rejectedEarly: 0,
-        warnings: 0,
-      });
-    if (rowsRead === 0)
-      return await finish('rejected', 'berkas tidak berisi data (hanya baris judul)', {
-        rejectedEarly: 0,
-        warnings,
-      });
+    if (!columns) return await finish('berkas kosong: tidak ada baris judul', 0);
+    if (rowsRead === 0) return await finish('berkas tidak berisi data (hanya baris judul)', warnings);
 
     phase = 'memeriksa';
     await beat();
@@ -357,12 +330,15 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       stage,
       problems,
       req,
-      onPhase: async (p) => {
+      read: { rowsRead, rejectedEarly, warnings, totalBytes, fileSha256: progress.hash?.digest('hex') ?? '' },
+      onPhase: (p) => {
         phase = p;
         report();
       },
     });
-    return await finish(summary.status, summary.message, { rejectedEarly, warnings, counts: summary });
+    phase = 'selesai';
+    report();
+    return { ...summary, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
     await database.db
       .update(registryImports)
@@ -380,103 +356,32 @@ export async function runImport(database: Database, req: ImportRequest): Promise
     await session.release();
   }
 
-  async function finish(
-    status: ImportStatus,
-    message: string,
-    opts: { rejectedEarly: number; warnings: number; counts?: MergeCounts },
-  ): Promise<ImportSummary> {
+  /** A file refused before any row was staged (no header row, a required column missing, no data). */
+  async function finish(message: string, warnings: number): Promise<ImportSummary> {
     phase = 'selesai';
-    const errorFile = await writeProblemFile(session, problems, req.errorDir, importId);
-    const c = opts.counts;
-    const totals = {
-      loaded: c?.loaded ?? 0,
-      updated: c?.updated ?? 0,
-      unchanged: c?.unchanged ?? 0,
-      skipped: c?.skipped ?? 0,
-      rejected: opts.rejectedEarly + (c?.rejected ?? 0),
-      familiesLoaded: c?.familiesLoaded ?? 0,
-    };
-    // A merged import has its row written inside the merge transaction already.
-    if (!c?.merged) {
-      if (status === 'rejected' && totals.rejected === 0 && rowsRead > 0) totals.rejected = rowsRead;
-      await database.db
-        .update(registryImports)
-        .set({
-          status,
-          phase,
-          message,
-          rowsRead,
-          bytesRead: totalBytes,
-          ...totals,
-          warnings: opts.warnings,
-          errorFile,
-          finishedAt: new Date(),
-          heartbeatAt: new Date(),
-        })
-        .where(eq(registryImports.id, importId));
-    } else {
-      await database.db
-        .update(registryImports)
-        .set({
-          rowsRead,
-          bytesRead: totalBytes,
-          rejected: totals.rejected,
-          warnings: opts.warnings,
-          errorFile,
-        })
-        .where(eq(registryImports.id, importId));
-    }
-    report();
-    return {
+    const errorFile = await writeProblemFile(session.db, problems, req.errorDir, importId);
+    const summary = {
       importId,
-      status,
+      status: 'rejected' as const,
       rowsRead,
-      ...totals,
-      warnings: opts.warnings,
+      loaded: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      rejected: 0,
+      warnings,
+      familiesLoaded: 0,
       message,
       errorFile,
-      seconds: (Date.now() - started) / 1000,
     };
+    await database.db
+      .update(registryImports)
+      .set({ ...summary, phase, bytesRead: totalBytes, finishedAt: new Date(), heartbeatAt: new Date() })
+      .where(eq(registryImports.id, importId));
+    report();
+    return { ...summary, seconds: (Date.now() - started) / 1000 };
   }
 }
-
-interface MergeCounts {
-  status: ImportStatus;
-  message: string;
-  merged: boolean;
-  loaded: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  familiesLoaded: number;
-}
-
-const personFields = [
-  'name',
-  'birth_place',
-  'birth_date',
-  'sex',
-  'relationship',
-  'marital_status',
-  'education',
-  'schooling',
-  'occupation',
-  'disability_kind',
-  'disability_severity',
-  'pregnancy',
-  'alive',
-  'death_date',
-] as const;
-const familyFields = [
-  'village_code',
-  'address',
-  'rt',
-  'rw',
-  'decile',
-  'welfare_status',
-  'status_period',
-] as const;
 
 async function mergeStaged(
   session: BulkSession,
@@ -486,9 +391,16 @@ async function mergeStaged(
     stage: string;
     problems: string;
     req: ImportRequest;
-    onPhase: (p: ImportPhase) => Promise<void>;
+    read: {
+      rowsRead: number;
+      rejectedEarly: number;
+      warnings: number;
+      totalBytes: number;
+      fileSha256: string;
+    };
+    onPhase: (p: ImportPhase) => void;
   },
-): Promise<MergeCounts> {
+): Promise<Omit<ImportSummary, 'seconds'>> {
   const { importId, stage: S, problems: P, req } = args;
   const note = `impor #${importId}`;
   const prefix = `${req.regionCode}.%`;
@@ -497,16 +409,7 @@ async function mergeStaged(
     AND row_no IN (SELECT row_no FROM ${P} WHERE severity = 'error')`;
 
   return session.db.transaction(async (tx) => {
-    const timing = process.env.JARING_IMPORT_TIMING === '1';
-    const run = async (text: string) => {
-      const t = performance.now();
-      const r = await tx.execute(sql.raw(text));
-      if (timing)
-        console.error(
-          `${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 90)}`,
-        );
-      return r;
-    };
+    const run = (text: string) => tx.execute(sql.raw(text));
     const all = async <T>(q: ReturnType<typeof sql>) =>
       ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
     // One merge at a time across the register: the checks below must see what is committed.
@@ -540,8 +443,8 @@ async function mergeStaged(
       await run(`UPDATE ${S} SET outcome = 'skipped' WHERE person_id IS NOT NULL AND outcome = 'new'`);
     } else {
       await run(`UPDATE ${S} s SET outcome = CASE WHEN
-          (${personFields.map((f) => `p.${f}`).join(', ')}, p.family_id) IS NOT DISTINCT FROM
-          (${personFields.map((f) => `s.${f}`).join(', ')}, s.family_id)
+          (${personColumns.map((f) => `p.${f}`).join(', ')}, p.family_id) IS NOT DISTINCT FROM
+          (${personColumns.map((f) => `s.${f}`).join(', ')}, s.family_id)
         THEN 'unchanged' ELSE 'update' END
         FROM registry_people p WHERE p.id = s.person_id AND s.outcome = 'new'`);
     }
@@ -605,39 +508,57 @@ async function mergeStaged(
     );
     const count = (o: string) => Number(counts.find((c) => c.outcome === o)?.n ?? 0);
 
-    if (anyError && req.options.onError === 'reject_all') {
-      return {
-        status: 'rejected' as const,
-        message:
-          'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
-        merged: false,
-        loaded: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: 0,
-        rejected: rejectedStaged,
-        familiesLoaded: 0,
+    // The import's record is closed in this transaction, so it commits with the register or not at all.
+    const close = async (
+      status: 'done' | 'rejected',
+      message: string,
+      merged: { loaded: number; updated: number; unchanged: number; skipped: number; familiesLoaded: number },
+    ) => {
+      const summary = {
+        importId,
+        status,
+        message,
+        rowsRead: args.read.rowsRead,
+        ...merged,
+        rejected: args.read.rejectedEarly + rejectedStaged,
+        warnings: args.read.warnings,
+        errorFile: await writeProblemFile(tx, P, req.errorDir, importId),
       };
+      await tx
+        .update(registryImports)
+        .set({
+          ...summary,
+          phase: 'selesai',
+          fileSha256: args.read.fileSha256,
+          bytesRead: args.read.totalBytes,
+          finishedAt: new Date(),
+          heartbeatAt: new Date(),
+        })
+        .where(eq(registryImports.id, importId));
+      return summary;
+    };
+    if (anyError && req.options.onError === 'reject_all') {
+      return close(
+        'rejected',
+        'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
+        { loaded: 0, updated: 0, unchanged: 0, skipped: 0, familiesLoaded: 0 },
+      );
     }
-    await args.onPhase('menggabungkan');
-    await tx
-      .update(registryImports)
-      .set({ phase: 'menggabungkan', heartbeatAt: new Date() })
-      .where(eq(registryImports.id, importId));
+    args.onPhase('menggabungkan');
     const user = req.actor.userId ?? 'NULL';
     const noteSql = `'${note}'`;
 
     // Families the file changes (policy update): keep the old state, then write the new.
     if (policy === 'update') {
       await run(`CREATE TEMP TABLE ${S}_fam ON COMMIT DROP AS
-        SELECT f.id, ${familyFields.map((x) => `s.${x}`).join(', ')}
+        SELECT f.id, ${familyColumns.map((x) => `s.${x}`).join(', ')}
         FROM ${S} s JOIN registry_families f ON f.id = s.family_id
         WHERE s.kk_first AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ${live})
-          AND (${familyFields.map((x) => `s.${x}`).join(', ')}) IS DISTINCT FROM (${familyFields.map((x) => `f.${x}`).join(', ')})`);
+          AND (${familyColumns.map((x) => `s.${x}`).join(', ')}) IS DISTINCT FROM (${familyColumns.map((x) => `f.${x}`).join(', ')})`);
       await run(`INSERT INTO registry_family_versions (family_id, version, valid_from, valid_to, changed_by, change_note, data)
         SELECT f.id, f.version, f.valid_from, now(), f.changed_by, f.change_note, to_jsonb(f)
         FROM registry_families f JOIN ${S}_fam u ON u.id = f.id`);
-      await run(`UPDATE registry_families f SET ${familyFields.map((x) => `${x} = u.${x}`).join(', ')},
+      await run(`UPDATE registry_families f SET ${familyColumns.map((x) => `${x} = u.${x}`).join(', ')},
           version = f.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
         FROM ${S}_fam u WHERE u.id = f.id`);
       await run(`UPDATE registry_people p SET village_code = u.village_code
@@ -646,55 +567,40 @@ async function mergeStaged(
 
     const newFamilies = await all<{ n: string | number }>(
       sql.raw(`WITH ins AS (
-        INSERT INTO registry_families (kk, ${familyFields.join(', ')}, changed_by, change_note)
-        SELECT s.kk, ${familyFields.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+        INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
+        SELECT s.kk, ${familyColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
         FROM ${S} s WHERE s.kk_first AND s.family_id IS NULL
           AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ('new', 'update'))
         RETURNING 1) SELECT count(*) AS n FROM ins`),
     );
 
-    await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personFields.join(', ')}, changed_by, change_note)
-      SELECT s.nik, f.id, f.village_code, ${personFields.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+    await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
+      SELECT s.nik, f.id, f.village_code, ${personColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
       FROM ${S} s JOIN registry_families f ON f.kk = s.kk WHERE s.outcome = 'new' ORDER BY s.nik`);
 
     if (count('update') > 0) {
       await run(`INSERT INTO registry_person_versions (person_id, version, family_id, valid_from, valid_to, changed_by, change_note, data)
         SELECT p.id, p.version, p.family_id, p.valid_from, now(), p.changed_by, p.change_note, to_jsonb(p)
         FROM registry_people p JOIN ${S} s ON s.person_id = p.id WHERE s.outcome = 'update'`);
-      await run(`UPDATE registry_people p SET ${personFields.map((x) => `${x} = s.${x}`).join(', ')},
+      await run(`UPDATE registry_people p SET ${personColumns.map((x) => `${x} = s.${x}`).join(', ')},
           family_id = f.id, village_code = f.village_code,
           version = p.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
         FROM ${S} s JOIN registry_families f ON f.kk = s.kk
         WHERE s.person_id = p.id AND s.outcome = 'update'`);
     }
 
-    const result: MergeCounts = {
-      status: 'done',
-      message: '',
-      merged: true,
+    const merged = {
       loaded: count('new'),
       updated: count('update'),
       unchanged: count('unchanged'),
       skipped: count('skipped'),
-      rejected: rejectedStaged,
       familiesLoaded: Number(newFamilies[0]?.n ?? 0),
     };
-    result.message = `${result.loaded} orang baru, ${result.updated} diperbarui, ${result.unchanged} tetap, ${result.skipped} dilewati`;
-    await tx
-      .update(registryImports)
-      .set({
-        status: 'done',
-        phase: 'selesai',
-        message: result.message,
-        loaded: result.loaded,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        skipped: result.skipped,
-        familiesLoaded: result.familiesLoaded,
-        finishedAt: new Date(),
-        heartbeatAt: new Date(),
-      })
-      .where(eq(registryImports.id, importId));
+    const result = await close(
+      'done',
+      `${merged.loaded} orang baru, ${merged.updated} diperbarui, ${merged.unchanged} tetap, ${merged.skipped} dilewati`,
+      merged,
+    );
     await recordAudit(tx, req.actor, {
       action: 'registry.import',
       entity: 'registry_import',
@@ -708,39 +614,32 @@ async function mergeStaged(
         updated: result.updated,
         unchanged: result.unchanged,
         skipped: result.skipped,
+        rejected: result.rejected,
         familiesLoaded: result.familiesLoaded,
+        sha256: args.read.fileSha256,
       },
     });
     return result;
   });
 }
 
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
-    hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM). */
+/** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */
 async function writeProblemFile(
-  session: BulkSession,
+  db: Db,
   problems: string,
   dir: string,
   importId: number,
 ): Promise<string | null> {
-  const [first] = await session.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${problems}`);
+  const table = sql.raw(problems);
+  const [first] = await rows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM ${table}`);
   if (Number(first?.n ?? 0) === 0) return null;
   mkdirSync(dir, { recursive: true });
   const name = `impor-${importId}-masalah.csv`;
   const out = createWriteStream(path.join(dir, name));
-  out.write('\uFEFFBaris,Kolom,Nilai,Tingkat,Pesan,Keterangan\r\n');
+  out.write(`\uFEFF${csvLine(['Baris', 'Kolom', 'Nilai', 'Tingkat', 'Pesan', 'Keterangan'])}`);
   let after = { row: -1, order: -1, seq: 0 };
-  const batch = 20_000;
   for (;;) {
-    const rows = await session.query<{
+    const batch = await rows<{
       row_no: number;
       col_order: number;
       col: string;
@@ -749,20 +648,26 @@ async function writeProblemFile(
       message: string;
       seq: string | number;
     }>(
-      `SELECT row_no, col_order, col, value, severity, message, seq FROM ${problems}
-       WHERE (row_no, col_order, seq) > ($1, $2, $3) ORDER BY row_no, col_order, seq LIMIT ${batch}`,
-      [after.row, after.order, after.seq],
+      db,
+      sql`SELECT row_no, col_order, col, value, severity, message, seq FROM ${table}
+        WHERE (row_no, col_order, seq) > (${after.row}, ${after.order}, ${after.seq})
+        ORDER BY row_no, col_order, seq LIMIT 20000`,
     );
-    if (rows.length === 0) break;
+    const last = batch[batch.length - 1];
+    if (!last) break;
     let chunk = '';
-    for (const r of rows) {
+    for (const r of batch) {
       const level = r.severity === 'error' ? 'galat' : 'peringatan';
-      const sentence = `baris ${r.row_no}, kolom ${r.col}: ${r.message}`;
-      chunk += `${r.row_no},${csvField(r.col)},${csvField(r.value)},${level},${csvField(r.message)},${csvField(sentence)}\r\n`;
+      chunk += csvLine([
+        String(r.row_no),
+        r.col,
+        r.value,
+        level,
+        r.message,
+        `baris ${r.row_no}, kolom ${r.col}: ${r.message}`,
+      ]);
     }
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    const last = rows[rows.length - 1];
-    if (!last) break;
     after = { row: last.row_no, order: last.col_order, seq: Number(last.seq) };
   }
   out.end();

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
@@ -20,6 +21,8 @@ export interface TableRow {
 
 export interface ReadProgress {
   bytes: number;
+  /** Fed every byte read, so the file's digest costs no second pass. */
+  hash?: Hash;
 }
 
 export function formatOf(fileName: string): FileFormat | undefined {
@@ -47,6 +50,7 @@ function counter(progress: ReadProgress): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       progress.bytes += chunk.length;
+      progress.hash?.update(chunk);
       done(null, chunk);
     },
   });
@@ -175,6 +179,7 @@ export async function* readCsv(file: string, progress: ReadProgress): AsyncGener
   };
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
     progress.bytes += (chunk as Buffer).length;
+    progress.hash?.update(chunk as Buffer);
     buf += decoder.write(chunk as Buffer);
     if (first) {
       if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);

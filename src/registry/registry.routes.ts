@@ -15,7 +15,15 @@ import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
 import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.schema.ts';
-import { getFamily, registerTotals, revealNumber, scopeOf, searchPeople } from './registry.service.ts';
+import {
+  checkVillage,
+  getFamily,
+  registerTotals,
+  revealNumber,
+  scopeOf,
+  searchPeople,
+  searchTerm,
+} from './registry.service.ts';
 import { registryImports } from './registry.tables.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -35,6 +43,15 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const importsDir = path.resolve(app.config.dataDir, 'imports');
   const exports = new Map<string, PendingExport>();
   const running = new Map<number, Promise<unknown>>();
+  /** An import of the caller's unit, or `registry.import_not_found`. */
+  const findImport = async (id: number, unitId: number) => {
+    const [row] = await app.db
+      .select()
+      .from(registryImports)
+      .where(and(eq(registryImports.id, id), eq(registryImports.unitId, unitId)));
+    if (!row) throw new DomainError('registry.import_not_found');
+    return row;
+  };
   app.addHook('onClose', async () => {
     await Promise.allSettled(running.values());
   });
@@ -92,7 +109,9 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = requireAuth(request);
       const scope = scopeOf(ctx);
       const { format, q, village, reason } = request.body;
-      if (village) await searchPeople(app.db, scope, { village, limit: 1 });
+      // Refuse a bad selection now, not halfway through the download.
+      searchTerm(q);
+      if (village) checkVillage(scope, village);
       const token = randomBytes(24).toString('base64url');
       const now = Date.now();
       for (const [key, e] of exports) if (e.expires < now) exports.delete(key);
@@ -223,6 +242,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         options: request.query,
         errorDir: importsDir,
         importId,
+        format,
       })
         .catch((error: unknown) => request.log.error({ err: error, importId }, 'register import failed'))
         .finally(async () => {
@@ -251,11 +271,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
     async (request) => {
       const ctx = requireAuth(request);
-      const [row] = await app.db
-        .select()
-        .from(registryImports)
-        .where(and(eq(registryImports.id, request.params.id), eq(registryImports.unitId, ctx.unit.id)));
-      if (!row) throw new DomainError('registry.import_not_found');
+      const row = await findImport(request.params.id, ctx.unit.id);
       return view(row);
     },
   );
@@ -265,11 +281,8 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
     async (request, reply) => {
       const ctx = requireAuth(request);
-      const [row] = await app.db
-        .select()
-        .from(registryImports)
-        .where(and(eq(registryImports.id, request.params.id), eq(registryImports.unitId, ctx.unit.id)));
-      if (!row?.errorFile) throw new DomainError('registry.import_not_found');
+      const row = await findImport(request.params.id, ctx.unit.id);
+      if (!row.errorFile) throw new DomainError('registry.import_not_found');
       const file = path.join(importsDir, path.basename(row.errorFile));
       if (!existsSync(file)) throw new DomainError('registry.import_not_found');
       return reply

@@ -307,6 +307,45 @@ export const TemplateColumns: TemplateColumn[] = [
   ),
 ];
 
+/** A person's own data, as a file sets it; the order of the staging table's columns. */
+export const PersonFields = [
+  'name',
+  'birthPlace',
+  'birthDate',
+  'sex',
+  'relationship',
+  'maritalStatus',
+  'education',
+  'schooling',
+  'occupation',
+  'disabilityKind',
+  'disabilitySeverity',
+  'pregnancy',
+  'alive',
+  'deathDate',
+] as const;
+/** A family's data, the same on every row of one KK. */
+export const FamilyFields = [
+  'villageCode',
+  'address',
+  'rt',
+  'rw',
+  'decile',
+  'welfareStatus',
+  'statusPeriod',
+] as const;
+export type PersonField = (typeof PersonFields)[number];
+export type FamilyField = (typeof FamilyFields)[number];
+
+/** The table column of a field: `birthDate` → `birth_date`. */
+export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The template header naming a field (`alive` is the *Status Hidup* column). */
+export function headerOf(field: PersonField | FamilyField): string {
+  const key = field === 'alive' ? 'lifeStatus' : field;
+  return TemplateColumns.find((c) => c.key === key)?.header ?? field;
+}
+
 export const normaliseHeader = (s: string) =>
   s
     .replace(/^\uFEFF/, '')

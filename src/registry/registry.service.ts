@@ -1,11 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
+import { offsetMinutes } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/nik.ts';
-import { findRegion, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
+import { getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
 import { type Db, rows } from '../db/client.ts';
-import { labelOf, type SearchQuery } from './registry.schema.ts';
+import {
+  columnOf,
+  FamilyFields,
+  headerOf,
+  labelOf,
+  PersonFields,
+  type SearchQuery,
+} from './registry.schema.ts';
 
 /**
  * Reading the register: search, a family with its members and history, the state on a past
@@ -28,8 +36,6 @@ export function scopeOf(ctx: AuthContext): Scope {
 export function inScope(scope: Scope, villageCode: string): boolean {
   return villageCode.startsWith(scope.prefix) && (!scope.village || villageCode === scope.village);
 }
-
-export const maskId = maskNik;
 
 export interface PersonListItem {
   id: number;
@@ -75,8 +81,8 @@ function toItem(r: PersonRowDb): PersonListItem {
   return {
     id: Number(r.id),
     familyId: Number(r.family_id),
-    nik: maskId(r.nik),
-    kk: maskId(r.kk),
+    nik: maskNik(r.nik),
+    kk: maskNik(r.kk),
     name: r.name,
     sex: r.sex,
     birthDate: isoDate(r.birth_date),
@@ -106,89 +112,102 @@ const personColumns = sql.raw(
   'p.id, p.family_id, p.nik, f.kk, p.name, p.sex, p.birth_date::text AS birth_date, p.relationship, p.village_code, p.alive',
 );
 
+/** A village code from a request, checked to exist and to lie in the caller's scope. */
+export function checkVillage(scope: Scope, input: string): string {
+  const village = normaliseRegionCode(input);
+  if (!village || !getVillage(village)) throw new DomainError('registry.invalid', { village: input });
+  if (!inScope(scope, village)) throw new DomainError('registry.village_forbidden');
+  return village;
+}
+
+export type SearchTerm = { kind: 'id'; digits: string } | { kind: 'name'; text: string } | { kind: 'none' };
+
+/** What a search box holds: a NIK/KK number (16 digits), a name (3 letters or more), or nothing. */
+export function searchTerm(input: string | undefined): SearchTerm {
+  const q = (input ?? '').trim();
+  if (q === '') return { kind: 'none' };
+  const digits = q.replace(/[\s.]/g, '');
+  if (/^\d+$/.test(digits)) {
+    if (digits.length !== 16) throw new DomainError('registry.invalid', { q: 'NIK/No KK harus 16 digit' });
+    return { kind: 'id', digits };
+  }
+  if (q.length < 3) throw new DomainError('registry.invalid', { q: 'nama minimal 3 huruf' });
+  return { kind: 'name', text: q };
+}
+
+/** The rows a selection covers (village, or the whole scope), for search and export alike. */
+export function villageFilter(scope: Scope, village: string | undefined) {
+  const code = scope.village ?? village;
+  return code ? sql`p.village_code = ${code}` : sql`p.village_code LIKE ${`${scope.prefix}%`}`;
+}
+
+/** One page of `limit` rows out of `limit + 1` fetched, with the cursor of its last row. */
+function pageOf(
+  found: PersonRowDb[],
+  limit: number,
+  mode: SearchResult['mode'],
+  cursor: (last: PersonRowDb) => Array<string | number>,
+): SearchResult {
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    people: page.map(toItem),
+    mode,
+    ...(found.length > limit && last ? { next: encodeCursor(cursor(last)) } : {}),
+  };
+}
+
 /**
  * Search by NIK or KK number (16 digits, exact), by name (trigram similarity, typo-tolerant),
  * or list a village; pages by keyset (never OFFSET), so page 500 costs what page 1 costs.
  */
 export async function searchPeople(db: Db, scope: Scope, query: SearchQuery): Promise<SearchResult> {
   const limit = query.limit;
-  const q = (query.q ?? '').trim();
-  let village: string | undefined;
-  if (query.village) {
-    village = normaliseRegionCode(query.village);
-    if (!village || !getVillage(village))
-      throw new DomainError('registry.invalid', { village: query.village });
-    if (!inScope(scope, village)) throw new DomainError('registry.village_forbidden');
-  }
-  const villageFilter = scope.village
-    ? sql`AND p.village_code = ${scope.village}`
-    : village
-      ? sql`AND p.village_code = ${village}`
-      : sql`AND p.village_code LIKE ${`${scope.prefix}%`}`;
-  const extraVillage = village && scope.village && village !== scope.village ? sql`AND false` : sql``;
+  const term = searchTerm(query.q);
+  const village = query.village ? checkVillage(scope, query.village) : undefined;
+  const where = villageFilter(scope, village);
   const after = query.after ? decodeCursor(query.after) : undefined;
 
-  const digits = q.replace(/[\s.]/g, '');
-  if (/^\d+$/.test(digits) && digits.length > 0) {
-    if (digits.length !== 16) throw new DomainError('registry.invalid', { q: 'NIK/No KK harus 16 digit' });
+  if (term.kind === 'id') {
     const afterId = after ? Number(after[0]) : 0;
     const found = await rows<PersonRowDb>(
       db,
       sql`SELECT ${personColumns} FROM registry_people p JOIN registry_families f ON f.id = p.family_id
-        WHERE p.nik = ${digits} ${villageFilter} ${extraVillage} AND p.id > ${afterId}
+        WHERE p.nik = ${term.digits} AND ${where} AND p.id > ${afterId}
         UNION
         SELECT ${personColumns} FROM registry_families f JOIN registry_people p ON p.family_id = f.id
-        WHERE f.kk = ${digits} ${villageFilter} ${extraVillage} AND p.id > ${afterId}
+        WHERE f.kk = ${term.digits} AND ${where} AND p.id > ${afterId}
         ORDER BY id LIMIT ${limit + 1}`,
     );
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
-    const mode = found.some((r) => r.nik === digits) ? 'nik' : 'kk';
-    return {
-      people: page.map(toItem),
-      mode,
-      ...(found.length > limit && last ? { next: encodeCursor([Number(last.id)]) } : {}),
-    };
+    const mode = found.some((r) => r.nik === term.digits) ? 'nik' : 'kk';
+    return pageOf(found, limit, mode, (last) => [Number(last.id)]);
   }
 
-  if (q.length > 0) {
-    if (q.length < 3) throw new DomainError('registry.invalid', { q: 'nama minimal 3 huruf' });
+  if (term.kind === 'name') {
+    // Equal scores are ordered by id, so a page boundary between them loses and repeats nothing.
     const cursor = after
-      ? sql`AND (similarity(p.name, ${q}) < ${Number(after[0])}
-          OR (similarity(p.name, ${q}) = ${Number(after[0])} AND p.id > ${Number(after[1])}))`
+      ? sql`AND (similarity(p.name, ${term.text}) < ${Number(after[0])}
+          OR (similarity(p.name, ${term.text}) = ${Number(after[0])} AND p.id > ${Number(after[1])}))`
       : sql``;
     const found = await rows<PersonRowDb>(
       db,
-      sql`SELECT ${personColumns}, similarity(p.name, ${q}) AS score
+      sql`SELECT ${personColumns}, similarity(p.name, ${term.text}) AS score
         FROM registry_people p JOIN registry_families f ON f.id = p.family_id
-        WHERE p.name % ${q} ${villageFilter} ${extraVillage} ${cursor}
+        WHERE p.name % ${term.text} AND ${where} ${cursor}
         ORDER BY score DESC, p.id LIMIT ${limit + 1}`,
     );
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      people: page.map(toItem),
-      mode: 'name',
-      ...(found.length > limit && last ? { next: encodeCursor([Number(last.score), Number(last.id)]) } : {}),
-    };
+    return pageOf(found, limit, 'name', (last) => [Number(last.score), Number(last.id)]);
   }
 
   if (village || scope.village) {
-    const code = scope.village ?? village;
     const cursor = after ? sql`AND (p.name, p.id) > (${String(after[0])}, ${Number(after[1])})` : sql``;
     const found = await rows<PersonRowDb>(
       db,
       sql`SELECT ${personColumns} FROM registry_people p JOIN registry_families f ON f.id = p.family_id
-        WHERE p.village_code = ${code} ${extraVillage} ${cursor}
+        WHERE ${where} ${cursor}
         ORDER BY p.name, p.id LIMIT ${limit + 1}`,
     );
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      people: page.map(toItem),
-      mode: 'village',
-      ...(found.length > limit && last ? { next: encodeCursor([last.name, Number(last.id)]) } : {}),
-    };
+    return pageOf(found, limit, 'village', (last) => [last.name, Number(last.id)]);
   }
   return { people: [], mode: 'none' };
 }
@@ -308,23 +327,17 @@ export interface FamilyView {
   existed: boolean;
 }
 
-const timeZoneOffsets: Record<string, string> = {
-  'Asia/Jakarta': '+07:00',
-  'Asia/Makassar': '+08:00',
-  'Asia/Jayapura': '+09:00',
-};
-
 /** The end of a calendar day in the unit's zone: the state "on" that date. */
 export function endOfDay(date: string, timeZone: string): Date {
-  const t = new Date(`${date}T23:59:59.999${timeZoneOffsets[timeZone] ?? '+07:00'}`);
-  if (Number.isNaN(t.getTime())) throw new DomainError('registry.invalid', { asOf: date });
-  return t;
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(midnight)) throw new DomainError('registry.invalid', { asOf: date });
+  return new Date(midnight + 86_400_000 - 1 - offsetMinutes(timeZone) * 60_000);
 }
 
 function toMember(p: PersonFullDb): FamilyMember {
   return {
     id: Number(p.id),
-    nik: maskId(p.nik),
+    nik: maskNik(p.nik),
     name: p.name,
     birthPlace: p.birth_place,
     birthDate: isoDate(p.birth_date),
@@ -350,31 +363,9 @@ const byRelation = (a: FamilyMember, b: FamilyMember) => {
   return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb) || a.birthDate.localeCompare(b.birthDate);
 };
 
-const familyLabels: Record<string, string> = {
-  village_code: 'Kode Desa',
-  address: 'Alamat',
-  rt: 'RT',
-  rw: 'RW',
-  decile: 'Desil',
-  welfare_status: 'Status DTKS/DTSEN',
-  status_period: 'Periode Data',
-};
-const personLabels: Record<string, string> = {
-  name: 'Nama',
-  birth_place: 'Tempat Lahir',
-  birth_date: 'Tanggal Lahir',
-  sex: 'Jenis Kelamin',
-  relationship: 'Hubungan Keluarga',
-  marital_status: 'Status Perkawinan',
-  education: 'Pendidikan',
-  schooling: 'Partisipasi Sekolah',
-  occupation: 'Pekerjaan',
-  disability_kind: 'Jenis Disabilitas',
-  disability_severity: 'Tingkat Disabilitas',
-  pregnancy: 'Hamil/Menyusui',
-  alive: 'Status Hidup',
-  death_date: 'Tanggal Meninggal',
-};
+/** History labels by table column: the template's headers. */
+const familyLabels = Object.fromEntries(FamilyFields.map((f) => [columnOf(f), headerOf(f)]));
+const personLabels = Object.fromEntries(PersonFields.map((f) => [columnOf(f), headerOf(f)]));
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -542,7 +533,7 @@ export async function getFamily(
   const f = (family?.data ?? current) as unknown as FamilyRowDb;
   return {
     id: Number(current.id),
-    kk: maskId(current.kk),
+    kk: maskNik(current.kk),
     villageCode: f.village_code,
     villageName: getVillage(f.village_code)?.name ?? f.village_code,
     regionPath: regionPath(f.village_code).map((r) => r.name),
@@ -589,8 +580,4 @@ export async function revealNumber(
     after: { kind: input.kind, reason: input.reason },
   });
   return { value: row.value };
-}
-
-export function regionName(code: string): string {
-  return findRegion(code)?.name ?? code;
 }

@@ -1,4 +1,5 @@
 import { childrenOf } from '../core/regions.ts';
+import { csvLine } from './csv.ts';
 import { TemplateColumns } from './registry.schema.ts';
 
 /**
@@ -291,7 +292,5 @@ export function* syntheticRegister(opts: SyntheticOptions): Generator<SyntheticR
   }
 }
 
-const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-export const csvHeaderLine = () => `${TemplateColumns.map((c) => c.header).join(',')}\n`;
-export const csvLine = (cells: string[]) => `${cells.map(csvField).join(',')}\n`;
+export { csvLine } from './csv.ts';
+export const csvHeaderLine = () => csvLine(TemplateColumns.map((c) => c.header));

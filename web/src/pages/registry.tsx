@@ -159,7 +159,7 @@ function RevealableNumber({
 
 /** The register: search by NIK, KK number, name or village; masked numbers; export. */
 export function RegistryPage() {
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const [q, setQ] = useState('');
   const [village, setVillage] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<{ q: string; village: string | null }>({ q: '', village: null });
@@ -302,7 +302,7 @@ export function RegistryPage() {
                                 )}
                               </Table.Td>
                               <Table.Td>{p.sex}</Table.Td>
-                              <Table.Td>{formatDate(p.birthDate, 'id')}</Table.Td>
+                              <Table.Td>{formatDate(p.birthDate, lang)}</Table.Td>
                               <Table.Td>{p.relationshipLabel}</Table.Td>
                               <Table.Td>{p.villageName}</Table.Td>
                               <Table.Td ff="monospace">{p.kk}</Table.Td>
