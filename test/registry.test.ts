@@ -212,6 +212,18 @@ describe('register search, privacy and export', () => {
       after = page.next;
     }
     expect(seen.sort()).toEqual(['Bayu Prasetyo', 'Wahyu Prasetyo', 'Wahyu Prasetyo']);
+    // A name changed by an update is found by its new spelling, and no longer by the old one.
+    const renamed = extra[1]?.replace('Bayu Prasetyo', 'Bayu Kurniawan Saputro') ?? '';
+    await importFile(write('d.csv', `${header}\n${extra[0]}\n${renamed}\n`), {
+      onError: 'reject_all',
+      onExisting: 'update',
+    });
+    const byNewName = (
+      await kabid.get(`/api/registry/people?q=${encodeURIComponent('Kurniawan Saputra')}`)
+    ).json();
+    expect(byNewName.people.map((p: { name: string }) => p.name)).toEqual(['Bayu Kurniawan Saputro']);
+    const byOldName = (await kabid.get('/api/registry/people?q=Bayu%20Prasetyo')).json();
+    expect(byOldName.people.map((p: { name: string }) => p.name)).not.toContain('Bayu Prasetyo');
     const bad = await kabid.get('/api/registry/people?q=33140101');
     expect(bad.statusCode).toBe(422);
   });

@@ -7,6 +7,13 @@ const familyHeaders = FamilyFields.map(headerOf);
 const familyData = (r: PersonRow) => FamilyFields.map((f) => String(r[f] ?? '')).join('\u001f');
 
 /**
+ * A copy of a short string that keeps nothing else alive. A cell cut from the reader's 1 MB
+ * text buffer points into that buffer (V8 substrings share their parent), so keeping one KK per
+ * family as-is would keep the whole file in memory.
+ */
+const detach = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
+
+/**
  * Rules across the rows of one file, checked while it streams, in compact memory: a NIK
  * appears once; the rows of one KK agree on the family's data (the first row is the
  * reference); each family has one head. Families that meet rows already in the register are
@@ -76,9 +83,10 @@ export class FileChecks {
     }
     if (fam === undefined) {
       fam = this.famData.length;
-      this.kkIndex.set(r.kk, fam);
+      const kk = detach(r.kk);
+      this.kkIndex.set(kk, fam);
       this.famFirstRow.push(rowNo);
-      this.famKk.push(r.kk);
+      this.famKk.push(kk);
       this.famData.push(data);
       this.famHeads.push(0);
       this.famHeadRows.push([]);

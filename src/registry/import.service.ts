@@ -336,6 +336,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
         report();
       },
     });
+    await refreshStatistics(session, summary.loaded + summary.updated);
     phase = 'selesai';
     report();
     return { ...summary, seconds: (Date.now() - started) / 1000 };
@@ -589,6 +590,10 @@ async function mergeStaged(
         WHERE s.person_id = p.id AND s.outcome = 'update'`);
     }
 
+    // The names search matches on (see `registry_names`).
+    await run(`INSERT INTO registry_names (name) SELECT DISTINCT name FROM ${S}
+      WHERE outcome IN ('new', 'update') ON CONFLICT DO NOTHING`);
+
     const merged = {
       loaded: count('new'),
       updated: count('update'),
@@ -621,6 +626,21 @@ async function mergeStaged(
     });
     return result;
   });
+}
+
+/**
+ * After a merge that grew or changed the register by a tenth or more, the planner's statistics
+ * are refreshed at once: PGlite has no autovacuum, and on PostgreSQL the searches right after a
+ * large first import would otherwise be planned for an empty table.
+ */
+async function refreshStatistics(session: BulkSession, written: number): Promise<void> {
+  if (written === 0) return;
+  const [known] = await session.query<{ n: number }>(
+    `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'registry_people'::regclass`,
+  );
+  const before = Number(known?.n ?? -1);
+  if (before >= 0 && written < before / 10) return;
+  await session.query('ANALYZE registry_people, registry_families, registry_names');
 }
 
 /** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */

@@ -184,19 +184,26 @@ export async function searchPeople(db: Db, scope: Scope, query: SearchQuery): Pr
   }
 
   if (term.kind === 'name') {
-    // Equal scores are ordered by id, so a page boundary between them loses and repeats nothing.
-    const cursor = after
-      ? sql`AND (similarity(p.name, ${term.text}) < ${Number(after[0])}
-          OR (similarity(p.name, ${term.text}) = ${Number(after[0])} AND p.id > ${Number(after[1])}))`
+    // Distinct names are matched by trigrams and ordered by score; each name's people follow in
+    // id order, read through an index only until the page is full. Equal scores are ordered by
+    // name, then id, so a page boundary loses and repeats nothing.
+    const nameCursor = after
+      ? sql`AND (similarity(name, ${term.text}) < ${Number(after[0])}
+          OR (similarity(name, ${term.text}) = ${Number(after[0])} AND name >= ${String(after[1])}))`
       : sql``;
+    const idCursor = after ? sql`AND (n.name <> ${String(after[1])} OR p.id > ${Number(after[2])})` : sql``;
     const found = await rows<PersonRowDb>(
       db,
-      sql`SELECT ${personColumns}, similarity(p.name, ${term.text}) AS score
-        FROM registry_people p JOIN registry_families f ON f.id = p.family_id
-        WHERE p.name % ${term.text} AND ${where} ${cursor}
-        ORDER BY score DESC, p.id LIMIT ${limit + 1}`,
+      sql`SELECT ${personColumns}, n.score FROM
+          (SELECT name, similarity(name, ${term.text}) AS score FROM registry_names
+            WHERE name % ${term.text} ${nameCursor} ORDER BY score DESC, name) n
+        CROSS JOIN LATERAL (
+          SELECT p.* FROM registry_people p WHERE p.name = n.name AND ${where} ${idCursor}
+          ORDER BY p.id LIMIT ${limit + 1}) p
+        JOIN registry_families f ON f.id = p.family_id
+        ORDER BY n.score DESC, n.name, p.id LIMIT ${limit + 1}`,
     );
-    return pageOf(found, limit, 'name', (last) => [Number(last.score), Number(last.id)]);
+    return pageOf(found, limit, 'name', (last) => [Number(last.score), last.name, Number(last.id)]);
   }
 
   if (village || scope.village) {

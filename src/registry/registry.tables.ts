@@ -80,9 +80,19 @@ export const registryPeople = pgTable(
     uniqueIndex('registry_people_nik').on(t.nik),
     index('registry_people_family').on(t.familyId),
     index('registry_people_village_name').on(t.villageCode, t.name, t.id),
-    index('registry_people_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('registry_people_name').on(t.name, t.id),
   ],
 );
+
+/**
+ * Every name the register has held, once. Typo-tolerant search matches trigrams here (names
+ * repeat: a regency's million people carry far fewer distinct names), then reads each matching
+ * name's people through `registry_people_name` in the order of the match. Imports add names;
+ * a name nobody carries any more simply finds no one.
+ */
+export const registryNames = pgTable('registry_names', { name: text('name').primaryKey() }, (t) => [
+  index('registry_names_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+]);
 
 /** Earlier states of a family: `data` is the row as it was during [valid_from, valid_to). */
 export const registryFamilyVersions = pgTable(
