@@ -52,6 +52,7 @@ afterAll(async () => t?.close());
 const importFile = (
   file: string,
   options: { onError: 'reject_all' | 'load_valid'; onExisting: 'skip' | 'update' | 'report' },
+  thread?: 'worker' | 'main',
 ) =>
   runImport(t.database, {
     file,
@@ -60,6 +61,7 @@ const importFile = (
     actor: { ...systemActor, unitId },
     options,
     errorDir,
+    ...(thread ? { thread } : {}),
   });
 
 describe('register import', () => {
@@ -72,6 +74,21 @@ describe('register import', () => {
     expect(s.status).toBe('rejected');
     expect(s.loaded).toBe(0);
     expect(await count()).toBe(before);
+  });
+
+  it('reads a file the same in a worker thread as in its own thread', async () => {
+    // Large files are parsed in a worker; both paths must give the same outcome and problems.
+    const file = write('w.csv', `${header}\n${lines.join('\n')}\nNama;Salah\n`);
+    const options = { onError: 'reject_all', onExisting: 'skip' } as const;
+    const inWorker = await importFile(file, options, 'worker');
+    const inThread = await importFile(file, options, 'main');
+    const { importId: _a, errorFile: fileA, seconds: _s1, ...a } = inWorker;
+    const { importId: _b, errorFile: fileB, seconds: _s2, ...b } = inThread;
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ status: 'rejected', rowsRead: 9, rejected: 7 });
+    expect(readFileSync(path.join(errorDir, fileA ?? ''), 'utf8')).toBe(
+      readFileSync(path.join(errorDir, fileB ?? ''), 'utf8'),
+    );
   });
 
   it('loads the valid rows, and reports the others by row and column in Indonesian', async () => {

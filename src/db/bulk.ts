@@ -14,8 +14,8 @@ export interface BulkSession {
   kind: Database['kind'];
   db: Db;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Loads COPY text-format lines (already escaped, each ending in `\n`). */
-  copyIn(table: string, columns: readonly string[], data: string): Promise<void>;
+  /** Loads COPY text-format lines (already escaped, each ending in `\n`), as text or UTF-8 bytes. */
+  copyIn(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
     },
     async copyIn(table, columns, data) {
       await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-        blob: new Blob([data]),
+        blob: new Blob([data as BlobPart]),
       });
     },
     async release() {},

@@ -7,28 +7,28 @@ const familyHeaders = FamilyFields.map(headerOf);
 const familyData = (r: PersonRow) => FamilyFields.map((f) => String(r[f] ?? '')).join('\u001f');
 
 /**
- * A copy of a short string that keeps nothing else alive. A cell cut from the reader's 1 MB
- * text buffer points into that buffer (V8 substrings share their parent), so keeping one KK per
- * family as-is would keep the whole file in memory.
- */
-const detach = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
-
-/**
  * Rules across the rows of one file, checked while it streams, in compact memory: a NIK
  * appears once; the rows of one KK agree on the family's data (the first row is the
  * reference); each family has one head. Families that meet rows already in the register are
  * re-checked in SQL by the import, which sees both.
  */
 export class FileChecks {
+  // Typed arrays and numbers wherever possible: at a million rows this is the import's largest
+  // live memory, and the fewer objects it holds the less each garbage collection has to walk.
   private readonly nikRow = new IdTable(1 << 18);
   private readonly rowFamily = new IntColumn();
   private readonly rowIsHead = new IntColumn();
-  private readonly kkIndex = new Map<string, number>();
-  private readonly famFirstRow: number[] = [];
-  private readonly famKk: string[] = [];
+  /** KK → family index; the family's KK is its key's two halves. */
+  private readonly kkIndex = new IdTable(1 << 16);
+  private readonly famKkHi = new IntColumn();
+  private readonly famKkLo = new IntColumn();
+  private readonly famFirstRow = new IntColumn();
+  private readonly famHeads = new IntColumn();
+  private readonly famFirstHead = new IntColumn();
+  /** Head rows after the first, only for families with more than one head. */
+  private readonly famMoreHeads = new Map<number, number[]>();
   private readonly famData: string[] = [];
-  private readonly famHeads: number[] = [];
-  private readonly famHeadRows: number[][] = [];
+  private families = 0;
   private readonly rejectedFirst = new Set<number>();
   /** KKs with a row rejected after it was staged; their head count is re-checked in SQL. */
   readonly unsettledKk = new Set<string>();
@@ -52,7 +52,7 @@ export class FileChecks {
         column: 'No KK',
         value: r.kk,
         severity: 'error',
-        message: `data keluarga berbeda dengan baris ${this.famFirstRow[fam]} untuk No KK yang sama (${differing})`,
+        message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing})`,
       });
       return { problems, earlier, first: false };
     }
@@ -75,39 +75,47 @@ export class FileChecks {
           message: `NIK ganda dalam berkas (juga di baris ${rowNo})`,
         });
         const prevFam = this.rowFamily.get(previous);
-        if (this.rowIsHead.get(previous)) this.famHeads[prevFam] = (this.famHeads[prevFam] ?? 1) - 1;
-        const prevKk = this.famKk[prevFam];
-        if (prevKk) this.unsettledKk.add(prevKk);
+        if (this.rowIsHead.get(previous)) this.famHeads.set(prevFam, this.famHeads.get(prevFam) - 1);
+        this.unsettledKk.add(this.kkOf(prevFam));
       }
       return { problems, earlier, first: false };
     }
     if (fam === undefined) {
-      fam = this.famData.length;
-      const kk = detach(r.kk);
-      this.kkIndex.set(kk, fam);
-      this.famFirstRow.push(rowNo);
-      this.famKk.push(kk);
+      fam = this.families++;
+      this.kkIndex.setIfAbsent(r.kk, fam);
+      this.famKkHi.set(fam, Number(r.kk.slice(0, 8)));
+      this.famKkLo.set(fam, Number(r.kk.slice(8, 16)));
+      this.famFirstRow.set(fam, rowNo);
       this.famData.push(data);
-      this.famHeads.push(0);
-      this.famHeadRows.push([]);
     }
     this.rowFamily.set(rowNo, fam);
     if (r.relationship === 'kepala_keluarga') {
       this.rowIsHead.set(rowNo, 1);
-      this.famHeads[fam] = (this.famHeads[fam] ?? 0) + 1;
-      const rows = this.famHeadRows[fam];
-      if (rows && rows.length < 5) rows.push(rowNo);
+      const heads = this.famHeads.get(fam) + 1;
+      this.famHeads.set(fam, heads);
+      if (heads === 1) this.famFirstHead.set(fam, rowNo);
+      else {
+        const more = this.famMoreHeads.get(fam) ?? [];
+        if (more.length < 4) more.push(rowNo);
+        this.famMoreHeads.set(fam, more);
+      }
     }
     return { problems, earlier, first };
+  }
+
+  private kkOf(fam: number): string {
+    return `${String(this.famKkHi.get(fam)).padStart(8, '0')}${String(this.famKkLo.get(fam)).padStart(8, '0')}`;
   }
 
   /** Families of the file without exactly one head, leaving out the KKs given. */
   headProblems(skip: Set<string>): Array<{ kk: string; message: string }> {
     const out: Array<{ kk: string; message: string }> = [];
-    for (const [kk, fam] of this.kkIndex) {
-      const heads = this.famHeads[fam] ?? 0;
-      if (heads === 1 || skip.has(kk) || this.unsettledKk.has(kk)) continue;
-      const rows = this.famHeadRows[fam] ?? [];
+    for (let fam = 0; fam < this.families; fam++) {
+      const heads = this.famHeads.get(fam);
+      if (heads === 1) continue;
+      const kk = this.kkOf(fam);
+      if (skip.has(kk) || this.unsettledKk.has(kk)) continue;
+      const rows = [this.famFirstHead.get(fam), ...(this.famMoreHeads.get(fam) ?? [])];
       out.push({
         kk,
         message:

@@ -1,27 +1,26 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { DomainError } from '../core/errors.ts';
 import { findRegion } from '../core/regions.ts';
-import { type BulkSession, copyValue, openBulkSession } from '../db/bulk.ts';
+import { type BulkSession, openBulkSession } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
 import { csvLine } from './csv.ts';
-import { FileChecks } from './file-checks.ts';
-import { type FileFormat, formatOf, type ReadProgress, readTable, sniffFormat } from './readers.ts';
 import {
-  columnOf,
-  FamilyFields,
-  type ImportOptions,
-  mapHeaders,
-  PersonFields,
-  TemplateColumns,
-} from './registry.schema.ts';
+  problemColumns,
+  type ReadBatch,
+  type ReadOutcome,
+  type ReadPhaseInput,
+  readPhase,
+  stageColumns,
+} from './read-phase.ts';
+import { type FileFormat, formatOf, sniffFormat } from './readers.ts';
+import { columnOf, FamilyFields, type ImportOptions, PersonFields } from './registry.schema.ts';
 import { type ImportStatus, registryImports } from './registry.tables.ts';
-import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
 
 /**
  * Import of a register file (CSV or XLSX in the template's layout) in three phases:
@@ -86,32 +85,76 @@ export interface ImportRequest {
   onProgress?: (p: ImportProgress) => void;
   /** Rows per COPY batch. */
   batchRows?: number;
+  /** Where the file is parsed: a worker thread, this thread, or by size (default). */
+  thread?: 'worker' | 'main' | 'auto';
   today?: Date;
 }
 
 const personColumns = PersonFields.map(columnOf);
 const familyColumns = FamilyFields.map(columnOf);
-/** Staging columns, in the order `stageLine` writes them. */
-const stageColumns = ['row_no', 'kk_first', 'kk', 'nik', ...personColumns, ...familyColumns];
-const stagedFields = [...PersonFields, ...FamilyFields];
 
-const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
+/** Files from this size on are read in a worker thread, beside the database's work. */
+const WORKER_FROM_BYTES = 4 * 1024 * 1024;
 
-const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
-
-function stageLine(rowNo: number, first: boolean, r: PersonRow): string {
-  let line = `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
-  for (const f of stagedFields) {
-    const v = r[f];
-    line += `\t${typeof v === 'boolean' ? (v ? 't' : 'f') : copyValue(v)}`;
+/**
+ * The read phase's batches, from a worker thread (large files) or this thread. The worker's
+ * heap is capped in proportion to the file, so the garbage of parsing is collected as it goes
+ * instead of growing the process; what it keeps across rows (`FileChecks`) is about 130 bytes a
+ * row.
+ */
+async function* readBatches(
+  input: ReadPhaseInput,
+  inWorker: boolean,
+  totalBytes: number,
+): AsyncGenerator<ReadBatch, ReadOutcome> {
+  if (!inWorker) return yield* readPhase(input);
+  type Message =
+    | ({ type: 'batch' } & ReadBatch)
+    | { type: 'done'; outcome: ReadOutcome }
+    | { type: 'error'; message: string };
+  const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
+    workerData: input,
+    resourceLimits: {
+      maxOldGenerationSizeMb: 128 + Math.ceil(totalBytes / 2_000_000),
+      maxYoungGenerationSizeMb: 12,
+    },
+  });
+  const queue: Message[] = [];
+  let failure: Error | undefined;
+  let exited = false;
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: Message) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e: Error & { code?: string }) => {
+    failure =
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new Error('memori untuk membaca berkas habis; bagi berkas menjadi beberapa bagian')
+        : e;
+    wake?.();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure && !exited)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      const m = queue.shift();
+      if (!m) throw failure ?? new Error('pembaca berkas berhenti tanpa hasil');
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'done') return m.outcome;
+      const { type: _, ...batch } = m;
+      yield batch;
+      worker.postMessage('ack');
+    }
+  } finally {
+    await worker.terminate();
   }
-  return `${line}\n`;
-}
-
-function problemLine(p: RowProblem): string {
-  return `${p.row}\t${colOrder.get(p.column) ?? 99}\t${copyValue(p.column)}\t${copyValue(p.value.slice(0, 200))}\t${
-    p.severity
-  }\t${copyValue(p.message)}\n`;
 }
 
 /** Imports still marked running whose process stopped (no heartbeat) are failed; nothing was merged. */
@@ -187,14 +230,14 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   const problems = `registry_stage_problems_${importId}`;
   const session = await openBulkSession(database);
   let phase: ImportPhase = 'membaca';
-  const progress: ReadProgress = { bytes: 0, hash: createHash('sha256') };
   let rowsRead = 0;
+  let bytesRead = 0;
   const report = () =>
     req.onProgress?.({
       importId,
       phase,
       rowsRead,
-      bytesRead: Math.min(progress.bytes, totalBytes),
+      bytesRead: Math.min(bytesRead, totalBytes),
       totalBytes,
       elapsed: (Date.now() - started) / 1000,
     });
@@ -205,7 +248,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .set({
         phase,
         rowsRead,
-        bytesRead: Math.min(progress.bytes, totalBytes),
+        bytesRead: Math.min(bytesRead, totalBytes),
         heartbeatAt: new Date(),
       })
       .where(eq(registryImports.id, importId));
@@ -223,114 +266,59 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       seq bigint GENERATED ALWAYS AS IDENTITY, row_no integer NOT NULL, col_order integer NOT NULL,
       col text NOT NULL, value text NOT NULL, severity text NOT NULL, message text NOT NULL)`);
 
-    // Phase 1: read, validate each row, stage.
-    const ctx = rowContext({
-      today: req.today ?? new Date(),
-      regionCode: req.regionCode,
-      regionName: region?.name ?? req.regionCode,
-      villageCode: req.villageCode,
-    });
-    const batchRows = req.batchRows ?? 20_000;
-    const checks = new FileChecks();
-    let rejectedEarly = 0;
-    let warnings = 0;
-    let stageBuf = '';
-    let stageCount = 0;
-    let problemBuf = '';
-    let lastBeat = Date.now();
-    // On PostgreSQL the previous batch's COPY runs in the server while the next batch is parsed.
+    // Phase 1: read and check each row (in a worker for large files), and stage the valid ones.
+    // The database loads one batch while the next is parsed.
+    const batches = readBatches(
+      {
+        file: req.file,
+        format,
+        today: (req.today ?? new Date()).toISOString(),
+        regionCode: req.regionCode,
+        regionName: region?.name ?? req.regionCode,
+        villageCode: req.villageCode ?? null,
+        batchRows: req.batchRows ?? 20_000,
+      },
+      req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES),
+      totalBytes,
+    );
     let pending: Promise<void> = Promise.resolve();
-    const flush = async () => {
+    let lastBeat = Date.now();
+    let read: ReadOutcome;
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) {
+        read = next.value;
+        break;
+      }
+      const batch = next.value;
       await pending;
-      const stageData = stageBuf;
-      const problemData = problemBuf;
-      stageBuf = '';
-      problemBuf = '';
-      stageCount = 0;
+      rowsRead = batch.rowsRead;
+      bytesRead = batch.bytesRead;
       pending = (async () => {
-        if (stageData) await session.copyIn(stage, stageColumns, stageData);
-        if (problemData) await session.copyIn(problems, problemColumns, problemData);
+        if (batch.stage.length > 0) await session.copyIn(stage, stageColumns, batch.stage);
+        if (batch.problems) await session.copyIn(problems, problemColumns, batch.problems);
       })();
       // Keep a rejection from going unhandled before the next await.
       pending.catch(() => undefined);
-    };
-    let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
-    const rows = readTable(req.file, format, progress);
-    for await (const batch of rows)
-      for (const { number, cells } of batch) {
-        if (!columns) {
-          const mapping = mapHeaders(cells.map((c) => (c === null || c === undefined ? '' : String(c))));
-          if (mapping.missing.length > 0) {
-            const message = `kolom wajib tidak ada: ${mapping.missing.map((c) => c.header).join(', ')}. Gunakan templat (baris 1 berisi judul kolom).`;
-            for (const c of mapping.missing)
-              problemBuf += problemLine({
-                row: number,
-                column: c.header,
-                value: '',
-                severity: 'error',
-                message: `kolom ${c.header} tidak ada di baris judul`,
-              });
-            await flush();
-            await pending;
-            return await finish(message, 0);
-          }
-          for (const h of mapping.unknown)
-            problemBuf += problemLine({
-              row: number,
-              column: h,
-              value: h,
-              severity: 'warning',
-              message: `kolom "${h}" tidak dikenal dan diabaikan`,
-            });
-          for (const h of mapping.duplicated)
-            problemBuf += problemLine({
-              row: number,
-              column: h,
-              value: h,
-              severity: 'warning',
-              message: `kolom "${h}" muncul dua kali; yang kedua diabaikan`,
-            });
-          warnings += mapping.unknown.length + mapping.duplicated.length;
-          columns = mapping.columns;
-          continue;
-        }
-        rowsRead++;
-        const result = validateRow(number, columns, cells, ctx);
-        for (const p of result.problems) {
-          problemBuf += problemLine(p);
-          if (p.severity === 'warning') warnings++;
-        }
-        const accepted = result.row ? checks.accept(number, result.row) : undefined;
-        if (result.row && accepted && accepted.problems.length === 0) {
-          stageBuf += stageLine(number, accepted.first, result.row);
-          stageCount++;
-        } else rejectedEarly++;
-        // Problems of this row found across rows, and of an earlier staged row it undoes.
-        if (accepted)
-          for (const p of [...accepted.problems, ...accepted.earlier]) problemBuf += problemLine(p);
-        if (stageCount >= batchRows || problemBuf.length > 4_000_000) {
-          await flush();
-          if (Date.now() - lastBeat > 1000) {
-            lastBeat = Date.now();
-            await beat();
-          }
-        }
+      if (Date.now() - lastBeat > 1000) {
+        lastBeat = Date.now();
+        await beat();
       }
-    await flush();
+    }
     await pending;
-    if (!columns) return await finish('berkas kosong: tidak ada baris judul', 0);
-    if (rowsRead === 0) return await finish('berkas tidak berisi data (hanya baris judul)', warnings);
+    rowsRead = read.rowsRead;
+    bytesRead = totalBytes;
+    if (read.refused) return await finish(read.refused, read.warnings);
 
     phase = 'memeriksa';
     await beat();
     await session.query(`ANALYZE ${stage}`);
     const summary = await mergeStaged(session, {
       importId,
-      checks,
       stage,
       problems,
       req,
-      read: { rowsRead, rejectedEarly, warnings, totalBytes, fileSha256: progress.hash?.digest('hex') ?? '' },
+      read: { ...read, totalBytes },
       onPhase: (p) => {
         phase = p;
         report();
@@ -388,17 +376,10 @@ async function mergeStaged(
   session: BulkSession,
   args: {
     importId: number;
-    checks: FileChecks;
     stage: string;
     problems: string;
     req: ImportRequest;
-    read: {
-      rowsRead: number;
-      rejectedEarly: number;
-      warnings: number;
-      totalBytes: number;
-      fileSha256: string;
-    };
+    read: ReadOutcome & { totalBytes: number };
     onPhase: (p: ImportPhase) => void;
   },
 ): Promise<Omit<ImportSummary, 'seconds'>> {
@@ -455,14 +436,14 @@ async function mergeStaged(
     // counted in SQL with the members the register keeps; the rest were counted while reading.
     await run(`CREATE TEMP TABLE ${S}_unsettled ON COMMIT DROP AS
       SELECT DISTINCT kk FROM ${S} WHERE person_id IS NOT NULL OR family_id IS NOT NULL`);
-    if (args.checks.unsettledKk.size > 0)
+    if (args.read.unsettledKk.length > 0)
       await run(
-        `INSERT INTO ${S}_unsettled (kk) VALUES ${[...args.checks.unsettledKk].map((k) => `('${k}')`).join(', ')}`,
+        `INSERT INTO ${S}_unsettled (kk) VALUES ${args.read.unsettledKk.map((k) => `('${k}')`).join(', ')}`,
       );
     const settledSkip = new Set(
       (await all<{ kk: string }>(sql.raw(`SELECT kk FROM ${S}_unsettled`))).map((r) => r.kk),
     );
-    const headProblems = args.checks.headProblems(settledSkip);
+    const headProblems = args.read.headProblems.filter((h) => !settledSkip.has(h.kk));
     for (let i = 0; i < headProblems.length; i += 1000) {
       const values = headProblems
         .slice(i, i + 1000)

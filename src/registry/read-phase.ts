@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { copyValue } from '../db/bulk.ts';
+import { FileChecks } from './file-checks.ts';
+import { type FileFormat, readTable } from './readers.ts';
+import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from './registry.schema.ts';
+import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
+
+/**
+ * Phase 1 of an import (*membaca*): the file is streamed, each row validated on its own and
+ * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table,
+ * problems for the problem table. Nothing here touches the database, so the same code runs in
+ * the request's thread or in a worker thread (`read-worker.mjs`) while the database loads the
+ * previous batch.
+ */
+export interface ReadPhaseInput {
+  file: string;
+  format: FileFormat;
+  /** ISO time of "today" for date checks. */
+  today: string;
+  regionCode: string;
+  regionName: string;
+  villageCode?: string | null;
+  batchRows: number;
+}
+
+export interface ReadBatch {
+  /** COPY lines for the staging table (`stageColumns`); UTF-8 bytes when from the worker. */
+  stage: string | Uint8Array;
+  /** COPY lines for the problem table (`problemColumns`). */
+  problems: string;
+  rowsRead: number;
+  bytesRead: number;
+}
+
+export interface ReadOutcome {
+  rowsRead: number;
+  /** Rows kept out of staging while reading. */
+  rejectedEarly: number;
+  warnings: number;
+  /** Set when the file is refused as a whole (no header, a required column missing, no data). */
+  refused?: string;
+  fileSha256: string;
+  /** KKs with a row rejected after it was staged; their head count is re-checked in SQL. */
+  unsettledKk: string[];
+  /** Families of the file without exactly one head (those in `unsettledKk` left out). */
+  headProblems: Array<{ kk: string; message: string }>;
+}
+
+const personColumns = PersonFields.map(columnOf);
+const familyColumns = FamilyFields.map(columnOf);
+/** Staging columns, in the order `stageLine` writes them. */
+export const stageColumns = ['row_no', 'kk_first', 'kk', 'nik', ...personColumns, ...familyColumns];
+export const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
+const stagedFields = [...PersonFields, ...FamilyFields];
+const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
+
+function stageLine(rowNo: number, first: boolean, r: PersonRow): string {
+  let line = `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
+  for (const f of stagedFields) {
+    const v = r[f];
+    line += `\t${typeof v === 'boolean' ? (v ? 't' : 'f') : copyValue(v)}`;
+  }
+  return `${line}\n`;
+}
+
+export function problemLine(p: RowProblem): string {
+  return `${p.row}\t${colOrder.get(p.column) ?? 99}\t${copyValue(p.column)}\t${copyValue(p.value.slice(0, 200))}\t${
+    p.severity
+  }\t${copyValue(p.message)}\n`;
+}
+
+/** Yields a batch every `batchRows` staged rows (or 4 MB of problems); returns the totals. */
+export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatch, ReadOutcome> {
+  const progress = { bytes: 0, hash: createHash('sha256') };
+  const ctx = rowContext({
+    today: new Date(input.today),
+    regionCode: input.regionCode,
+    regionName: input.regionName,
+    villageCode: input.villageCode,
+  });
+  const checks = new FileChecks();
+  let rowsRead = 0;
+  let rejectedEarly = 0;
+  let warnings = 0;
+  let stage = '';
+  let staged = 0;
+  let problems = '';
+  const take = (): ReadBatch => {
+    const batch = { stage, problems, rowsRead, bytesRead: progress.bytes };
+    stage = '';
+    problems = '';
+    staged = 0;
+    return batch;
+  };
+  const outcome = (refused?: string): ReadOutcome => ({
+    rowsRead,
+    rejectedEarly,
+    warnings,
+    ...(refused ? { refused } : {}),
+    fileSha256: progress.hash.digest('hex'),
+    unsettledKk: [...checks.unsettledKk],
+    headProblems: refused ? [] : checks.headProblems(new Set()),
+  });
+
+  let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
+  for await (const batch of readTable(input.file, input.format, progress))
+    for (const { number, cells } of batch) {
+      if (!columns) {
+        const mapping = mapHeaders(cells.map((c) => (c === null || c === undefined ? '' : String(c))));
+        if (mapping.missing.length > 0) {
+          for (const c of mapping.missing)
+            problems += problemLine({
+              row: number,
+              column: c.header,
+              value: '',
+              severity: 'error',
+              message: `kolom ${c.header} tidak ada di baris judul`,
+            });
+          yield take();
+          return outcome(
+            `kolom wajib tidak ada: ${mapping.missing.map((c) => c.header).join(', ')}. Gunakan templat (baris 1 berisi judul kolom).`,
+          );
+        }
+        for (const h of mapping.unknown)
+          problems += problemLine({
+            row: number,
+            column: h,
+            value: h,
+            severity: 'warning',
+            message: `kolom "${h}" tidak dikenal dan diabaikan`,
+          });
+        for (const h of mapping.duplicated)
+          problems += problemLine({
+            row: number,
+            column: h,
+            value: h,
+            severity: 'warning',
+            message: `kolom "${h}" muncul dua kali; yang kedua diabaikan`,
+          });
+        warnings += mapping.unknown.length + mapping.duplicated.length;
+        columns = mapping.columns;
+        continue;
+      }
+      rowsRead++;
+      const result = validateRow(number, columns, cells, ctx);
+      for (const p of result.problems) {
+        problems += problemLine(p);
+        if (p.severity === 'warning') warnings++;
+      }
+      const accepted = result.row ? checks.accept(number, result.row) : undefined;
+      if (result.row && accepted && accepted.problems.length === 0) {
+        stage += stageLine(number, accepted.first, result.row);
+        staged++;
+      } else rejectedEarly++;
+      // Problems of this row found across rows, and of an earlier staged row it undoes.
+      if (accepted) for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);
+      if (staged >= input.batchRows || problems.length > 4_000_000) yield take();
+    }
+  if (stage || problems) yield take();
+  if (!columns) return outcome('berkas kosong: tidak ada baris judul');
+  if (rowsRead === 0) return outcome('berkas tidak berisi data (hanya baris judul)');
+  return outcome();
+}

@@ -1,0 +1,32 @@
+// Worker thread for the read phase of a register import (see read-phase.ts): parses and checks
+// the file while the main thread loads the previous batch into the database. At most two
+// batches wait unacknowledged, so a slow database holds the reader back instead of memory.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { readPhase } = await import('./read-phase.ts');
+
+let credits = 2;
+let release;
+parentPort.on('message', () => {
+  credits++;
+  release?.();
+});
+const encoder = new TextEncoder();
+try {
+  const phase = readPhase(workerData);
+  for (;;) {
+    const next = await phase.next();
+    if (next.done) {
+      parentPort.postMessage({ type: 'done', outcome: next.value });
+      break;
+    }
+    while (credits === 0) await new Promise((resolve) => (release = resolve));
+    credits--;
+    const stage = encoder.encode(next.value.stage);
+    parentPort.postMessage({ type: 'batch', ...next.value, stage }, [stage.buffer]);
+  }
+} catch (error) {
+  parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
