@@ -185,6 +185,24 @@ describe('register import', () => {
     const lastWeek = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
     const then = (await fo.get(`/api/registry/families/${fam?.id}?asOf=${lastWeek}`)).json();
     expect(then.members.map((m: { name: string }) => m.name).sort()).toEqual(['Budi Santoso', 'Siti Aminah']);
+    // The page's totals (kept per village by the imports) agree with the register after a move.
+    const [actual] = await rows<{ people: string; families: string }>(
+      t.database.db,
+      sql`SELECT (SELECT count(*) FROM registry_people WHERE village_code LIKE '33.14.%') AS people,
+        (SELECT count(*) FROM registry_families WHERE village_code LIKE '33.14.%') AS families`,
+    );
+    const summary = (await fo.get('/api/registry/summary')).json();
+    expect(summary.totals).toEqual({ people: Number(actual?.people), families: Number(actual?.families) });
+    expect(summary.totals.people).toBeGreaterThan(0);
+    const [village] = await rows<{ people: string }>(
+      t.database.db,
+      sql`SELECT count(*) AS people FROM registry_people WHERE village_code = '33.14.01.2002'`,
+    );
+    const [kept] = await rows<{ people: number }>(
+      t.database.db,
+      sql`SELECT people FROM registry_village_counts WHERE village_code = '33.14.01.2002'`,
+    );
+    expect(kept?.people).toBe(Number(village?.people));
   });
 });
 

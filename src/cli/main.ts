@@ -65,10 +65,14 @@ program
     // An import cut off by a stop of this process never merged; say so in its history.
     await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
     const app = await buildApp({ config: cfg, database, logger: true });
-    // Breaches of time limits are recorded when they happen, not when someone looks.
+    // Breaches of time limits are recorded when they happen, not when someone looks; an import
+    // whose process died (no heartbeat for two minutes) is marked failed in its history.
     const sweep = setInterval(() => {
       recordBreaches(database.db).catch((error: unknown) =>
         app.log.error({ err: error }, 'breach sweep failed'),
+      );
+      failStaleImports(database.db).catch((error: unknown) =>
+        app.log.error({ err: error }, 'stale import sweep failed'),
       );
     }, 60_000);
     sweep.unref();

@@ -571,6 +571,15 @@ async function mergeStaged(
         WHERE s.person_id = p.id AND s.outcome = 'update'`);
     }
 
+    // The counts of the villages this import touched, before and after a move.
+    await run(`WITH touched AS (
+        SELECT village_code AS v FROM ${S} UNION SELECT person_village FROM ${S} UNION SELECT family_village FROM ${S})
+      INSERT INTO registry_village_counts (village_code, people, families)
+      SELECT v, (SELECT count(*) FROM registry_people WHERE village_code = v),
+        (SELECT count(*) FROM registry_families WHERE village_code = v)
+      FROM touched WHERE v IS NOT NULL
+      ON CONFLICT (village_code) DO UPDATE SET people = excluded.people, families = excluded.families`);
+
     // The names search matches on (see `registry_names`).
     await run(`INSERT INTO registry_names (name) SELECT DISTINCT name FROM ${S}
       WHERE outcome IN ('new', 'update') ON CONFLICT DO NOTHING`);

@@ -256,7 +256,6 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/registry/imports', { preValidation: guard('registry.import') }, async (request) => {
     const ctx = requireAuth(request);
-    await failStaleImports(app.db);
     const list = await app.db
       .select()
       .from(registryImports)

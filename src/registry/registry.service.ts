@@ -224,20 +224,16 @@ export interface RegisterTotals {
   families: number;
 }
 
-/** Totals of the register in scope, for the page header. */
+/** Totals of the register in scope, for the page header (kept per village by the imports). */
 export async function registerTotals(db: Db, scope: Scope): Promise<RegisterTotals> {
   const filter = scope.village
     ? sql`village_code = ${scope.village}`
     : sql`village_code LIKE ${`${scope.prefix}%`}`;
-  const [people] = await rows<{ n: string | number }>(
+  const [totals] = await rows<{ people: string | number | null; families: string | number | null }>(
     db,
-    sql`SELECT count(*) AS n FROM registry_people WHERE ${filter}`,
+    sql`SELECT sum(people) AS people, sum(families) AS families FROM registry_village_counts WHERE ${filter}`,
   );
-  const [families] = await rows<{ n: string | number }>(
-    db,
-    sql`SELECT count(*) AS n FROM registry_families WHERE ${filter}`,
-  );
-  return { people: Number(people?.n ?? 0), families: Number(families?.n ?? 0) };
+  return { people: Number(totals?.people ?? 0), families: Number(totals?.families ?? 0) };
 }
 
 /* ---------- family view, history, state on a date ---------- */

@@ -85,6 +85,17 @@ export const registryPeople = pgTable(
 );
 
 /**
+ * How many people and families each village holds, kept by every import for the villages it
+ * touches, so the register page's totals are a sum over a unit's villages instead of a count
+ * over a million rows on every visit.
+ */
+export const registryVillageCounts = pgTable('registry_village_counts', {
+  villageCode: text('village_code').primaryKey(),
+  people: integer('people').notNull(),
+  families: integer('families').notNull(),
+});
+
+/**
  * Every name the register has held, once. Typo-tolerant search matches trigrams here (names
  * repeat: a regency's million people carry far fewer distinct names), then reads each matching
  * name's people through `registry_people_name` in the order of the match. Imports add names;
