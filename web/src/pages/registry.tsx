@@ -22,6 +22,12 @@ import {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import {
+  codeOf,
+  labelOf,
+  TemplateColumns,
+  type VocabularyName,
+} from '../../../src/registry/registry.schema.ts';
 import { type ApiError, get, post, uploadFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { formatDate, QueryView } from '../ui.tsx';
@@ -35,7 +41,7 @@ interface PersonItem {
   name: string;
   sex: string;
   birthDate: string;
-  relationshipLabel: string;
+  relationship: string;
   villageCode: string;
   villageName: string;
   alive: boolean;
@@ -54,7 +60,38 @@ interface Summary {
   villages: Array<{ code: string; name: string; district: string }>;
 }
 
-const num = (n: number) => n.toLocaleString('id-ID');
+const num = (n: number, lang: 'id' | 'en') => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+
+/**
+ * A register code in the reader's language. The server answers codes with Indonesian labels;
+ * the labels come from the same vocabularies, so both languages read the same list.
+ */
+const label = (vocabulary: VocabularyName, code: string, lang: 'id' | 'en') =>
+  labelOf(vocabulary, codeOf(vocabulary, code) ?? code, lang);
+/** Sex as the tables show it: L/P in Indonesian, M/F in English. */
+const sexShort = (code: string, lang: 'id' | 'en') => (lang === 'id' ? code : code === 'P' ? 'F' : 'M');
+/** The vocabulary behind a column header of the history (`Hubungan Keluarga` → relationship). */
+const vocabularyOfHeader = new Map(
+  TemplateColumns.flatMap((c) => (c.vocabulary ? [[c.header, c.vocabulary] as const] : [])),
+);
+
+/**
+ * What keeps a search box from being searched: the server's rule (`searchTerm`), said here
+ * because the server's refusal only reads "not valid".
+ */
+function searchProblem(term: string): { id: string; en: string } | null {
+  const digits = term.replace(/[\s.]/g, '');
+  if (/^\d+$/.test(digits))
+    return digits.length === 16
+      ? null
+      : {
+          id: `NIK dan No KK terdiri dari 16 digit (tertulis ${digits.length}).`,
+          en: `A NIK or KK number has 16 digits (this has ${digits.length}).`,
+        };
+  return term !== '' && term.length < 3
+    ? { id: 'Tulis minimal 3 huruf nama.', en: 'Type at least 3 letters of the name.' }
+    : null;
+}
 
 /** Asks why a full number or an export is needed; the reason goes into the audit chain. */
 function ReasonModal({
@@ -88,6 +125,7 @@ function ReasonModal({
           })}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          description={pick({ id: 'minimal 5 karakter', en: 'at least 5 characters' })}
           minRows={2}
           required
           data-testid="reason"
@@ -161,6 +199,7 @@ function RevealableNumber({
 export function RegistryPage() {
   const { pick, lang } = useI18n();
   const [q, setQ] = useState('');
+  const [qProblem, setQProblem] = useState<{ id: string; en: string } | null>(null);
   const [village, setVillage] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<{ q: string; village: string | null }>({ q: '', village: null });
   const [exportOpen, setExportOpen] = useState(false);
@@ -209,14 +248,19 @@ export function RegistryPage() {
             {(s) => (
               <Stack gap="md">
                 <Text c="dimmed" data-testid="registry-totals">
-                  {num(s.totals.people)} {pick({ id: 'orang dalam', en: 'people in' })}{' '}
-                  {num(s.totals.families)} {pick({ id: 'keluarga', en: 'families' })}
+                  {num(s.totals.people, lang)}{' '}
+                  {pick({ id: 'orang dalam', en: s.totals.people === 1 ? 'person in' : 'people in' })}{' '}
+                  {num(s.totals.families, lang)}{' '}
+                  {pick({ id: 'keluarga', en: s.totals.families === 1 ? 'family' : 'families' })}
                   {s.village ? ` · ${pick({ id: 'Desa', en: 'Village' })} ${s.village.name}` : ''}
                 </Text>
                 <form
                   onSubmit={(e) => {
                     e.preventDefault();
-                    setSubmitted({ q: q.trim(), village });
+                    const term = q.trim();
+                    const problem = searchProblem(term);
+                    setQProblem(problem);
+                    if (!problem) setSubmitted({ q: term, village });
                   }}
                 >
                   <Group align="flex-end">
@@ -228,6 +272,8 @@ export function RegistryPage() {
                       })}
                       value={q}
                       onChange={(e) => setQ(e.currentTarget.value)}
+                      error={qProblem !== null}
+                      aria-describedby={qProblem ? 'registry-q-error' : undefined}
                       style={{ flex: 1, minWidth: 240 }}
                       data-testid="registry-q"
                     />
@@ -237,6 +283,11 @@ export function RegistryPage() {
                         placeholder={pick({ id: 'semua desa', en: 'all villages' })}
                         searchable
                         clearable
+                        clearButtonProps={{
+                          // Mantine hides it from assistive technology by default.
+                          'aria-hidden': false,
+                          'aria-label': pick({ id: 'Semua desa', en: 'All villages' }),
+                        }}
                         limit={50}
                         data={s.villages.map((v) => ({ value: v.code, label: `${v.name} (${v.district})` }))}
                         value={village}
@@ -252,6 +303,11 @@ export function RegistryPage() {
                       </Button>
                     )}
                   </Group>
+                  {qProblem && (
+                    <Text id="registry-q-error" c="red" size="sm" mt={4} role="alert">
+                      {pick(qProblem)}
+                    </Text>
+                  )}
                 </form>
               </Stack>
             )}
@@ -280,11 +336,11 @@ export function RegistryPage() {
                           <Table.Tr>
                             <Table.Th>NIK</Table.Th>
                             <Table.Th>{pick({ id: 'Nama', en: 'Name' })}</Table.Th>
-                            <Table.Th>L/P</Table.Th>
+                            <Table.Th>{pick({ id: 'L/P', en: 'Sex' })}</Table.Th>
                             <Table.Th>{pick({ id: 'Tanggal lahir', en: 'Born' })}</Table.Th>
                             <Table.Th>{pick({ id: 'Hubungan', en: 'Relationship' })}</Table.Th>
                             <Table.Th>{pick({ id: 'Desa', en: 'Village' })}</Table.Th>
-                            <Table.Th>No KK</Table.Th>
+                            <Table.Th>{pick({ id: 'No KK', en: 'KK number' })}</Table.Th>
                           </Table.Tr>
                         </Table.Thead>
                         <Table.Tbody>
@@ -301,9 +357,9 @@ export function RegistryPage() {
                                   </Badge>
                                 )}
                               </Table.Td>
-                              <Table.Td>{p.sex}</Table.Td>
+                              <Table.Td>{sexShort(p.sex, lang)}</Table.Td>
                               <Table.Td>{formatDate(p.birthDate, lang)}</Table.Td>
-                              <Table.Td>{p.relationshipLabel}</Table.Td>
+                              <Table.Td>{label('relationship', p.relationship, lang)}</Table.Td>
                               <Table.Td>{p.villageName}</Table.Td>
                               <Table.Td ff="monospace">{p.kk}</Table.Td>
                             </Table.Tr>
@@ -370,7 +426,7 @@ interface FamilyView {
   rt: string;
   rw: string;
   decile: number | null;
-  welfareStatusLabel: string;
+  welfareStatus: string;
   statusPeriod: string;
   existed: boolean;
   asOf?: string;
@@ -381,7 +437,7 @@ interface FamilyView {
     birthPlace: string;
     birthDate: string;
     sex: string;
-    relationshipLabel: string;
+    relationship: string;
     occupation: string;
     disabilityKind: string;
     disabilitySeverity: string;
@@ -429,6 +485,7 @@ export function FamilyPage() {
                   <div>
                     <Title order={1} size="h2">
                       {pick({ id: 'Keluarga', en: 'Family' })}{' '}
+                      {f.members.find((m) => m.relationship === 'kepala_keluarga')?.name ?? ''}
                     </Title>
                     <RevealableNumber
                       kind="kk"
@@ -464,7 +521,8 @@ export function FamilyPage() {
                       {pick({ id: 'Alamat', en: 'Address' })}
                     </Text>
                     <Text>
-                      {f.address} RT {f.rt || '—'} / RW {f.rw || '—'}
+                      {[f.address, f.rt && `RT ${f.rt}`, f.rw && `RW ${f.rw}`].filter(Boolean).join(' ') ||
+                        '—'}
                     </Text>
                     <Text size="sm">{[...f.regionPath].reverse().join(', ')}</Text>
                   </Paper>
@@ -473,7 +531,8 @@ export function FamilyPage() {
                       {pick({ id: 'Status kesejahteraan', en: 'Welfare status' })}
                     </Text>
                     <Text>
-                      {f.welfareStatusLabel} {f.statusPeriod && `(${f.statusPeriod})`}
+                      {label('welfareStatus', f.welfareStatus, lang)}{' '}
+                      {f.statusPeriod && `(${f.statusPeriod})`}
                     </Text>
                   </Paper>
                   <Paper withBorder p="sm">
@@ -493,7 +552,7 @@ export function FamilyPage() {
                         <Table.Th>NIK</Table.Th>
                         <Table.Th>{pick({ id: 'Nama', en: 'Name' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Hubungan', en: 'Relationship' })}</Table.Th>
-                        <Table.Th>L/P</Table.Th>
+                        <Table.Th>{pick({ id: 'L/P', en: 'Sex' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Lahir', en: 'Born' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Pekerjaan', en: 'Occupation' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Keterangan', en: 'Notes' })}</Table.Th>
@@ -511,10 +570,10 @@ export function FamilyPage() {
                             />
                           </Table.Td>
                           <Table.Td>{m.name}</Table.Td>
-                          <Table.Td>{m.relationshipLabel}</Table.Td>
-                          <Table.Td>{m.sex}</Table.Td>
+                          <Table.Td>{label('relationship', m.relationship, lang)}</Table.Td>
+                          <Table.Td>{sexShort(m.sex, lang)}</Table.Td>
                           <Table.Td>
-                            {m.birthPlace}, {formatDate(m.birthDate, lang)}
+                            {[m.birthPlace, formatDate(m.birthDate, lang)].filter(Boolean).join(', ')}
                           </Table.Td>
                           <Table.Td>{m.occupation}</Table.Td>
                           <Table.Td>
@@ -526,10 +585,15 @@ export function FamilyPage() {
                             )}
                             {m.disabilityKind && (
                               <Badge color="grape">
-                                disabilitas {m.disabilityKind} {m.disabilitySeverity}
+                                {pick({ id: 'disabilitas', en: 'disability' })}{' '}
+                                {label('disabilityKind', m.disabilityKind, lang)}
+                                {m.disabilitySeverity &&
+                                  ` · ${label('disabilitySeverity', m.disabilitySeverity, lang)}`}
                               </Badge>
                             )}
-                            {m.pregnancy && <Badge color="pink">{m.pregnancy}</Badge>}
+                            {m.pregnancy && (
+                              <Badge color="pink">{label('pregnancy', m.pregnancy, lang)}</Badge>
+                            )}
                           </Table.Td>
                         </Table.Tr>
                       ))}
@@ -547,14 +611,19 @@ export function FamilyPage() {
                     >
                       <Text size="xs" c="dimmed">
                         {new Date(h.at).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')} ·{' '}
-                        {h.by ?? 'sistem'}
+                        {h.by ?? pick({ id: 'sistem', en: 'system' })}
                         {h.note ? ` · ${h.note}` : ''}
                       </Text>
-                      {h.changes.map((c) => (
-                        <Text size="sm" key={c.field}>
-                          {c.field}: <s>{c.from || '—'}</s> → {c.to || '—'}
-                        </Text>
-                      ))}
+                      {h.changes.map((c) => {
+                        const vocabulary = vocabularyOfHeader.get(c.field);
+                        const shown = (v: string) =>
+                          (v && vocabulary ? label(vocabulary, v, lang) : v) || '—';
+                        return (
+                          <Text size="sm" key={c.field}>
+                            {c.field}: <s>{shown(c.from)}</s> → {shown(c.to)}
+                          </Text>
+                        );
+                      })}
                     </Timeline.Item>
                   ))}
                 </Timeline>
@@ -622,6 +691,12 @@ export function RegistryImportPage() {
       rejected: pick({ id: 'ditolak', en: 'rejected' }),
       failed: pick({ id: 'gagal', en: 'failed' }),
     })[s];
+  const phaseLabel = (phase: string) =>
+    ({
+      membaca: pick({ id: 'membaca berkas', en: 'reading the file' }),
+      memeriksa: pick({ id: 'memeriksa baris', en: 'checking the rows' }),
+      menggabungkan: pick({ id: 'menggabungkan ke register', en: 'merging into the register' }),
+    })[phase] ?? phase;
   const p = progress.data;
   const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   return (
@@ -724,23 +799,24 @@ export function RegistryImportPage() {
                 </Group>
                 <Progress value={p.share * 100} animated={p.status === 'running'} aria-label="progress" />
                 <Text size="sm">
-                  {num(p.rowsRead)} {pick({ id: 'baris dibaca', en: 'rows read' })} · {num(p.rowsPerSecond)}{' '}
-                  {pick({ id: 'baris/detik', en: 'rows/s' })}
-                  {p.status === 'running' && ` · ${p.phase}`}
+                  {num(p.rowsRead, lang)} {pick({ id: 'baris dibaca', en: 'rows read' })} ·{' '}
+                  {num(p.rowsPerSecond, lang)} {pick({ id: 'baris/detik', en: 'rows/s' })}
+                  {p.status === 'running' && ` · ${phaseLabel(p.phase)}`}
                   {p.etaSeconds !== null && ` · ${pick({ id: 'sisa', en: 'left' })} ${mmss(p.etaSeconds)}`}
                 </Text>
                 {p.status !== 'running' && (
                   <Stack gap={4} data-testid="import-summary">
                     <Text size="sm">
-                      {pick({ id: 'Dimuat', en: 'Loaded' })} {num(p.loaded)} ·{' '}
-                      {pick({ id: 'diperbarui', en: 'updated' })} {num(p.updated)} ·{' '}
-                      {pick({ id: 'tetap', en: 'unchanged' })} {num(p.unchanged)} ·{' '}
-                      {pick({ id: 'dilewati', en: 'skipped' })} {num(p.skipped)} ·{' '}
-                      {pick({ id: 'ditolak', en: 'rejected' })} {num(p.rejected)} ·{' '}
-                      {pick({ id: 'peringatan', en: 'warnings' })} {num(p.warnings)}
+                      {pick({ id: 'Dimuat', en: 'Loaded' })} {num(p.loaded, lang)} ·{' '}
+                      {pick({ id: 'diperbarui', en: 'updated' })} {num(p.updated, lang)} ·{' '}
+                      {pick({ id: 'tetap', en: 'unchanged' })} {num(p.unchanged, lang)} ·{' '}
+                      {pick({ id: 'dilewati', en: 'skipped' })} {num(p.skipped, lang)} ·{' '}
+                      {pick({ id: 'ditolak', en: 'rejected' })} {num(p.rejected, lang)} ·{' '}
+                      {pick({ id: 'peringatan', en: 'warnings' })} {num(p.warnings, lang)}
                     </Text>
-                    {p.message && (
-                      <Text size="sm" c={p.status === 'done' ? undefined : 'red'}>
+                    {/* A finished import's message repeats the counts above; a refusal's says why. */}
+                    {p.message && p.status !== 'done' && (
+                      <Text size="sm" c="red">
                         {p.message}
                       </Text>
                     )}
@@ -776,6 +852,7 @@ export function RegistryImportPage() {
                         <Table.Th>{pick({ id: 'Dibaca', en: 'Read' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Dimuat', en: 'Loaded' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Diperbarui', en: 'Updated' })}</Table.Th>
+                        <Table.Th>{pick({ id: 'Tetap', en: 'Unchanged' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Dilewati', en: 'Skipped' })}</Table.Th>
                         <Table.Th>{pick({ id: 'Ditolak', en: 'Rejected' })}</Table.Th>
                         <Table.Th />
@@ -792,11 +869,12 @@ export function RegistryImportPage() {
                           <Table.Td>
                             <Badge color={statusColor[i.status]}>{statusLabel(i.status)}</Badge>
                           </Table.Td>
-                          <Table.Td>{num(i.rowsRead)}</Table.Td>
-                          <Table.Td>{num(i.loaded)}</Table.Td>
-                          <Table.Td>{num(i.updated)}</Table.Td>
-                          <Table.Td>{num(i.skipped)}</Table.Td>
-                          <Table.Td>{num(i.rejected)}</Table.Td>
+                          <Table.Td>{num(i.rowsRead, lang)}</Table.Td>
+                          <Table.Td>{num(i.loaded, lang)}</Table.Td>
+                          <Table.Td>{num(i.updated, lang)}</Table.Td>
+                          <Table.Td>{num(i.unchanged, lang)}</Table.Td>
+                          <Table.Td>{num(i.skipped, lang)}</Table.Td>
+                          <Table.Td>{num(i.rejected, lang)}</Table.Td>
                           <Table.Td>
                             {i.hasErrorFile && (
                               <Anchor href={`/api/registry/imports/${i.id}/errors`} size="sm">
