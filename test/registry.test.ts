@@ -203,6 +203,14 @@ describe('register import', () => {
       sql`SELECT people FROM registry_village_counts WHERE village_code = '33.14.01.2002'`,
     );
     expect(kept?.people).toBe(Number(village?.people));
+    // A change to the family's own data only is counted as a family updated, not as nothing.
+    const decile = moved[1]?.replace('Dusun Baru;2;', 'Dusun Baru;4;') ?? '';
+    const familyOnly = await importFile(write('e.csv', `${header}\n${decile}\n`), {
+      onError: 'reject_all',
+      onExisting: 'update',
+    });
+    expect(familyOnly).toMatchObject({ status: 'done', updated: 0, unchanged: 1, familiesUpdated: 1 });
+    expect(familyOnly.message).toContain('1 keluarga diperbarui');
   });
 });
 
@@ -261,6 +269,10 @@ describe('register search, privacy and export', () => {
     expect(byOldName.people.map((p: { name: string }) => p.name)).not.toContain('Bayu Prasetyo');
     const bad = await kabid.get('/api/registry/people?q=33140101');
     expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toBe('NIK atau No KK harus 16 digit.');
+    const short = await kabid.get('/api/registry/people?q=Bu');
+    expect(short.statusCode).toBe(422);
+    expect(short.json().error.message).toBe('Ketik nama minimal 3 huruf.');
   });
 
   it('reveals a full NIK only with the permission, and records the reason', async () => {
@@ -366,6 +378,18 @@ describe('register search, privacy and export', () => {
     expect(view).toMatchObject({ status: 'done', loaded: 1, share: 1 });
     const history = (await desa.get('/api/registry/imports')).json();
     expect(history.imports[0].id).toBe(started.json().id);
+    // A village operator sees their own imports only: a unit-wide import's problem file holds
+    // other villages' NIKs.
+    expect(history.imports.map((i: { id: number }) => i.id)).toEqual([started.json().id]);
+    const [unitWide] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM registry_imports WHERE error_file IS NOT NULL AND user_id IS NULL ORDER BY id LIMIT 1`,
+    );
+    expect((await desa.get(`/api/registry/imports/${unitWide?.id}`)).statusCode).toBe(404);
+    expect((await desa.get(`/api/registry/imports/${unitWide?.id}/errors`)).statusCode).toBe(404);
+    const admin = await signedIn(t.app, 'admin');
+    expect((await admin.get(`/api/registry/imports/${unitWide?.id}`)).statusCode).toBe(200);
+    expect((await admin.get('/api/registry/imports')).json().imports.length).toBeGreaterThan(1);
     const xls = await desa.upload(
       '/api/registry/imports',
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]),

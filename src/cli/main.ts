@@ -217,7 +217,7 @@ registryCmd
           `Impor #${summary.importId} ${summary.status === 'done' ? 'selesai' : 'DITOLAK'} dalam ${summary.seconds.toFixed(1)} d: ` +
             `${n(summary.rowsRead)} baris dibaca, ${n(summary.loaded)} dimuat, ${n(summary.updated)} diperbarui, ` +
             `${n(summary.unchanged)} tetap, ${n(summary.skipped)} dilewati, ${n(summary.rejected)} ditolak, ` +
-            `${n(summary.warnings)} peringatan; ${n(summary.familiesLoaded)} keluarga baru.`,
+            `${n(summary.warnings)} peringatan; ${n(summary.familiesLoaded)} keluarga baru, ${n(summary.familiesUpdated)} keluarga diperbarui.`,
         );
         if (summary.message && summary.status !== 'done') console.log(summary.message);
         if (summary.errorFile)

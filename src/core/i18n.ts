@@ -167,6 +167,14 @@ const errorMessages: Record<string, Text> = {
     en: 'The download link has expired or was already used; start a new export.',
   },
   'registry.invalid': { id: 'Data register tidak valid.', en: 'The register data is not valid.' },
+  'registry.search_digits': {
+    id: 'NIK atau No KK harus 16 digit.',
+    en: 'A NIK or KK number has 16 digits.',
+  },
+  'registry.search_short': {
+    id: 'Ketik nama minimal 3 huruf.',
+    en: 'Type at least 3 letters of a name.',
+  },
   'document.not_found': { id: 'Berkas tidak ditemukan.', en: 'File not found.' },
   'document.unknown_requirement': {
     id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   childrenOf,
+  displayName,
   findRegion,
   getDistrict,
   getProvince,
@@ -16,6 +17,12 @@ describe('regions', () => {
     expect(getRegency('33.14')?.name).toBe('KABUPATEN SRAGEN');
     expect(getRegency('6571')?.name).toBe('KOTA TARAKAN');
     expect(getProvince('36')?.name).toBe('BANTEN');
+    // Names for reading: capitals from the source become title case; acronyms stay.
+    expect(displayName({ name: 'KABUPATEN SRAGEN' })).toBe('Kabupaten Sragen');
+    expect(displayName({ name: 'DKI JAKARTA' })).toBe('DKI Jakarta');
+    expect(displayName({ name: 'KOTA BAU-BAU' })).toBe('Kota Bau-Bau');
+    expect(displayName({ name: 'KOTA ADM. JAKARTA PUSAT' })).toBe('Kota Adm. Jakarta Pusat');
+    expect(displayName({ name: 'Kalijambe' })).toBe('Kalijambe');
     expect(getRegency('33')).toBeUndefined();
   });
 

@@ -116,6 +116,27 @@ export function regionPath(code: string): Region[] {
   return out;
 }
 
+const acronyms = new Set(['DKI', 'DI']);
+
+/**
+ * A region's name for reading: the source lists provinces and regencies in capitals
+ * (`KABUPATEN SRAGEN`); pages and messages say `Kabupaten Sragen`, `DKI Jakarta`. Districts and
+ * villages are already written that way.
+ */
+export function displayName(region: Pick<Region, 'name'>): string {
+  if (region.name !== region.name.toUpperCase()) return region.name;
+  return region.name
+    .split(' ')
+    .map((word) =>
+      acronyms.has(word)
+        ? word
+        : word
+            .toLowerCase()
+            .replace(/(^|[-(.])([a-z])/g, (_, before: string, c: string) => before + c.toUpperCase()),
+    )
+    .join(' ');
+}
+
 const simplify = (s: string) =>
   s
     .toLowerCase()

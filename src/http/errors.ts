@@ -36,6 +36,8 @@ export function statusOf(code: string): number {
     'registry.import_too_large': 413,
     'registry.import_running': 409,
     'registry.cursor_invalid': 422,
+    'registry.search_digits': 422,
+    'registry.search_short': 422,
     'registry.village_forbidden': 403,
     'registry.export_not_found': 404,
     'registry.import_not_found': 404,

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { DomainError } from '../core/errors.ts';
-import { findRegion } from '../core/regions.ts';
+import { displayName, findRegion } from '../core/regions.ts';
 import { type BulkSession, openBulkSession } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
 import { csvLine } from './csv.ts';
@@ -61,6 +61,7 @@ export interface ImportSummary {
   rejected: number;
   warnings: number;
   familiesLoaded: number;
+  familiesUpdated: number;
   message: string;
   errorFile: string | null;
   seconds: number;
@@ -274,7 +275,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
         format,
         today: (req.today ?? new Date()).toISOString(),
         regionCode: req.regionCode,
-        regionName: region?.name ?? req.regionCode,
+        regionName: region ? displayName(region) : req.regionCode,
         villageCode: req.villageCode ?? null,
         batchRows: req.batchRows ?? 20_000,
       },
@@ -360,6 +361,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       rejected: 0,
       warnings,
       familiesLoaded: 0,
+      familiesUpdated: 0,
       message,
       errorFile,
     };
@@ -494,7 +496,14 @@ async function mergeStaged(
     const close = async (
       status: 'done' | 'rejected',
       message: string,
-      merged: { loaded: number; updated: number; unchanged: number; skipped: number; familiesLoaded: number },
+      merged: {
+        loaded: number;
+        updated: number;
+        unchanged: number;
+        skipped: number;
+        familiesLoaded: number;
+        familiesUpdated: number;
+      },
     ) => {
       const summary = {
         importId,
@@ -523,7 +532,7 @@ async function mergeStaged(
       return close(
         'rejected',
         'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
-        { loaded: 0, updated: 0, unchanged: 0, skipped: 0, familiesLoaded: 0 },
+        { loaded: 0, updated: 0, unchanged: 0, skipped: 0, familiesLoaded: 0, familiesUpdated: 0 },
       );
     }
     args.onPhase('menggabungkan');
@@ -531,6 +540,7 @@ async function mergeStaged(
     const noteSql = `'${note}'`;
 
     // Families the file changes (policy update): keep the old state, then write the new.
+    let familiesUpdated = 0;
     if (policy === 'update') {
       await run(`CREATE TEMP TABLE ${S}_fam ON COMMIT DROP AS
         SELECT f.id, ${familyColumns.map((x) => `s.${x}`).join(', ')}
@@ -543,6 +553,8 @@ async function mergeStaged(
       await run(`UPDATE registry_families f SET ${familyColumns.map((x) => `${x} = u.${x}`).join(', ')},
           version = f.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
         FROM ${S}_fam u WHERE u.id = f.id`);
+      const [changed] = await all<{ n: string | number }>(sql.raw(`SELECT count(*) AS n FROM ${S}_fam`));
+      familiesUpdated = Number(changed?.n ?? 0);
       await run(`UPDATE registry_people p SET village_code = u.village_code
         FROM ${S}_fam u WHERE p.family_id = u.id AND p.village_code <> u.village_code`);
     }
@@ -590,10 +602,11 @@ async function mergeStaged(
       unchanged: count('unchanged'),
       skipped: count('skipped'),
       familiesLoaded: Number(newFamilies[0]?.n ?? 0),
+      familiesUpdated,
     };
     const result = await close(
       'done',
-      `${merged.loaded} orang baru, ${merged.updated} diperbarui, ${merged.unchanged} tetap, ${merged.skipped} dilewati`,
+      `${merged.loaded} orang baru, ${merged.updated} diperbarui, ${merged.unchanged} tetap, ${merged.skipped} dilewati; ${merged.familiesLoaded} keluarga baru, ${merged.familiesUpdated} keluarga diperbarui`,
       merged,
     );
     await recordAudit(tx, req.actor, {
@@ -611,6 +624,7 @@ async function mergeStaged(
         skipped: result.skipped,
         rejected: result.rejected,
         familiesLoaded: result.familiesLoaded,
+        familiesUpdated: result.familiesUpdated,
         sha256: args.read.fileSha256,
       },
     });

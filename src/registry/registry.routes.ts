@@ -8,7 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
-import { actorOf } from '../auth/auth.service.ts';
+import { type AuthContext, actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
@@ -43,12 +43,20 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const importsDir = path.resolve(app.config.dataDir, 'imports');
   const exports = new Map<string, PendingExport>();
   const running = new Map<number, Promise<unknown>>();
-  /** An import of the caller's unit, or `registry.import_not_found`. */
-  const findImport = async (id: number, unitId: number) => {
+  /**
+   * The imports a caller may see: their unit's; a village operator only their own, which were
+   * confined to their village (a unit-wide import's problem file holds every village's NIKs).
+   */
+  const visibleImports = (ctx: AuthContext) =>
+    scopeOf(ctx).village
+      ? and(eq(registryImports.unitId, ctx.unit.id), eq(registryImports.userId, ctx.user.id))
+      : eq(registryImports.unitId, ctx.unit.id);
+  /** An import the caller may see, or `registry.import_not_found`. */
+  const findImport = async (id: number, ctx: AuthContext) => {
     const [row] = await app.db
       .select()
       .from(registryImports)
-      .where(and(eq(registryImports.id, id), eq(registryImports.unitId, unitId)));
+      .where(and(eq(registryImports.id, id), visibleImports(ctx)));
     if (!row) throw new DomainError('registry.import_not_found');
     return row;
   };
@@ -259,7 +267,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     const list = await app.db
       .select()
       .from(registryImports)
-      .where(eq(registryImports.unitId, ctx.unit.id))
+      .where(visibleImports(ctx))
       .orderBy(desc(registryImports.id))
       .limit(50);
     return { imports: list.map(view) };
@@ -270,7 +278,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
     async (request) => {
       const ctx = requireAuth(request);
-      const row = await findImport(request.params.id, ctx.unit.id);
+      const row = await findImport(request.params.id, ctx);
       return view(row);
     },
   );
@@ -280,7 +288,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['registry'], params: IdParams }, preValidation: guard('registry.import') },
     async (request, reply) => {
       const ctx = requireAuth(request);
-      const row = await findImport(request.params.id, ctx.unit.id);
+      const row = await findImport(request.params.id, ctx);
       if (!row.errorFile) throw new DomainError('registry.import_not_found');
       const file = path.join(importsDir, path.basename(row.errorFile));
       if (!existsSync(file)) throw new DomainError('registry.import_not_found');

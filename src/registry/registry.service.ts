@@ -4,7 +4,7 @@ import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service
 import { offsetMinutes } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/nik.ts';
-import { getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
+import { displayName, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
 import { type Db, rows } from '../db/client.ts';
 import {
   columnOf,
@@ -128,10 +128,10 @@ export function searchTerm(input: string | undefined): SearchTerm {
   if (q === '') return { kind: 'none' };
   const digits = q.replace(/[\s.]/g, '');
   if (/^\d+$/.test(digits)) {
-    if (digits.length !== 16) throw new DomainError('registry.invalid', { q: 'NIK/No KK harus 16 digit' });
+    if (digits.length !== 16) throw new DomainError('registry.search_digits', { q: digits.length });
     return { kind: 'id', digits };
   }
-  if (q.length < 3) throw new DomainError('registry.invalid', { q: 'nama minimal 3 huruf' });
+  if (q.length < 3) throw new DomainError('registry.search_short', { q: q.length });
   return { kind: 'name', text: q };
 }
 
@@ -539,7 +539,7 @@ export async function getFamily(
     kk: maskNik(current.kk),
     villageCode: f.village_code,
     villageName: getVillage(f.village_code)?.name ?? f.village_code,
-    regionPath: regionPath(f.village_code).map((r) => r.name),
+    regionPath: regionPath(f.village_code).map(displayName),
     address: f.address,
     rt: f.rt,
     rw: f.rw,

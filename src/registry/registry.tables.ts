@@ -168,6 +168,8 @@ export const registryImports = pgTable(
     rejected: integer('rejected').notNull().default(0),
     warnings: integer('warnings').notNull().default(0),
     familiesLoaded: integer('families_loaded').notNull().default(0),
+    /** Families whose own data (address, decile, status…) the import changed. */
+    familiesUpdated: integer('families_updated').notNull().default(0),
     message: text('message').notNull().default(''),
     /** Content address of the error file (CSV) in the file store. */
     errorFile: text('error_file'),

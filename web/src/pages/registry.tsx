@@ -649,6 +649,7 @@ interface ImportRow {
   rejected: number;
   warnings: number;
   familiesLoaded: number;
+  familiesUpdated: number;
   message: string;
   share: number;
   rowsPerSecond: number;
@@ -813,6 +814,11 @@ export function RegistryImportPage() {
                       {pick({ id: 'dilewati', en: 'skipped' })} {num(p.skipped, lang)} ·{' '}
                       {pick({ id: 'ditolak', en: 'rejected' })} {num(p.rejected, lang)} ·{' '}
                       {pick({ id: 'peringatan', en: 'warnings' })} {num(p.warnings, lang)}
+                    </Text>
+                    <Text size="sm">
+                      {pick({ id: 'Keluarga baru', en: 'New families' })} {num(p.familiesLoaded, lang)} ·{' '}
+                      {pick({ id: 'keluarga diperbarui', en: 'families updated' })}{' '}
+                      {num(p.familiesUpdated, lang)}
                     </Text>
                     {/* A finished import's message repeats the counts above; a refusal's says why. */}
                     {p.message && p.status !== 'done' && (

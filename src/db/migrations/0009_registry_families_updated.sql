@@ -1,0 +1,1 @@
+ALTER TABLE "registry_imports" ADD COLUMN "families_updated" integer DEFAULT 0 NOT NULL;
