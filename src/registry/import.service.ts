@@ -94,8 +94,12 @@ export interface ImportRequest {
 const personColumns = PersonFields.map(columnOf);
 const familyColumns = FamilyFields.map(columnOf);
 
-/** Files from this size on are read in a worker thread, beside the database's work. */
-const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+/**
+ * Files from this size on (about 300,000 rows) are read in a worker thread, beside the
+ * database's work and with its own capped heap. Starting one costs about 0.7 s (its module
+ * loader), which smaller files do not win back.
+ */
+const WORKER_FROM_BYTES = 64 * 1024 * 1024;
 
 /**
  * The read phase's batches, from a worker thread (large files) or this thread. The worker's
@@ -313,7 +317,8 @@ export async function runImport(database: Database, req: ImportRequest): Promise
 
     phase = 'memeriksa';
     await beat();
-    await session.query(`ANALYZE ${stage}`);
+    // Row counts and the key columns are what the planner needs for the joins below.
+    await session.query(`ANALYZE ${stage} (row_no, kk, nik)`);
     const summary = await mergeStaged(session, {
       importId,
       stage,
@@ -585,11 +590,15 @@ async function mergeStaged(
 
     // The counts of the villages this import touched, before and after a move.
     await run(`WITH touched AS (
-        SELECT village_code AS v FROM ${S} UNION SELECT person_village FROM ${S} UNION SELECT family_village FROM ${S})
+        SELECT DISTINCT v FROM (SELECT village_code AS v FROM ${S} UNION ALL SELECT person_village FROM ${S}
+          UNION ALL SELECT family_village FROM ${S}) t WHERE v IS NOT NULL),
+      pc AS (SELECT village_code, count(*) AS n FROM registry_people
+        WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code),
+      fc AS (SELECT village_code, count(*) AS n FROM registry_families
+        WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code)
       INSERT INTO registry_village_counts (village_code, people, families)
-      SELECT v, (SELECT count(*) FROM registry_people WHERE village_code = v),
-        (SELECT count(*) FROM registry_families WHERE village_code = v)
-      FROM touched WHERE v IS NOT NULL
+      SELECT t.v, coalesce(pc.n, 0), coalesce(fc.n, 0)
+      FROM touched t LEFT JOIN pc ON pc.village_code = t.v LEFT JOIN fc ON fc.village_code = t.v
       ON CONFLICT (village_code) DO UPDATE SET people = excluded.people, families = excluded.families`);
 
     // The names search matches on (see `registry_names`).
@@ -644,7 +653,10 @@ async function refreshStatistics(session: BulkSession, written: number): Promise
   );
   const before = Number(known?.n ?? -1);
   if (before >= 0 && written < before / 10) return;
-  await session.query('ANALYZE registry_people, registry_families, registry_names');
+  // The columns searches and the import's own joins filter and join on.
+  await session.query(
+    'ANALYZE registry_people (nik, family_id, village_code, name), registry_families (kk, village_code), registry_names',
+  );
 }
 
 /** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */

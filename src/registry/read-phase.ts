@@ -24,8 +24,8 @@ export interface ReadPhaseInput {
 }
 
 export interface ReadBatch {
-  /** COPY lines for the staging table (`stageColumns`); UTF-8 bytes when from the worker. */
-  stage: string | Uint8Array;
+  /** COPY lines for the staging table (`stageColumns`), as UTF-8. */
+  stage: Uint8Array;
   /** COPY lines for the problem table (`problemColumns`). */
   problems: string;
   rowsRead: number;
@@ -82,12 +82,17 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   let rowsRead = 0;
   let rejectedEarly = 0;
   let warnings = 0;
+  // Staged lines move out of the JS heap every few hundred rows: kept as strings until the
+  // batch is full, they would survive each young-generation collection and be copied by it.
   let stage = '';
+  let stageParts: Buffer[] = [];
   let staged = 0;
   let problems = '';
   const take = (): ReadBatch => {
-    const batch = { stage, problems, rowsRead, bytesRead: progress.bytes };
+    if (stage) stageParts.push(Buffer.from(stage));
+    const batch = { stage: Buffer.concat(stageParts), problems, rowsRead, bytesRead: progress.bytes };
     stage = '';
+    stageParts = [];
     problems = '';
     staged = 0;
     return batch;
@@ -151,6 +156,10 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
       if (result.row && accepted && accepted.problems.length === 0) {
         stage += stageLine(number, accepted.first, result.row);
         staged++;
+        if (staged % 256 === 0) {
+          stageParts.push(Buffer.from(stage));
+          stage = '';
+        }
       } else rejectedEarly++;
       // Problems of this row found across rows, and of an earlier staged row it undoes.
       if (accepted) for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);

@@ -13,7 +13,6 @@ parentPort.on('message', () => {
   credits++;
   release?.();
 });
-const encoder = new TextEncoder();
 try {
   const phase = readPhase(workerData);
   for (;;) {
@@ -24,7 +23,8 @@ try {
     }
     while (credits === 0) await new Promise((resolve) => (release = resolve));
     credits--;
-    const stage = encoder.encode(next.value.stage);
+    // A copy of its own, so the transfer cannot take a pooled buffer away from this thread.
+    const stage = new Uint8Array(next.value.stage);
     parentPort.postMessage({ type: 'batch', ...next.value, stage }, [stage.buffer]);
   }
 } catch (error) {
