@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pgliteExtensions } from '../src/db/client.ts';
+import { openDatabase, pgliteExtensions } from '../src/db/client.ts';
 
 const exec = promisify(execFile);
 
@@ -83,5 +83,20 @@ describe('jaring CLI', () => {
     const broken = await jaring(['audit', 'verify', '--data-dir', dataDir]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('entry 3: content does not match its hash (altered)');
+  });
+
+  it("keeps a second process out of a data folder in use, and takes over a dead one's lock", async () => {
+    const dataDir = path.join(tmp, 'locked');
+    const held = await openDatabase({ dataDir });
+    try {
+      const refused = await jaring(['audit', 'verify', '--data-dir', dataDir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`sedang dipakai proses lain (pid ${process.pid})`);
+    } finally {
+      await held.close();
+    }
+    // A lock left by a process that died (SIGKILL) does not keep the folder closed.
+    writeFileSync(path.join(dataDir, 'jaring.lock'), '2147483646');
+    expect((await jaring(['migrate', '--data-dir', dataDir])).code).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -40,6 +40,50 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** Thrown when another live process has the embedded database's folder open. */
+export class DataDirBusyError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `folder data ${dir} sedang dipakai proses lain (pid ${pid}), misalnya \`jaring serve\`; hentikan proses itu dulu, atau impor lewat halaman web / data folder ${dir} is in use by process ${pid}`,
+    );
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite keeps one writer per folder and nothing stops a second process from opening it too,
+ * which corrupts it. A lock file with the owner's pid keeps a second process out; one left by a
+ * process that died is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'jaring.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new DataDirBusyError(dir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${dir}`);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
@@ -55,19 +99,38 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   let pglite = opts.pglite;
+  let unlock = () => {};
   if (!pglite) {
     if (opts.dataDir) {
       const dir = path.resolve(opts.dataDir, 'pgdata');
       mkdirSync(dir, { recursive: true });
-      pglite = new PGlite(dir, { extensions: pgliteExtensions });
+      unlock = lockDataDir(path.resolve(opts.dataDir));
+      try {
+        pglite = new PGlite(dir, { extensions: pgliteExtensions });
+        await pglite.waitReady;
+      } catch (error) {
+        unlock();
+        throw error;
+      }
     } else {
       pglite = new PGlite({ extensions: pgliteExtensions });
+      await pglite.waitReady;
     }
-    await pglite.waitReady;
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   const instance = pglite;
-  return { db, kind: 'pglite', pglite: instance, close: () => instance.close() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite: instance,
+    close: async () => {
+      try {
+        await instance.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
 }
 
 /** Runs the committed SQL migrations (forward only); safe to call from several instances at once. */
