@@ -1,4 +1,5 @@
 import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -14,19 +15,29 @@ export interface BulkSession {
   kind: Database['kind'];
   db: Db;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several `;`-separated statements (no parameters) in one round trip. */
+  exec(text: string): Promise<void>;
   /** Loads COPY text-format lines (already escaped, each ending in `\n`), as text or UTF-8 bytes. */
   copyIn(table: string, columns: readonly string[], data: string | Uint8Array): Promise<void>;
+  /**
+   * Runs `work` in one transaction on this session: its `db`, queries and COPYs are all inside
+   * it. On PGlite the transaction holds the engine's lock, so other requests wait for it.
+   */
+  transaction<T>(work: (tx: BulkSession) => Promise<T>): Promise<T>;
   release(): Promise<void>;
 }
 
 export async function openBulkSession(database: Database): Promise<BulkSession> {
   if (database.kind === 'postgres' && database.pool) {
     const client: pg.PoolClient = await database.pool.connect();
-    return {
+    const onClient = (db: Db): BulkSession => ({
       kind: 'postgres',
-      db: drizzleNodePg(client, { schema }) as unknown as Db,
+      db,
       async query<T>(text: string, params: unknown[] = []) {
         return (await client.query(text, params)).rows as T[];
+      },
+      async exec(text) {
+        await client.query(text);
       },
       async copyIn(table, columns, data) {
         const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
@@ -37,26 +48,44 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
           stream,
         );
       },
+      // Drizzle's transaction on this one client: raw queries and COPYs on it are inside it too.
+      transaction: (work) => db.transaction((tx) => work(onClient(tx as unknown as Db))),
       async release() {
         client.release();
       },
-    };
+    });
+    return onClient(drizzleNodePg(client, { schema }) as unknown as Db);
   }
   const pglite = database.pglite;
   if (!pglite) throw new Error('PGlite instance missing');
-  return {
+  const onPglite = (db: Db, client: Pick<PGlite, 'query' | 'exec'>): BulkSession => ({
     kind: 'pglite',
-    db: database.db,
+    db,
     async query<T>(text: string, params: unknown[] = []) {
-      return (await pglite.query<T>(text, params)).rows;
+      return (await client.query<T>(text, params)).rows;
+    },
+    async exec(text) {
+      await client.exec(text);
     },
     async copyIn(table, columns, data) {
-      await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+      await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
         blob: new Blob([data as BlobPart]),
       });
     },
+    // Inside PGlite's transaction every statement must go through its handle: the instance
+    // itself waits for the transaction to end. Drizzle's transaction object carries it.
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work(
+          onPglite(
+            tx as unknown as Db,
+            (tx as unknown as { session: { client: Pick<PGlite, 'query' | 'exec'> } }).session.client,
+          ),
+        ),
+      ),
     async release() {},
-  };
+  });
+  return onPglite(database.db, pglite);
 }
 
 /** A value in COPY text format: `\N` for null; backslash, tab and line breaks escaped. */

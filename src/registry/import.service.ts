@@ -23,17 +23,22 @@ import { columnOf, FamilyFields, type ImportOptions, PersonFields } from './regi
 import { type ImportStatus, registryImports } from './registry.tables.ts';
 
 /**
- * Import of a register file (CSV or XLSX in the template's layout) in three phases:
+ * Import of a register file (CSV or XLSX in the template's layout), all of it in one transaction
+ * (so a process killed at any point leaves the register as it was; temporary tables vanish with
+ * the session), in three phases:
  *
- * 1. *membaca*: the file is streamed; each row is validated on its own and the valid ones are
- *    copied (`COPY`) into a temporary staging table in batches; problems go to a temporary
- *    problem table. Nothing of the register is touched.
- * 2. *memeriksa*: rules across rows run in SQL on the staging table (one family's rows agree,
- *    duplicate NIKs in the file, NIKs and KKs already in the register under the chosen
- *    policy, exactly one head per family).
- * 3. *menggabungkan*: one transaction writes families, people and the earlier versions of
- *    what it changes, the summary and an audit entry. A process killed before the commit leaves
- *    the register as it was; temporary tables vanish with the session.
+ * 1. *membaca*: the file is streamed and each row checked on its own and across rows (one
+ *    family's rows agree, a NIK once, one head per family) while reading. Batch by batch, rows
+ *    new to the register are written into it at once, and rows that meet it (a NIK or a KK
+ *    already there) are staged for the policy; the database takes one batch while the next is
+ *    parsed. Problems go to a temporary problem table.
+ * 2. *memeriksa*: what needs the whole file or the register runs in SQL: rows refused after they
+ *    were written are taken out again, NIKs and KKs outside the caller's region are refused, the
+ *    policy for NIKs already there applies, and families are counted with the members the
+ *    register keeps.
+ * 3. *menggabungkan*: the staged rows are merged with the earlier versions of what they change;
+ *    the summary, the counts and an audit entry are written, and it commits. Under *tolak semua*
+ *    any problem rolls everything back instead.
  *
  * Re-running a file is harmless: present NIKs are skipped, reported, or compared field by field
  * (identical rows count as unchanged and write nothing).
@@ -97,9 +102,11 @@ const familyColumns = FamilyFields.map(columnOf);
 /**
  * Files from this size on (about 300,000 rows) are read in a worker thread, beside the
  * database's work and with its own capped heap. Starting one costs about 0.7 s (its module
- * loader), which smaller files do not win back.
+ * loader), which smaller files do not win back on PostgreSQL, whose work runs in its own
+ * process anyway. PGlite works in this thread, so there a worker pays from a few MB on.
  */
 const WORKER_FROM_BYTES = 64 * 1024 * 1024;
+const WORKER_FROM_BYTES_PGLITE = 8 * 1024 * 1024;
 
 /**
  * The read phase's batches, from a worker thread (large files) or this thread. The worker's
@@ -231,8 +238,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       format,
       fileBytes: totalBytes,
     }));
-  const stage = `registry_stage_${importId}`;
-  const problems = `registry_stage_problems_${importId}`;
+  const names = tableNames(importId);
   const session = await openBulkSession(database);
   let phase: ImportPhase = 'membaca';
   let rowsRead = 0;
@@ -246,95 +252,127 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       totalBytes,
       elapsed: (Date.now() - started) / 1000,
     });
+  // The history's progress and heartbeat. On PGlite the import's transaction holds the engine,
+  // so only the caller's progress callback hears of it until it ends.
   const beat = async () => {
     report();
+    if (database.kind === 'pglite') return;
     await database.db
       .update(registryImports)
-      .set({
-        phase,
-        rowsRead,
-        bytesRead: Math.min(bytesRead, totalBytes),
-        heartbeatAt: new Date(),
-      })
+      .set({ phase, rowsRead, bytesRead: Math.min(bytesRead, totalBytes), heartbeatAt: new Date() })
       .where(eq(registryImports.id, importId));
   };
 
   try {
-    // The staging table takes its column types from the register's tables.
-    await session.query(`CREATE TEMP TABLE ${stage} AS
-      SELECT 0 AS row_no, false AS kk_first, f.kk, p.nik, ${personColumns.map((c) => `p.${c}`).join(', ')},
-        ${familyColumns.map((c) => `f.${c}`).join(', ')}, 'new'::text AS outcome, p.id AS person_id,
-        p.village_code AS person_village, f.id AS family_id, f.village_code AS family_village
-      FROM registry_people p, registry_families f WITH NO DATA`);
-    await session.query(`ALTER TABLE ${stage} ALTER COLUMN outcome SET DEFAULT 'new'`);
-    await session.query(`CREATE TEMP TABLE ${problems} (
-      seq bigint GENERATED ALWAYS AS IDENTITY, row_no integer NOT NULL, col_order integer NOT NULL,
-      col text NOT NULL, value text NOT NULL, severity text NOT NULL, message text NOT NULL)`);
+    await createWorkTables(session, names);
+    const summary = await session.transaction(async (tx) => {
+      // One import at a time across the register: what it finds there must stay true until it commits.
+      await tx.query('SELECT pg_advisory_xact_lock(7238101)');
+      const [before] = await tx.query<{ families: string | number; people: string | number }>(
+        `SELECT (SELECT coalesce(max(id), 0) FROM registry_families) AS families,
+          (SELECT coalesce(max(id), 0) FROM registry_people) AS people`,
+      );
+      const ids = { families: Number(before?.families ?? 0), people: Number(before?.people ?? 0) };
+      const merge = batchMerge(tx, names, ids, req, importId);
 
-    // Phase 1: read and check each row (in a worker for large files), and stage the valid ones.
-    // The database loads one batch while the next is parsed.
-    const batches = readBatches(
-      {
-        file: req.file,
-        format,
-        today: (req.today ?? new Date()).toISOString(),
-        regionCode: req.regionCode,
-        regionName: region ? displayName(region) : req.regionCode,
-        villageCode: req.villageCode ?? null,
-        batchRows: req.batchRows ?? 20_000,
-      },
-      req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES),
-      totalBytes,
-    );
-    let pending: Promise<void> = Promise.resolve();
-    let lastBeat = Date.now();
-    let read: ReadOutcome;
-    for (;;) {
-      const next = await batches.next();
-      if (next.done) {
-        read = next.value;
-        break;
+      // Phase 1: read and check each row (in a worker for large files, or on PGlite, whose work
+      // runs in this thread) and load it; the database takes one batch while the next is parsed.
+      const inWorker =
+        req.thread === 'worker' ||
+        (req.thread !== 'main' &&
+          totalBytes >= (database.kind === 'pglite' ? WORKER_FROM_BYTES_PGLITE : WORKER_FROM_BYTES));
+      const batches = readBatches(
+        {
+          file: req.file,
+          format,
+          today: (req.today ?? new Date()).toISOString(),
+          regionCode: req.regionCode,
+          regionName: region ? displayName(region) : req.regionCode,
+          villageCode: req.villageCode ?? null,
+          batchRows: req.batchRows ?? 20_000,
+        },
+        inWorker,
+        totalBytes,
+      );
+      let pending: Promise<void> = Promise.resolve();
+      let lastBeat = Date.now();
+      let read: ReadOutcome | undefined;
+      try {
+        for (;;) {
+          const next = await batches.next();
+          if (next.done) {
+            read = next.value;
+            break;
+          }
+          const batch = next.value;
+          await pending;
+          rowsRead = batch.rowsRead;
+          bytesRead = batch.bytesRead;
+          pending = merge(batch);
+          // Keep a rejection from going unhandled before the next await.
+          pending.catch(() => undefined);
+          if (Date.now() - lastBeat > 1000) {
+            lastBeat = Date.now();
+            await beat();
+          }
+        }
+        await pending;
+      } finally {
+        // A failure stops the reader (and its worker) too.
+        if (!read) await batches.return(undefined as never).catch(() => undefined);
       }
-      const batch = next.value;
-      await pending;
-      rowsRead = batch.rowsRead;
-      bytesRead = batch.bytesRead;
-      pending = (async () => {
-        if (batch.stage.length > 0) await session.copyIn(stage, stageColumns, batch.stage);
-        if (batch.problems) await session.copyIn(problems, problemColumns, batch.problems);
-      })();
-      // Keep a rejection from going unhandled before the next await.
-      pending.catch(() => undefined);
-      if (Date.now() - lastBeat > 1000) {
-        lastBeat = Date.now();
-        await beat();
-      }
-    }
-    await pending;
-    rowsRead = read.rowsRead;
-    bytesRead = totalBytes;
-    if (read.refused) return await finish(read.refused, read.warnings);
+      rowsRead = read.rowsRead;
+      bytesRead = totalBytes;
+      if (read.refused)
+        throw new Refused({
+          importId,
+          status: 'rejected',
+          rowsRead,
+          ...nothingMerged,
+          rejected: 0,
+          warnings: read.warnings,
+          message: read.refused,
+          errorFile: await writeProblemFile(tx.db, names.problems, req.errorDir, importId),
+          fileSha256: read.fileSha256,
+        });
 
-    phase = 'memeriksa';
-    await beat();
-    // Row counts and the key columns are what the planner needs for the joins below.
-    await session.query(`ANALYZE ${stage} (row_no, kk, nik)`);
-    const summary = await mergeStaged(session, {
-      importId,
-      stage,
-      problems,
-      req,
-      read: { ...read, totalBytes },
-      onPhase: (p) => {
-        phase = p;
-        report();
-      },
+      phase = 'memeriksa';
+      await beat();
+      return finishMerge(tx, {
+        importId,
+        names,
+        ids,
+        req,
+        read: { ...read, totalBytes },
+        onPhase: (p) => {
+          phase = p;
+          report();
+        },
+      });
     });
     await refreshStatistics(session, summary.loaded + summary.updated);
     phase = 'selesai';
     report();
     return { ...summary, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
+    if (error instanceof Refused) {
+      // Rolled back: the register is as it was; the record says why, with the problem file.
+      const { fileSha256, ...summary } = error.summary;
+      phase = 'selesai';
+      await database.db
+        .update(registryImports)
+        .set({
+          ...summary,
+          phase,
+          fileSha256,
+          bytesRead: totalBytes,
+          finishedAt: new Date(),
+          heartbeatAt: new Date(),
+        })
+        .where(eq(registryImports.id, importId));
+      report();
+      return { ...summary, seconds: (Date.now() - started) / 1000 };
+    }
     await database.db
       .update(registryImports)
       .set({
@@ -346,299 +384,367 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .catch(() => undefined);
     throw error;
   } finally {
-    await session.query(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
-    await session.query(`DROP TABLE IF EXISTS ${problems}`).catch(() => undefined);
+    for (const table of Object.values(names))
+      await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     await session.release();
-  }
-
-  /** A file refused before any row was staged (no header row, a required column missing, no data). */
-  async function finish(message: string, warnings: number): Promise<ImportSummary> {
-    phase = 'selesai';
-    const errorFile = await writeProblemFile(session.db, problems, req.errorDir, importId);
-    const summary = {
-      importId,
-      status: 'rejected' as const,
-      rowsRead,
-      loaded: 0,
-      updated: 0,
-      unchanged: 0,
-      skipped: 0,
-      rejected: 0,
-      warnings,
-      familiesLoaded: 0,
-      familiesUpdated: 0,
-      message,
-      errorFile,
-    };
-    await database.db
-      .update(registryImports)
-      .set({ ...summary, phase, bytesRead: totalBytes, finishedAt: new Date(), heartbeatAt: new Date() })
-      .where(eq(registryImports.id, importId));
-    report();
-    return { ...summary, seconds: (Date.now() - started) / 1000 };
   }
 }
 
-async function mergeStaged(
-  session: BulkSession,
+const nothingMerged = {
+  loaded: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  familiesLoaded: 0,
+  familiesUpdated: 0,
+};
+
+/** A file refused as a whole: thrown inside the transaction so that it rolls back. */
+class Refused extends Error {
+  constructor(readonly summary: Omit<ImportSummary, 'seconds'> & { fileSha256: string }) {
+    super(summary.message);
+  }
+}
+
+interface WorkTables {
+  /** Rows that meet the register (a NIK or KK already there), merged at the end by policy. */
+  stage: string;
+  /** The batch being loaded. */
+  batch: string;
+  /** Rows loaded straight into the register while reading: row, NIK, KK, relationship. */
+  direct: string;
+  problems: string;
+}
+
+const tableNames = (importId: number): WorkTables => ({
+  stage: `registry_stage_${importId}`,
+  batch: `registry_batch_${importId}`,
+  direct: `registry_direct_${importId}`,
+  problems: `registry_stage_problems_${importId}`,
+});
+
+/** Temporary tables of the import's session, made before its transaction (they outlive a rollback). */
+async function createWorkTables(session: BulkSession, t: WorkTables): Promise<void> {
+  // The staging tables take their column types from the register's tables.
+  await session.query(`CREATE TEMP TABLE ${t.stage} AS
+    SELECT 0 AS row_no, false AS kk_first, f.kk, p.nik, ${personColumns.map((c) => `p.${c}`).join(', ')},
+      ${familyColumns.map((c) => `f.${c}`).join(', ')}, 'new'::text AS outcome, p.id AS person_id,
+      p.village_code AS person_village, f.id AS family_id, f.village_code AS family_village
+    FROM registry_people p, registry_families f WITH NO DATA`);
+  await session.query(`ALTER TABLE ${t.stage} ALTER COLUMN outcome SET DEFAULT 'new'`);
+  await session.query(`CREATE TEMP TABLE ${t.batch} (LIKE ${t.stage} INCLUDING DEFAULTS)`);
+  await session.query(`CREATE TEMP TABLE ${t.direct} (row_no integer NOT NULL, nik text NOT NULL,
+    kk text NOT NULL, relationship text NOT NULL, rejected boolean NOT NULL DEFAULT false)`);
+  await session.query(`CREATE TEMP TABLE ${t.problems} (
+    seq bigint GENERATED ALWAYS AS IDENTITY, row_no integer NOT NULL, col_order integer NOT NULL,
+    col text NOT NULL, value text NOT NULL, severity text NOT NULL, message text NOT NULL)`);
+}
+
+/**
+ * Loads one batch inside the import's transaction. Rows whose NIK and KK are new to the register
+ * go straight into it (families first), the way a bare COPY would put them; rows that meet the
+ * register (a NIK already there, or a family that was there before this import) wait in the
+ * staging table for the policy and the checks at the end. Rows a later check refuses (a NIK
+ * repeated further down the file, a family without one head) are taken out again at the end.
+ */
+function batchMerge(
+  tx: BulkSession,
+  t: WorkTables,
+  ids: { families: number },
+  req: ImportRequest,
+  importId: number,
+) {
+  const user = req.actor.userId ?? 'NULL';
+  const note = `'impor #${importId}'`;
+  const direct = `b.person_id IS NULL AND (b.family_id IS NULL OR b.family_id > ${ids.families})`;
+  // One round trip for the batch's statements: while the next batch is parsed in this thread,
+  // each extra round trip would wait for it.
+  const statements = `UPDATE ${t.batch} b SET
+      person_id = (SELECT p.id FROM registry_people p WHERE p.nik = b.nik),
+      family_id = (SELECT f.id FROM registry_families f WHERE f.kk = b.kk);
+    INSERT INTO ${t.stage} SELECT * FROM ${t.batch} b WHERE NOT (${direct});
+    INSERT INTO ${t.direct} (row_no, nik, kk, relationship)
+      SELECT b.row_no, b.nik, b.kk, b.relationship FROM ${t.batch} b WHERE ${direct};
+    -- The batch table has no statistics: without this the planner may match each row against
+    -- each new family in a nested loop.
+    SET LOCAL enable_nestloop = off;
+    WITH made AS (
+      INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
+      SELECT DISTINCT ON (b.kk) b.kk, ${familyColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
+      FROM ${t.batch} b WHERE b.person_id IS NULL AND b.family_id IS NULL ORDER BY b.kk, b.row_no
+      RETURNING id, kk)
+    INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
+      SELECT b.nik, coalesce(b.family_id, made.id), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
+      FROM ${t.batch} b LEFT JOIN made ON made.kk = b.kk WHERE ${direct} ORDER BY b.nik;
+    SET LOCAL enable_nestloop = on;
+    TRUNCATE ${t.batch}`;
+  return async (batch: ReadBatch) => {
+    if (batch.problems) await tx.copyIn(t.problems, problemColumns, batch.problems);
+    if (batch.stage.length === 0) return;
+    await tx.copyIn(t.batch, stageColumns, batch.stage);
+    await tx.exec(statements);
+  };
+}
+
+/**
+ * The end of an import, in its transaction: rows refused after they were loaded are taken out
+ * again, rows that meet the register go through the policy and the checks, families get one
+ * head each, then the staged rows are merged (with the earlier versions of what they change),
+ * and the record, the counts and the audit entry are written. A refusal under *tolak semua*
+ * throws `Refused`, which rolls everything back.
+ */
+async function finishMerge(
+  tx: BulkSession,
   args: {
     importId: number;
-    stage: string;
-    problems: string;
+    names: WorkTables;
+    ids: { families: number; people: number };
     req: ImportRequest;
     read: ReadOutcome & { totalBytes: number };
     onPhase: (p: ImportPhase) => void;
   },
 ): Promise<Omit<ImportSummary, 'seconds'>> {
-  const { importId, stage: S, problems: P, req } = args;
+  const { importId, req, ids } = args;
+  const { stage: S, problems: P, direct: D } = args.names;
   const note = `impor #${importId}`;
   const prefix = `${req.regionCode}.%`;
   const village = req.villageCode ?? null;
-  const rejectFlagged = `UPDATE ${S} SET outcome = 'rejected' WHERE outcome <> 'rejected'
-    AND row_no IN (SELECT row_no FROM ${P} WHERE severity = 'error')`;
+  const run = (text: string) => tx.query(text);
+  const number = async (text: string) => Number((await tx.query<{ n: string | number }>(text))[0]?.n ?? 0);
+  const errorRows = `SELECT row_no FROM ${P} WHERE severity = 'error'`;
+  // Refused staged rows are marked; refused rows already loaded are deleted again.
+  const rejectFlagged = async () => {
+    await run(
+      `UPDATE ${S} SET outcome = 'rejected' WHERE outcome <> 'rejected' AND row_no IN (${errorRows})`,
+    );
+    await run(`WITH r AS (UPDATE ${D} SET rejected = true WHERE NOT rejected AND row_no IN (${errorRows})
+        RETURNING nik)
+      DELETE FROM registry_people WHERE nik IN (SELECT nik FROM r)`);
+  };
 
-  return session.db.transaction(async (tx) => {
-    const run = (text: string) => tx.execute(sql.raw(text));
-    const all = async <T>(q: ReturnType<typeof sql>) =>
-      ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
-    // One merge at a time across the register: the checks below must see what is committed.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7238101)`);
+  // Rows undone by later rows (duplicate NIKs) were reported while reading.
+  await rejectFlagged();
+  await run(`ANALYZE ${S} (row_no, kk, nik)`);
 
-    // Rows undone by later rows (duplicate NIKs) were reported while reading.
-    await run(rejectFlagged);
+  // What the register holds for the staged rows (families this import made included).
+  await run(`UPDATE ${S} s SET person_id = p.id, person_village = p.village_code
+    FROM registry_people p WHERE p.nik = s.nik`);
+  await run(`UPDATE ${S} s SET family_id = f.id, family_village = f.village_code
+    FROM registry_families f WHERE f.kk = s.kk`);
+  const scope = (column: string) =>
+    `(${column} LIKE '${prefix.replace(/'/g, "''")}'${village ? ` AND ${column} = '${village.replace(/'/g, "''")}'` : ''})`;
+  await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+    SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah terdaftar di desa ' || person_village || ', di luar wilayah Anda; perpindahan diproses oleh wilayah asal'
+    FROM ${S} WHERE person_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('person_village')}`);
+  await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+    SELECT row_no, 0, 'No KK', kk, 'error', 'No KK sudah terdaftar di desa ' || family_village || ', di luar wilayah Anda'
+    FROM ${S} WHERE family_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('family_village')}`);
+  await rejectFlagged();
 
-    // What the register already holds.
-    await run(`UPDATE ${S} s SET person_id = p.id, person_village = p.village_code
-      FROM registry_people p WHERE p.nik = s.nik`);
-    await run(`UPDATE ${S} s SET family_id = f.id, family_village = f.village_code
-      FROM registry_families f WHERE f.kk = s.kk`);
-    const scope = (column: string) =>
-      `(${column} LIKE '${prefix.replace(/'/g, "''")}'${village ? ` AND ${column} = '${village.replace(/'/g, "''")}'` : ''})`;
+  const policy = req.options.onExisting;
+  if (policy === 'report') {
     await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-      SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah terdaftar di desa ' || person_village || ', di luar wilayah Anda; perpindahan diproses oleh wilayah asal'
-      FROM ${S} WHERE person_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('person_village')}`);
+      SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah ada di register (kebijakan: laporkan)'
+      FROM ${S} WHERE person_id IS NOT NULL AND outcome = 'new'`);
+    await rejectFlagged();
+  } else if (policy === 'skip') {
+    await run(`UPDATE ${S} SET outcome = 'skipped' WHERE person_id IS NOT NULL AND outcome = 'new'`);
+  } else {
+    await run(`UPDATE ${S} s SET outcome = CASE WHEN
+        (${personColumns.map((f) => `p.${f}`).join(', ')}, p.family_id) IS NOT DISTINCT FROM
+        (${personColumns.map((f) => `s.${f}`).join(', ')}, s.family_id)
+      THEN 'unchanged' ELSE 'update' END
+      FROM registry_people p WHERE p.id = s.person_id AND s.outcome = 'new'`);
+  }
+
+  const live = `('new', 'update', 'unchanged')`;
+  // The file's rows of a family that are still in: staged and live, or loaded and not refused.
+  const fileRows = `(SELECT row_no, kk, relationship FROM ${S} WHERE outcome IN ${live}
+    UNION ALL SELECT row_no, kk, relationship FROM ${D} WHERE NOT rejected)`;
+  // Exactly one head per family. Families that meet the register, or lost a row after it was
+  // loaded, are counted in SQL with the members the register keeps; the rest were counted
+  // while reading.
+  await run(`CREATE TEMP TABLE ${S}_unsettled ON COMMIT DROP AS
+    SELECT DISTINCT kk FROM ${S} WHERE person_id IS NOT NULL OR family_id IS NOT NULL`);
+  if (args.read.unsettledKk.length > 0)
+    await run(
+      `INSERT INTO ${S}_unsettled (kk) VALUES ${args.read.unsettledKk.map((k) => `('${k}')`).join(', ')}`,
+    );
+  const settledSkip = new Set(
+    (await tx.query<{ kk: string }>(`SELECT kk FROM ${S}_unsettled`)).map((r) => r.kk),
+  );
+  const headProblems = args.read.headProblems.filter((h) => !settledSkip.has(h.kk));
+  for (let i = 0; i < headProblems.length; i += 1000) {
+    const values = headProblems
+      .slice(i, i + 1000)
+      .map((h) => `('${h.kk}', '${h.message.replace(/'/g, "''")}')`)
+      .join(', ');
     await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-      SELECT row_no, 0, 'No KK', kk, 'error', 'No KK sudah terdaftar di desa ' || family_village || ', di luar wilayah Anda'
-      FROM ${S} WHERE family_id IS NOT NULL AND outcome <> 'rejected' AND NOT ${scope('family_village')}`);
-    await run(rejectFlagged);
+      SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error', b.message
+      FROM ${fileRows} s JOIN (VALUES ${values}) AS b(kk, message) ON b.kk = s.kk`);
+  }
+  await run(`WITH fh AS (
+      SELECT kk, count(*) FILTER (WHERE relationship = 'kepala_keluarga') AS heads,
+        string_agg(row_no::text, ', ' ORDER BY row_no) FILTER (WHERE relationship = 'kepala_keluarga') AS head_rows
+      FROM ${fileRows} r WHERE kk IN (SELECT kk FROM ${S}_unsettled) GROUP BY kk),
+    rh AS (
+      SELECT f.kk, count(*) AS heads FROM registry_people p JOIN registry_families f ON f.id = p.family_id
+      WHERE f.kk IN (SELECT kk FROM fh) AND p.relationship = 'kepala_keluarga' AND p.id <= ${ids.people}
+        AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = p.id AND x.outcome IN ${live})
+      GROUP BY f.kk),
+    bad AS (
+      SELECT fh.kk, fh.heads + coalesce(rh.heads, 0) AS total, fh.head_rows, coalesce(rh.heads, 0) AS kept
+      FROM fh LEFT JOIN rh ON rh.kk = fh.kk
+      WHERE fh.heads + coalesce(rh.heads, 0) <> 1)
+    INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+    SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error',
+      CASE WHEN b.total = 0 THEN 'keluarga No KK ' || s.kk || ' tidak punya Kepala Keluarga'
+      ELSE 'keluarga No KK ' || s.kk || ' punya ' || b.total || ' Kepala Keluarga'
+        || coalesce(' (baris ' || b.head_rows || ')', '')
+        || CASE WHEN b.kept > 0 THEN ' termasuk yang sudah di register' ELSE '' END END
+    FROM ${fileRows} s JOIN bad b ON b.kk = s.kk`);
+  await rejectFlagged();
 
-    const policy = req.options.onExisting;
-    if (policy === 'report') {
-      await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-        SELECT row_no, 1, 'NIK', nik, 'error', 'NIK sudah ada di register (kebijakan: laporkan)'
-        FROM ${S} WHERE person_id IS NOT NULL AND outcome = 'new'`);
-      await run(rejectFlagged);
-    } else if (policy === 'skip') {
-      await run(`UPDATE ${S} SET outcome = 'skipped' WHERE person_id IS NOT NULL AND outcome = 'new'`);
-    } else {
-      await run(`UPDATE ${S} s SET outcome = CASE WHEN
-          (${personColumns.map((f) => `p.${f}`).join(', ')}, p.family_id) IS NOT DISTINCT FROM
-          (${personColumns.map((f) => `s.${f}`).join(', ')}, s.family_id)
-        THEN 'unchanged' ELSE 'update' END
-        FROM registry_people p WHERE p.id = s.person_id AND s.outcome = 'new'`);
-    }
+  const rejectedStaged = await number(`SELECT count(*) AS n FROM ${S} WHERE outcome = 'rejected'`);
+  const rejectedDirect = await number(`SELECT count(*) AS n FROM ${D} WHERE rejected`);
+  const anyError = (await number(`SELECT count(*) AS n FROM (${errorRows} LIMIT 1) e`)) > 0;
+  const counts = await tx.query<{ outcome: string; n: string | number }>(
+    `SELECT outcome, count(*) AS n FROM ${S} GROUP BY outcome`,
+  );
+  const count = (o: string) => Number(counts.find((c) => c.outcome === o)?.n ?? 0);
+  const rejected = args.read.rejectedEarly + rejectedStaged + rejectedDirect;
 
-    const live = `('new', 'update', 'unchanged')`;
-    // Exactly one head per family. Families that meet the register, or lost a staged row, are
-    // counted in SQL with the members the register keeps; the rest were counted while reading.
-    await run(`CREATE TEMP TABLE ${S}_unsettled ON COMMIT DROP AS
-      SELECT DISTINCT kk FROM ${S} WHERE person_id IS NOT NULL OR family_id IS NOT NULL`);
-    if (args.read.unsettledKk.length > 0)
-      await run(
-        `INSERT INTO ${S}_unsettled (kk) VALUES ${args.read.unsettledKk.map((k) => `('${k}')`).join(', ')}`,
-      );
-    const settledSkip = new Set(
-      (await all<{ kk: string }>(sql.raw(`SELECT kk FROM ${S}_unsettled`))).map((r) => r.kk),
-    );
-    const headProblems = args.read.headProblems.filter((h) => !settledSkip.has(h.kk));
-    for (let i = 0; i < headProblems.length; i += 1000) {
-      const values = headProblems
-        .slice(i, i + 1000)
-        .map((h) => `('${h.kk}', '${h.message.replace(/'/g, "''")}')`)
-        .join(', ');
-      await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-        SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error', b.message
-        FROM ${S} s JOIN (VALUES ${values}) AS b(kk, message) ON b.kk = s.kk WHERE s.outcome IN ${live}`);
-    }
-    await run(`WITH fh AS (
-        SELECT kk, min(family_id) AS family_id,
-          count(*) FILTER (WHERE relationship = 'kepala_keluarga') AS heads,
-          string_agg(row_no::text, ', ' ORDER BY row_no) FILTER (WHERE relationship = 'kepala_keluarga') AS head_rows
-        FROM ${S} WHERE outcome IN ${live} AND kk IN (SELECT kk FROM ${S}_unsettled) GROUP BY kk),
-      rh AS (
-        SELECT p.family_id, count(*) AS heads FROM registry_people p
-        WHERE p.family_id IN (SELECT family_id FROM fh WHERE family_id IS NOT NULL)
-          AND p.relationship = 'kepala_keluarga'
-          AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = p.id AND x.outcome IN ${live})
-        GROUP BY p.family_id),
-      bad AS (
-        SELECT fh.kk, fh.heads + coalesce(rh.heads, 0) AS total, fh.head_rows, coalesce(rh.heads, 0) AS kept
-        FROM fh LEFT JOIN rh ON rh.family_id = fh.family_id
-        WHERE fh.heads + coalesce(rh.heads, 0) <> 1)
-      INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-      SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error',
-        CASE WHEN b.total = 0 THEN 'keluarga No KK ' || s.kk || ' tidak punya Kepala Keluarga'
-        ELSE 'keluarga No KK ' || s.kk || ' punya ' || b.total || ' Kepala Keluarga'
-          || coalesce(' (baris ' || b.head_rows || ')', '')
-          || CASE WHEN b.kept > 0 THEN ' termasuk yang sudah di register' ELSE '' END END
-      FROM ${S} s JOIN bad b ON b.kk = s.kk WHERE s.outcome IN ${live}`);
-    await run(rejectFlagged);
-
-    const [errs] = await all<{ n: string | number }>(
-      sql.raw(`SELECT count(*) AS n FROM ${S} WHERE outcome = 'rejected'`),
-    );
-    const [early] = await all<{ n: string | number }>(
-      sql.raw(`SELECT count(DISTINCT row_no) AS n FROM ${P} WHERE severity = 'error'`),
-    );
-    const rejectedStaged = Number(errs?.n ?? 0);
-    const anyError = Number(early?.n ?? 0) > 0;
-    const counts = await all<{ outcome: string; n: string | number }>(
-      sql.raw(`SELECT outcome, count(*) AS n FROM ${S} GROUP BY outcome`),
-    );
-    const count = (o: string) => Number(counts.find((c) => c.outcome === o)?.n ?? 0);
-
-    // The import's record is closed in this transaction, so it commits with the register or not at all.
-    const close = async (
-      status: 'done' | 'rejected',
-      message: string,
-      merged: {
-        loaded: number;
-        updated: number;
-        unchanged: number;
-        skipped: number;
-        familiesLoaded: number;
-        familiesUpdated: number;
-      },
-    ) => {
-      const summary = {
-        importId,
-        status,
-        message,
-        rowsRead: args.read.rowsRead,
-        ...merged,
-        rejected: args.read.rejectedEarly + rejectedStaged,
-        warnings: args.read.warnings,
-        errorFile: await writeProblemFile(tx, P, req.errorDir, importId),
-      };
-      await tx
-        .update(registryImports)
-        .set({
-          ...summary,
-          phase: 'selesai',
-          fileSha256: args.read.fileSha256,
-          bytesRead: args.read.totalBytes,
-          finishedAt: new Date(),
-          heartbeatAt: new Date(),
-        })
-        .where(eq(registryImports.id, importId));
-      return summary;
-    };
-    if (anyError && req.options.onError === 'reject_all') {
-      return close(
-        'rejected',
+  if (anyError && req.options.onError === 'reject_all')
+    throw new Refused({
+      importId,
+      status: 'rejected',
+      rowsRead: args.read.rowsRead,
+      ...nothingMerged,
+      rejected,
+      warnings: args.read.warnings,
+      message:
         'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
-        { loaded: 0, updated: 0, unchanged: 0, skipped: 0, familiesLoaded: 0, familiesUpdated: 0 },
-      );
-    }
-    args.onPhase('menggabungkan');
-    const user = req.actor.userId ?? 'NULL';
-    const noteSql = `'${note}'`;
-
-    // Families the file changes (policy update): keep the old state, then write the new.
-    let familiesUpdated = 0;
-    if (policy === 'update') {
-      await run(`CREATE TEMP TABLE ${S}_fam ON COMMIT DROP AS
-        SELECT f.id, ${familyColumns.map((x) => `s.${x}`).join(', ')}
-        FROM ${S} s JOIN registry_families f ON f.id = s.family_id
-        WHERE s.kk_first AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ${live})
-          AND (${familyColumns.map((x) => `s.${x}`).join(', ')}) IS DISTINCT FROM (${familyColumns.map((x) => `f.${x}`).join(', ')})`);
-      await run(`INSERT INTO registry_family_versions (family_id, version, valid_from, valid_to, changed_by, change_note, data)
-        SELECT f.id, f.version, f.valid_from, now(), f.changed_by, f.change_note, to_jsonb(f)
-        FROM registry_families f JOIN ${S}_fam u ON u.id = f.id`);
-      await run(`UPDATE registry_families f SET ${familyColumns.map((x) => `${x} = u.${x}`).join(', ')},
-          version = f.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
-        FROM ${S}_fam u WHERE u.id = f.id`);
-      const [changed] = await all<{ n: string | number }>(sql.raw(`SELECT count(*) AS n FROM ${S}_fam`));
-      familiesUpdated = Number(changed?.n ?? 0);
-      await run(`UPDATE registry_people p SET village_code = u.village_code
-        FROM ${S}_fam u WHERE p.family_id = u.id AND p.village_code <> u.village_code`);
-    }
-
-    const newFamilies = await all<{ n: string | number }>(
-      sql.raw(`WITH ins AS (
-        INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
-        SELECT s.kk, ${familyColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
-        FROM ${S} s WHERE s.kk_first AND s.family_id IS NULL
-          AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ('new', 'update'))
-        RETURNING 1) SELECT count(*) AS n FROM ins`),
-    );
-
-    await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
-      SELECT s.nik, f.id, f.village_code, ${personColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
-      FROM ${S} s JOIN registry_families f ON f.kk = s.kk WHERE s.outcome = 'new' ORDER BY s.nik`);
-
-    if (count('update') > 0) {
-      await run(`INSERT INTO registry_person_versions (person_id, version, family_id, valid_from, valid_to, changed_by, change_note, data)
-        SELECT p.id, p.version, p.family_id, p.valid_from, now(), p.changed_by, p.change_note, to_jsonb(p)
-        FROM registry_people p JOIN ${S} s ON s.person_id = p.id WHERE s.outcome = 'update'`);
-      await run(`UPDATE registry_people p SET ${personColumns.map((x) => `${x} = s.${x}`).join(', ')},
-          family_id = f.id, village_code = f.village_code,
-          version = p.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
-        FROM ${S} s JOIN registry_families f ON f.kk = s.kk
-        WHERE s.person_id = p.id AND s.outcome = 'update'`);
-    }
-
-    // The counts of the villages this import touched, before and after a move.
-    await run(`WITH touched AS (
-        SELECT DISTINCT v FROM (SELECT village_code AS v FROM ${S} UNION ALL SELECT person_village FROM ${S}
-          UNION ALL SELECT family_village FROM ${S}) t WHERE v IS NOT NULL),
-      pc AS (SELECT village_code, count(*) AS n FROM registry_people
-        WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code),
-      fc AS (SELECT village_code, count(*) AS n FROM registry_families
-        WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code)
-      INSERT INTO registry_village_counts (village_code, people, families)
-      SELECT t.v, coalesce(pc.n, 0), coalesce(fc.n, 0)
-      FROM touched t LEFT JOIN pc ON pc.village_code = t.v LEFT JOIN fc ON fc.village_code = t.v
-      ON CONFLICT (village_code) DO UPDATE SET people = excluded.people, families = excluded.families`);
-
-    // The names search matches on (see `registry_names`).
-    await run(`INSERT INTO registry_names (name) SELECT DISTINCT name FROM ${S}
-      WHERE outcome IN ('new', 'update') ON CONFLICT DO NOTHING`);
-
-    const merged = {
-      loaded: count('new'),
-      updated: count('update'),
-      unchanged: count('unchanged'),
-      skipped: count('skipped'),
-      familiesLoaded: Number(newFamilies[0]?.n ?? 0),
-      familiesUpdated,
-    };
-    const result = await close(
-      'done',
-      `${merged.loaded} orang baru, ${merged.updated} diperbarui, ${merged.unchanged} tetap, ${merged.skipped} dilewati; ${merged.familiesLoaded} keluarga baru, ${merged.familiesUpdated} keluarga diperbarui`,
-      merged,
-    );
-    await recordAudit(tx, req.actor, {
-      action: 'registry.import',
-      entity: 'registry_import',
-      entityId: importId,
-      unitId: req.unitId,
-      after: {
-        file: req.fileName ?? path.basename(req.file),
-        onError: req.options.onError,
-        onExisting: req.options.onExisting,
-        loaded: result.loaded,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        skipped: result.skipped,
-        rejected: result.rejected,
-        familiesLoaded: result.familiesLoaded,
-        familiesUpdated: result.familiesUpdated,
-        sha256: args.read.fileSha256,
-      },
+      errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
+      fileSha256: args.read.fileSha256,
     });
-    return result;
+  args.onPhase('menggabungkan');
+  const user = req.actor.userId ?? 'NULL';
+  const noteSql = `'${note}'`;
+
+  // Families the file changes (policy update): keep the old state, then write the new.
+  let familiesUpdated = 0;
+  if (policy === 'update') {
+    await run(`CREATE TEMP TABLE ${S}_fam ON COMMIT DROP AS
+      SELECT f.id, ${familyColumns.map((x) => `s.${x}`).join(', ')}
+      FROM ${S} s JOIN registry_families f ON f.id = s.family_id
+      WHERE s.kk_first AND f.id <= ${ids.families}
+        AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ${live})
+        AND (${familyColumns.map((x) => `s.${x}`).join(', ')}) IS DISTINCT FROM (${familyColumns.map((x) => `f.${x}`).join(', ')})`);
+    await run(`INSERT INTO registry_family_versions (family_id, version, valid_from, valid_to, changed_by, change_note, data)
+      SELECT f.id, f.version, f.valid_from, now(), f.changed_by, f.change_note, to_jsonb(f)
+      FROM registry_families f JOIN ${S}_fam u ON u.id = f.id`);
+    await run(`UPDATE registry_families f SET ${familyColumns.map((x) => `${x} = u.${x}`).join(', ')},
+        version = f.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
+      FROM ${S}_fam u WHERE u.id = f.id`);
+    familiesUpdated = await number(`SELECT count(*) AS n FROM ${S}_fam`);
+    await run(`UPDATE registry_people p SET village_code = u.village_code
+      FROM ${S}_fam u WHERE p.family_id = u.id AND p.village_code <> u.village_code`);
+  }
+
+  await run(`INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
+    SELECT s.kk, ${familyColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+    FROM ${S} s WHERE s.kk_first AND s.family_id IS NULL
+      AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ('new', 'update'))`);
+
+  await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
+    SELECT s.nik, f.id, f.village_code, ${personColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
+    FROM ${S} s JOIN registry_families f ON f.kk = s.kk WHERE s.outcome = 'new' ORDER BY s.nik`);
+
+  if (count('update') > 0) {
+    await run(`INSERT INTO registry_person_versions (person_id, version, family_id, valid_from, valid_to, changed_by, change_note, data)
+      SELECT p.id, p.version, p.family_id, p.valid_from, now(), p.changed_by, p.change_note, to_jsonb(p)
+      FROM registry_people p JOIN ${S} s ON s.person_id = p.id WHERE s.outcome = 'update'`);
+    await run(`UPDATE registry_people p SET ${personColumns.map((x) => `${x} = s.${x}`).join(', ')},
+        family_id = f.id, village_code = f.village_code,
+        version = p.version + 1, valid_from = now(), changed_by = ${user}, change_note = ${noteSql}
+      FROM ${S} s JOIN registry_families f ON f.kk = s.kk
+      WHERE s.person_id = p.id AND s.outcome = 'update'`);
+  }
+
+  // A family made while reading whose every row was refused afterwards is taken out again.
+  await run(`DELETE FROM registry_families f WHERE f.id > ${ids.families}
+    AND NOT EXISTS (SELECT 1 FROM registry_people p WHERE p.family_id = f.id)`);
+
+  // The counts of the villages this import touched, before and after a move.
+  await run(`WITH touched AS (
+      SELECT DISTINCT v FROM (SELECT village_code AS v FROM ${S} UNION ALL SELECT person_village FROM ${S}
+        UNION ALL SELECT family_village FROM ${S}
+        UNION ALL SELECT village_code FROM registry_families WHERE id > ${ids.families}) t WHERE v IS NOT NULL),
+    pc AS (SELECT village_code, count(*) AS n FROM registry_people
+      WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code),
+    fc AS (SELECT village_code, count(*) AS n FROM registry_families
+      WHERE village_code IN (SELECT v FROM touched) GROUP BY village_code)
+    INSERT INTO registry_village_counts (village_code, people, families)
+    SELECT t.v, coalesce(pc.n, 0), coalesce(fc.n, 0)
+    FROM touched t LEFT JOIN pc ON pc.village_code = t.v LEFT JOIN fc ON fc.village_code = t.v
+    ON CONFLICT (village_code) DO UPDATE SET people = excluded.people, families = excluded.families`);
+
+  // The names search matches on (see `registry_names`): the new people's and the changed ones'.
+  await run(`INSERT INTO registry_names (name)
+    SELECT DISTINCT name FROM (SELECT name FROM registry_people WHERE id > ${ids.people}
+      UNION ALL SELECT name FROM ${S} WHERE outcome = 'update') n
+    ON CONFLICT DO NOTHING`);
+
+  const merged = {
+    loaded: count('new') + (await number(`SELECT count(*) AS n FROM ${D} WHERE NOT rejected`)),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    familiesLoaded: await number(`SELECT count(*) AS n FROM registry_families WHERE id > ${ids.families}`),
+    familiesUpdated,
+  };
+  // The import's record is closed in this transaction, so it commits with the register or not at all.
+  const result = {
+    importId,
+    status: 'done' as const,
+    message: `${merged.loaded} orang baru, ${merged.updated} diperbarui, ${merged.unchanged} tetap, ${merged.skipped} dilewati; ${merged.familiesLoaded} keluarga baru, ${merged.familiesUpdated} keluarga diperbarui`,
+    rowsRead: args.read.rowsRead,
+    ...merged,
+    rejected,
+    warnings: args.read.warnings,
+    errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
+  };
+  await tx.db
+    .update(registryImports)
+    .set({
+      ...result,
+      phase: 'selesai',
+      fileSha256: args.read.fileSha256,
+      bytesRead: args.read.totalBytes,
+      finishedAt: new Date(),
+      heartbeatAt: new Date(),
+    })
+    .where(eq(registryImports.id, importId));
+  await recordAudit(tx.db, req.actor, {
+    action: 'registry.import',
+    entity: 'registry_import',
+    entityId: importId,
+    unitId: req.unitId,
+    after: {
+      file: req.fileName ?? path.basename(req.file),
+      onError: req.options.onError,
+      onExisting: req.options.onExisting,
+      loaded: result.loaded,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      skipped: result.skipped,
+      rejected: result.rejected,
+      familiesLoaded: result.familiesLoaded,
+      familiesUpdated: result.familiesUpdated,
+      sha256: args.read.fileSha256,
+    },
   });
+  return result;
 }
 
 /**
