@@ -100,13 +100,12 @@ const personColumns = PersonFields.map(columnOf);
 const familyColumns = FamilyFields.map(columnOf);
 
 /**
- * Files from this size on (about 300,000 rows) are read in a worker thread, beside the
- * database's work and with its own capped heap. Starting one costs about 0.7 s (its module
- * loader), which smaller files do not win back on PostgreSQL, whose work runs in its own
- * process anyway. PGlite works in this thread, so there a worker pays from a few MB on.
+ * Files from this size on (about 40,000 rows) are read in a worker thread, beside the database's
+ * work and with its own capped heap; starting one costs about 0.2 s, which smaller files do not
+ * win back. (The reader loads no database driver and no XLSX library until a workbook comes,
+ * so the worker starts light.)
  */
-const WORKER_FROM_BYTES = 64 * 1024 * 1024;
-const WORKER_FROM_BYTES_PGLITE = 8 * 1024 * 1024;
+const WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 /**
  * The read phase's batches, from a worker thread (large files) or this thread. The worker's
@@ -275,12 +274,9 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       const ids = { families: Number(before?.families ?? 0), people: Number(before?.people ?? 0) };
       const merge = batchMerge(tx, names, ids, req, importId);
 
-      // Phase 1: read and check each row (in a worker for large files, or on PGlite, whose work
-      // runs in this thread) and load it; the database takes one batch while the next is parsed.
-      const inWorker =
-        req.thread === 'worker' ||
-        (req.thread !== 'main' &&
-          totalBytes >= (database.kind === 'pglite' ? WORKER_FROM_BYTES_PGLITE : WORKER_FROM_BYTES));
+      // Phase 1: read and check each row (in a worker thread for large files) and load it; the
+      // database takes one batch while the next is parsed.
+      const inWorker = req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES);
       const batches = readBatches(
         {
           file: req.file,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyValue } from '../db/bulk.ts';
+import { copyValue } from '../db/copy-text.ts';
 import { FileChecks } from './file-checks.ts';
 import { type FileFormat, readTable } from './readers.ts';
 import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from './registry.schema.ts';

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './row.ts';
 
 /**
@@ -210,7 +210,9 @@ function excelCell(value: ExcelValue): Cell {
 
 export async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<TableRow[]> {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(counter(progress));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded when a workbook comes: it is large, and most files are CSV.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
