@@ -441,6 +441,11 @@ describe('a family that is partly new', () => {
       1,
     );
     expect(s).toMatchObject({ status: 'done', loaded: 1, updated: 1, familiesLoaded: 1, rejected: 0 });
+    // Her old family (not in the file) is left with nobody: said as a warning, not refused.
+    expect(s.warnings).toBe(1);
+    expect(readFileSync(path.join(errorDir, s.errorFile ?? ''), 'utf8')).toContain(
+      'baris 2, kolom No KK: pindah dari No KK 3314012001240009, yang kini tidak punya anggota lagi',
+    );
     const members = await rows<{ name: string; relationship: string }>(
       t.database.db,
       sql`SELECT p.name, p.relationship FROM registry_people p JOIN registry_families f ON f.id = p.family_id
@@ -458,5 +463,15 @@ describe('a family that is partly new', () => {
       1,
     );
     expect(again).toMatchObject({ status: 'done', loaded: 0, updated: 0, unchanged: 2, familiesLoaded: 0 });
+    // The head moves on alone; her daughter stays in a family without a head: a warning.
+    const alone = rowsOf[0]?.replace('3314012001240077', '3314012001240088') ?? '';
+    const moved = await importFile(write('g.csv', `${header}\n${alone}\n`), {
+      onError: 'reject_all',
+      onExisting: 'update',
+    });
+    expect(moved).toMatchObject({ status: 'done', updated: 1, warnings: 1 });
+    expect(readFileSync(path.join(errorDir, moved.errorFile ?? ''), 'utf8')).toContain(
+      'Kepala Keluarga pindah dari No KK 3314012001240077, yang kini tidak punya Kepala Keluarga',
+    );
   });
 });

@@ -554,6 +554,30 @@ async function finishMerge(
   }
 
   const live = `('new', 'update', 'unchanged')`;
+  // A person moved to another KK by this file leaves a family the file does not mention: say
+  // when it is left without its head, or without anyone (a warning; the move is the file's).
+  const [left] = await tx.query<{ n: string | number }>(`WITH moved AS (
+      SELECT s.row_no, s.kk, p.id AS person_id, p.relationship, f.id AS family_id, f.kk AS old_kk
+      FROM ${S} s JOIN registry_people p ON p.id = s.person_id JOIN registry_families f ON f.id = p.family_id
+      WHERE s.outcome = 'update' AND f.kk <> s.kk
+        AND f.kk NOT IN (SELECT kk FROM ${S} WHERE outcome IN ${live})),
+    staying AS (
+      SELECT o.family_id, count(*) AS members,
+        count(*) FILTER (WHERE o.relationship = 'kepala_keluarga') AS heads
+      FROM registry_people o WHERE o.family_id IN (SELECT family_id FROM moved)
+        AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = o.id AND x.outcome = 'update')
+      GROUP BY o.family_id),
+    warned AS (
+      INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+      SELECT m.row_no, 0, 'No KK', m.kk, 'warning',
+        CASE WHEN coalesce(st.members, 0) = 0
+          THEN 'pindah dari No KK ' || m.old_kk || ', yang kini tidak punya anggota lagi'
+          ELSE 'Kepala Keluarga pindah dari No KK ' || m.old_kk || ', yang kini tidak punya Kepala Keluarga' END
+      FROM moved m LEFT JOIN staying st ON st.family_id = m.family_id
+      WHERE coalesce(st.members, 0) = 0 OR (m.relationship = 'kepala_keluarga' AND st.heads = 0)
+      RETURNING 1)
+    SELECT count(*) AS n FROM warned`);
+  const warnings = args.read.warnings + Number(left?.n ?? 0);
   // The file's rows of a family that are still in: staged and live, or loaded and not refused.
   const fileRows = `(SELECT row_no, kk, relationship FROM ${S} WHERE outcome IN ${live}
     UNION ALL SELECT row_no, kk, relationship FROM ${D} WHERE NOT rejected)`;
@@ -617,7 +641,7 @@ async function finishMerge(
       rowsRead: args.read.rowsRead,
       ...nothingMerged,
       rejected,
-      warnings: args.read.warnings,
+      warnings,
       message:
         'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
       errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
@@ -707,7 +731,7 @@ async function finishMerge(
     rowsRead: args.read.rowsRead,
     ...merged,
     rejected,
-    warnings: args.read.warnings,
+    warnings,
     errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
   };
   await tx.db
