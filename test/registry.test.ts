@@ -364,6 +364,16 @@ describe('register search, privacy and export', () => {
       sql`SELECT after FROM audit_log WHERE action = 'registry.export'`,
     );
     expect(audit.at(-1)?.after.reason).toBe('kirim ke Kemensos');
+    // A selection by name (with a typo) exports that person only.
+    const byName: string[][] = [];
+    for await (const batch of exportBatches(
+      t.database.db,
+      { prefix: '33.14.', village: null },
+      { q: 'Siti Aminha' },
+    ))
+      byName.push(...batch);
+    const nameAt = TemplateColumns.findIndex((c) => c.key === 'name');
+    expect(byName.map((cells) => cells[nameAt])).toEqual(['Siti Aminah']);
 
     for (const format of ['csv', 'xlsx'] as const) {
       const file = path.join(dir, `export.${format}`);

@@ -84,7 +84,9 @@ export async function* exportBatches(
   const term = searchTerm(filter.q);
   const where = [villageFilter(scope, filter.village)];
   if (term.kind === 'id') where.push(sql`(p.nik = ${term.digits} OR f.kk = ${term.digits})`);
-  if (term.kind === 'name') where.push(sql`p.name % ${term.text}`);
+  // Matched on the register's distinct names (trigram-indexed), as the search does.
+  if (term.kind === 'name')
+    where.push(sql`p.name IN (SELECT name FROM registry_names WHERE name % ${term.text})`);
   let after = 0;
   for (;;) {
     const batch = await rows<ExportRowDb>(
