@@ -268,7 +268,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       // One import at a time across the register: what it finds there must stay true until it commits.
       await tx.query('SELECT pg_advisory_xact_lock(7238101)');
       // Each batch is sorted by NIK before it goes in; in memory, not in temporary files.
-      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      await tx.query(`SET LOCAL work_mem = '16MB'`);
       const [before] = await tx.query<{ families: string | number; people: string | number }>(
         `SELECT (SELECT coalesce(max(id), 0) FROM registry_families) AS families,
           (SELECT coalesce(max(id), 0) FROM registry_people) AS people`,

@@ -69,7 +69,7 @@ export function problemLine(p: RowProblem): string {
   }\t${copyValue(p.message)}\n`;
 }
 
-/** Yields a batch every `batchRows` staged rows (or 4 MB of problems); returns the totals. */
+/** Yields a batch every `batchRows` staged rows (fewer at first, or 4 MB of problems); returns the totals. */
 export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatch, ReadOutcome> {
   const progress = { bytes: 0, hash: createHash('sha256') };
   const ctx = rowContext({
@@ -88,7 +88,10 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   let stageParts: Buffer[] = [];
   let staged = 0;
   let problems = '';
+  // The first batches are small, so the database starts on them while the rest is parsed.
+  let limit = Math.min(input.batchRows, 2_000);
   const take = (): ReadBatch => {
+    limit = Math.min(input.batchRows, limit * 2);
     if (stage) stageParts.push(Buffer.from(stage));
     const batch = { stage: Buffer.concat(stageParts), problems, rowsRead, bytesRead: progress.bytes };
     stage = '';
@@ -163,7 +166,7 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
       } else rejectedEarly++;
       // Problems of this row found across rows, and of an earlier staged row it undoes.
       if (accepted) for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);
-      if (staged >= input.batchRows || problems.length > 4_000_000) yield take();
+      if (staged >= limit || problems.length > 4_000_000) yield take();
     }
   if (stage || problems) yield take();
   if (!columns) return outcome('berkas kosong: tidak ada baris judul');
