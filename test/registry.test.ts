@@ -485,3 +485,30 @@ describe('a family that is partly new', () => {
     );
   });
 });
+
+// Two imports never merge at once; on PostgreSQL the second waits for the first, and says so.
+describe.runIf(process.env.DATABASE_URL)('an import while another holds the register', () => {
+  it('waits with its heartbeat going, then runs', async () => {
+    const pool = t.database.pool;
+    if (!pool) throw new Error('PostgreSQL pool expected');
+    const other = await pool.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock(7238101)');
+    const file = write(
+      'h.csv',
+      `${header}\n${lines[5]?.replace('3314012001240003', '3314012001240099').replace('Anak', 'Kepala Keluarga')}\n`,
+    );
+    const running = importFile(file, { onError: 'reject_all', onExisting: 'skip' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const [waiting] = await rows<{ status: string; phase: string; heartbeat_age: number }>(
+      t.database.db,
+      sql`SELECT status, phase, extract(epoch FROM now() - heartbeat_at)::float8 AS heartbeat_age
+        FROM registry_imports ORDER BY id DESC LIMIT 1`,
+    );
+    expect(waiting).toMatchObject({ status: 'running', phase: 'menunggu' });
+    expect(waiting?.heartbeat_age).toBeLessThan(1.5);
+    await other.query('COMMIT');
+    other.release();
+    expect(await running).toMatchObject({ status: 'done', loaded: 1 });
+  });
+});

@@ -232,6 +232,7 @@ function progressBar() {
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   const phases: Record<string, string> = {
+    menunggu: 'menunggu impor lain selesai',
     membaca: 'membaca',
     memeriksa: 'memeriksa',
     menggabungkan: 'menggabungkan',

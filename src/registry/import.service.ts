@@ -43,7 +43,7 @@ import { type ImportStatus, registryImports } from './registry.tables.ts';
  * Re-running a file is harmless: present NIKs are skipped, reported, or compared field by field
  * (identical rows count as unchanged and write nothing).
  */
-export type ImportPhase = 'membaca' | 'memeriksa' | 'menggabungkan' | 'selesai';
+export type ImportPhase = 'menunggu' | 'membaca' | 'memeriksa' | 'menggabungkan' | 'selesai';
 
 export interface ImportProgress {
   importId: number;
@@ -266,7 +266,16 @@ export async function runImport(database: Database, req: ImportRequest): Promise
     await createWorkTables(session, names);
     const summary = await session.transaction(async (tx) => {
       // One import at a time across the register: what it finds there must stay true until it commits.
-      await tx.query('SELECT pg_advisory_xact_lock(7238101)');
+      // Another import holding it keeps this one waiting, with its heartbeat going, so that it is
+      // not taken for dead meanwhile.
+      for (;;) {
+        const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(7238101) AS ok');
+        if (lock?.ok) break;
+        phase = 'menunggu';
+        await beat();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      phase = 'membaca';
       // Each batch is sorted by NIK before it goes in; in memory, not in temporary files.
       await tx.query(`SET LOCAL work_mem = '16MB'`);
       const [before] = await tx.query<{ families: string | number; people: string | number }>(

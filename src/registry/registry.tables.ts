@@ -157,7 +157,7 @@ export const registryImports = pgTable(
     /** `skip`, `update` or `report`. */
     onExisting: text('on_existing').notNull(),
     status: text('status').$type<ImportStatus>().notNull().default('running'),
-    /** `membaca`, `memeriksa`, `menggabungkan`, `selesai`. */
+    /** `menunggu`, `membaca`, `memeriksa`, `menggabungkan`, `selesai`. */
     phase: text('phase').notNull().default('membaca'),
     bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
     rowsRead: integer('rows_read').notNull().default(0),

@@ -694,6 +694,7 @@ export function RegistryImportPage() {
     })[s];
   const phaseLabel = (phase: string) =>
     ({
+      menunggu: pick({ id: 'menunggu impor lain selesai', en: 'waiting for another import to finish' }),
       membaca: pick({ id: 'membaca berkas', en: 'reading the file' }),
       memeriksa: pick({ id: 'memeriksa baris', en: 'checking the rows' }),
       menggabungkan: pick({ id: 'menggabungkan ke register', en: 'merging into the register' }),
