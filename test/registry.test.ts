@@ -486,6 +486,30 @@ describe('a family that is partly new', () => {
   });
 });
 
+describe('a header with extra columns', () => {
+  it('loads the rows and warns of a column it does not know and of one given twice', async () => {
+    const extraHeader = `${header};Catatan;Nama`;
+    const row =
+      '3314012001240101;3314010202900101;Hadi Susilo;02-02-1990;L;Kepala Keluarga;3314012001;Dusun Krajan;4;DTKS;Petani;pindahan;Hadi S';
+    const s = await importFile(write('i.csv', `${extraHeader}\n${row}\n`), {
+      onError: 'reject_all',
+      onExisting: 'skip',
+    });
+    expect(s).toMatchObject({ status: 'done', loaded: 1, warnings: 2, rejected: 0 });
+    // As the CSV has them: quotes inside a field are doubled.
+    const problemsText = readFileSync(path.join(errorDir, s.errorFile ?? ''), 'utf8');
+    expect(problemsText).toContain('baris 1, kolom Catatan: kolom ""Catatan"" tidak dikenal dan diabaikan');
+    expect(problemsText).toContain(
+      'baris 1, kolom Nama: kolom ""Nama"" muncul dua kali; yang kedua diabaikan',
+    );
+    const [hadi] = await rows<{ name: string }>(
+      t.database.db,
+      sql`SELECT name FROM registry_people WHERE nik = '3314010202900101'`,
+    );
+    expect(hadi?.name).toBe('Hadi Susilo');
+  });
+});
+
 // Two imports never merge at once; on PostgreSQL the second waits for the first, and says so.
 describe.runIf(process.env.DATABASE_URL)('an import while another holds the register', () => {
   it('waits with its heartbeat going, then runs', async () => {

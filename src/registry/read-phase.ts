@@ -129,23 +129,19 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
             `kolom wajib tidak ada: ${mapping.missing.map((c) => c.header).join(', ')}. Gunakan templat (baris 1 berisi judul kolom).`,
           );
         }
-        for (const h of mapping.unknown)
+        const ignored = [
+          ...mapping.unknown.map((h) => ({ h, why: 'tidak dikenal dan diabaikan' })),
+          ...mapping.duplicated.map((h) => ({ h, why: 'muncul dua kali; yang kedua diabaikan' })),
+        ];
+        for (const { h, why } of ignored)
           problems += problemLine({
             row: number,
             column: h,
             value: h,
             severity: 'warning',
-            message: `kolom "${h}" tidak dikenal dan diabaikan`,
+            message: `kolom "${h}" ${why}`,
           });
-        for (const h of mapping.duplicated)
-          problems += problemLine({
-            row: number,
-            column: h,
-            value: h,
-            severity: 'warning',
-            message: `kolom "${h}" muncul dua kali; yang kedua diabaikan`,
-          });
-        warnings += mapping.unknown.length + mapping.duplicated.length;
+        warnings += ignored.length;
         columns = mapping.columns;
         continue;
       }
