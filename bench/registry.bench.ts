@@ -3,7 +3,8 @@ import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { csvHeaderLine, csvLine, syntheticRegister } from '../src/registry/synthetic.ts';
+import { csvLine } from '../src/registry/csv.ts';
+import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
 
 /**
  * `npm run bench -- registry`: for N people (BENCH_REGISTRY_SIZES, default 100000,1000000) a

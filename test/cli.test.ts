@@ -98,5 +98,14 @@ describe('jaring CLI', () => {
     // A lock left by a process that died (SIGKILL) does not keep the folder closed.
     writeFileSync(path.join(dataDir, 'jaring.lock'), '2147483646');
     expect((await jaring(['migrate', '--data-dir', dataDir])).code).toBe(0);
+    // Nor does one naming this process's pid, left by an earlier process with the same pid (a
+    // restarted container); but this process cannot open the folder twice.
+    writeFileSync(path.join(dataDir, 'jaring.lock'), String(process.pid));
+    const reopened = await openDatabase({ dataDir });
+    try {
+      await expect(openDatabase({ dataDir })).rejects.toThrow('sedang dipakai proses lain');
+    } finally {
+      await reopened.close();
+    }
   });
 });

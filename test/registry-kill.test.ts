@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, rows } from '../src/db/client.ts';
-import { csvHeaderLine, csvLine, syntheticRegister } from '../src/registry/synthetic.ts';
+import { csvLine } from '../src/registry/csv.ts';
+import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestDatabase } from './db.ts';
 
 /**

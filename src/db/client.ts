@@ -61,23 +61,33 @@ const alive = (pid: number) => {
   }
 };
 
+/** Data folders this process has open (a lock file naming this pid may be a dead namesake's). */
+const heldHere = new Set<string>();
+
 /**
  * PGlite keeps one writer per folder and nothing stops a second process from opening it too,
  * which corrupts it. A lock file with the owner's pid keeps a second process out; one left by a
- * process that died is taken over.
+ * process that died is taken over. A lock naming this very pid that this process does not hold
+ * was left by an earlier process that had the same pid (a container's first process restarted).
  */
 function lockDataDir(dir: string): () => void {
+  if (heldHere.has(dir)) throw new DataDirBusyError(dir, process.pid);
   const file = path.join(dir, 'jaring.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      heldHere.add(dir);
+      return () => {
+        heldHere.delete(dir);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new DataDirBusyError(dir, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+        throw new DataDirBusyError(dir, pid);
       rmSync(file, { force: true });
     }
   }

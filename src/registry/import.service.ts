@@ -110,7 +110,7 @@ const WORKER_FROM_BYTES = 8 * 1024 * 1024;
 /**
  * The read phase's batches, from a worker thread (large files) or this thread. The worker's
  * heap is capped in proportion to the file, so the garbage of parsing is collected as it goes
- * instead of growing the process; what it keeps across rows (`FileChecks`) is about 130 bytes a
+ * instead of growing the process; what it keeps across rows (`FileChecks`) is about 65 bytes a
  * row.
  */
 async function* readBatches(
@@ -413,6 +413,12 @@ class Refused extends Error {
   }
 }
 
+/** Who and what a row written by this import carries (`changed_by`, `change_note`), as SQL. */
+const writtenBy = (req: ImportRequest, importId: number) => ({
+  user: String(req.actor.userId ?? 'NULL'),
+  note: `'impor #${importId}'`,
+});
+
 interface WorkTables {
   /** Rows that meet the register (a NIK or KK already there), merged at the end by policy. */
   stage: string;
@@ -461,8 +467,7 @@ function batchMerge(
   req: ImportRequest,
   importId: number,
 ) {
-  const user = req.actor.userId ?? 'NULL';
-  const note = `'impor #${importId}'`;
+  const { user, note } = writtenBy(req, importId);
   const direct = `b.person_id IS NULL AND (b.family_id IS NULL OR b.family_id > ${ids.families})`;
   // One round trip for the batch's statements: while the next batch is parsed in this thread,
   // each extra round trip would wait for it.
@@ -513,7 +518,6 @@ async function finishMerge(
 ): Promise<Omit<ImportSummary, 'seconds'>> {
   const { importId, req, ids } = args;
   const { stage: S, problems: P, direct: D } = args.names;
-  const note = `impor #${importId}`;
   const prefix = `${req.regionCode}.%`;
   const village = req.villageCode ?? null;
   const run = (text: string) => tx.query(text);
@@ -565,30 +569,6 @@ async function finishMerge(
   }
 
   const live = `('new', 'update', 'unchanged')`;
-  // A person moved to another KK by this file leaves a family the file does not mention: say
-  // when it is left without its head, or without anyone (a warning; the move is the file's).
-  const [left] = await tx.query<{ n: string | number }>(`WITH moved AS (
-      SELECT s.row_no, s.kk, p.id AS person_id, p.relationship, f.id AS family_id, f.kk AS old_kk
-      FROM ${S} s JOIN registry_people p ON p.id = s.person_id JOIN registry_families f ON f.id = p.family_id
-      WHERE s.outcome = 'update' AND f.kk <> s.kk
-        AND f.kk NOT IN (SELECT kk FROM ${S} WHERE outcome IN ${live})),
-    staying AS (
-      SELECT o.family_id, count(*) AS members,
-        count(*) FILTER (WHERE o.relationship = 'kepala_keluarga') AS heads
-      FROM registry_people o WHERE o.family_id IN (SELECT family_id FROM moved)
-        AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = o.id AND x.outcome = 'update')
-      GROUP BY o.family_id),
-    warned AS (
-      INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
-      SELECT m.row_no, 0, 'No KK', m.kk, 'warning',
-        CASE WHEN coalesce(st.members, 0) = 0
-          THEN 'pindah dari No KK ' || m.old_kk || ', yang kini tidak punya anggota lagi'
-          ELSE 'Kepala Keluarga pindah dari No KK ' || m.old_kk || ', yang kini tidak punya Kepala Keluarga' END
-      FROM moved m LEFT JOIN staying st ON st.family_id = m.family_id
-      WHERE coalesce(st.members, 0) = 0 OR (m.relationship = 'kepala_keluarga' AND st.heads = 0)
-      RETURNING 1)
-    SELECT count(*) AS n FROM warned`);
-  const warnings = args.read.warnings + Number(left?.n ?? 0);
   // The file's rows of a family that are still in: staged and live, or loaded and not refused.
   const fileRows = `(SELECT row_no, kk, relationship FROM ${S} WHERE outcome IN ${live}
     UNION ALL SELECT row_no, kk, relationship FROM ${D} WHERE NOT rejected)`;
@@ -636,6 +616,31 @@ async function finishMerge(
     FROM ${fileRows} s JOIN bad b ON b.kk = s.kk`);
   await rejectFlagged();
 
+  // A person this file moves to another KK leaves a family the file does not mention: say when
+  // it is left without its head, or without anyone (a warning; the move is the file's). Only
+  // moves that survived every check above are said.
+  const [left] = await tx.query<{ n: string | number }>(`WITH moved AS (
+      SELECT s.row_no, s.kk, p.id AS person_id, p.relationship, f.id AS family_id, f.kk AS old_kk
+      FROM ${S} s JOIN registry_people p ON p.id = s.person_id JOIN registry_families f ON f.id = p.family_id
+      WHERE s.outcome = 'update' AND f.kk <> s.kk
+        AND f.kk NOT IN (SELECT kk FROM ${S} WHERE outcome IN ${live})),
+    staying AS (
+      SELECT o.family_id, count(*) AS members,
+        count(*) FILTER (WHERE o.relationship = 'kepala_keluarga') AS heads
+      FROM registry_people o WHERE o.family_id IN (SELECT family_id FROM moved)
+        AND NOT EXISTS (SELECT 1 FROM ${S} x WHERE x.person_id = o.id AND x.outcome = 'update')
+      GROUP BY o.family_id),
+    warned AS (
+      INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
+      SELECT m.row_no, 0, 'No KK', m.kk, 'warning',
+        CASE WHEN coalesce(st.members, 0) = 0
+          THEN 'pindah dari No KK ' || m.old_kk || ', yang kini tidak punya anggota lagi'
+          ELSE 'Kepala Keluarga pindah dari No KK ' || m.old_kk || ', yang kini tidak punya Kepala Keluarga' END
+      FROM moved m LEFT JOIN staying st ON st.family_id = m.family_id
+      WHERE coalesce(st.members, 0) = 0 OR (m.relationship = 'kepala_keluarga' AND st.heads = 0)
+      RETURNING 1)
+    SELECT count(*) AS n FROM warned`);
+  const warnings = args.read.warnings + Number(left?.n ?? 0);
   const rejectedStaged = await number(`SELECT count(*) AS n FROM ${S} WHERE outcome = 'rejected'`);
   const rejectedDirect = await number(`SELECT count(*) AS n FROM ${D} WHERE rejected`);
   const anyError = (await number(`SELECT count(*) AS n FROM (${errorRows} LIMIT 1) e`)) > 0;
@@ -659,8 +664,7 @@ async function finishMerge(
       fileSha256: args.read.fileSha256,
     });
   args.onPhase('menggabungkan');
-  const user = req.actor.userId ?? 'NULL';
-  const noteSql = `'${note}'`;
+  const { user, note: noteSql } = writtenBy(req, importId);
 
   // Families the file changes (policy update): keep the old state, then write the new.
   let familiesUpdated = 0;

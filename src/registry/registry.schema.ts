@@ -346,6 +346,27 @@ export function headerOf(field: PersonField | FamilyField): string {
   return TemplateColumns.find((c) => c.key === key)?.header ?? field;
 }
 
+export type SearchTerm =
+  | { kind: 'id'; digits: string }
+  | { kind: 'name'; text: string }
+  | { kind: 'none' }
+  | { kind: 'too_short' }
+  | { kind: 'wrong_length'; digits: number };
+
+/**
+ * What a search box holds: a NIK/KK number (16 digits, spaces and dots allowed), a name (3
+ * letters or more), nothing, or why it cannot be searched. The server refuses the last two;
+ * the page says so before asking.
+ */
+export function readSearchBox(input: string | undefined): SearchTerm {
+  const q = (input ?? '').trim();
+  if (q === '') return { kind: 'none' };
+  const digits = q.replace(/[\s.]/g, '');
+  if (/^\d+$/.test(digits))
+    return digits.length === 16 ? { kind: 'id', digits } : { kind: 'wrong_length', digits: digits.length };
+  return q.length < 3 ? { kind: 'too_short' } : { kind: 'name', text: q };
+}
+
 export const normaliseHeader = (s: string) =>
   s
     .replace(/^\uFEFF/, '')

@@ -12,6 +12,7 @@ import {
   headerOf,
   labelOf,
   PersonFields,
+  readSearchBox,
   type SearchQuery,
 } from './registry.schema.ts';
 
@@ -120,25 +121,22 @@ export function checkVillage(scope: Scope, input: string): string {
   return village;
 }
 
-export type SearchTerm = { kind: 'id'; digits: string } | { kind: 'name'; text: string } | { kind: 'none' };
-
-/** What a search box holds: a NIK/KK number (16 digits), a name (3 letters or more), or nothing. */
-export function searchTerm(input: string | undefined): SearchTerm {
-  const q = (input ?? '').trim();
-  if (q === '') return { kind: 'none' };
-  const digits = q.replace(/[\s.]/g, '');
-  if (/^\d+$/.test(digits)) {
-    if (digits.length !== 16) throw new DomainError('registry.search_digits', { q: digits.length });
-    return { kind: 'id', digits };
-  }
-  if (q.length < 3) throw new DomainError('registry.search_short', { q: q.length });
-  return { kind: 'name', text: q };
+/** A search box that can be searched (`readSearchBox`), or the refusal of one that cannot. */
+export function searchTerm(input: string | undefined) {
+  const term = readSearchBox(input);
+  if (term.kind === 'wrong_length') throw new DomainError('registry.search_digits', { q: term.digits });
+  if (term.kind === 'too_short') throw new DomainError('registry.search_short');
+  return term;
 }
 
-/** The rows a selection covers (village, or the whole scope), for search and export alike. */
-export function villageFilter(scope: Scope, village: string | undefined) {
+/**
+ * The rows a selection covers (a village, or the whole scope), for search, export and totals
+ * alike; `column` is the village code column to filter.
+ */
+export function villageFilter(scope: Scope, village?: string, column = 'p.village_code') {
   const code = scope.village ?? village;
-  return code ? sql`p.village_code = ${code}` : sql`p.village_code LIKE ${`${scope.prefix}%`}`;
+  const c = sql.raw(column);
+  return code ? sql`${c} = ${code}` : sql`${c} LIKE ${`${scope.prefix}%`}`;
 }
 
 /** One page of `limit` rows out of `limit + 1` fetched, with the cursor of its last row. */
@@ -226,12 +224,10 @@ export interface RegisterTotals {
 
 /** Totals of the register in scope, for the page header (kept per village by the imports). */
 export async function registerTotals(db: Db, scope: Scope): Promise<RegisterTotals> {
-  const filter = scope.village
-    ? sql`village_code = ${scope.village}`
-    : sql`village_code LIKE ${`${scope.prefix}%`}`;
   const [totals] = await rows<{ people: string | number | null; families: string | number | null }>(
     db,
-    sql`SELECT sum(people) AS people, sum(families) AS families FROM registry_village_counts WHERE ${filter}`,
+    sql`SELECT sum(people) AS people, sum(families) AS families FROM registry_village_counts
+      WHERE ${villageFilter(scope, undefined, 'village_code')}`,
   );
   return { people: Number(totals?.people ?? 0), families: Number(totals?.families ?? 0) };
 }

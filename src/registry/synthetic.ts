@@ -292,5 +292,4 @@ export function* syntheticRegister(opts: SyntheticOptions): Generator<SyntheticR
   }
 }
 
-export { csvLine } from './csv.ts';
 export const csvHeaderLine = () => csvLine(TemplateColumns.map((c) => c.header));

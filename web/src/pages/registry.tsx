@@ -25,6 +25,7 @@ import { useState } from 'react';
 import {
   codeOf,
   labelOf,
+  readSearchBox,
   TemplateColumns,
   type VocabularyName,
 } from '../../../src/registry/registry.schema.ts';
@@ -75,22 +76,17 @@ const vocabularyOfHeader = new Map(
   TemplateColumns.flatMap((c) => (c.vocabulary ? [[c.header, c.vocabulary] as const] : [])),
 );
 
-/**
- * What keeps a search box from being searched: the server's rule (`searchTerm`), said here
- * because the server's refusal only reads "not valid".
- */
+/** Why a search box cannot be searched (the server's own rule, `readSearchBox`), said before asking. */
 function searchProblem(term: string): { id: string; en: string } | null {
-  const digits = term.replace(/[\s.]/g, '');
-  if (/^\d+$/.test(digits))
-    return digits.length === 16
-      ? null
-      : {
-          id: `NIK dan No KK terdiri dari 16 digit (tertulis ${digits.length}).`,
-          en: `A NIK or KK number has 16 digits (this has ${digits.length}).`,
-        };
-  return term !== '' && term.length < 3
-    ? { id: 'Tulis minimal 3 huruf nama.', en: 'Type at least 3 letters of the name.' }
-    : null;
+  const read = readSearchBox(term);
+  if (read.kind === 'wrong_length')
+    return {
+      id: `NIK dan No KK terdiri dari 16 digit (tertulis ${read.digits}).`,
+      en: `A NIK or KK number has 16 digits (this has ${read.digits}).`,
+    };
+  if (read.kind === 'too_short')
+    return { id: 'Tulis minimal 3 huruf nama.', en: 'Type at least 3 letters of the name.' };
+  return null;
 }
 
 /** Asks why a full number or an export is needed; the reason goes into the audit chain. */
