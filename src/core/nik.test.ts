@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskNik, parseKk, parseNik } from './nik.ts';
+import { composeNik, maskNik, parseKk, parseNik } from './nik.ts';
 
 const today = new Date('2026-11-23T00:00:00Z');
 
@@ -70,5 +70,16 @@ describe('parseKk', () => {
 describe('maskNik', () => {
   it('keeps the first and last four digits', () => {
     expect(maskNik('3314011708900001')).toBe('3314********0001');
+  });
+});
+
+describe('composeNik', () => {
+  it('is the inverse of parseNik: district, birth date (+40 for a woman), serial', () => {
+    const nik = composeNik('33.14.01', '1985-08-17', true, 1);
+    expect(nik).toBe('3314015708850001');
+    const parsed = parseNik(nik, { today });
+    expect(parsed.ok).toBe(true);
+    expect(parsed.value).toMatchObject({ districtCode: '33.14.01', date: '1985-08-17', serial: '0001' });
+    expect(composeNik('331401', '2010-03-05', false, 42)).toBe('3314010503100042');
   });
 });

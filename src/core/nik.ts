@@ -195,6 +195,17 @@ export function parseKk(input: string, opts: { today?: Date } = {}): ParseResult
   };
 }
 
+/**
+ * A NIK from its parts, the inverse of `parseNik`: the district (`33.14.01` or `331401`), the
+ * birth date (`YYYY-MM-DD`; the day +40 for a woman) and a 4-digit serial. For generated and
+ * test data; real NIKs are issued by Dukcapil.
+ */
+export function composeNik(district: string, birthIso: string, female: boolean, serial: number): string {
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  const [y, m, d] = birthIso.split('-').map(Number) as [number, number, number];
+  return `${district.replace(/\D/g, '')}${pad2(female ? d + 40 : d)}${pad2(m)}${pad2(y % 100)}${String(serial).padStart(4, '0')}`;
+}
+
 /** `3314015708900001` → `3314********0001` (UU 27/2022: masked unless the role needs it). */
 export function maskNik(nik: string): string {
   const v = nik.replace(/[\s.]/g, '');

@@ -1,3 +1,4 @@
+import { composeNik } from '../core/nik.ts';
 import { childrenOf } from '../core/regions.ts';
 import { csvLine } from './csv.ts';
 import { TemplateColumns } from './registry.schema.ts';
@@ -182,9 +183,8 @@ export function* syntheticRegister(opts: SyntheticOptions): Generator<SyntheticR
   };
   const nikFor = (district: string, birth: Date, female: boolean) => {
     for (;;) {
-      const day = birth.getUTCDate() + (female ? 40 : 0);
       const serial = 1 + Math.floor(rnd() * 9999);
-      const nik = `${digits(district)}${pad(day)}${pad(birth.getUTCMonth() + 1)}${pad(birth.getUTCFullYear() % 100)}${pad(serial, 4)}`;
+      const nik = composeNik(district, birth.toISOString().slice(0, 10), female, serial);
       if (!usedNik.has(nik)) {
         usedNik.add(nik);
         return nik;

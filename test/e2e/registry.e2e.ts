@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeNik } from '../../src/core/nik.ts';
 import { csvLine } from '../../src/registry/csv.ts';
 import {
   artifacts,
@@ -35,13 +36,9 @@ interface Family {
   members: Person[];
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
 /** NIK: province, regency, district (6) + DDMMYY of birth (day +40 for women) + serial (4). */
-function nikOf(kk: string, p: Person, serial: number) {
-  const [y, m, d] = p.birth.split('-').map(Number) as [number, number, number];
-  const date = `${pad2(p.sex === 'P' ? d + 40 : d)}${pad2(m)}${String(y).slice(2)}`;
-  return `${kk.slice(0, 6)}${date}${String(serial).padStart(4, '0')}`;
-}
+const nikOf = (kk: string, p: Person, serial: number) =>
+  composeNik(kk.slice(0, 6), p.birth, p.sex === 'P', serial);
 const dmy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 const keden: Family = {
