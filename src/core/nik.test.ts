@@ -28,6 +28,13 @@ describe('parseNik', () => {
     expect(parseNik('3314010101250003', { today }).value?.birthDate).toBe('2025-01-01');
     expect(parseNik('3314010112260003', { today }).value?.birthDate).toBe('1926-12-01');
     expect(parseNik('3314010101300003', { today }).value?.birthDate).toBe('1930-01-01');
+    // Dates are remembered per day of "today": a later today puts the same NIK in this century.
+    const nextYear = new Date('2027-01-01T00:00:00Z');
+    expect(parseNik('3314010112260003', { today: nextYear }).value?.birthDate).toBe('2026-12-01');
+    expect(parseNik('3314010112260003', { today }).value?.birthDate).toBe('1926-12-01');
+    // A KK's date and a NIK's with the same digits are not mixed up (a NIK day over 40 is a woman's).
+    expect(parseKk('3314015101250003', { today }).ok).toBe(false);
+    expect(parseNik('3314015101250003', { today }).value?.birthDate).toBe('2025-01-11');
   });
 
   it('accepts spaces and dots', () => {

@@ -96,32 +96,74 @@ function regionProblems(prefix: string): IdProblem[] {
   return found;
 }
 
+const sixteenDigits = /^\d{16}$/;
+
 function parseLayout(
   input: string,
   kind: 'nik' | 'kk',
   today: Date,
 ): ParseResult<ParsedId & { day: number; female: boolean }> {
   const label = kind === 'nik' ? 'NIK' : 'Nomor KK';
-  const value = /^\d{16}$/.test(input) ? input : input.replace(/[\s.]/g, '');
+  const clean = sixteenDigits.test(input);
+  const value = clean ? input : input.replace(/[\s.]/g, '');
   const problems: IdProblem[] = [];
-  if (!/^\d+$/.test(value)) problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
-  if (value.length !== 16)
-    problems.push(
-      problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }),
-    );
-  if (problems.length > 0) return { ok: false, problems };
+  if (!clean) {
+    if (!/^\d+$/.test(value))
+      problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
+    if (value.length !== 16)
+      problems.push(
+        problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }),
+      );
+    if (problems.length > 0) return { ok: false, problems };
+  }
 
   const provinceCode = value.slice(0, 2);
   const regencyCode = `${provinceCode}.${value.slice(2, 4)}`;
   const districtCode = `${regencyCode}.${value.slice(4, 6)}`;
-  problems.push(...regionProblems(value.slice(0, 6)));
+  const region = regionProblems(value.slice(0, 6));
+  const when = datePart(kind, value.slice(6, 12), today);
+  const serial = value.slice(12, 16);
+  if (region.length > 0 || when.problems.length > 0 || serial === '0000') {
+    problems.push(...region, ...when.problems);
+    if (serial === '0000') problems.push(problem(`${kind}.serial`, 'nomor urut tidak boleh 0000'));
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  const { date, day, female } = when;
+  return {
+    ok,
+    ...(ok ? { value: { value, provinceCode, regencyCode, districtCode, date, serial, day, female } } : {}),
+    problems,
+  };
+}
 
-  let day = Number(value.slice(6, 8));
-  const month = Number(value.slice(8, 10));
-  const yy = Number(value.slice(10, 12));
+interface DatePart {
+  date: string;
+  day: number;
+  female: boolean;
+  problems: IdProblem[];
+}
+
+const dateParts = new Map<string, DatePart>();
+let datePartsDay = '';
+/**
+ * The DDMMYY part of a NIK or KK: the date (a day over 40 is a woman's birth date) and its
+ * problems. Remembered per day of "today": files repeat the same dates many times over.
+ */
+function datePart(kind: 'nik' | 'kk', ddmmyy: string, today: Date): DatePart {
+  const todayIso = isoDay(today);
+  if (todayIso !== datePartsDay) {
+    dateParts.clear();
+    datePartsDay = todayIso;
+  }
+  const key = kind === 'nik' ? ddmmyy : `k${ddmmyy}`;
+  const hit = dateParts.get(key);
+  if (hit) return hit;
+  const problems: IdProblem[] = [];
+  let day = Number(ddmmyy.slice(0, 2));
+  const month = Number(ddmmyy.slice(2, 4));
+  const yy = Number(ddmmyy.slice(4, 6));
   const female = kind === 'nik' && day > 40;
   if (female) day -= 40;
-  const serial = value.slice(12, 16);
   let date = '';
   const what = kind === 'nik' ? 'tanggal lahir' : 'tanggal';
   if (month < 1 || month > 12) {
@@ -138,20 +180,16 @@ function parseLayout(
       );
     } else {
       date = `${year}-${pad(month)}-${pad(day)}`;
-      if (date > isoDay(today)) {
+      if (date > todayIso) {
         // Same two-digit year but a later day this year: it is a century earlier.
         year -= 100;
         date = `${year}-${pad(month)}-${pad(day)}`;
       }
     }
   }
-  if (serial === '0000') problems.push(problem(`${kind}.serial`, 'nomor urut tidak boleh 0000'));
-  const ok = !problems.some((p) => p.severity === 'error');
-  return {
-    ok,
-    ...(ok ? { value: { value, provinceCode, regencyCode, districtCode, date, serial, day, female } } : {}),
-    problems,
-  };
+  const part = { date, day, female, problems };
+  if (dateParts.size < 100_000) dateParts.set(key, part);
+  return part;
 }
 
 /** Parses and validates a NIK, returning every problem at once. */

@@ -13,6 +13,17 @@ import {
 } from './regions.ts';
 
 describe('regions', () => {
+  // First in the file: villages are looked up by regency block until the whole list is loaded.
+  it('finds a village by its regency block as in the whole list', () => {
+    const codes = ['11.01.01.2001', '33.14.01.2001', '33.14.20.2001', '96.71.10.1004', '33.14.01.2999'];
+    const byBlock = codes.map((c) => getVillage(c));
+    expect(byBlock[1]?.parentCode).toBe('33.14.01');
+    expect(byBlock[3]?.name).toBe('Tanjung Kasuari');
+    expect(byBlock[4]).toBeUndefined();
+    expect(getVillage('33.99.01.2001')).toBeUndefined();
+    expect(byBlock).toEqual(codes.map((c) => findRegion(c)));
+  });
+
   it('finds the seed units’ regions by code', () => {
     expect(getRegency('33.14')?.name).toBe('KABUPATEN SRAGEN');
     expect(getRegency('6571')?.name).toBe('KOTA TARAKAN');

@@ -30,14 +30,23 @@ function dataDir(): string {
   return path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
 }
 
-function load(level: RegionLevel): Map<string, Region> {
-  const hit = cache.get(level);
-  if (hit) return hit;
-  const text = readFileSync(path.join(dataDir(), files[level]), 'utf8');
-  const map = new Map<string, Region>();
-  const lines = text.split(/\r?\n/);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
+const texts = new Map<RegionLevel, string>();
+function text(level: RegionLevel): string {
+  let t = texts.get(level);
+  if (t === undefined) {
+    t = readFileSync(path.join(dataDir(), files[level]), 'utf8');
+    texts.set(level, t);
+  }
+  return t;
+}
+
+/** Regions from lines of a level's file (without its header line). */
+function parseLines(
+  level: RegionLevel,
+  lines: string[],
+  map = new Map<string, Region>(),
+): Map<string, Region> {
+  for (const line of lines) {
     if (!line) continue;
     const parts = line.split(',');
     const code = parts[0] ?? '';
@@ -47,8 +56,43 @@ function load(level: RegionLevel): Map<string, Region> {
       map.set(code, { code, name: parts.slice(2).join(','), level, parentCode: parts[1] ?? null });
     }
   }
-  cache.set(level, map);
   return map;
+}
+
+function load(level: RegionLevel): Map<string, Region> {
+  const hit = cache.get(level);
+  if (hit) return hit;
+  const map = parseLines(level, text(level).split(/\r?\n/).slice(1));
+  cache.set(level, map);
+  texts.delete(level);
+  return map;
+}
+
+const villageBlocks = new Map<string, Map<string, Region>>();
+/**
+ * The villages of one regency (`33.14`). The file is sorted by code, so they are one block of
+ * lines: an import checking every row's village parses a few hundred lines, not all 83k.
+ */
+function villagesOf(regencyCode: string): Map<string, Region> {
+  let block = villageBlocks.get(regencyCode);
+  if (block) return block;
+  const all = text('village');
+  const start = all.indexOf(`\n${regencyCode}.`);
+  block = new Map();
+  if (start >= 0) {
+    let end = start + 1;
+    for (;;) {
+      const next = all.indexOf('\n', end);
+      if (next < 0 || !all.startsWith(`${regencyCode}.`, next + 1)) {
+        end = next < 0 ? all.length : next;
+        break;
+      }
+      end = next + 1;
+    }
+    parseLines('village', all.slice(start + 1, end).split(/\r?\n/), block);
+  }
+  villageBlocks.set(regencyCode, block);
+  return block;
 }
 
 /** `3314012001` or `33.14.01.2001` → dotted form; undefined when not a region code shape. */
@@ -73,6 +117,7 @@ function levelOf(code: string): RegionLevel | undefined {
 function get(level: RegionLevel, code: string): Region | undefined {
   const c = normaliseRegionCode(code);
   if (!c || levelOf(c) !== level) return undefined;
+  if (level === 'village' && !cache.has('village')) return villagesOf(c.slice(0, 5)).get(c);
   return load(level).get(c);
 }
 

@@ -149,7 +149,16 @@ export function codeOf(vocabulary: VocabularyName, input: string): string | unde
   return code;
 }
 
-export const isNoneWord = (input: string) => input === '' || noneWords.has(normaliseWord(input));
+const noneSeen = new Map<string, boolean>();
+/** Whether a cell means "none" (`-`, `tidak ada`, …); remembered, as files repeat a few spellings. */
+export function isNoneWord(input: string): boolean {
+  if (input === '') return true;
+  const hit = noneSeen.get(input);
+  if (hit !== undefined) return hit;
+  const none = noneWords.has(normaliseWord(input));
+  if (noneSeen.size < 1_000) noneSeen.set(input, none);
+  return none;
+}
 
 export function labelOf(vocabulary: VocabularyName, code: string, lang: 'id' | 'en' = 'id'): string {
   const value = Vocabularies[vocabulary].find((x) => x.code === code);

@@ -219,6 +219,18 @@ class RowCheck {
   }
 }
 
+const villages = new Map<string, { code: string | undefined; village: ReturnType<typeof getVillage> }>();
+/** A village cell's code and village; remembered, as a file names the same villages over and over. */
+function villageOf(text: string) {
+  let hit = villages.get(text);
+  if (!hit) {
+    const code = normaliseRegionCode(text);
+    hit = { code, village: code ? getVillage(code) : undefined };
+    if (villages.size < 10_000) villages.set(text, hit);
+  }
+  return hit;
+}
+
 const hasValue = (cell: Cell) => cell instanceof Date || cellText(cell) !== '';
 
 /**
@@ -285,8 +297,7 @@ export function validateRow(
   let villageCode = '';
   const villageText = c.required('villageCode', 'Kode desa');
   if (villageText) {
-    const code = normaliseRegionCode(villageText);
-    const village = code ? getVillage(code) : undefined;
+    const { code, village } = villageOf(villageText);
     if (code?.split('.').length !== 4)
       c.report('villageCode', `kode desa "${villageText}" harus 10 digit, mis. 33.14.01.2001`);
     else if (!village) c.report('villageCode', `kode desa ${code} tidak dikenal`);
