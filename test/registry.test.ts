@@ -507,6 +507,18 @@ describe('a family that is partly new', () => {
     expect(readFileSync(path.join(errorDir, moved.errorFile ?? ''), 'utf8')).toContain(
       'Kepala Keluarga pindah dari No KK 3314012001240077, yang kini tidak punya Kepala Keluarga',
     );
+    // A new KK whose only row is a registered person, under "skip": the family made for it
+    // while reading is taken out again, and nothing is counted as loaded.
+    const skipped = await importFile(
+      write('h.csv', `${header}\n${alone.replace('3314012001240088', '3314012001240099')}\n`),
+      { onError: 'reject_all', onExisting: 'skip' },
+    );
+    expect(skipped).toMatchObject({ status: 'done', loaded: 0, skipped: 1, familiesLoaded: 0 });
+    const [made] = await rows<{ n: string }>(
+      t.database.db,
+      sql`SELECT count(*) AS n FROM registry_families WHERE kk = '3314012001240099'`,
+    );
+    expect(Number(made?.n)).toBe(0);
   });
 });
 

@@ -35,9 +35,13 @@ export class FileChecks {
 
   /**
    * Checks a row that passed its own validation. Returns the problems that keep it out of the
-   * register (empty: stage it), and problems for earlier, already staged rows it invalidates.
+   * register (empty: stage it), problems for earlier, already staged rows it invalidates,
+   * whether it is its family's first row, and the family's index (numbered from 0).
    */
-  accept(rowNo: number, r: PersonRow): { problems: RowProblem[]; earlier: RowProblem[]; first: boolean } {
+  accept(
+    rowNo: number,
+    r: PersonRow,
+  ): { problems: RowProblem[]; earlier: RowProblem[]; first: boolean; family: number } {
     const problems: RowProblem[] = [];
     const earlier: RowProblem[] = [];
     let fam = this.kkIndex.get(r.kk);
@@ -54,7 +58,7 @@ export class FileChecks {
         severity: 'error',
         message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing})`,
       });
-      return { problems, earlier, first: false };
+      return { problems, earlier, first: false, family: -1 };
     }
     const previous = this.nikRow.setIfAbsent(r.nik, rowNo);
     if (previous !== undefined) {
@@ -78,7 +82,7 @@ export class FileChecks {
         if (this.rowIsHead.get(previous)) this.famHeads.set(prevFam, this.famHeads.get(prevFam) - 1);
         this.unsettledKk.add(this.kkOf(prevFam));
       }
-      return { problems, earlier, first: false };
+      return { problems, earlier, first: false, family: -1 };
     }
     if (fam === undefined) {
       fam = this.families++;
@@ -100,7 +104,7 @@ export class FileChecks {
         this.famMoreHeads.set(fam, more);
       }
     }
-    return { problems, earlier, first };
+    return { problems, earlier, first, family: fam };
   }
 
   private kkOf(fam: number): string {

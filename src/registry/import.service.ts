@@ -440,7 +440,7 @@ const tableNames = (importId: number): WorkTables => ({
 async function createWorkTables(session: BulkSession, t: WorkTables): Promise<void> {
   // The staging tables take their column types from the register's tables.
   await session.query(`CREATE TEMP TABLE ${t.stage} AS
-    SELECT 0 AS row_no, false AS kk_first, f.kk, p.nik, ${personColumns.map((c) => `p.${c}`).join(', ')},
+    SELECT 0 AS row_no, false AS kk_first, false AS batch_first, f.kk, p.nik, ${personColumns.map((c) => `p.${c}`).join(', ')},
       ${familyColumns.map((c) => `f.${c}`).join(', ')}, 'new'::text AS outcome, p.id AS person_id,
       p.village_code AS person_village, f.id AS family_id, f.village_code AS family_village
     FROM registry_people p, registry_families f WITH NO DATA`);
@@ -471,19 +471,26 @@ function batchMerge(
   const direct = `b.person_id IS NULL AND (b.family_id IS NULL OR b.family_id > ${ids.families})`;
   // One round trip for the batch's statements: while the next batch is parsed in this thread,
   // each extra round trip would wait for it.
-  const statements = `UPDATE ${t.batch} b SET
-      person_id = (SELECT p.id FROM registry_people p WHERE p.nik = b.nik),
-      family_id = (SELECT f.id FROM registry_families f WHERE f.kk = b.kk);
+  // Rows meeting the register are marked; only they are rewritten. The lookups are subqueries,
+  // one index probe a row whatever the statistics say (as a join, the planner may scan the
+  // register, which grows during the import while its statistics do not).
+  const person = `(SELECT p.id FROM registry_people p WHERE p.nik = b.nik)`;
+  const family = `(SELECT f.id FROM registry_families f WHERE f.kk = b.kk)`;
+  const statements = `UPDATE ${t.batch} b SET person_id = ${person} WHERE ${person} IS NOT NULL;
+    UPDATE ${t.batch} b SET family_id = ${family} WHERE ${family} IS NOT NULL;
     INSERT INTO ${t.stage} SELECT * FROM ${t.batch} b WHERE NOT (${direct});
     INSERT INTO ${t.direct} (row_no, nik, kk, relationship)
       SELECT b.row_no, b.nik, b.kk, b.relationship FROM ${t.batch} b WHERE ${direct};
     -- The batch table has no statistics: without this the planner may match each row against
     -- each new family in a nested loop.
     SET LOCAL enable_nestloop = off;
+    -- A family new to the register is made from its first row in the batch (the reader has
+    -- checked that its rows agree), whether or not that row's person is new; one left with
+    -- nobody after the policy is taken out at the end.
     WITH made AS (
       INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
-      SELECT DISTINCT ON (b.kk) b.kk, ${familyColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
-      FROM ${t.batch} b WHERE b.person_id IS NULL AND b.family_id IS NULL ORDER BY b.kk, b.row_no
+      SELECT b.kk, ${familyColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
+      FROM ${t.batch} b WHERE b.batch_first AND b.family_id IS NULL
       RETURNING id, kk)
     INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
       SELECT b.nik, coalesce(b.family_id, made.id), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
@@ -533,9 +540,12 @@ async function finishMerge(
       DELETE FROM registry_people WHERE nik IN (SELECT nik FROM r)`);
   };
 
+  // The work tables are temporary (no autovacuum): without statistics the planner guesses their
+  // sizes from their pages, and a wrong guess (a nested loop over the loaded rows for each
+  // problem row) once cost seconds instead of milliseconds.
+  await run(`ANALYZE ${S} (row_no, kk, nik), ${D} (row_no, kk), ${P} (row_no, severity)`);
   // Rows undone by later rows (duplicate NIKs) were reported while reading.
   await rejectFlagged();
-  await run(`ANALYZE ${S} (row_no, kk, nik)`);
 
   // What the register holds for the staged rows (families this import made included).
   await run(`UPDATE ${S} s SET person_id = p.id, person_village = p.village_code

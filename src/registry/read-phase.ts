@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyValue } from '../db/copy-text.ts';
 import { FileChecks } from './file-checks.ts';
+import { IntColumn } from './id-table.ts';
 import { type FileFormat, readTable } from './readers.ts';
 import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from './registry.schema.ts';
 import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
@@ -49,13 +50,22 @@ export interface ReadOutcome {
 const personColumns = PersonFields.map(columnOf);
 const familyColumns = FamilyFields.map(columnOf);
 /** Staging columns, in the order `stageLine` writes them. */
-export const stageColumns = ['row_no', 'kk_first', 'kk', 'nik', ...personColumns, ...familyColumns];
+export const stageColumns = [
+  'row_no',
+  'kk_first',
+  'batch_first',
+  'kk',
+  'nik',
+  ...personColumns,
+  ...familyColumns,
+];
 export const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
 const stagedFields = [...PersonFields, ...FamilyFields];
 const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
 
-function stageLine(rowNo: number, first: boolean, r: PersonRow): string {
-  let line = `${rowNo}\t${first ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
+/** `first`: the family's first row in the file; `batchFirst`: its first row in this batch. */
+function stageLine(rowNo: number, first: boolean, batchFirst: boolean, r: PersonRow): string {
+  let line = `${rowNo}\t${first ? 't' : 'f'}\t${batchFirst ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
   for (const f of stagedFields) {
     const v = r[f];
     line += `\t${typeof v === 'boolean' ? (v ? 't' : 'f') : copyValue(v)}`;
@@ -87,6 +97,9 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   let stage = '';
   let stageParts: Buffer[] = [];
   let staged = 0;
+  // The batch in which each family (by `FileChecks` index) last had a row.
+  let batchNo = 1;
+  const familyBatch = new IntColumn();
   let problems = '';
   // The first batches are small, so the database starts on them while the rest is parsed.
   let limit = Math.min(input.batchRows, 2_000);
@@ -98,6 +111,7 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
     stageParts = [];
     problems = '';
     staged = 0;
+    batchNo++;
     return batch;
   };
   const outcome = (refused?: string): ReadOutcome => ({
@@ -153,7 +167,9 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
       }
       const accepted = result.row ? checks.accept(number, result.row) : undefined;
       if (result.row && accepted && accepted.problems.length === 0) {
-        stage += stageLine(number, accepted.first, result.row);
+        const batchFirst = familyBatch.get(accepted.family) !== batchNo;
+        if (batchFirst) familyBatch.set(accepted.family, batchNo);
+        stage += stageLine(number, accepted.first, batchFirst, result.row);
         staged++;
         if (staged % 256 === 0) {
           stageParts.push(Buffer.from(stage));
