@@ -5,11 +5,14 @@ import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
-import { rows } from '../src/db/client.ts';
+import { type Database, rows } from '../src/db/client.ts';
+import { csvLine } from '../src/registry/csv.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
 import { runImport } from '../src/registry/import.service.ts';
 import { TemplateColumns } from '../src/registry/registry.schema.ts';
+import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestApp, signedIn, type TestApp } from './app.ts';
+import { createTestDatabase } from './db.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-registry-'));
 const header =
@@ -570,5 +573,73 @@ describe.runIf(process.env.DATABASE_URL)('an import while another holds the regi
     await other.query('COMMIT');
     other.release();
     expect(await running).toMatchObject({ status: 'done', loaded: 1 });
+  });
+});
+
+describe('a first load into an empty register', () => {
+  it('gives the register the same rows as the general path, batch by batch', async () => {
+    // A first load skips the lookups of NIKs (none can be there yet); the same file into a
+    // register that holds one unrelated family goes through them. Small batches split
+    // families; the synthetic file has duplicate NIKs, families without one head and bad rows.
+    const file = path.join(dir, 'first.csv');
+    const out = createWriteStream(file);
+    out.write(csvHeaderLine());
+    for (const r of syntheticRegister({ people: 400, badShare: 0.06, seed: 31 })) out.write(csvLine(r.cells));
+    out.end();
+    await finished(out);
+    const other = write(
+      'other.csv',
+      `${header}\n3314012001249999;3314010101609999;Lain Orang;01-01-1960;L;Kepala Keluarga;3314012001;Dusun Lain;4;DTKS;Petani\n`,
+    );
+    const load = async (database: Database, f: string) => {
+      const [unit] = await rows<{ id: number }>(database.db, sql`SELECT id FROM units WHERE code = 'sragen'`);
+      return runImport(database, {
+        file: f,
+        unitId: unit?.id ?? 0,
+        regionCode: '33.14',
+        actor: systemActor,
+        options: { onError: 'load_valid', onExisting: 'skip' },
+        errorDir,
+        thread: 'main',
+        batchRows: 7,
+      });
+    };
+    const register = (database: Database) =>
+      rows<Record<string, unknown>>(
+        database.db,
+        sql`SELECT p.nik, f.kk, p.name, p.relationship, p.birth_date::text, f.village_code, f.decile
+          FROM registry_people p JOIN registry_families f ON f.id = p.family_id
+          WHERE f.kk <> '3314012001249999' ORDER BY p.nik`,
+      );
+    const empty = await createTestDatabase();
+    const general = await createTestDatabase();
+    try {
+      expect(await load(general, other)).toMatchObject({ status: 'done', loaded: 1 });
+      const first = await load(empty, file);
+      const second = await load(general, file);
+      const { importId: _a, errorFile: fileA, seconds: _s1, ...a } = first;
+      const { importId: _b, errorFile: fileB, seconds: _s2, ...b } = second;
+      expect(a).toEqual(b);
+      expect(a.loaded).toBeGreaterThan(300);
+      expect(a.rejected).toBeGreaterThan(10);
+      expect(readFileSync(path.join(errorDir, fileA ?? ''), 'utf8')).toBe(
+        readFileSync(path.join(errorDir, fileB ?? ''), 'utf8'),
+      );
+      const inEmpty = await register(empty);
+      expect(inEmpty).toHaveLength(a.loaded);
+      expect(inEmpty).toEqual(await register(general));
+      // No family without members was left behind by either.
+      for (const database of [empty, general]) {
+        const [orphans] = await rows<{ n: string }>(
+          database.db,
+          sql`SELECT count(*) AS n FROM registry_families f
+            WHERE NOT EXISTS (SELECT 1 FROM registry_people p WHERE p.family_id = f.id)`,
+        );
+        expect(Number(orphans?.n)).toBe(0);
+      }
+    } finally {
+      await empty.close();
+      await general.close();
+    }
   });
 });

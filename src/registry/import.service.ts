@@ -463,29 +463,36 @@ async function createWorkTables(session: BulkSession, t: WorkTables): Promise<vo
 function batchMerge(
   tx: BulkSession,
   t: WorkTables,
-  ids: { families: number },
+  ids: { families: number; people: number },
   req: ImportRequest,
   importId: number,
 ) {
   const { user, note } = writtenBy(req, importId);
   const direct = `b.person_id IS NULL AND (b.family_id IS NULL OR b.family_id > ${ids.families})`;
-  // One round trip for the batch's statements: while the next batch is parsed in this thread,
-  // each extra round trip would wait for it.
   // Rows meeting the register are marked; only they are rewritten. The lookups are subqueries,
   // one index probe a row whatever the statistics say (as a join, the planner may scan the
   // register, which grows during the import while its statistics do not).
   const person = `(SELECT p.id FROM registry_people p WHERE p.nik = b.nik)`;
   const family = `(SELECT f.id FROM registry_families f WHERE f.kk = b.kk)`;
-  const statements = `UPDATE ${t.batch} b SET person_id = ${person} WHERE ${person} IS NOT NULL;
+  // Into an empty register (a first load) no row can meet it: the reader stages a NIK once,
+  // and the only families are this import's, which a family's first row in the batch finds
+  // for the rest (in the insert below). Everything goes straight in.
+  const empty = ids.people === 0 && ids.families === 0;
+  const lookups = empty
+    ? `UPDATE ${t.batch} b SET family_id = ${family} WHERE b.batch_first AND ${family} IS NOT NULL;`
+    : `UPDATE ${t.batch} b SET person_id = ${person} WHERE ${person} IS NOT NULL;
     UPDATE ${t.batch} b SET family_id = ${family} WHERE ${family} IS NOT NULL;
-    INSERT INTO ${t.stage} SELECT * FROM ${t.batch} b WHERE NOT (${direct});
+    INSERT INTO ${t.stage} SELECT * FROM ${t.batch} b WHERE NOT (${direct});`;
+  // One round trip for the batch's statements: while the next batch is parsed in this thread,
+  // each extra round trip would wait for it.
+  const statements = `${lookups}
     INSERT INTO ${t.direct} (row_no, nik, kk, relationship)
       SELECT b.row_no, b.nik, b.kk, b.relationship FROM ${t.batch} b WHERE ${direct};
     -- The batch table has no statistics: without this the planner may match each row against
     -- each new family in a nested loop.
     SET LOCAL enable_nestloop = off;
     -- A family new to the register is made from its first row in the batch (the reader has
-    -- checked that its rows agree), whether or not that row's person is new; one left with
+    -- checked that its rows agree), whether or not that row's person is new. One left with
     -- nobody after the policy is taken out at the end.
     WITH made AS (
       INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
@@ -493,7 +500,7 @@ function batchMerge(
       FROM ${t.batch} b WHERE b.batch_first AND b.family_id IS NULL
       RETURNING id, kk)
     INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
-      SELECT b.nik, coalesce(b.family_id, made.id), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
+      SELECT b.nik, coalesce(b.family_id, made.id${empty ? `, ${family}` : ''}), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
       FROM ${t.batch} b LEFT JOIN made ON made.kk = b.kk WHERE ${direct} ORDER BY b.nik;
     SET LOCAL enable_nestloop = on;
     TRUNCATE ${t.batch}`;
