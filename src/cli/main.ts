@@ -10,7 +10,7 @@ import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
 import { failStaleImports, type ImportProgress, runImport } from '../registry/import.service.ts';
-import { ImportOptions } from '../registry/registry.schema.ts';
+import { ImportOptions } from '../registry/registry.api.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
 // `jaring standards check | head` closes the pipe early; that is not an error.

@@ -14,7 +14,7 @@ import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
-import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.schema.ts';
+import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.api.ts';
 import {
   checkVillage,
   getFamily,

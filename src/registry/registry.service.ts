@@ -6,15 +6,8 @@ import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/nik.ts';
 import { displayName, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
 import { type Db, rows } from '../db/client.ts';
-import {
-  columnOf,
-  FamilyFields,
-  headerOf,
-  labelOf,
-  PersonFields,
-  readSearchBox,
-  type SearchQuery,
-} from './registry.schema.ts';
+import type { SearchQuery } from './registry.api.ts';
+import { columnOf, FamilyFields, headerOf, labelOf, PersonFields, readSearchBox } from './registry.schema.ts';
 
 /**
  * Reading the register: search, a family with its members and history, the state on a past
