@@ -8,7 +8,7 @@ import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
 import { csvLine } from '../src/registry/csv.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
-import { runImport } from '../src/registry/import.service.ts';
+import { runImport, sortedByNik } from '../src/registry/import.service.ts';
 import { TemplateColumns } from '../src/registry/registry.schema.ts';
 import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestApp, signedIn, type TestApp } from './app.ts';
@@ -641,5 +641,19 @@ describe('a first load into an empty register', () => {
       await empty.close();
       await general.close();
     }
+  });
+});
+
+describe('a first load in NIK order', () => {
+  it('moves whole COPY lines into NIK order, whatever their length', () => {
+    const lines = [
+      '7\t3314015708850001\t1\tSiti\n',
+      '8\t3314010101800001\t1\tBudi Santoso bin Slamet\n',
+      '9\t3314019912999999\t2\t\\N\n',
+      '10\t3314010101800000\t2\tA\n',
+    ];
+    const sorted = new TextDecoder().decode(sortedByNik(new TextEncoder().encode(lines.join(''))));
+    expect(sorted).toBe([lines[3], lines[1], lines[0], lines[2]].join(''));
+    expect(sortedByNik(new Uint8Array(0))).toHaveLength(0);
   });
 });

@@ -11,6 +11,8 @@ import { type BulkSession, openBulkSession } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
 import { csvLine } from './csv.ts';
 import {
+  type FirstLoad,
+  loadColumns,
   problemColumns,
   type ReadBatch,
   type ReadOutcome,
@@ -284,6 +286,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
           (SELECT coalesce(max(id), 0) FROM registry_people) AS people`,
       );
       const ids = { families: Number(before?.families ?? 0), people: Number(before?.people ?? 0) };
+      const firstLoad = ids.families === 0 && ids.people === 0 ? await firstLoadIds(tx, req, importId) : null;
       const merge = batchMerge(tx, names, ids, req, importId);
 
       // Phase 1: read and check each row (in a worker thread for large files) and load it; the
@@ -298,6 +301,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
           regionName: region ? displayName(region) : req.regionCode,
           villageCode: req.villageCode ?? null,
           batchRows: req.batchRows ?? 20_000,
+          firstLoad,
         },
         inWorker,
         totalBytes,
@@ -329,6 +333,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
         // A failure stops the reader (and its worker) too.
         if (!read) await batches.return(undefined as never).catch(() => undefined);
       }
+      if (firstLoad) await advanceSequences(tx);
       rowsRead = read.rowsRead;
       bytesRead = totalBytes;
       if (read.refused)
@@ -455,6 +460,72 @@ async function createWorkTables(session: BulkSession, t: WorkTables): Promise<vo
 }
 
 /**
+ * A first load into an empty register takes its ids from the sequences itself: the reader
+ * numbers families and people on from here, and `advanceSequences` moves the sequences past
+ * them. Every writer of the register holds the import lock, so no other row can take them.
+ */
+async function firstLoadIds(tx: BulkSession, req: ImportRequest, importId: number): Promise<FirstLoad> {
+  const [ids] = await tx.query<{ families: string | number; people: string | number }>(
+    `SELECT nextval(pg_get_serial_sequence('registry_families', 'id')) AS families,
+      nextval(pg_get_serial_sequence('registry_people', 'id')) AS people`,
+  );
+  const { user, note } = writtenBy(req, importId);
+  return {
+    familyBase: Number(ids?.families) - 1,
+    personBase: Number(ids?.people) - 1,
+    changedBy: user === 'NULL' ? '\\N' : user,
+    note: note.slice(1, -1),
+  };
+}
+
+async function advanceSequences(tx: BulkSession): Promise<void> {
+  await tx.query(`SELECT setval(pg_get_serial_sequence('registry_families', 'id'), max(id)) FROM registry_families
+    HAVING max(id) IS NOT NULL`);
+  await tx.query(`SELECT setval(pg_get_serial_sequence('registry_people', 'id'), max(id)) FROM registry_people
+    HAVING max(id) IS NOT NULL`);
+}
+
+/**
+ * A first load's COPY lines for `registry_people` (`id`, `nik`, …) in NIK order: the NIK index
+ * then takes them in runs instead of at random places, which at a million rows is a third of
+ * the load's time. The lines are moved, not parsed.
+ */
+export function sortedByNik(lines: Uint8Array): Uint8Array {
+  const starts: number[] = [];
+  for (let at = 0; at < lines.length; ) {
+    starts.push(at);
+    const end = lines.indexOf(10, at);
+    at = end < 0 ? lines.length : end + 1;
+  }
+  // The NIK follows the id and a tab; 16 ASCII digits, so two 8-digit numbers order it.
+  const keys = new Float64Array(starts.length * 2);
+  const digits = (from: number) => {
+    let n = 0;
+    for (let i = from; i < from + 8; i++) n = n * 10 + ((lines[i] as number) - 48);
+    return n;
+  };
+  for (let i = 0; i < starts.length; i++) {
+    const nik = lines.indexOf(9, starts[i]) + 1;
+    keys[i * 2] = digits(nik);
+    keys[i * 2 + 1] = digits(nik + 8);
+  }
+  const order = Array.from(starts.keys()).sort(
+    (a, b) =>
+      (keys[a * 2] as number) - (keys[b * 2] as number) ||
+      (keys[a * 2 + 1] as number) - (keys[b * 2 + 1] as number),
+  );
+  const out = new Uint8Array(lines.length);
+  let pos = 0;
+  for (const i of order) {
+    const from = starts[i] as number;
+    const to = i + 1 < starts.length ? (starts[i + 1] as number) : lines.length;
+    out.set(lines.subarray(from, to), pos);
+    pos += to - from;
+  }
+  return out;
+}
+
+/**
  * Loads one batch inside the import's transaction. Rows whose NIK and KK are new to the register
  * go straight into it (families first), the way a bare COPY would put them; rows that meet the
  * register (a NIK already there, or a family that was there before this import) wait in the
@@ -475,13 +546,7 @@ function batchMerge(
   // register, which grows during the import while its statistics do not).
   const person = `(SELECT p.id FROM registry_people p WHERE p.nik = b.nik)`;
   const family = `(SELECT f.id FROM registry_families f WHERE f.kk = b.kk)`;
-  // Into an empty register (a first load) no row can meet it: the reader stages a NIK once,
-  // and the only families are this import's, which a family's first row in the batch finds
-  // for the rest (in the insert below). Everything goes straight in.
-  const empty = ids.people === 0 && ids.families === 0;
-  const lookups = empty
-    ? `UPDATE ${t.batch} b SET family_id = ${family} WHERE b.batch_first AND ${family} IS NOT NULL;`
-    : `UPDATE ${t.batch} b SET person_id = ${person} WHERE ${person} IS NOT NULL;
+  const lookups = `UPDATE ${t.batch} b SET person_id = ${person} WHERE ${person} IS NOT NULL;
     UPDATE ${t.batch} b SET family_id = ${family} WHERE ${family} IS NOT NULL;
     INSERT INTO ${t.stage} SELECT * FROM ${t.batch} b WHERE NOT (${direct});`;
   // One round trip for the batch's statements: while the next batch is parsed in this thread,
@@ -501,12 +566,21 @@ function batchMerge(
       FROM ${t.batch} b WHERE b.batch_first AND b.family_id IS NULL
       RETURNING id, kk)
     INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
-      SELECT b.nik, coalesce(b.family_id, made.id${empty ? `, ${family}` : ''}), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
+      SELECT b.nik, coalesce(b.family_id, made.id), b.village_code, ${personColumns.map((x) => `b.${x}`).join(', ')}, ${user}, ${note}
       FROM ${t.batch} b LEFT JOIN made ON made.kk = b.kk WHERE ${direct} ORDER BY b.nik;
     SET LOCAL enable_nestloop = on;
     TRUNCATE ${t.batch}`;
   return async (batch: ReadBatch) => {
     if (batch.problems) await tx.copyIn(t.problems, problemColumns, batch.problems);
+    if (batch.load) {
+      // A first load: the rows go in as they are, like a bare COPY.
+      if (batch.load.families.length > 0)
+        await tx.copyIn('registry_families', loadColumns.families, batch.load.families);
+      if (batch.load.people.length > 0) {
+        await tx.copyIn('registry_people', loadColumns.people, sortedByNik(batch.load.people));
+        await tx.copyIn(t.direct, loadColumns.direct, batch.load.direct);
+      }
+    }
     if (batch.stage.length === 0) return;
     await tx.copyIn(t.batch, stageColumns, batch.stage);
     await tx.exec(statements);

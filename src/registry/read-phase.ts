@@ -22,11 +22,28 @@ export interface ReadPhaseInput {
   regionName: string;
   villageCode?: string | null;
   batchRows: number;
+  /**
+   * A first load into an empty register: every valid row goes straight into the register's
+   * tables, with ids counted on from these (the import holds the register's lock), instead of
+   * through the staging table.
+   */
+  firstLoad?: FirstLoad | null;
+}
+
+export interface FirstLoad {
+  /** The ids before the first family and the first person of this import. */
+  familyBase: number;
+  personBase: number;
+  /** `changed_by` and `change_note` of the rows, as COPY text. */
+  changedBy: string;
+  note: string;
 }
 
 export interface ReadBatch {
   /** COPY lines for the staging table (`stageColumns`), as UTF-8. */
   stage: Uint8Array;
+  /** A first load's COPY lines for the register (`familyColumns`, `personColumns`) and the loaded-rows list. */
+  load?: { families: Uint8Array; people: Uint8Array; direct: Uint8Array };
   /** COPY lines for the problem table (`problemColumns`). */
   problems: string;
   rowsRead: number;
@@ -60,17 +77,54 @@ export const stageColumns = [
   ...familyColumns,
 ];
 export const problemColumns = ['row_no', 'col_order', 'col', 'value', 'severity', 'message'] as const;
+/** A first load's columns of `registry_families`, `registry_people` and the loaded-rows list. */
+export const loadColumns = {
+  families: ['id', 'kk', ...familyColumns, 'changed_by', 'change_note'],
+  people: ['id', 'nik', 'family_id', 'village_code', ...personColumns, 'changed_by', 'change_note'],
+  direct: ['row_no', 'nik', 'kk', 'relationship'],
+};
 const stagedFields = [...PersonFields, ...FamilyFields];
 const colOrder = new Map(TemplateColumns.map((c, i) => [c.header, i]));
 
-/** `first`: the family's first row in the file; `batchFirst`: its first row in this batch. */
-function stageLine(rowNo: number, first: boolean, batchFirst: boolean, r: PersonRow): string {
-  let line = `${rowNo}\t${first ? 't' : 'f'}\t${batchFirst ? 't' : 'f'}\t${r.kk}\t${r.nik}`;
-  for (const f of stagedFields) {
+/** COPY text of a row's fields, each after a tab. */
+function fieldsLine(r: PersonRow, fields: readonly (keyof PersonRow)[]): string {
+  let line = '';
+  for (const f of fields) {
     const v = r[f];
     line += `\t${typeof v === 'boolean' ? (v ? 't' : 'f') : copyValue(v)}`;
   }
-  return `${line}\n`;
+  return line;
+}
+
+/** `first`: the family's first row in the file; `batchFirst`: its first row in this batch. */
+function stageLine(rowNo: number, first: boolean, batchFirst: boolean, r: PersonRow): string {
+  return `${rowNo}\t${first ? 't' : 'f'}\t${batchFirst ? 't' : 'f'}\t${r.kk}\t${r.nik}${fieldsLine(r, stagedFields)}\n`;
+}
+
+/**
+ * COPY lines collected for one batch. They leave the JS heap every few hundred rows: kept as
+ * strings until the batch is full, they would survive each young-generation collection and be
+ * copied by it.
+ */
+class CopyText {
+  private text = '';
+  private parts: Buffer[] = [];
+  private lines = 0;
+  add(line: string) {
+    this.text += line;
+    if (++this.lines % 256 === 0) this.flush();
+  }
+  private flush() {
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = '';
+  }
+  take(): Buffer {
+    this.flush();
+    const all = Buffer.concat(this.parts);
+    this.parts = [];
+    this.lines = 0;
+    return all;
+  }
 }
 
 export function problemLine(p: RowProblem): string {
@@ -92,11 +146,12 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   let rowsRead = 0;
   let rejectedEarly = 0;
   let warnings = 0;
-  // Staged lines move out of the JS heap every few hundred rows: kept as strings until the
-  // batch is full, they would survive each young-generation collection and be copied by it.
-  let stage = '';
-  let stageParts: Buffer[] = [];
+  const stage = new CopyText();
+  const first = input.firstLoad;
+  const load = first ? { families: new CopyText(), people: new CopyText(), direct: new CopyText() } : null;
+  const written = first ? `\t${first.changedBy}\t${first.note}\n` : '';
   let staged = 0;
+  let stagedTotal = 0;
   // The batch in which each family (by `FileChecks` index) last had a row.
   let batchNo = 1;
   const familyBatch = new IntColumn();
@@ -105,10 +160,9 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   let limit = Math.min(input.batchRows, 2_000);
   const take = (): ReadBatch => {
     limit = Math.min(input.batchRows, limit * 2);
-    if (stage) stageParts.push(Buffer.from(stage));
-    const batch = { stage: Buffer.concat(stageParts), problems, rowsRead, bytesRead: progress.bytes };
-    stage = '';
-    stageParts = [];
+    const batch: ReadBatch = { stage: stage.take(), problems, rowsRead, bytesRead: progress.bytes };
+    if (load)
+      batch.load = { families: load.families.take(), people: load.people.take(), direct: load.direct.take() };
     problems = '';
     staged = 0;
     batchNo++;
@@ -167,20 +221,28 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
       }
       const accepted = result.row ? checks.accept(number, result.row) : undefined;
       if (result.row && accepted && accepted.problems.length === 0) {
-        const batchFirst = familyBatch.get(accepted.family) !== batchNo;
-        if (batchFirst) familyBatch.set(accepted.family, batchNo);
-        stage += stageLine(number, accepted.first, batchFirst, result.row);
+        const r = result.row;
         staged++;
-        if (staged % 256 === 0) {
-          stageParts.push(Buffer.from(stage));
-          stage = '';
+        stagedTotal++;
+        if (first && load) {
+          const familyId = first.familyBase + accepted.family + 1;
+          if (accepted.first)
+            load.families.add(`${familyId}\t${r.kk}${fieldsLine(r, FamilyFields)}${written}`);
+          load.people.add(
+            `${first.personBase + stagedTotal}\t${r.nik}\t${familyId}\t${r.villageCode}${fieldsLine(r, PersonFields)}${written}`,
+          );
+          load.direct.add(`${number}\t${r.nik}\t${r.kk}\t${r.relationship}\n`);
+        } else {
+          const batchFirst = familyBatch.get(accepted.family) !== batchNo;
+          if (batchFirst) familyBatch.set(accepted.family, batchNo);
+          stage.add(stageLine(number, accepted.first, batchFirst, r));
         }
       } else rejectedEarly++;
       // Problems of this row found across rows, and of an earlier staged row it undoes.
       if (accepted) for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);
       if (staged >= limit || problems.length > 4_000_000) yield take();
     }
-  if (stage || problems) yield take();
+  if (staged > 0 || problems) yield take();
   if (!columns) return outcome('berkas kosong: tidak ada baris judul');
   if (rowsRead === 0) return outcome('berkas tidak berisi data (hanya baris judul)');
   return outcome();

@@ -23,9 +23,14 @@ try {
     }
     while (credits === 0) await new Promise((resolve) => (release = resolve));
     credits--;
-    // A copy of its own, so the transfer cannot take a pooled buffer away from this thread.
-    const stage = new Uint8Array(next.value.stage);
-    parentPort.postMessage({ type: 'batch', ...next.value, stage }, [stage.buffer]);
+    // Copies of its own, so the transfer cannot take a pooled buffer away from this thread.
+    const own = (bytes) => new Uint8Array(bytes);
+    const { stage, load } = next.value;
+    const batch = { ...next.value, stage: own(stage) };
+    if (load)
+      batch.load = { families: own(load.families), people: own(load.people), direct: own(load.direct) };
+    const buffers = [batch.stage, ...(batch.load ? Object.values(batch.load) : [])].map((b) => b.buffer);
+    parentPort.postMessage({ type: 'batch', ...batch }, buffers);
   }
 } catch (error) {
   parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
