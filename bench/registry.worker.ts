@@ -66,9 +66,9 @@ const p95Village = await p95((s) => ({ village: s.village_code, limit: 50 }));
 
 // Baseline: the rows the import loaded, dumped, then COPYed back into the same (emptied)
 // tables of the same engine, in batches of the import's size, in one transaction: families
-// first, then people in the file's order, as a bare `COPY` of the file would take them. (The
-// import sorts each batch by NIK before it inserts; a baseline in the order the import left
-// behind would be handed that work for free. It is measured too, and printed beside.)
+// first, then people in the file's order, as a bare `COPY` of the file would take them. The
+// import sorts each batch by NIK before it goes in; a baseline handed that work for free (each
+// batch sorted by NIK) is measured too, and printed beside.
 const session = await openBulkSession(database);
 const famCols = ['id', 'kk', ...FamilyFields.map(columnOf), 'changed_by', 'change_note'];
 const pplCols = [
@@ -126,14 +126,17 @@ async function copySeconds(peopleLines: string[]): Promise<number> {
   await session.query('COMMIT');
   return (performance.now() - t1) / 1000;
 }
+const byNikInBatches: string[] = [];
+for (let i = 0; i < inFileOrder.length; i += 20_000)
+  byNikInBatches.push(...inFileOrder.slice(i, i + 20_000).sort((a, b) => (nikOf(a) < nikOf(b) ? -1 : 1)));
 const copyFileOrder = await copySeconds(inFileOrder);
-const copyImportOrder = await copySeconds(people);
+const copySorted = await copySeconds(byNikInBatches);
 await session.release();
 await database.close();
 
 const importRowsPerSecond = Math.round(n / importSeconds);
 const copyRowsPerSecond = Math.round(people.length / copyFileOrder);
-const copyImportOrderRowsPerSecond = Math.round(people.length / copyImportOrder);
+const copySortedRowsPerSecond = Math.round(people.length / copySorted);
 console.log(
   JSON.stringify({
     engine,
@@ -147,9 +150,9 @@ console.log(
     copySeconds: Number(copyFileOrder.toFixed(2)),
     copyRowsPerSecond,
     ratio: Number((importRowsPerSecond / copyRowsPerSecond).toFixed(2)),
-    copyImportOrderSeconds: Number(copyImportOrder.toFixed(2)),
-    copyImportOrderRowsPerSecond,
-    ratioImportOrder: Number((importRowsPerSecond / copyImportOrderRowsPerSecond).toFixed(2)),
+    copySortedSeconds: Number(copySorted.toFixed(2)),
+    copySortedRowsPerSecond,
+    ratioSorted: Number((importRowsPerSecond / copySortedRowsPerSecond).toFixed(2)),
     p95Nik,
     p95Kk,
     p95Name,
