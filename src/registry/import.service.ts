@@ -613,11 +613,17 @@ async function finishMerge(
   const number = async (text: string) => Number((await tx.query<{ n: string | number }>(text))[0]?.n ?? 0);
   const errorRows = `SELECT row_no FROM ${P} WHERE severity = 'error'`;
   // Refused staged rows are marked; refused rows already loaded are deleted again.
+  // Each pass looks only at the problems reported since the one before, and none is skipped.
+  let flaggedUpTo = 0;
   const rejectFlagged = async () => {
+    const last = await number(`SELECT coalesce(max(seq), 0) AS n FROM ${P}`);
+    if (last === flaggedUpTo) return;
+    const newErrors = `SELECT row_no FROM ${P} WHERE severity = 'error' AND seq > ${flaggedUpTo} AND seq <= ${last}`;
+    flaggedUpTo = last;
     await run(
-      `UPDATE ${S} SET outcome = 'rejected' WHERE outcome <> 'rejected' AND row_no IN (${errorRows})`,
+      `UPDATE ${S} SET outcome = 'rejected' WHERE outcome <> 'rejected' AND row_no IN (${newErrors})`,
     );
-    await run(`WITH r AS (UPDATE ${D} SET rejected = true WHERE NOT rejected AND row_no IN (${errorRows})
+    await run(`WITH r AS (UPDATE ${D} SET rejected = true WHERE NOT rejected AND row_no IN (${newErrors})
         RETURNING nik)
       DELETE FROM registry_people WHERE nik IN (SELECT nik FROM r)`);
   };
@@ -625,7 +631,10 @@ async function finishMerge(
   // The work tables are temporary (no autovacuum): without statistics the planner guesses their
   // sizes from their pages, and a wrong guess (a nested loop over the loaded rows for each
   // problem row) once cost seconds instead of milliseconds.
+  // Their sizes are what matters, so a small sample does.
+  await run('SET LOCAL default_statistics_target = 10');
   await run(`ANALYZE ${S} (row_no, kk, nik), ${D} (row_no, kk), ${P} (row_no, severity)`);
+  await run('RESET default_statistics_target');
   // Rows undone by later rows (duplicate NIKs) were reported while reading.
   await rejectFlagged();
 
@@ -798,8 +807,11 @@ async function finishMerge(
       WHERE s.person_id = p.id AND s.outcome = 'update'`);
   }
 
-  // A family made while reading whose every row was refused afterwards is taken out again.
+  // A family made while reading whose every row was refused or skipped afterwards is taken out
+  // again. Only families with such a row can be empty: those of loaded rows refused later, and
+  // those of staged rows.
   await run(`DELETE FROM registry_families f WHERE f.id > ${ids.families}
+    AND f.kk IN (SELECT kk FROM ${D} WHERE rejected UNION SELECT kk FROM ${S})
     AND NOT EXISTS (SELECT 1 FROM registry_people p WHERE p.family_id = f.id)`);
 
   // The counts of the villages this import touched, before and after a move.
