@@ -34,7 +34,9 @@ import { type ImportStatus, registryImports } from './registry.tables.ts';
  *    family's rows agree, a NIK once, one head per family) while reading. Batch by batch, rows
  *    new to the register are written into it at once, and rows that meet it (a NIK or a KK
  *    already there) are staged for the policy; the database takes one batch while the next is
- *    parsed. Problems go to a temporary problem table.
+ *    parsed. A first load into an empty register skips the staging altogether: the reader
+ *    numbers the rows and they are COPYed straight into the register's tables. Problems go to
+ *    a temporary problem table.
  * 2. *memeriksa*: what needs the whole file or the register runs in SQL: rows refused after they
  *    were written are taken out again, NIKs and KKs outside the caller's region are refused, the
  *    policy for NIKs already there applies, and families are counted with the members the
@@ -531,11 +533,12 @@ export function sortedByNik(lines: Uint8Array): Uint8Array {
  * register (a NIK already there, or a family that was there before this import) wait in the
  * staging table for the policy and the checks at the end. Rows a later check refuses (a NIK
  * repeated further down the file, a family without one head) are taken out again at the end.
+ * A first load's batch comes as COPY text for the register's tables and goes in as it is.
  */
 function batchMerge(
   tx: BulkSession,
   t: WorkTables,
-  ids: { families: number; people: number },
+  ids: { families: number },
   req: ImportRequest,
   importId: number,
 ) {
@@ -612,8 +615,8 @@ async function finishMerge(
   const run = (text: string) => tx.query(text);
   const number = async (text: string) => Number((await tx.query<{ n: string | number }>(text))[0]?.n ?? 0);
   const errorRows = `SELECT row_no FROM ${P} WHERE severity = 'error'`;
-  // Refused staged rows are marked; refused rows already loaded are deleted again.
-  // Each pass looks only at the problems reported since the one before, and none is skipped.
+  // Refused staged rows are marked; refused rows already loaded are deleted again. Each pass
+  // looks only at the problems reported since the one before.
   let flaggedUpTo = 0;
   const rejectFlagged = async () => {
     const last = await number(`SELECT coalesce(max(seq), 0) AS n FROM ${P}`);
@@ -630,8 +633,8 @@ async function finishMerge(
 
   // The work tables are temporary (no autovacuum): without statistics the planner guesses their
   // sizes from their pages, and a wrong guess (a nested loop over the loaded rows for each
-  // problem row) once cost seconds instead of milliseconds.
-  // Their sizes are what matters, so a small sample does.
+  // problem row) once cost seconds instead of milliseconds. Their sizes are what matters, so a
+  // small sample does.
   await run('SET LOCAL default_statistics_target = 10');
   await run(`ANALYZE ${S} (row_no, kk, nik), ${D} (row_no, kk), ${P} (row_no, severity)`);
   await run('RESET default_statistics_target');
