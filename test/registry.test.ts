@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
 import { csvLine } from '../src/registry/csv.ts';
+import { seedDemoRegister } from '../src/registry/demo.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
 import { runImport, sortedByNik } from '../src/registry/import.service.ts';
 import { TemplateColumns } from '../src/registry/registry.schema.ts';
@@ -655,5 +656,28 @@ describe('a first load in NIK order', () => {
     const sorted = new TextDecoder().decode(sortedByNik(new TextEncoder().encode(lines.join(''))));
     expect(sorted).toBe([lines[3], lines[1], lines[0], lines[2]].join(''));
     expect(sortedByNik(new Uint8Array(0))).toHaveLength(0);
+  });
+});
+
+describe('the demo register', () => {
+  it('is imported once, on a register that never had an import', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(await seedDemoRegister(database, { errorDir })).toBe(2_000);
+      expect(await seedDemoRegister(database, { errorDir })).toBe(0);
+      const [r] = await rows<{ people: string; families: string; keden: string; imports: string }>(
+        database.db,
+        sql`SELECT (SELECT count(*) FROM registry_people) AS people, (SELECT count(*) FROM registry_families) AS families,
+          (SELECT count(*) FROM registry_people WHERE village_code = '33.14.01.2001') AS keden,
+          (SELECT string_agg(file_name || ':' || status, ',') FROM registry_imports) AS imports`,
+      );
+      expect(Number(r?.people)).toBe(2_000);
+      expect(Number(r?.families)).toBeGreaterThan(400);
+      // The demo village operator's village has families to show.
+      expect(Number(r?.keden)).toBeGreaterThan(0);
+      expect(r?.imports).toBe('contoh-register-sragen.csv:done');
+    } finally {
+      await database.close();
+    }
   });
 });

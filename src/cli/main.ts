@@ -9,6 +9,7 @@ import { formatProblem } from '../core/errors.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
+import { seedDemoRegister } from '../registry/demo.ts';
 import { failStaleImports, type ImportProgress, runImport } from '../registry/import.service.ts';
 import { ImportOptions } from '../registry/registry.api.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
@@ -64,6 +65,10 @@ program
     const report = await seedAll(database.db, { demo: cfg.demo });
     // An import cut off by a stop of this process never merged; say so in its history.
     await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
+    const demoPeople =
+      cfg.demo && cfg.demoRegister
+        ? await seedDemoRegister(database, { errorDir: path.resolve(cfg.dataDir, 'imports') })
+        : 0;
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks; an import
     // whose process died (no heartbeat for two minutes) is marked failed in its history.
@@ -88,7 +93,7 @@ program
     const where =
       database.kind === 'pglite' ? `PGlite in ${path.resolve(cfg.dataDir, 'pgdata')}` : 'PostgreSQL';
     console.log(
-      `Jaring siap / ready: http://localhost:${cfg.port}  (${where}; seeded ${report.units} units, ${report.standards} standards, ${report.users} users)`,
+      `Jaring siap / ready: http://localhost:${cfg.port}  (${where}; seeded ${report.units} units, ${report.standards} standards, ${report.users} users${demoPeople ? `, a demo register of ${demoPeople} people` : ''})`,
     );
   });
 

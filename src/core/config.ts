@@ -45,6 +45,11 @@ export const settings = {
     description: 'Seed demo units, users and standards on first start',
     schema: bool.default(true),
   },
+  demoRegister: {
+    env: 'JARING_DEMO_REGISTER',
+    description: 'With JARING_DEMO, load a synthetic Sragen register (about 2,000 people) on first start',
+    schema: bool.default(true),
+  },
   sessionDays: {
     env: 'JARING_SESSION_DAYS',
     description: 'Days a staff session stays valid without use',

@@ -33,7 +33,15 @@ export async function startServer(): Promise<Server> {
     'node',
     ['bin/jaring.js', 'serve', '--port', String(port), '--data-dir', dataDir],
     {
-      env: { ...process.env, DATABASE_URL: '', JARING_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+      // The register tests import their own families and count them: no demo register.
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        JARING_DEMO: 'true',
+        JARING_DEMO_REGISTER: 'false',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
