@@ -7,7 +7,11 @@ import { systemActor } from '../audit/audit.service.ts';
 import { type Database, rows } from '../db/client.ts';
 import { csvLine } from './csv.ts';
 import { runImport } from './import.service.ts';
+import { TemplateColumns } from './registry.schema.ts';
 import { csvHeaderLine, syntheticRegister } from './synthetic.ts';
+
+/** The village of the demo's village operator (`sragen.desa`): Keden, Kalijambe. */
+const demoVillage = '33.14.01.2001';
 
 /**
  * The demo's register: a synthetic Sragen register (valid NIKs and KKs across the regency's
@@ -29,8 +33,14 @@ export async function seedDemoRegister(
   try {
     const out = createWriteStream(file);
     out.write(csvHeaderLine());
-    for (const r of syntheticRegister({ people: opts.people ?? 2_000, seed: 2025 }))
+    // One family in twenty lives in the demo village operator's village, so that their view
+    // has families too (the rest are spread over the regency's 208 villages).
+    const kk = TemplateColumns.findIndex((c) => c.key === 'kk');
+    const village = TemplateColumns.findIndex((c) => c.key === 'villageCode');
+    for (const r of syntheticRegister({ people: opts.people ?? 2_000, seed: 2025 })) {
+      if (Number(r.cells[kk]?.slice(-4)) % 20 === 0) r.cells[village] = demoVillage;
       out.write(csvLine(r.cells));
+    }
     out.end();
     await finished(out);
     const summary = await runImport(database, {
