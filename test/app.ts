@@ -38,7 +38,7 @@ export class Agent {
     private readonly ip = '10.0.0.1',
   ) {}
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

@@ -681,3 +681,75 @@ describe('the demo register', () => {
     }
   });
 });
+
+describe('the progress of an upload', () => {
+  it('is followed under the upload key while the import holds the database', async () => {
+    // On the embedded engine the import's transaction holds the database, so the record (and
+    // any signed-in request) answers only at the end; the key from the upload's answer reads
+    // the progress from the server's memory meanwhile.
+    const app = await createTestApp();
+    try {
+      const file = path.join(dir, 'live.csv');
+      const out = createWriteStream(file);
+      out.write(csvHeaderLine());
+      for (const r of syntheticRegister({ people: 40_000, seed: 41 })) out.write(csvLine(r.cells));
+      out.end();
+      await finished(out);
+      const admin = await signedIn(app.app, 'admin');
+      const address = await app.app.listen({ port: 0, host: '127.0.0.1' });
+      // A register that has rows already: the import stages and merges batch by batch.
+      const [unit] = await rows<{ id: number }>(
+        app.database.db,
+        sql`SELECT id FROM units WHERE code = 'sragen'`,
+      );
+      await runImport(app.database, {
+        file: write('satu.csv', `${header}\n${lines[0]}\n`),
+        unitId: unit?.id ?? 0,
+        regionCode: '33.14',
+        actor: systemActor,
+        options: { onError: 'load_valid', onExisting: 'skip' },
+        errorDir,
+      });
+      const started = await admin.upload(
+        '/api/registry/imports?onError=load_valid&onExisting=skip',
+        readFileSync(file),
+        'besar.csv',
+      );
+      expect(started.statusCode).toBe(202);
+      const { id, key } = started.json();
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      const seen: Array<{ status: string; phase: string; rowsRead: number; share: number }> = [];
+      for (let i = 0; i < 600; i++) {
+        // Over a socket, with the session cookie, as the page asks: the answer must not wait for
+        // the session's lookup nor for the import's statements to run out.
+        const res = await fetch(`${address}/api/registry/imports/${id}/live?key=${key}`, {
+          headers: { cookie: admin.cookieHeader() },
+        });
+        if (res.status === 204) break;
+        seen.push(await res.json());
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const midway = seen.filter((s) => s.rowsRead > 0 && s.rowsRead < 40_000);
+      expect(midway.length).toBeGreaterThan(0);
+      expect(midway.every((s) => s.status === 'running' && s.share < 1)).toBe(true);
+      expect(seen.map((s) => s.phase)).toContain('membaca');
+      // Ended: nothing live any more, whatever the key; the record has the summary.
+      const other = '0'.repeat(32);
+      expect(
+        (await app.app.inject({ url: `/api/registry/imports/${id}/live?key=${other}` })).statusCode,
+      ).toBe(204);
+      let record = (await admin.get(`/api/registry/imports/${id}`)).json();
+      for (let i = 0; i < 100 && record.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        record = (await admin.get(`/api/registry/imports/${id}`)).json();
+      }
+      expect(record).toMatchObject({ status: 'done', rowsRead: 40_000 });
+      expect(record.loaded).toBeGreaterThan(39_990);
+      expect((await app.app.inject({ url: `/api/registry/imports/${id}/live?key=nope` })).statusCode).toBe(
+        422,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

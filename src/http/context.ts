@@ -20,6 +20,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */
     permission?: Permission;
+    /**
+     * The route answers without the session, so its cookie is not looked up (on the embedded
+     * engine a long import holds the database, and the lookup would wait for it).
+     */
+    noSession?: boolean;
   }
 }
 

@@ -19,7 +19,7 @@ export function registerSecurity(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
-    if (!token) return;
+    if (!token || request.routeOptions.config?.noSession) return;
     const ctx = await authenticate(app.db, token, app.config);
     request.auth = ctx ?? null;
   });

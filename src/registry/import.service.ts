@@ -325,10 +325,11 @@ export async function runImport(database: Database, req: ImportRequest): Promise
           pending = merge(batch);
           // Keep a rejection from going unhandled before the next await.
           pending.catch(() => undefined);
+          // The caller hears of every batch; the record is written at most once a second.
           if (Date.now() - lastBeat > 1000) {
             lastBeat = Date.now();
             await beat();
-          }
+          } else report();
         }
         await pending;
       } finally {
@@ -574,6 +575,10 @@ function batchMerge(
     SET LOCAL enable_nestloop = on;
     TRUNCATE ${t.batch}`;
   return async (batch: ReadBatch) => {
+    // On the embedded engine the database runs in this thread and each statement holds it; a
+    // turn of the event loop between batches lets the server answer meanwhile (the upload
+    // page's progress, for one).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (batch.problems) await tx.copyIn(t.problems, problemColumns, batch.problems);
     if (batch.load) {
       // A first load: the rows go in as they are, like a bare COPY.

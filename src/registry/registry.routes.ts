@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +43,13 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const importsDir = path.resolve(app.config.dataDir, 'imports');
   const exports = new Map<string, PendingExport>();
   const running = new Map<number, Promise<unknown>>();
+  /**
+   * Progress of the imports this process runs, by id, with the key their uploader was given.
+   * Read without the database: on the embedded engine the import's transaction holds it (and
+   * every signed-in request, which looks up its session there), so the upload page follows the
+   * import here.
+   */
+  const live = new Map<number, { key: string; row: ImportRow }>();
   /**
    * The imports a caller may see: their unit's; a village operator only their own, which were
    * confined to their village (a unit-wide import's problem file holds every village's NIKs).
@@ -240,6 +247,9 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         fileBytes: size,
       });
+      const key = randomBytes(16).toString('hex');
+      const [record] = await app.db.select().from(registryImports).where(eq(registryImports.id, importId));
+      if (record) live.set(importId, { key, row: record });
       const job = runImport(app.database, {
         file: upload,
         fileName: file.filename,
@@ -251,14 +261,22 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         errorDir: importsDir,
         importId,
         format,
+        onProgress: (p) => {
+          const entry = live.get(importId);
+          if (!entry) return;
+          const { rowsRead, bytesRead } = p;
+          const phase = p.phase === 'selesai' ? entry.row.phase : p.phase;
+          entry.row = { ...entry.row, phase, rowsRead, bytesRead, heartbeatAt: new Date() };
+        },
       })
         .catch((error: unknown) => request.log.error({ err: error, importId }, 'register import failed'))
         .finally(async () => {
           running.delete(importId);
+          live.delete(importId);
           await rm(upload, { force: true });
         });
       running.set(importId, job);
-      return reply.status(202).send({ id: importId });
+      return reply.status(202).send({ id: importId, key });
     },
   );
 
@@ -280,6 +298,27 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = requireAuth(request);
       const row = await findImport(request.params.id, ctx);
       return view(row);
+    },
+  );
+
+  // The progress of a running import, for the page that started it: the key from the upload's
+  // answer stands in for the session (counts only, no personal data). Once the import ends, or
+  // for a wrong key, there is nothing (204): the record has the summary.
+  app.get(
+    '/api/registry/imports/:id/live',
+    {
+      config: { noSession: true },
+      schema: {
+        tags: ['registry'],
+        params: IdParams,
+        querystring: z.object({ key: z.string().regex(/^[0-9a-f]{32}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const entry = live.get(request.params.id);
+      if (!entry || !timingSafeEqual(Buffer.from(entry.key), Buffer.from(request.query.key)))
+        return reply.status(204).send();
+      return view(entry.row);
     },
   );
 

@@ -665,16 +665,26 @@ export function RegistryImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState('reject_all');
   const [onExisting, setOnExisting] = useState('skip');
-  const [current, setCurrent] = useState<number | null>(null);
+  const [current, setCurrent] = useState<{ id: number; key: string } | null>(null);
   const upload = useMutation({
     mutationFn: (f: File) =>
-      uploadFile<{ id: number }>(`/api/registry/imports?onError=${onError}&onExisting=${onExisting}`, f),
-    onSuccess: (r) => setCurrent(r.id),
+      uploadFile<{ id: number; key: string }>(
+        `/api/registry/imports?onError=${onError}&onExisting=${onExisting}`,
+        f,
+      ),
+    onSuccess: (r) => setCurrent(r),
   });
   const progress = useQuery({
-    queryKey: ['import', current],
+    queryKey: ['import', current?.id],
     enabled: current !== null,
-    queryFn: () => get<ImportRow>(`/api/registry/imports/${current}`),
+    // While it runs, the progress comes from the server's memory under the upload's key (on the
+    // embedded database the import holds it, and the record would only answer at the end); once
+    // that is gone, the record has the summary.
+    queryFn: async () => {
+      const live = await fetch(`/api/registry/imports/${current?.id}/live?key=${current?.key}`);
+      if (live.status === 200) return (await live.json()) as ImportRow;
+      return get<ImportRow>(`/api/registry/imports/${current?.id}`);
+    },
     refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
   });
   const history = useQuery({
