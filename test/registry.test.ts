@@ -733,6 +733,8 @@ describe('the progress of an upload', () => {
       expect(midway.length).toBeGreaterThan(0);
       expect(midway.every((s) => s.status === 'running' && s.share < 1)).toBe(true);
       expect(seen.map((s) => s.phase)).toContain('membaca');
+      expect(seen[0]).not.toHaveProperty('userId');
+      expect(seen[0]).toMatchObject({ fileName: 'besar.csv', onError: 'load_valid' });
       // Ended: nothing live any more, whatever the key; the record has the summary.
       const other = '0'.repeat(32);
       expect(

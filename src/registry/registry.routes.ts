@@ -318,7 +318,9 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const entry = live.get(request.params.id);
       if (!entry || !timingSafeEqual(Buffer.from(entry.key), Buffer.from(request.query.key)))
         return reply.status(204).send();
-      return view(entry.row);
+      // What the progress panel shows, and nothing about who started it.
+      const { userId: _user, unitId: _unit, errorFile: _file, fileSha256: _sha, ...shown } = view(entry.row);
+      return shown;
     },
   );
 
