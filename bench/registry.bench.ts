@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { csvLine } from '../src/registry/csv.ts';
-import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
+import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
 
 /**
  * `npm run bench -- registry`: for N people (BENCH_REGISTRY_SIZES, default 100000,1000000) a
@@ -22,14 +20,7 @@ export async function run() {
   const results: Array<Record<string, unknown>> = [];
   for (const n of sizes) {
     const file = path.join(work, `register-${n}.csv`);
-    if (!existsSync(file)) {
-      const out = createWriteStream(file);
-      out.write(csvHeaderLine());
-      for (const r of syntheticRegister({ people: n, badShare: 0.03, seed: 2026 }))
-        if (!out.write(csvLine(r.cells))) await new Promise<void>((ok) => out.once('drain', () => ok()));
-      out.end();
-      await finished(out);
-    }
+    if (!existsSync(file)) await writeSyntheticRegister(file, { people: n, badShare: 0.03, seed: 2026 });
     for (const engine of engines) {
       const dataDir = path.join(work, `pgdata-${n}`);
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,14 +1,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, rows } from '../src/db/client.ts';
-import { csvLine } from '../src/registry/csv.ts';
-import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
+import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestDatabase } from './db.ts';
 
 /**
@@ -21,15 +19,6 @@ const bigFile = path.join(dir, 'besar.csv');
 const smallFile = path.join(dir, 'kecil.csv');
 let env: NodeJS.ProcessEnv;
 let testDb: (Database & { url?: string }) | undefined;
-
-async function writeRegister(file: string, people: number, seed: number) {
-  const out = createWriteStream(file);
-  out.write(csvHeaderLine());
-  for (const r of syntheticRegister({ people, seed }))
-    if (!out.write(csvLine(r.cells))) await new Promise<void>((ok) => out.once('drain', () => ok()));
-  out.end();
-  await finished(out);
-}
 
 const cli = (args: string[]) => [
   'bin/jaring.js',
@@ -82,7 +71,10 @@ beforeAll(async () => {
   } else {
     await promisify(execFile)(process.execPath, cli(['seed']), { env });
   }
-  await Promise.all([writeRegister(bigFile, 120_000, 7), writeRegister(smallFile, 40, 8)]);
+  await Promise.all([
+    writeSyntheticRegister(bigFile, { people: 120_000, seed: 7 }),
+    writeSyntheticRegister(smallFile, { people: 40, seed: 8 }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

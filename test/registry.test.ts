@@ -6,12 +6,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
-import { csvLine } from '../src/registry/csv.ts';
 import { seedDemoRegister } from '../src/registry/demo.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
 import { runImport, sortedByNik } from '../src/registry/import.service.ts';
 import { TemplateColumns } from '../src/registry/registry.schema.ts';
-import { csvHeaderLine, syntheticRegister } from '../src/registry/synthetic.ts';
+import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestApp, signedIn, type TestApp } from './app.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -583,11 +582,7 @@ describe('a first load into an empty register', () => {
     // register that holds one unrelated family goes through them. Small batches split
     // families; the synthetic file has duplicate NIKs, families without one head and bad rows.
     const file = path.join(dir, 'first.csv');
-    const out = createWriteStream(file);
-    out.write(csvHeaderLine());
-    for (const r of syntheticRegister({ people: 400, badShare: 0.06, seed: 31 })) out.write(csvLine(r.cells));
-    out.end();
-    await finished(out);
+    await writeSyntheticRegister(file, { people: 400, badShare: 0.06, seed: 31 });
     const other = write(
       'other.csv',
       `${header}\n3314012001249999;3314010101609999;Lain Orang;01-01-1960;L;Kepala Keluarga;3314012001;Dusun Lain;4;DTKS;Petani\n`,
@@ -638,6 +633,24 @@ describe('a first load into an empty register', () => {
         );
         expect(Number(orphans?.n)).toBe(0);
       }
+      // The two paths were taken: the first load numbers people in the file's order, the general
+      // path inserts each batch in NIK order.
+      const fileOrder = readFileSync(file, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]);
+      const byId = async (database: Database) => {
+        const ids = await rows<{ nik: string }>(
+          database.db,
+          sql`SELECT nik FROM registry_people WHERE nik <> '3314010101609999' ORDER BY id`,
+        );
+        return ids.map((r) => r.nik);
+      };
+      const loadedInFileOrder = fileOrder.filter((nik) => inEmpty.some((r) => r.nik === nik));
+      expect(await byId(empty)).toEqual(loadedInFileOrder);
+      expect(await byId(general)).not.toEqual(loadedInFileOrder);
+      // The sequences were moved past the ids the first load took: the next import goes in.
+      expect(await load(empty, other)).toMatchObject({ status: 'done', loaded: 1, familiesLoaded: 1 });
     } finally {
       await empty.close();
       await general.close();
@@ -690,11 +703,7 @@ describe('the progress of an upload', () => {
     const app = await createTestApp();
     try {
       const file = path.join(dir, 'live.csv');
-      const out = createWriteStream(file);
-      out.write(csvHeaderLine());
-      for (const r of syntheticRegister({ people: 40_000, seed: 41 })) out.write(csvLine(r.cells));
-      out.end();
-      await finished(out);
+      await writeSyntheticRegister(file, { people: 40_000, seed: 41 });
       const admin = await signedIn(app.app, 'admin');
       const address = await app.app.listen({ port: 0, host: '127.0.0.1' });
       // A register that has rows already: the import stages and merges batch by batch.

@@ -58,16 +58,24 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
   }
   const pglite = database.pglite;
   if (!pglite) throw new Error('PGlite instance missing');
+  // PGlite runs in this thread and each statement holds it until done; bulk work issues them
+  // back to back through promise continuations, which never let the event loop take other
+  // I/O. A turn of the loop before each statement lets the server answer meanwhile (an
+  // upload's progress, for one).
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   const onPglite = (db: Db, client: Pick<PGlite, 'query' | 'exec'>): BulkSession => ({
     kind: 'pglite',
     db,
     async query<T>(text: string, params: unknown[] = []) {
+      await turn();
       return (await client.query<T>(text, params)).rows;
     },
     async exec(text) {
+      await turn();
       await client.exec(text);
     },
     async copyIn(table, columns, data) {
+      await turn();
       await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
         blob: new Blob([data as BlobPart]),
       });

@@ -111,14 +111,14 @@ export class FileChecks {
     return `${String(this.famKkHi.get(fam)).padStart(8, '0')}${String(this.famKkLo.get(fam)).padStart(8, '0')}`;
   }
 
-  /** Families of the file without exactly one head, leaving out the KKs given. */
-  headProblems(skip: Set<string>): Array<{ kk: string; message: string }> {
+  /** Families of the file without exactly one head, leaving out those re-checked in SQL. */
+  headProblems(): Array<{ kk: string; message: string }> {
     const out: Array<{ kk: string; message: string }> = [];
     for (let fam = 0; fam < this.families; fam++) {
       const heads = this.famHeads.get(fam);
       if (heads === 1) continue;
       const kk = this.kkOf(fam);
-      if (skip.has(kk) || this.unsettledKk.has(kk)) continue;
+      if (this.unsettledKk.has(kk)) continue;
       const rows = [this.famFirstHead.get(fam), ...(this.famMoreHeads.get(fam) ?? [])];
       out.push({
         kk,

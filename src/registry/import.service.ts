@@ -199,7 +199,7 @@ export async function createImport(
     format: FileFormat;
     fileBytes: number;
   },
-): Promise<number> {
+): Promise<typeof registryImports.$inferSelect> {
   const [row] = await db
     .insert(registryImports)
     .values({
@@ -211,9 +211,9 @@ export async function createImport(
       onError: req.options.onError,
       onExisting: req.options.onExisting,
     })
-    .returning({ id: registryImports.id });
+    .returning();
   if (!row) throw new Error('import row not created');
-  return row.id;
+  return row;
 }
 
 /** Checks the file's kind before anything is written: a precise refusal, not a parse error. */
@@ -234,14 +234,16 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   const region = findRegion(req.regionCode);
   const importId =
     req.importId ??
-    (await createImport(database.db, {
-      unitId: req.unitId,
-      actor: req.actor,
-      options: req.options,
-      fileName,
-      format,
-      fileBytes: totalBytes,
-    }));
+    (
+      await createImport(database.db, {
+        unitId: req.unitId,
+        actor: req.actor,
+        options: req.options,
+        fileName,
+        format,
+        fileBytes: totalBytes,
+      })
+    ).id;
   const names = tableNames(importId);
   const session = await openBulkSession(database);
   let phase: ImportPhase = 'membaca';
@@ -281,7 +283,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       phase = 'membaca';
-      // Each batch is sorted by NIK before it goes in; in memory, not in temporary files.
+      // The general path sorts each batch by NIK in SQL; in memory, not in temporary files.
       await tx.query(`SET LOCAL work_mem = '16MB'`);
       const [before] = await tx.query<{ families: string | number; people: string | number }>(
         `SELECT (SELECT coalesce(max(id), 0) FROM registry_families) AS families,
@@ -575,10 +577,6 @@ function batchMerge(
     SET LOCAL enable_nestloop = on;
     TRUNCATE ${t.batch}`;
   return async (batch: ReadBatch) => {
-    // On the embedded engine the database runs in this thread and each statement holds it; a
-    // turn of the event loop between batches lets the server answer meanwhile (the upload
-    // page's progress, for one).
-    await new Promise<void>((resolve) => setImmediate(resolve));
     if (batch.problems) await tx.copyIn(t.problems, problemColumns, batch.problems);
     if (batch.load) {
       // A first load: the rows go in as they are, like a bare COPY.
@@ -690,10 +688,7 @@ async function finishMerge(
     await run(
       `INSERT INTO ${S}_unsettled (kk) VALUES ${args.read.unsettledKk.map((k) => `('${k}')`).join(', ')}`,
     );
-  const settledSkip = new Set(
-    (await tx.query<{ kk: string }>(`SELECT kk FROM ${S}_unsettled`)).map((r) => r.kk),
-  );
-  const headProblems = args.read.headProblems.filter((h) => !settledSkip.has(h.kk));
+  const { headProblems } = args.read;
   for (let i = 0; i < headProblems.length; i += 1000) {
     const values = headProblems
       .slice(i, i + 1000)
@@ -701,7 +696,8 @@ async function finishMerge(
       .join(', ');
     await run(`INSERT INTO ${P} (row_no, col_order, col, value, severity, message)
       SELECT s.row_no, 6, 'Hubungan Keluarga', s.relationship, 'error', b.message
-      FROM ${fileRows} s JOIN (VALUES ${values}) AS b(kk, message) ON b.kk = s.kk`);
+      FROM ${fileRows} s JOIN (VALUES ${values}) AS b(kk, message) ON b.kk = s.kk
+      WHERE b.kk NOT IN (SELECT kk FROM ${S}_unsettled)`);
   }
   await run(`WITH fh AS (
       SELECT kk, count(*) FILTER (WHERE relationship = 'kepala_keluarga') AS heads,
@@ -795,11 +791,7 @@ async function finishMerge(
       FROM ${S}_fam u WHERE p.family_id = u.id AND p.village_code <> u.village_code`);
   }
 
-  await run(`INSERT INTO registry_families (kk, ${familyColumns.join(', ')}, changed_by, change_note)
-    SELECT s.kk, ${familyColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
-    FROM ${S} s WHERE s.kk_first AND s.family_id IS NULL
-      AND EXISTS (SELECT 1 FROM ${S} x WHERE x.kk = s.kk AND x.outcome IN ('new', 'update'))`);
-
+  // Every family of the file is in the register by now: each batch made its new ones.
   await run(`INSERT INTO registry_people (nik, family_id, village_code, ${personColumns.join(', ')}, changed_by, change_note)
     SELECT s.nik, f.id, f.village_code, ${personColumns.map((x) => `s.${x}`).join(', ')}, ${user}, ${noteSql}
     FROM ${S} s JOIN registry_families f ON f.kk = s.kk WHERE s.outcome = 'new' ORDER BY s.nik`);

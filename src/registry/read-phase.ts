@@ -175,7 +175,7 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
     ...(refused ? { refused } : {}),
     fileSha256: progress.hash.digest('hex'),
     unsettledKk: [...checks.unsettledKk],
-    headProblems: refused ? [] : checks.headProblems(new Set()),
+    headProblems: refused ? [] : checks.headProblems(),
   });
 
   let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;

@@ -42,14 +42,13 @@ interface PendingExport {
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const importsDir = path.resolve(app.config.dataDir, 'imports');
   const exports = new Map<string, PendingExport>();
-  const running = new Map<number, Promise<unknown>>();
   /**
-   * Progress of the imports this process runs, by id, with the key their uploader was given.
-   * Read without the database: on the embedded engine the import's transaction holds it (and
-   * every signed-in request, which looks up its session there), so the upload page follows the
-   * import here.
+   * The imports this process runs, by id: the job, the key their uploader was given, and their
+   * record as it progresses. The record is read here without the database: on the embedded
+   * engine the import's transaction holds it (and every signed-in request, which looks up its
+   * session there), so the upload page follows the import here.
    */
-  const live = new Map<number, { key: string; row: ImportRow }>();
+  const running = new Map<number, { job: Promise<unknown>; key: string; row: ImportRow }>();
   /**
    * The imports a caller may see: their unit's; a village operator only their own, which were
    * confined to their village (a unit-wide import's problem file holds every village's NIKs).
@@ -68,7 +67,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     return row;
   };
   app.addHook('onClose', async () => {
-    await Promise.allSettled(running.values());
+    await Promise.allSettled([...running.values()].map((r) => r.job));
   });
 
   app.get('/api/registry/summary', { preValidation: guard('registry.read') }, async (request) => {
@@ -239,7 +238,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const actor = actorOf(ctx, clientOf(request));
       const { size } = await stat(upload);
-      const importId = await createImport(app.db, {
+      const record = await createImport(app.db, {
         unitId: ctx.unit.id,
         actor,
         options: request.query,
@@ -247,9 +246,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         fileBytes: size,
       });
-      const key = randomBytes(16).toString('hex');
-      const [record] = await app.db.select().from(registryImports).where(eq(registryImports.id, importId));
-      if (record) live.set(importId, { key, row: record });
+      const importId = record.id;
       const job = runImport(app.database, {
         file: upload,
         fileName: file.filename,
@@ -262,7 +259,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         importId,
         format,
         onProgress: (p) => {
-          const entry = live.get(importId);
+          const entry = running.get(importId);
           if (!entry) return;
           const { rowsRead, bytesRead } = p;
           const phase = p.phase === 'selesai' ? entry.row.phase : p.phase;
@@ -272,10 +269,10 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         .catch((error: unknown) => request.log.error({ err: error, importId }, 'register import failed'))
         .finally(async () => {
           running.delete(importId);
-          live.delete(importId);
           await rm(upload, { force: true });
         });
-      running.set(importId, job);
+      const key = randomBytes(16).toString('hex');
+      running.set(importId, { job, key, row: record });
       return reply.status(202).send({ id: importId, key });
     },
   );
@@ -315,7 +312,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const entry = live.get(request.params.id);
+      const entry = running.get(request.params.id);
       if (!entry || !timingSafeEqual(Buffer.from(entry.key), Buffer.from(request.query.key)))
         return reply.status(204).send();
       // What the progress panel shows, and nothing about who started it.

@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { composeNik } from '../core/nik.ts';
 import { childrenOf } from '../core/regions.ts';
 import { csvLine } from './csv.ts';
@@ -293,3 +295,22 @@ export function* syntheticRegister(opts: SyntheticOptions): Generator<SyntheticR
 }
 
 export const csvHeaderLine = () => csvLine(TemplateColumns.map((c) => c.header));
+
+/**
+ * Writes a synthetic register to a CSV file in the template's layout, streamed (a million rows
+ * never sit in memory). `edit` may change a row's cells before it is written.
+ */
+export async function writeSyntheticRegister(
+  file: string,
+  opts: SyntheticOptions,
+  edit?: (cells: string[]) => void,
+): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(csvHeaderLine());
+  for (const r of syntheticRegister(opts)) {
+    edit?.(r.cells);
+    if (!out.write(csvLine(r.cells))) await new Promise<void>((ok) => out.once('drain', () => ok()));
+  }
+  out.end();
+  await finished(out);
+}

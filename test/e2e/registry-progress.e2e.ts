@@ -1,11 +1,9 @@
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvLine } from '../../src/registry/csv.ts';
-import { csvHeaderLine, syntheticRegister } from '../../src/registry/synthetic.ts';
+import { writeSyntheticRegister } from '../../src/registry/synthetic.ts';
 import { artifacts, launchBrowser, type Server, signIn, startServer, watchErrors } from './harness.ts';
 
 /*
@@ -20,11 +18,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-progress-'));
 
 async function register(name: string, people: number, seed: number) {
   const file = path.join(dir, name);
-  const out = createWriteStream(file);
-  out.write(csvHeaderLine());
-  for (const r of syntheticRegister({ people, seed })) out.write(csvLine(r.cells));
-  out.end();
-  await finished(out);
+  await writeSyntheticRegister(file, { people, seed });
   return file;
 }
 
