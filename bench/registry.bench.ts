@@ -9,8 +9,9 @@ import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
  * synthetic Sragen register with 3% bad rows is imported through validation and dedupe, and
  * in the same run the rows it loaded are loaded again with a bare COPY into the same tables of
  * the same engine: in the file's order (the ratio), and again with each batch sorted by NIK as
- * the import sorts it. Each engine × size runs in its own process (`registry.worker.ts`), so
- * the peak memory is the import's. PostgreSQL runs when DATABASE_URL is set.
+ * the import sorts it. Each engine × size runs in its own process (`registry.worker.ts`), on a
+ * database another process made, so the peak memory is that of a process that opens its
+ * database and imports. PostgreSQL runs when DATABASE_URL is set.
  */
 export async function run() {
   const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -26,19 +27,23 @@ export async function run() {
       rmSync(dataDir, { recursive: true, force: true });
       const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
       if (engine === 'pglite') delete env.DATABASE_URL;
-      const out = execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          path.join(import.meta.dirname, 'registry.worker.ts'),
-          engine,
-          file,
-          dataDir,
-          String(n),
-        ],
-        { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
-      );
+      const worker = (mode?: string) =>
+        execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            path.join(import.meta.dirname, 'registry.worker.ts'),
+            engine,
+            file,
+            dataDir,
+            String(n),
+            ...(mode ? [mode] : []),
+          ],
+          { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+        );
+      worker('prepare');
+      const out = worker();
       const line = out.trim().split('\n').pop() ?? '{}';
       const r = JSON.parse(line) as Record<string, unknown>;
       results.push(r);

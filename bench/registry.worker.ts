@@ -8,19 +8,35 @@ import { readTable } from '../src/registry/readers.ts';
 import { columnOf, FamilyFields, PersonFields } from '../src/registry/registry.schema.ts';
 import { searchPeople } from '../src/registry/registry.service.ts';
 
-/** One engine × size of the registry bench; prints one JSON line. */
-const [engine, file, dataDir, nText] = process.argv.slice(2) as [string, string, string, string];
+/**
+ * One engine × size of the registry bench; prints one JSON line. Run first with `prepare`, which
+ * makes the database (a new PGlite folder, or the PostgreSQL database emptied) and exits; the
+ * measuring run then opens it the way `jaring serve` and `jaring registry import` do. (Making a
+ * PGlite folder runs initdb in the process, which keeps some 150 MB that a server started on an
+ * existing folder never holds.)
+ */
+const [engine, file, dataDir, nText, mode] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 const n = Number(nText);
 const url = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
 
-// The database is prepared here; the import's memory is sampled from its start, beside the
-// process's memory before it (PGlite's engine alone takes hundreds of MB).
 const database = await openDatabase(url ? { url } : { dataDir });
 await migrate(database);
-await seedAll(database.db, { demo: false });
-await database.db.execute(
-  sql`TRUNCATE registry_people, registry_families, registry_person_versions, registry_family_versions, registry_imports`,
-);
+if (mode === 'prepare') {
+  await seedAll(database.db, { demo: false });
+  await database.db.execute(
+    sql`TRUNCATE registry_people, registry_families, registry_person_versions, registry_family_versions, registry_imports, registry_names, registry_village_counts`,
+  );
+  await database.close();
+  process.exit(0);
+}
+// The import's memory is sampled from its start, beside the process's memory before it (the
+// embedded engine's included).
 const [unit] = await rows<{ id: number }>(database.db, sql`SELECT id FROM units WHERE code = 'sragen'`);
 const rssBefore = process.memoryUsage().rss;
 let peak = rssBefore;

@@ -28,6 +28,13 @@ export interface Database {
 /** Extensions the embedded engine loads (the register's name search uses trigrams). */
 export const pgliteExtensions = { pg_trgm };
 
+/**
+ * The embedded engine's options. Its buffer cache lives in this process's memory: with PGlite's
+ * default (128 MB) opening the engine cost some 220 MB of resident memory, at 32 MB about 120 MB.
+ * Pages beyond it come from the operating system's file cache, which holds the data folder anyway.
+ */
+const pgliteOptions = { extensions: pgliteExtensions, postgresqlconf: ['shared_buffers = 32MB'] };
+
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
@@ -116,14 +123,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       mkdirSync(dir, { recursive: true });
       unlock = lockDataDir(path.resolve(opts.dataDir));
       try {
-        pglite = new PGlite(dir, { extensions: pgliteExtensions });
+        pglite = new PGlite(dir, pgliteOptions);
         await pglite.waitReady;
       } catch (error) {
         unlock();
         throw error;
       }
     } else {
-      pglite = new PGlite({ extensions: pgliteExtensions });
+      pglite = new PGlite(pgliteOptions);
       await pglite.waitReady;
     }
   }

@@ -491,46 +491,6 @@ async function advanceSequences(tx: BulkSession): Promise<void> {
 }
 
 /**
- * A first load's COPY lines for `registry_people` (`id`, `nik`, …) in NIK order: the NIK index
- * then takes them in runs instead of at random places, which at a million rows is a third of
- * the load's time. The lines are moved, not parsed.
- */
-export function sortedByNik(lines: Uint8Array): Uint8Array {
-  const starts: number[] = [];
-  for (let at = 0; at < lines.length; ) {
-    starts.push(at);
-    const end = lines.indexOf(10, at);
-    at = end < 0 ? lines.length : end + 1;
-  }
-  // The NIK follows the id and a tab; 16 ASCII digits, so two 8-digit numbers order it.
-  const keys = new Float64Array(starts.length * 2);
-  const digits = (from: number) => {
-    let n = 0;
-    for (let i = from; i < from + 8; i++) n = n * 10 + ((lines[i] as number) - 48);
-    return n;
-  };
-  for (let i = 0; i < starts.length; i++) {
-    const nik = lines.indexOf(9, starts[i]) + 1;
-    keys[i * 2] = digits(nik);
-    keys[i * 2 + 1] = digits(nik + 8);
-  }
-  const order = Array.from(starts.keys()).sort(
-    (a, b) =>
-      (keys[a * 2] as number) - (keys[b * 2] as number) ||
-      (keys[a * 2 + 1] as number) - (keys[b * 2 + 1] as number),
-  );
-  const out = new Uint8Array(lines.length);
-  let pos = 0;
-  for (const i of order) {
-    const from = starts[i] as number;
-    const to = i + 1 < starts.length ? (starts[i + 1] as number) : lines.length;
-    out.set(lines.subarray(from, to), pos);
-    pos += to - from;
-  }
-  return out;
-}
-
-/**
  * Loads one batch inside the import's transaction. Rows whose NIK and KK are new to the register
  * go straight into it (families first), the way a bare COPY would put them; rows that meet the
  * register (a NIK already there, or a family that was there before this import) wait in the
@@ -583,7 +543,7 @@ function batchMerge(
       if (batch.load.families.length > 0)
         await tx.copyIn('registry_families', loadColumns.families, batch.load.families);
       if (batch.load.people.length > 0) {
-        await tx.copyIn('registry_people', loadColumns.people, sortedByNik(batch.load.people));
+        await tx.copyIn('registry_people', loadColumns.people, batch.load.people);
         await tx.copyIn(t.direct, loadColumns.direct, batch.load.direct);
       }
     }

@@ -42,7 +42,10 @@ export interface FirstLoad {
 export interface ReadBatch {
   /** COPY lines for the staging table (`stageColumns`), as UTF-8. */
   stage: Uint8Array;
-  /** A first load's COPY lines for the register (`familyColumns`, `personColumns`) and the loaded-rows list. */
+  /**
+   * A first load's COPY lines for the register (`familyColumns`, `personColumns`; people in NIK
+   * order) and the loaded-rows list.
+   */
   load?: { families: Uint8Array; people: Uint8Array; direct: Uint8Array };
   /** COPY lines for the problem table (`problemColumns`). */
   problems: string;
@@ -104,27 +107,81 @@ function stageLine(rowNo: number, first: boolean, batchFirst: boolean, r: Person
 /**
  * COPY lines collected for one batch. They leave the JS heap every few hundred rows: kept as
  * strings until the batch is full, they would survive each young-generation collection and be
- * copied by it.
+ * copied by it. They are encoded into one buffer that every batch reuses, and each batch leaves
+ * as one copy of the right size: many short-lived buffers of a few megabytes each fragment the
+ * process's heap, which then stays large long after they are freed.
  */
 class CopyText {
+  private static readonly encoder = new TextEncoder();
   private text = '';
-  private parts: Buffer[] = [];
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
   private lines = 0;
   add(line: string) {
     this.text += line;
     if (++this.lines % 256 === 0) this.flush();
   }
   private flush() {
-    if (this.text) this.parts.push(Buffer.from(this.text));
+    if (!this.text) return;
+    // At most three bytes of UTF-8 for each UTF-16 unit.
+    const room = this.length + this.text.length * 3;
+    if (room > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(room, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += CopyText.encoder.encodeInto(this.text, this.bytes.subarray(this.length)).written;
     this.text = '';
   }
-  take(): Buffer {
+  /** The batch's bytes, as `finish` makes them from a view of the shared buffer (a copy by default). */
+  take(finish: (view: Uint8Array) => Uint8Array = (view) => view.slice()): Uint8Array {
     this.flush();
-    const all = Buffer.concat(this.parts);
-    this.parts = [];
+    const out = finish(this.bytes.subarray(0, this.length));
+    this.length = 0;
     this.lines = 0;
-    return all;
+    return out;
   }
+}
+
+/**
+ * A first load's COPY lines for `registry_people` (`id`, `nik`, …) in NIK order: the NIK index
+ * then takes them in runs instead of at random places, which at a million rows is a third of
+ * the load's time. The lines are moved, not parsed. (Here, in the reader: the main thread keeps
+ * its hands free for the database.)
+ */
+export function sortedByNik(lines: Uint8Array): Uint8Array {
+  const starts: number[] = [];
+  for (let at = 0; at < lines.length; ) {
+    starts.push(at);
+    const end = lines.indexOf(10, at);
+    at = end < 0 ? lines.length : end + 1;
+  }
+  // The NIK follows the id and a tab; 16 ASCII digits, so two 8-digit numbers order it.
+  const keys = new Float64Array(starts.length * 2);
+  const digits = (from: number) => {
+    let n = 0;
+    for (let i = from; i < from + 8; i++) n = n * 10 + ((lines[i] as number) - 48);
+    return n;
+  };
+  for (let i = 0; i < starts.length; i++) {
+    const nik = lines.indexOf(9, starts[i]) + 1;
+    keys[i * 2] = digits(nik);
+    keys[i * 2 + 1] = digits(nik + 8);
+  }
+  const order = Array.from(starts.keys()).sort(
+    (a, b) =>
+      (keys[a * 2] as number) - (keys[b * 2] as number) ||
+      (keys[a * 2 + 1] as number) - (keys[b * 2 + 1] as number),
+  );
+  const out = new Uint8Array(lines.length);
+  let pos = 0;
+  for (const i of order) {
+    const from = starts[i] as number;
+    const to = i + 1 < starts.length ? (starts[i + 1] as number) : lines.length;
+    out.set(lines.subarray(from, to), pos);
+    pos += to - from;
+  }
+  return out;
 }
 
 export function problemLine(p: RowProblem): string {
@@ -162,7 +219,11 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
     limit = Math.min(input.batchRows, limit * 2);
     const batch: ReadBatch = { stage: stage.take(), problems, rowsRead, bytesRead: progress.bytes };
     if (load)
-      batch.load = { families: load.families.take(), people: load.people.take(), direct: load.direct.take() };
+      batch.load = {
+        families: load.families.take(),
+        people: load.people.take(sortedByNik),
+        direct: load.direct.take(),
+      };
     problems = '';
     staged = 0;
     batchNo++;

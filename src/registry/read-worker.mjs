@@ -23,8 +23,10 @@ try {
     }
     while (credits === 0) await new Promise((resolve) => (release = resolve));
     credits--;
-    // Copies of its own, so the transfer cannot take a pooled buffer away from this thread.
-    const own = (bytes) => new Uint8Array(bytes);
+    // A buffer that is a view into a larger one (Node's pool for small buffers) is copied, so
+    // the transfer cannot take the pool away from this thread; a whole one goes as it is.
+    const own = (bytes) =>
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
     const { stage, load } = next.value;
     const batch = { ...next.value, stage: own(stage) };
     if (load)
