@@ -112,24 +112,27 @@ const familyColumns = FamilyFields.map(columnOf);
  */
 const WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
+/** The read phase: given its input, it yields the batches and returns the totals. */
+interface Reader {
+  read(input: ReadPhaseInput): AsyncGenerator<ReadBatch, ReadOutcome>;
+  /** Stops it, whether it read or not. */
+  close(): Promise<void>;
+}
+
 /**
- * The read phase's batches, from a worker thread (large files) or this thread. The worker's
- * heap is capped in proportion to the file, so the garbage of parsing is collected as it goes
- * instead of growing the process; what it keeps across rows (`FileChecks`) is about 65 bytes a
- * row.
+ * The read phase, in a worker thread (large files) or this thread. The worker is started at
+ * once, so that it loads its code while the import prepares the database, and is given its
+ * input when that is done. Its heap is capped in proportion to the file, so the garbage of
+ * parsing is collected as it goes instead of growing the process; what it keeps across rows
+ * (`FileChecks`) is about 50 bytes a row.
  */
-async function* readBatches(
-  input: ReadPhaseInput,
-  inWorker: boolean,
-  totalBytes: number,
-): AsyncGenerator<ReadBatch, ReadOutcome> {
-  if (!inWorker) return yield* readPhase(input);
+function startReader(inWorker: boolean, totalBytes: number): Reader {
+  if (!inWorker) return { read: (input) => readPhase(input), close: async () => {} };
   type Message =
     | ({ type: 'batch' } & ReadBatch)
     | { type: 'done'; outcome: ReadOutcome }
     | { type: 'error'; message: string };
   const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-    workerData: input,
     resourceLimits: {
       maxOldGenerationSizeMb: 128 + Math.ceil(totalBytes / 2_000_000),
       maxYoungGenerationSizeMb: 12,
@@ -154,23 +157,32 @@ async function* readBatches(
     exited = true;
     wake?.();
   });
-  try {
-    for (;;) {
-      while (queue.length === 0 && !failure && !exited)
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      const m = queue.shift();
-      if (!m) throw failure ?? new Error('pembaca berkas berhenti tanpa hasil');
-      if (m.type === 'error') throw new Error(m.message);
-      if (m.type === 'done') return m.outcome;
-      const { type: _, ...batch } = m;
-      yield batch;
-      worker.postMessage('ack');
-    }
-  } finally {
+  const close = async () => {
     await worker.terminate();
-  }
+  };
+  return {
+    close,
+    async *read(input) {
+      worker.postMessage({ input });
+      try {
+        for (;;) {
+          while (queue.length === 0 && !failure && !exited)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+          const m = queue.shift();
+          if (!m) throw failure ?? new Error('pembaca berkas berhenti tanpa hasil');
+          if (m.type === 'error') throw new Error(m.message);
+          if (m.type === 'done') return m.outcome;
+          const { type: _, ...batch } = m;
+          yield batch;
+          worker.postMessage('ack');
+        }
+      } finally {
+        await close();
+      }
+    },
+  };
 }
 
 /** Imports still marked running whose process stopped (no heartbeat) are failed; nothing was merged. */
@@ -269,6 +281,8 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .where(eq(registryImports.id, importId));
   };
 
+  const inWorker = req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES);
+  const reader = startReader(inWorker, totalBytes);
   try {
     await createWorkTables(session, names);
     const summary = await session.transaction(async (tx) => {
@@ -295,21 +309,16 @@ export async function runImport(database: Database, req: ImportRequest): Promise
 
       // Phase 1: read and check each row (in a worker thread for large files) and load it; the
       // database takes one batch while the next is parsed.
-      const inWorker = req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES);
-      const batches = readBatches(
-        {
-          file: req.file,
-          format,
-          today: (req.today ?? new Date()).toISOString(),
-          regionCode: req.regionCode,
-          regionName: region ? displayName(region) : req.regionCode,
-          villageCode: req.villageCode ?? null,
-          batchRows: req.batchRows ?? 20_000,
-          firstLoad,
-        },
-        inWorker,
-        totalBytes,
-      );
+      const batches = reader.read({
+        file: req.file,
+        format,
+        today: (req.today ?? new Date()).toISOString(),
+        regionCode: req.regionCode,
+        regionName: region ? displayName(region) : req.regionCode,
+        villageCode: req.villageCode ?? null,
+        batchRows: req.batchRows ?? 20_000,
+        firstLoad,
+      });
       let pending: Promise<void> = Promise.resolve();
       let lastBeat = Date.now();
       let read: ReadOutcome | undefined;
@@ -402,6 +411,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .catch(() => undefined);
     throw error;
   } finally {
+    await reader.close();
     for (const table of Object.values(names))
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     await session.release();

@@ -1,11 +1,16 @@
 // Worker thread for the read phase of a register import (see read-phase.ts): parses and checks
 // the file while the main thread loads the previous batch into the database. At most two
 // batches wait unacknowledged, so a slow database holds the reader back instead of memory.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { readPhase } = await import('./read-phase.ts');
+// The import starts this thread before it has prepared the database, and sends the input when
+// it has; the code loads meanwhile.
+const [{ readPhase }, { input }] = await Promise.all([
+  import('./read-phase.ts'),
+  new Promise((resolve) => parentPort.once('message', resolve)),
+]);
 
 let credits = 2;
 let release;
@@ -14,7 +19,7 @@ parentPort.on('message', () => {
   release?.();
 });
 try {
-  const phase = readPhase(workerData);
+  const phase = readPhase(input);
   for (;;) {
     const next = await phase.next();
     if (next.done) {
