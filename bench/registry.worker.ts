@@ -27,8 +27,11 @@ const url = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
 
 const database = await openDatabase(url ? { url } : { dataDir });
 await migrate(database);
+// Seeding again changes nothing, and warms the engine up as a server's start does (PGlite's
+// WebAssembly is compiled to faster code as it runs); the baseline COPY runs after the import,
+// warm.
+await seedAll(database.db, { demo: false });
 if (mode === 'prepare') {
-  await seedAll(database.db, { demo: false });
   await database.db.execute(
     sql`TRUNCATE registry_people, registry_families, registry_person_versions, registry_family_versions, registry_imports, registry_names, registry_village_counts`,
   );
