@@ -869,10 +869,11 @@ async function refreshStatistics(session: BulkSession, written: number): Promise
   const before = Number(known?.n ?? -1);
   if (before >= 0 && written < before / 10) return;
   // The columns searches and the import's own joins filter and join on. NIK and KK are left
-  // out: a unique index already tells the planner that each matches one row.
-  await session.query(
-    'ANALYZE registry_people (family_id, village_code, name), registry_families (village_code), registry_names',
-  );
+  // out: a unique index already tells the planner that each matches one row. A sample of 9,000
+  // rows (instead of 30,000) is plenty for choosing an index scan, and a third of the time.
+  await session.exec(`SET default_statistics_target = 30;
+    ANALYZE registry_people (family_id, village_code, name), registry_families (village_code), registry_names;
+    RESET default_statistics_target`);
 }
 
 /** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */
