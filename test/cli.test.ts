@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, pgliteExtensions } from '../src/db/client.ts';
+import { openDatabase, pgliteOptions } from '../src/db/client.ts';
 
 const exec = promisify(execFile);
 
@@ -76,7 +76,7 @@ describe('jaring CLI', () => {
     expect(intact.stdout).toMatch(/Audit chain intact: \d+ entries/);
 
     // Someone with database access edits a row behind the trigger's back.
-    const pg = new PGlite(path.join(dataDir, 'pgdata'), { extensions: pgliteExtensions });
+    const pg = new PGlite(path.join(dataDir, 'pgdata'), pgliteOptions);
     await pg.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
       UPDATE audit_log SET actor_username = 'mallory' WHERE seq = 3;`);
     await pg.close();

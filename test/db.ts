@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase, pgliteExtensions } from '../src/db/client.ts';
+import { type Database, openDatabase, pgliteOptions } from '../src/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 
 /**
@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   }
   const file = inject('pgliteTemplate');
   const blob = new Blob([readFileSync(file)]);
-  const pglite = new PGlite({ loadDataDir: blob, extensions: pgliteExtensions });
+  const pglite = new PGlite({ ...pgliteOptions, loadDataDir: blob });
   await pglite.waitReady;
   return openDatabase({ pglite });
 }

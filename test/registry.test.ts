@@ -674,11 +674,15 @@ describe('a first load in NIK order', () => {
 });
 
 describe('the demo register', () => {
-  it('is imported once, on a register that never had an import', async () => {
+  it('is imported once, with the demo accounts, on a register that never had an import', async () => {
     const database = await createTestDatabase();
     try {
-      expect(await seedDemoRegister(database, { errorDir })).toBe(2_000);
-      expect(await seedDemoRegister(database, { errorDir })).toBe(0);
+      // A start that made no demo accounts (they were there already) leaves the register alone.
+      expect(await seedDemoRegister(database, { errorDir, accountsMade: 0 })).toBe(0);
+      const [none] = await rows<{ n: string }>(database.db, sql`SELECT count(*) AS n FROM registry_imports`);
+      expect(Number(none?.n)).toBe(0);
+      expect(await seedDemoRegister(database, { errorDir, accountsMade: 7 })).toBe(2_000);
+      expect(await seedDemoRegister(database, { errorDir, accountsMade: 7 })).toBe(0);
       const [r] = await rows<{ people: string; families: string; keden: string; imports: string }>(
         database.db,
         sql`SELECT (SELECT count(*) FROM registry_people) AS people, (SELECT count(*) FROM registry_families) AS families,
@@ -729,6 +733,7 @@ describe('the progress of an upload', () => {
       const { id, key } = started.json();
       expect(key).toMatch(/^[0-9a-f]{32}$/);
       const seen: Array<{ status: string; phase: string; rowsRead: number; share: number }> = [];
+      let wrongKeyMidway = 0;
       for (let i = 0; i < 600; i++) {
         // Over a socket, with the session cookie, as the page asks: the answer must not wait for
         // the session's lookup nor for the import's statements to run out.
@@ -736,9 +741,23 @@ describe('the progress of an upload', () => {
           headers: { cookie: admin.cookieHeader() },
         });
         if (res.status === 204) break;
-        seen.push(await res.json());
+        const now = await res.json();
+        // While it runs, another key reads nothing.
+        if (!seen.some((s) => s.rowsRead > 0) && now.rowsRead > 0 && now.rowsRead < 40_000)
+          wrongKeyMidway = (
+            await fetch(`${address}/api/registry/imports/${id}/live?key=${'0'.repeat(32)}`, {
+              headers: { cookie: admin.cookieHeader() },
+            })
+          ).status;
+        seen.push(now);
         await new Promise((r) => setTimeout(r, 20));
       }
+      expect(wrongKeyMidway).toBe(204);
+      // The counts only grow.
+      const counts = seen.map((s) => s.rowsRead);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+      for (const hidden of ['userId', 'unitId', 'errorFile', 'fileSha256'])
+        expect(seen[0]).not.toHaveProperty(hidden);
       const midway = seen.filter((s) => s.rowsRead > 0 && s.rowsRead < 40_000);
       expect(midway.length).toBeGreaterThan(0);
       expect(midway.every((s) => s.status === 'running' && s.share < 1)).toBe(true);

@@ -65,9 +65,18 @@ program
     const report = await seedAll(database.db, { demo: cfg.demo });
     // An import cut off by a stop of this process never merged; say so in its history.
     await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
+    // A failure of the demo register leaves the register empty and the server up.
     const demoPeople =
       cfg.demo && cfg.demoRegister
-        ? await seedDemoRegister(database, { errorDir: path.resolve(cfg.dataDir, 'imports') })
+        ? await seedDemoRegister(database, {
+            errorDir: path.resolve(cfg.dataDir, 'imports'),
+            accountsMade: report.users,
+          }).catch((error: unknown) => {
+            console.error(
+              `demo register not loaded: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            return 0;
+          })
         : 0;
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks; an import

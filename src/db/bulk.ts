@@ -28,11 +28,15 @@ export interface BulkSession {
 }
 
 /**
- * The bytes of a COPY for PGlite's `/dev/blob`, without copying them. PGlite reads a blob only
- * through `arrayBuffer()`, and a `Blob` would copy the batch twice (into the blob, then out of
- * it): at a million rows those megabytes of garbage a batch kept the process's memory high.
+ * The bytes of a COPY for PGlite's `/dev/blob`. A `Blob` would copy a batch twice (into the
+ * blob, then out of it): at a million rows those megabytes of garbage a batch kept the
+ * process's memory high. PGlite (0.5) reads a blob only through `arrayBuffer()`, which must be
+ * exactly the bytes: a whole buffer goes as it is, a view into a larger one (or text) is copied
+ * once. Every PGlite import test COPYs through here, so a PGlite that read blobs otherwise would
+ * fail them all.
  */
-function bytesBlob(bytes: Uint8Array): Blob {
+function bytesBlob(data: string | Uint8Array): Blob {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   // (A copy: `slice` of a Node Buffer would be a view.)
   const buffer = whole ? bytes.buffer : new Uint8Array(bytes).buffer;
@@ -89,7 +93,7 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
     async copyIn(table, columns, data) {
       await turn();
       await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-        blob: bytesBlob(typeof data === 'string' ? Buffer.from(data) : data),
+        blob: bytesBlob(data),
       });
     },
     // Inside PGlite's transaction every statement must go through its handle: the instance

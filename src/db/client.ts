@@ -25,15 +25,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Extensions the embedded engine loads (the register's name search uses trigrams). */
-export const pgliteExtensions = { pg_trgm };
-
 /**
- * The embedded engine's options. Its buffer cache lives in this process's memory: with PGlite's
- * default (128 MB) opening the engine cost some 220 MB of resident memory, at 32 MB about 120 MB.
- * Pages beyond it come from the operating system's file cache, which holds the data folder anyway.
+ * The embedded engine's options, wherever it is opened. The register's name search uses
+ * trigrams. The buffer cache lives in this process's memory: with PGlite's default (128 MB)
+ * opening the engine cost some 220 MB of resident memory, at 32 MB about 120 MB. Pages beyond
+ * it come from the operating system's file cache, which holds the data folder anyway.
  */
-const pgliteOptions = { extensions: pgliteExtensions, postgresqlconf: ['shared_buffers = 32MB'] };
+export const pgliteOptions = { extensions: { pg_trgm }, postgresqlconf: ['shared_buffers = 32MB'] };
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 

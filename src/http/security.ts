@@ -34,7 +34,8 @@ export function registerSecurity(app: FastifyInstance) {
   });
 }
 
-function safeEqual(a: string, b: string): boolean {
+/** Two secrets compared in constant time. */
+export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

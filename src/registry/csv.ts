@@ -1,4 +1,18 @@
+import type { Writable } from 'node:stream';
+
 /** CSV as Excel reads it: a field is quoted when it holds a quote, a separator or a line break. */
 export const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export const csvLine = (cells: readonly string[]) => `${cells.map(csvField).join(',')}\r\n`;
+
+/**
+ * Writes a chunk to a stream; when its buffer is full, the promise waits until it drains (or
+ * fails: a full disk must not leave the writer waiting for ever).
+ */
+export function writeChunk(out: Writable, chunk: string): Promise<void> | undefined {
+  if (out.write(chunk)) return undefined;
+  return new Promise<void>((resolve, reject) => {
+    out.once('drain', () => resolve());
+    out.once('error', reject);
+  });
+}

@@ -13,13 +13,17 @@ import { writeSyntheticRegister } from './synthetic.ts';
 /**
  * The demo's register: a synthetic Sragen register (valid NIKs and KKs across the regency's
  * villages, no bad rows), imported like any file on the first start of a demo, so that search,
- * the family pages and the import history have something to show. Nothing happens once the
- * register has had any import. Returns the people loaded.
+ * the family pages and the import history have something to show. It comes with the demo
+ * accounts, on the start that made them (`accountsMade`, from `seedAll`): an office that
+ * upgrades with the demo switched on and has not imported yet must not find invented people in
+ * its register. Nothing happens either once the register has had any import. Returns the
+ * people loaded.
  */
 export async function seedDemoRegister(
   database: Database,
-  opts: { errorDir: string; people?: number },
+  opts: { errorDir: string; accountsMade: number },
 ): Promise<number> {
+  if (opts.accountsMade === 0) return 0;
   const unit = await findUnitByCode(database.db, 'sragen');
   const [imports] = await rows<{ n: string | number }>(
     database.db,
@@ -34,7 +38,7 @@ export async function seedDemoRegister(
     const kk = TemplateColumns.findIndex((c) => c.key === 'kk');
     const village = TemplateColumns.findIndex((c) => c.key === 'villageCode');
     const demoVillage = demoUsers.find((u) => u.username === 'sragen.desa')?.villageCode;
-    await writeSyntheticRegister(file, { people: opts.people ?? 2_000, seed: 2025 }, (cells) => {
+    await writeSyntheticRegister(file, { people: 2_000, seed: 2025 }, (cells) => {
       if (demoVillage && Number(cells[kk]?.slice(-4)) % 20 === 0) cells[village] = demoVillage;
     });
     const summary = await runImport(database, {
@@ -44,7 +48,6 @@ export async function seedDemoRegister(
       actor: systemActor,
       options: { onError: 'load_valid', onExisting: 'skip' },
       errorDir: opts.errorDir,
-      thread: 'main',
     });
     return summary.loaded;
   } finally {

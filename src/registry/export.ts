@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Db, rows } from '../db/client.ts';
-import { csvLine } from './csv.ts';
+import { csvLine, writeChunk } from './csv.ts';
 import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.schema.ts';
 import { type Scope, searchTerm, villageFilter } from './registry.service.ts';
 
@@ -104,14 +104,6 @@ export async function* exportBatches(
     after = Number(batch[batch.length - 1]?.id);
     if (batch.length < batchSize) return;
   }
-}
-
-function writeChunk(out: Writable, chunk: string): Promise<void> | undefined {
-  if (out.write(chunk)) return undefined;
-  return new Promise<void>((resolve, reject) => {
-    out.once('drain', () => resolve());
-    out.once('error', reject);
-  });
 }
 
 /** Writes CSV (UTF-8 with BOM so Excel reads the letters right) or XLSX; returns the row count. */

@@ -71,14 +71,15 @@ export class FileChecks {
     }
     const first = fam === undefined;
     if (fam !== undefined && !same) {
+      // Rare: the fields are compared again only to name them.
       const known = fam;
-      const differing = familyHeaders.filter((_, i) => data[i] !== this.famData[i]?.get(known)).join(', ');
+      const differing = familyHeaders.filter((_, i) => data[i] !== this.famData[i]?.get(known));
       problems.push({
         row: rowNo,
         column: 'No KK',
         value: r.kk,
         severity: 'error',
-        message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing})`,
+        message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing.join(', ')})`,
       });
       return { problems, earlier, first: false, family: -1 };
     }

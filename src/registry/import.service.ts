@@ -9,7 +9,8 @@ import { DomainError } from '../core/errors.ts';
 import { displayName, findRegion } from '../core/regions.ts';
 import { type BulkSession, openBulkSession } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
-import { csvLine } from './csv.ts';
+import { copyValue } from '../db/copy-text.ts';
+import { csvLine, writeChunk } from './csv.ts';
 import {
   type FirstLoad,
   loadColumns,
@@ -103,6 +104,14 @@ export interface ImportRequest {
 
 const personColumns = PersonFields.map(columnOf);
 const familyColumns = FamilyFields.map(columnOf);
+
+/**
+ * The register's advisory lock. Every writer of the register holds it for its transaction: an
+ * import's checks rely on what they found staying true until it commits, and a first load
+ * numbers its rows itself, on from the sequences (`firstLoadIds`). A form that edits the
+ * register must take it too.
+ */
+const REGISTER_LOCK = 7238101;
 
 /**
  * Files from this size on (about 40,000 rows) are read in a worker thread, beside the database's
@@ -282,15 +291,19 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   };
 
   const inWorker = req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES);
-  const reader = startReader(inWorker, totalBytes);
+  let reader: Reader | undefined;
   try {
+    const fileReader = startReader(inWorker, totalBytes);
+    reader = fileReader;
     await createWorkTables(session, names);
     const summary = await session.transaction(async (tx) => {
       // One import at a time across the register: what it finds there must stay true until it commits.
       // Another import holding it keeps this one waiting, with its heartbeat going, so that it is
       // not taken for dead meanwhile.
       for (;;) {
-        const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(7238101) AS ok');
+        const [lock] = await tx.query<{ ok: boolean }>(
+          `SELECT pg_try_advisory_xact_lock(${REGISTER_LOCK}) AS ok`,
+        );
         if (lock?.ok) break;
         phase = 'menunggu';
         await beat();
@@ -309,7 +322,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
 
       // Phase 1: read and check each row (in a worker thread for large files) and load it; the
       // database takes one batch while the next is parsed.
-      const batches = reader.read({
+      const batches = fileReader.read({
         file: req.file,
         format,
         today: (req.today ?? new Date()).toISOString(),
@@ -411,7 +424,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .catch(() => undefined);
     throw error;
   } finally {
-    await reader.close();
+    await reader?.close();
     for (const table of Object.values(names))
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     await session.release();
@@ -434,11 +447,19 @@ class Refused extends Error {
   }
 }
 
-/** Who and what a row written by this import carries (`changed_by`, `change_note`), as SQL. */
-const writtenBy = (req: ImportRequest, importId: number) => ({
-  user: String(req.actor.userId ?? 'NULL'),
-  note: `'impor #${importId}'`,
-});
+/**
+ * Who and what a row written by this import carries (`changed_by`, `change_note`): as SQL
+ * literals for the statements, and as COPY text for a first load's rows.
+ */
+function writtenBy(req: ImportRequest, importId: number) {
+  const userId = req.actor.userId ?? null;
+  const note = `impor #${importId}`;
+  return {
+    user: userId === null ? 'NULL' : String(Number(userId)),
+    note: `'${note.replace(/'/g, "''")}'`,
+    copy: { changedBy: copyValue(userId), note: copyValue(note) },
+  };
+}
 
 interface WorkTables {
   /** Rows that meet the register (a NIK or KK already there), merged at the end by policy. */
@@ -484,12 +505,10 @@ async function firstLoadIds(tx: BulkSession, req: ImportRequest, importId: numbe
     `SELECT nextval(pg_get_serial_sequence('registry_families', 'id')) AS families,
       nextval(pg_get_serial_sequence('registry_people', 'id')) AS people`,
   );
-  const { user, note } = writtenBy(req, importId);
   return {
     familyBase: Number(ids?.families) - 1,
     personBase: Number(ids?.people) - 1,
-    changedBy: user === 'NULL' ? '\\N' : user,
-    note: note.slice(1, -1),
+    ...writtenBy(req, importId).copy,
   };
 }
 
@@ -608,9 +627,7 @@ async function finishMerge(
   // sizes from their pages, and a wrong guess (a nested loop over the loaded rows for each
   // problem row) once cost seconds instead of milliseconds. Their sizes are what matters, so a
   // small sample does.
-  await run('SET LOCAL default_statistics_target = 10');
-  await run(`ANALYZE ${S} (row_no, kk, nik), ${D} (row_no, kk), ${P} (row_no, severity)`);
-  await run('RESET default_statistics_target');
+  await analyzeSampled(tx, 10, `${S} (row_no, kk, nik), ${D} (row_no, kk), ${P} (row_no, severity)`);
   // Rows undone by later rows (duplicate NIKs) were reported while reading.
   await rejectFlagged();
 
@@ -871,9 +888,21 @@ async function refreshStatistics(session: BulkSession, written: number): Promise
   // The columns searches and the import's own joins filter and join on. NIK and KK are left
   // out: a unique index already tells the planner that each matches one row. A sample of 9,000
   // rows (instead of 30,000) is plenty for choosing an index scan, and a third of the time.
-  await session.exec(`SET default_statistics_target = 30;
-    ANALYZE registry_people (family_id, village_code, name), registry_families (village_code), registry_names;
-    RESET default_statistics_target`);
+  await session.transaction((tx) =>
+    analyzeSampled(
+      tx,
+      30,
+      'registry_people (family_id, village_code, name), registry_families (village_code), registry_names',
+    ),
+  );
+}
+
+/**
+ * ANALYZE with a sample of 300 × `target` rows a table, inside the caller's transaction (the
+ * setting ends with it).
+ */
+async function analyzeSampled(tx: BulkSession, target: number, tables: string): Promise<void> {
+  await tx.exec(`SET LOCAL default_statistics_target = ${target}; ANALYZE ${tables}`);
 }
 
 /** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */
@@ -920,7 +949,7 @@ async function writeProblemFile(
         `baris ${r.row_no}, kolom ${r.col}: ${r.message}`,
       ]);
     }
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    await writeChunk(out, chunk);
     after = { row: last.row_no, order: last.col_order, seq: Number(last.seq) };
   }
   out.end();

@@ -8,8 +8,8 @@ import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.
 
 /**
  * Phase 1 of an import (*membaca*): the file is streamed, each row validated on its own and
- * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table,
- * problems for the problem table. Nothing here touches the database, so the same code runs in
+ * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table (or,
+ * in a first load, for the register's own tables), problems for the problem table. Nothing here touches the database, so the same code runs in
  * the request's thread or in a worker thread (`read-worker.mjs`) while the database loads the
  * previous batch.
  */
@@ -39,6 +39,10 @@ export interface FirstLoad {
   note: string;
 }
 
+/**
+ * One batch of the read phase. Its byte arrays are each a whole buffer of their own (never a
+ * view into a shared one), so a worker thread can transfer them.
+ */
 export interface ReadBatch {
   /** COPY lines for the staging table (`stageColumns`), as UTF-8. */
   stage: Uint8Array;
@@ -133,7 +137,10 @@ class CopyText {
     this.length += CopyText.encoder.encodeInto(this.text, this.bytes.subarray(this.length)).written;
     this.text = '';
   }
-  /** The batch's bytes, as `finish` makes them from a view of the shared buffer (a copy by default). */
+  /**
+   * The batch's bytes, in a buffer of their own: `finish` makes it from a view of the shared
+   * buffer (a plain copy by default).
+   */
   take(finish: (view: Uint8Array) => Uint8Array = (view) => view.slice()): Uint8Array {
     this.flush();
     const out = finish(this.bytes.subarray(0, this.length));
@@ -190,7 +197,10 @@ export function problemLine(p: RowProblem): string {
   }\t${copyValue(p.message)}\n`;
 }
 
-/** Yields a batch every `batchRows` staged rows (fewer at first, or 4 MB of problems); returns the totals. */
+/**
+ * Yields a batch every `batchRows` valid rows (fewer at first, or 4 MB of problems); returns the
+ * totals.
+ */
 export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatch, ReadOutcome> {
   const progress = { bytes: 0, hash: createHash('sha256') };
   const ctx = rowContext({
@@ -208,7 +218,8 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   const load = first ? { families: new CopyText(), people: new CopyText(), direct: new CopyText() } : null;
   const written = first ? `\t${first.changedBy}\t${first.note}\n` : '';
   let staged = 0;
-  let stagedTotal = 0;
+  // A first load's people so far: each one's id is the base plus this.
+  let peopleLoaded = 0;
   // The batch in which each family (by `FileChecks` index) last had a row.
   let batchNo = 1;
   const familyBatch = new IntColumn();
@@ -284,13 +295,13 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
       if (result.row && accepted && accepted.problems.length === 0) {
         const r = result.row;
         staged++;
-        stagedTotal++;
         if (first && load) {
+          peopleLoaded++;
           const familyId = first.familyBase + accepted.family + 1;
           if (accepted.first)
             load.families.add(`${familyId}\t${r.kk}${fieldsLine(r, FamilyFields)}${written}`);
           load.people.add(
-            `${first.personBase + stagedTotal}\t${r.nik}\t${familyId}\t${r.villageCode}${fieldsLine(r, PersonFields)}${written}`,
+            `${first.personBase + peopleLoaded}\t${r.nik}\t${familyId}\t${r.villageCode}${fieldsLine(r, PersonFields)}${written}`,
           );
           load.direct.add(`${number}\t${r.nik}\t${r.kk}\t${r.relationship}\n`);
         } else {

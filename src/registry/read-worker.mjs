@@ -28,14 +28,9 @@ try {
     }
     while (credits === 0) await new Promise((resolve) => (release = resolve));
     credits--;
-    // A buffer that is a view into a larger one (Node's pool for small buffers) is copied, so
-    // the transfer cannot take the pool away from this thread; a whole one goes as it is.
-    const own = (bytes) =>
-      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-    const { stage, load } = next.value;
-    const batch = { ...next.value, stage: own(stage) };
-    if (load)
-      batch.load = { families: own(load.families), people: own(load.people), direct: own(load.direct) };
+    // Each byte array of a batch is a whole buffer of its own (see `ReadBatch`), so it moves to
+    // the main thread instead of being copied.
+    const batch = next.value;
     const buffers = [batch.stage, ...(batch.load ? Object.values(batch.load) : [])].map((b) => b.buffer);
     parentPort.postMessage({ type: 'batch', ...batch }, buffers);
   }

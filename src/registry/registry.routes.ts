@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { type AuthContext, actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
+import { safeEqual } from '../http/security.ts';
 import { exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
 import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.api.ts';
@@ -313,11 +314,11 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const entry = running.get(request.params.id);
-      if (!entry || !timingSafeEqual(Buffer.from(entry.key), Buffer.from(request.query.key)))
-        return reply.status(204).send();
-      // What the progress panel shows, and nothing about who started it.
-      const { userId: _user, unitId: _unit, errorFile: _file, fileSha256: _sha, ...shown } = view(entry.row);
-      return shown;
+      if (!entry || !safeEqual(entry.key, request.query.key)) return reply.status(204).send();
+      // What the progress panel shows, and nothing else: not who started it, nor a new column
+      // of the record by default.
+      const shown = view(entry.row);
+      return Object.fromEntries(liveFields.map((f) => [f, shown[f]]));
     },
   );
 
@@ -360,6 +361,34 @@ function villagesUnder(regionCode: string) {
 }
 
 /** An import with its progress figures: share done, rows per second, seconds left. */
+/** What the live progress of an import shows (`/api/registry/imports/:id/live`). */
+const liveFields = [
+  'id',
+  'fileName',
+  'format',
+  'fileBytes',
+  'onError',
+  'onExisting',
+  'status',
+  'phase',
+  'rowsRead',
+  'bytesRead',
+  'loaded',
+  'updated',
+  'unchanged',
+  'skipped',
+  'rejected',
+  'warnings',
+  'familiesLoaded',
+  'familiesUpdated',
+  'message',
+  'startedAt',
+  'heartbeatAt',
+  'share',
+  'rowsPerSecond',
+  'etaSeconds',
+] as const;
+
 function view(row: ImportRow) {
   const end = row.finishedAt ?? row.heartbeatAt;
   const elapsed = Math.max(0.001, (end.getTime() - row.startedAt.getTime()) / 1000);

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { composeNik } from '../core/nik.ts';
 import { childrenOf } from '../core/regions.ts';
-import { csvLine } from './csv.ts';
+import { csvLine, writeChunk } from './csv.ts';
 import { TemplateColumns } from './registry.schema.ts';
 
 /**
@@ -309,7 +309,7 @@ export async function writeSyntheticRegister(
   out.write(csvHeaderLine());
   for (const r of syntheticRegister(opts)) {
     edit?.(r.cells);
-    if (!out.write(csvLine(r.cells))) await new Promise<void>((ok) => out.once('drain', () => ok()));
+    await writeChunk(out, csvLine(r.cells));
   }
   out.end();
   await finished(out);

@@ -680,11 +680,9 @@ export function RegistryImportPage() {
     // While it runs, the progress comes from the server's memory under the upload's key (on the
     // embedded database the import holds it, and the record would only answer at the end); once
     // that is gone, the record has the summary.
-    queryFn: async () => {
-      const live = await fetch(`/api/registry/imports/${current?.id}/live?key=${current?.key}`);
-      if (live.status === 200) return (await live.json()) as ImportRow;
-      return get<ImportRow>(`/api/registry/imports/${current?.id}`);
-    },
+    queryFn: async () =>
+      (await get<ImportRow | undefined>(`/api/registry/imports/${current?.id}/live?key=${current?.key}`)) ??
+      get<ImportRow>(`/api/registry/imports/${current?.id}`),
     refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
   });
   const history = useQuery({
