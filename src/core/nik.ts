@@ -62,7 +62,7 @@ function isoDay(today: Date): string {
 
 const regionCache = new Map<string, IdProblem[]>();
 /** Problems of the 6-digit region prefix of a NIK/KK (province, regency, district), cached. */
-function regionProblems(prefix: string): IdProblem[] {
+export function regionProblems(prefix: string): IdProblem[] {
   const hit = regionCache.get(prefix);
   if (hit) return hit;
   const provinceCode = prefix.slice(0, 2);
@@ -136,7 +136,7 @@ function parseLayout(
   };
 }
 
-interface DatePart {
+export interface DatePart {
   date: string;
   day: number;
   female: boolean;
@@ -149,7 +149,7 @@ let datePartsDay = '';
  * The DDMMYY part of a NIK or KK: the date (a day over 40 is a woman's birth date) and its
  * problems. Remembered per day of "today": files repeat the same dates many times over.
  */
-function datePart(kind: 'nik' | 'kk', ddmmyy: string, today: Date): DatePart {
+export function datePart(kind: 'nik' | 'kk', ddmmyy: string, today: Date): DatePart {
   const todayIso = isoDay(today);
   if (todayIso !== datePartsDay) {
     dateParts.clear();

@@ -9,14 +9,42 @@ const familyHeaders = FamilyFields.map(headerOf);
  * field that differ hash alike about once in four billion comparisons; a row whose family data
  * differs from its family's first row goes unnoticed only then.
  */
-function fieldHash(value: string | number | null): number {
+export function fieldHash(value: string | number | null): number {
   const s = value === null ? '' : typeof value === 'number' ? String(value) : value;
   let h = 0x811c9dc5 ^ s.length;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finish(h);
+}
+
+/** `fieldHash` of an ASCII value given as bytes `[from, to)` of `bytes`. */
+export function fieldHashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5 ^ (to - from);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return finish(h);
+}
+
+function finish(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/** What `FileChecks` says of a row. */
+export interface Accepted {
+  /** Problems that keep the row out of the register (empty: stage it). */
+  problems: RowProblem[];
+  /** Problems for earlier, already staged rows it invalidates. */
+  earlier: RowProblem[];
+  /** Whether it is its family's first row. */
+  first: boolean;
+  /** The family's index, numbered from 0 (-1 when refused). */
+  family: number;
+}
+
+/** No problems: shared, never added to (a row with problems gets arrays of its own). */
+const none: RowProblem[] = Object.freeze([]) as unknown as RowProblem[];
+
+const idText = (hi: number, lo: number) => `${String(hi).padStart(8, '0')}${String(lo).padStart(8, '0')}`;
 
 /**
  * Rules across the rows of one file, checked while it streams, in compact memory: a NIK
@@ -51,53 +79,72 @@ export class FileChecks {
   /** KKs with a row rejected after it was staged; their head count is re-checked in SQL. */
   readonly unsettledKk = new Set<string>();
 
+  /** Checks a row that passed its own validation. */
+  accept(rowNo: number, r: PersonRow): Accepted {
+    for (let i = 0; i < FamilyFields.length; i++)
+      this.rowData[i] = fieldHash(r[FamilyFields[i] as (typeof FamilyFields)[number]]);
+    return this.acceptKeys(
+      rowNo,
+      Number(r.kk.slice(0, 8)),
+      Number(r.kk.slice(8, 16)),
+      Number(r.nik.slice(0, 8)),
+      Number(r.nik.slice(8, 16)),
+      r.relationship === 'kepala_keluarga',
+      this.rowData,
+    );
+  }
+
   /**
-   * Checks a row that passed its own validation. Returns the problems that keep it out of the
-   * register (empty: stage it), problems for earlier, already staged rows it invalidates,
-   * whether it is its family's first row, and the family's index (numbered from 0).
+   * `accept` for a row given by numbers: its KK and NIK as their two 8-digit halves, whether it
+   * is a head, and the `fieldHash` of each of its family fields (`FamilyFields` order).
    */
-  accept(
+  acceptKeys(
     rowNo: number,
-    r: PersonRow,
-  ): { problems: RowProblem[]; earlier: RowProblem[]; first: boolean; family: number } {
-    const problems: RowProblem[] = [];
-    const earlier: RowProblem[] = [];
-    let fam = this.kkIndex.get(r.kk);
-    const data = this.rowData;
-    let same = true;
-    for (let i = 0; i < FamilyFields.length; i++) {
-      data[i] = fieldHash(r[FamilyFields[i] as (typeof FamilyFields)[number]]);
-      if (fam !== undefined && data[i] !== this.famData[i]?.get(fam)) same = false;
+    kkHi: number,
+    kkLo: number,
+    nikHi: number,
+    nikLo: number,
+    head: boolean,
+    data: Int32Array,
+  ): Accepted {
+    const out: Accepted = { problems: none, earlier: none, first: false, family: -1 };
+    let fam = this.kkIndex.getKey(kkHi, kkLo);
+    if (fam !== undefined) {
+      let same = true;
+      for (let i = 0; i < FamilyFields.length; i++) if (data[i] !== this.famData[i]?.get(fam)) same = false;
+      if (!same) {
+        // Rare: the fields are compared again only to name them.
+        const known = fam;
+        const differing = familyHeaders.filter((_, i) => data[i] !== this.famData[i]?.get(known));
+        out.problems = [];
+        out.problems.push({
+          row: rowNo,
+          column: 'No KK',
+          value: idText(kkHi, kkLo),
+          severity: 'error',
+          message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing.join(', ')})`,
+        });
+        return out;
+      }
     }
-    const first = fam === undefined;
-    if (fam !== undefined && !same) {
-      // Rare: the fields are compared again only to name them.
-      const known = fam;
-      const differing = familyHeaders.filter((_, i) => data[i] !== this.famData[i]?.get(known));
-      problems.push({
-        row: rowNo,
-        column: 'No KK',
-        value: r.kk,
-        severity: 'error',
-        message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing.join(', ')})`,
-      });
-      return { problems, earlier, first: false, family: -1 };
-    }
-    const previous = this.nikRow.setIfAbsent(r.nik, rowNo);
+    const previous = this.nikRow.setIfAbsentKey(nikHi, nikLo, rowNo);
     if (previous !== undefined) {
-      problems.push({
+      const nik = idText(nikHi, nikLo);
+      out.problems = [];
+      out.problems.push({
         row: rowNo,
         column: 'NIK',
-        value: r.nik,
+        value: nik,
         severity: 'error',
         message: `NIK ganda dalam berkas (juga di baris ${previous})`,
       });
       if (!this.rejectedFirst.has(previous)) {
         this.rejectedFirst.add(previous);
-        earlier.push({
+        out.earlier = [];
+        out.earlier.push({
           row: previous,
           column: 'NIK',
-          value: r.nik,
+          value: nik,
           severity: 'error',
           message: `NIK ganda dalam berkas (juga di baris ${rowNo})`,
         });
@@ -105,18 +152,20 @@ export class FileChecks {
         if (this.rowIsHead.get(previous)) this.famHeads.set(prevFam, this.famHeads.get(prevFam) - 1);
         this.unsettledKk.add(this.kkOf(prevFam));
       }
-      return { problems, earlier, first: false, family: -1 };
+      return out;
     }
     if (fam === undefined) {
       fam = this.families++;
-      this.kkIndex.setIfAbsent(r.kk, fam);
-      this.famKkHi.set(fam, Number(r.kk.slice(0, 8)));
-      this.famKkLo.set(fam, Number(r.kk.slice(8, 16)));
+      out.first = true;
+      this.kkIndex.setIfAbsentKey(kkHi, kkLo, fam);
+      this.famKkHi.set(fam, kkHi);
+      this.famKkLo.set(fam, kkLo);
       this.famFirstRow.set(fam, rowNo);
       for (let i = 0; i < FamilyFields.length; i++) this.famData[i]?.set(fam, data[i] as number);
     }
+    out.family = fam;
     this.rowFamily.set(rowNo, fam);
-    if (r.relationship === 'kepala_keluarga') {
+    if (head) {
       this.rowIsHead.set(rowNo, 1);
       const heads = this.famHeads.get(fam) + 1;
       this.famHeads.set(fam, heads);
@@ -127,11 +176,11 @@ export class FileChecks {
         this.famMoreHeads.set(fam, more);
       }
     }
-    return { problems, earlier, first, family: fam };
+    return out;
   }
 
   private kkOf(fam: number): string {
-    return `${String(this.famKkHi.get(fam)).padStart(8, '0')}${String(this.famKkLo.get(fam)).padStart(8, '0')}`;
+    return idText(this.famKkHi.get(fam), this.famKkLo.get(fam));
   }
 
   /** Families of the file without exactly one head, leaving out those re-checked in SQL. */

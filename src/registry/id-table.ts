@@ -35,6 +35,11 @@ export class IdTable {
 
   get(id: string): number | undefined {
     const [hi, lo] = IdTable.split(id);
+    return this.getKey(hi, lo);
+  }
+
+  /** By the number's two halves: its first eight digits and its last eight, as numbers. */
+  getKey(hi: number, lo: number): number | undefined {
     const v = this.values[this.slot(hi, lo)] as number;
     return v === -1 ? undefined : v;
   }
@@ -42,6 +47,10 @@ export class IdTable {
   /** Stores `value` for `id` unless present; returns the value already stored, if any. */
   setIfAbsent(id: string, value: number): number | undefined {
     const [hi, lo] = IdTable.split(id);
+    return this.setIfAbsentKey(hi, lo, value);
+  }
+
+  setIfAbsentKey(hi: number, lo: number, value: number): number | undefined {
     const i = this.slot(hi, lo);
     const existing = this.values[i] as number;
     if (existing !== -1) return existing;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { copyValue } from '../db/copy-text.ts';
-import { FileChecks } from './file-checks.ts';
+import { ByteLane, type Writer } from './fast-row.ts';
+import { type Accepted, FileChecks } from './file-checks.ts';
 import { IntColumn } from './id-table.ts';
-import { type FileFormat, readTable } from './readers.ts';
+import { cellsAt, type FileFormat, readTable } from './readers.ts';
 import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from './registry.schema.ts';
 import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
 
@@ -28,6 +29,11 @@ export interface ReadPhaseInput {
    * through the staging table.
    */
   firstLoad?: FirstLoad | null;
+  /**
+   * Plain CSV lines go through the byte lane (`fast-row.ts`) unless this is false; the tests
+   * read files both ways and compare.
+   */
+  byteLane?: boolean;
 }
 
 export interface FirstLoad {
@@ -115,10 +121,10 @@ function stageLine(rowNo: number, first: boolean, batchFirst: boolean, r: Person
  * as one copy of the right size: many short-lived buffers of a few megabytes each fragment the
  * process's heap, which then stays large long after they are freed.
  */
-class CopyText {
+class CopyText implements Writer {
   private static readonly encoder = new TextEncoder();
   private text = '';
-  private bytes = new Uint8Array(1 << 16);
+  private buf = new Uint8Array(1 << 16);
   private length = 0;
   private lines = 0;
   add(line: string) {
@@ -128,14 +134,42 @@ class CopyText {
   private flush() {
     if (!this.text) return;
     // At most three bytes of UTF-8 for each UTF-16 unit.
-    const room = this.length + this.text.length * 3;
-    if (room > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(room, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
-    this.length += CopyText.encoder.encodeInto(this.text, this.bytes.subarray(this.length)).written;
+    this.room(this.text.length * 3);
+    this.length += CopyText.encoder.encodeInto(this.text, this.buf.subarray(this.length)).written;
     this.text = '';
+  }
+  private room(n: number) {
+    if (this.length + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.length + n, this.buf.length * 2));
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+  // The byte lane writes here directly, after any text the string lane left.
+  byte(c: number) {
+    if (this.text) this.flush();
+    this.room(1);
+    this.buf[this.length++] = c;
+  }
+  bytes(src: Uint8Array, from: number, to: number) {
+    if (this.text) this.flush();
+    this.room(to - from);
+    // Cells are short: a loop beats making a view to copy from.
+    if (to - from > 64) this.buf.set(src.subarray(from, to), this.length);
+    else for (let i = from, at = this.length; i < to; i++, at++) this.buf[at] = src[i] as number;
+    this.length += to - from;
+  }
+  int(n: number) {
+    if (this.text) this.flush();
+    this.room(16);
+    if (n === 0) {
+      this.buf[this.length++] = 48;
+      return;
+    }
+    let digits = 0;
+    for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+    for (let i = this.length + digits - 1, m = n; i >= this.length; i--, m = Math.floor(m / 10))
+      this.buf[i] = 48 + (m % 10);
+    this.length += digits;
   }
   /**
    * The batch's bytes, in a buffer of their own: `finish` makes it from a view of the shared
@@ -143,7 +177,7 @@ class CopyText {
    */
   take(finish: (view: Uint8Array) => Uint8Array = (view) => view.slice()): Uint8Array {
     this.flush();
-    const out = finish(this.bytes.subarray(0, this.length));
+    const out = finish(this.buf.subarray(0, this.length));
     this.length = 0;
     this.lines = 0;
     return out;
@@ -251,9 +285,38 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   });
 
   let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
-  for await (const batch of readTable(input.file, input.format, progress))
-    for (const { number, cells } of batch) {
+  let lane: ByteLane | undefined;
+  const writtenBytes = new TextEncoder().encode(written);
+  /** A row that passed its own checks and `FileChecks`: into the batch. */
+  const keep = (number: number, accepted: Accepted, r: PersonRow | ByteLane) => {
+    staged++;
+    if (first && load) {
+      peopleLoaded++;
+      const familyId = first.familyBase + accepted.family + 1;
+      const personId = first.personBase + peopleLoaded;
+      if (r instanceof ByteLane) {
+        if (accepted.first) r.writeFamily(load.families, familyId, writtenBytes);
+        r.writePerson(load.people, personId, familyId, writtenBytes);
+        r.writeDirect(load.direct, number);
+        return;
+      }
+      if (accepted.first) load.families.add(`${familyId}\t${r.kk}${fieldsLine(r, FamilyFields)}${written}`);
+      load.people.add(
+        `${personId}\t${r.nik}\t${familyId}\t${r.villageCode}${fieldsLine(r, PersonFields)}${written}`,
+      );
+      load.direct.add(`${number}\t${r.nik}\t${r.kk}\t${r.relationship}\n`);
+    } else {
+      const batchFirst = familyBatch.get(accepted.family) !== batchNo;
+      if (batchFirst) familyBatch.set(accepted.family, batchNo);
+      if (r instanceof ByteLane) r.writeStage(stage, number, accepted.first, batchFirst);
+      else stage.add(stageLine(number, accepted.first, batchFirst, r));
+    }
+  };
+  for await (const chunk of readTable(input.file, input.format, progress))
+    for (let i = 0; i < chunk.count; i++) {
+      const number = chunk.spans[i * 3] as number;
       if (!columns) {
+        const cells = cellsAt(chunk, i);
         const mapping = mapHeaders(cells.map((c) => (c === null || c === undefined ? '' : String(c))));
         if (mapping.missing.length > 0) {
           for (const c of mapping.missing)
@@ -283,35 +346,37 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
           });
         warnings += ignored.length;
         columns = mapping.columns;
+        if (input.byteLane !== false) lane = new ByteLane(columns, ctx, chunk.delimiter);
         continue;
       }
       rowsRead++;
-      const result = validateRow(number, columns, cells, ctx);
-      for (const p of result.problems) {
-        problems += problemLine(p);
-        if (p.severity === 'warning') warnings++;
-      }
-      const accepted = result.row ? checks.accept(number, result.row) : undefined;
-      if (result.row && accepted && accepted.problems.length === 0) {
-        const r = result.row;
-        staged++;
-        if (first && load) {
-          peopleLoaded++;
-          const familyId = first.familyBase + accepted.family + 1;
-          if (accepted.first)
-            load.families.add(`${familyId}\t${r.kk}${fieldsLine(r, FamilyFields)}${written}`);
-          load.people.add(
-            `${first.personBase + peopleLoaded}\t${r.nik}\t${familyId}\t${r.villageCode}${fieldsLine(r, PersonFields)}${written}`,
-          );
-          load.direct.add(`${number}\t${r.nik}\t${r.kk}\t${r.relationship}\n`);
-        } else {
-          const batchFirst = familyBatch.get(accepted.family) !== batchNo;
-          if (batchFirst) familyBatch.set(accepted.family, batchNo);
-          stage.add(stageLine(number, accepted.first, batchFirst, r));
+      const start = chunk.spans[i * 3 + 1] as number;
+      let accepted: Accepted | undefined;
+      if (lane && start >= 0 && lane.read(chunk.bytes, start, chunk.spans[i * 3 + 2] as number)) {
+        accepted = checks.acceptKeys(
+          number,
+          lane.kk.hi,
+          lane.kk.lo,
+          lane.nik.hi,
+          lane.nik.lo,
+          lane.head,
+          lane.familyHash,
+        );
+        if (accepted.problems.length === 0) keep(number, accepted, lane);
+        else rejectedEarly++;
+      } else {
+        const result = validateRow(number, columns, cellsAt(chunk, i), ctx);
+        for (const p of result.problems) {
+          problems += problemLine(p);
+          if (p.severity === 'warning') warnings++;
         }
-      } else rejectedEarly++;
+        accepted = result.row ? checks.accept(number, result.row) : undefined;
+        if (result.row && accepted && accepted.problems.length === 0) keep(number, accepted, result.row);
+        else rejectedEarly++;
+      }
       // Problems of this row found across rows, and of an earlier staged row it undoes.
-      if (accepted) for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);
+      if (accepted && (accepted.problems.length > 0 || accepted.earlier.length > 0))
+        for (const p of [...accepted.problems, ...accepted.earlier]) problems += problemLine(p);
       if (staged >= limit || problems.length > 4_000_000) yield take();
     }
   if (staged > 0 || problems) yield take();

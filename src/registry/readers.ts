@@ -2,21 +2,85 @@ import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
 import type { Cell } from './row.ts';
 
 /**
- * Streaming readers of register files. Each yields the header row first, then one array of
- * cells per row with its spreadsheet row number, and never holds more than a buffer of the
- * file: memory stays flat whatever its size. `progress.bytes` counts the bytes read so far
- * (of the compressed file for XLSX), for the progress bar.
+ * Streaming readers of register files. Each yields the header row first, then the data rows
+ * with their spreadsheet row numbers, in chunks (`RowChunk`), and never holds more than a
+ * buffer of the file: memory stays flat whatever its size. `progress.bytes` counts the bytes
+ * read so far (of the compressed file for XLSX), for the progress bar.
  */
 export type FileFormat = 'csv' | 'xlsx';
 
-export interface TableRow {
-  number: number;
-  cells: Cell[];
+/**
+ * Rows as the reader found them. A CSV line without quotes stays bytes, a span of `bytes`: the
+ * import's byte lane (`fast-row.ts`) reads most rows that way without making a string of them.
+ * Any other row (quoted, or from a workbook) comes as cells. `cellsAt` gives any row's cells.
+ */
+export interface RowChunk {
+  count: number;
+  /**
+   * Three numbers a row: its row number, then the start and end of its bytes in `bytes` (the
+   * line without its line break), or -1 and -1 when its cells are in `parsed`.
+   */
+  spans: Int32Array;
+  bytes: Uint8Array;
+  parsed: Array<Cell[] | undefined>;
+  /** The CSV delimiter's character code. */
+  delimiter: number;
+}
+
+const utf8 = new TextDecoder();
+
+/** A row's cells: a CSV line split at its delimiter, or the cells it came with. */
+export function cellsAt(chunk: RowChunk, i: number): Cell[] {
+  const start = chunk.spans[i * 3 + 1] as number;
+  if (start < 0) return chunk.parsed[i] ?? [];
+  return utf8
+    .decode(chunk.bytes.subarray(start, chunk.spans[i * 3 + 2]))
+    .split(String.fromCharCode(chunk.delimiter));
+}
+
+/** Collects the rows of a chunk. */
+class ChunkBuilder {
+  private spans = new Int32Array(3 * 1024);
+  private parsed: Array<Cell[] | undefined> = [];
+  private count = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly delimiter: number,
+  ) {}
+  private push(number: number, start: number, end: number) {
+    if (this.spans.length < (this.count + 1) * 3) {
+      const grown = new Int32Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[this.count * 3] = number;
+    this.spans[this.count * 3 + 1] = start;
+    this.spans[this.count * 3 + 2] = end;
+    this.count++;
+  }
+  line(number: number, start: number, end: number) {
+    this.push(number, start, end);
+  }
+  cells(number: number, cells: Cell[]) {
+    this.parsed[this.count] = cells;
+    this.push(number, -1, -1);
+  }
+  get size() {
+    return this.count;
+  }
+  done(): RowChunk {
+    return {
+      count: this.count,
+      spans: this.spans,
+      bytes: this.bytes,
+      parsed: this.parsed,
+      delimiter: this.delimiter,
+    };
+  }
 }
 
 export interface ReadProgress {
@@ -76,34 +140,40 @@ async function firstLine(file: string): Promise<string> {
   }
 }
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /**
- * Parses one record starting at `start`, honouring quotes (`""` inside quotes is a quote; a
- * quote inside an unquoted field is kept as text). Returns undefined when the record runs past
- * the end of `buf` and more input may follow.
+ * Parses one record of `buf` starting at `start`, honouring quotes (`""` inside quotes is a
+ * quote; a quote inside an unquoted field is kept as text). Returns undefined when the record
+ * runs past the end of `buf` and more input may follow. Quotes, delimiters and line breaks are
+ * ASCII, so bytes are cut only between characters.
  */
 function parseRecord(
-  buf: string,
+  buf: Uint8Array,
   start: number,
-  delimiter: string,
+  delimiter: number,
   atEnd: boolean,
 ): { fields: string[]; end: number } | undefined {
   const fields: string[] = [];
+  const text = (from: number, to: number) => utf8.decode(buf.subarray(from, to));
   let i = start;
   const n = buf.length;
   for (;;) {
-    if (i < n && buf[i] === '"') {
+    if (i < n && buf[i] === QUOTE) {
       let value = '';
       let j = i + 1;
       for (;;) {
-        const q = buf.indexOf('"', j);
+        const q = buf.indexOf(QUOTE, j);
         if (q < 0) {
           if (!atEnd) return undefined;
-          value += buf.slice(j);
+          value += text(j, n);
           j = n;
           break;
         }
-        value += buf.slice(j, q);
-        if (buf[q + 1] === '"') {
+        value += text(j, q);
+        if (buf[q + 1] === QUOTE) {
           value += '"';
           j = q + 2;
           continue;
@@ -114,15 +184,15 @@ function parseRecord(
       }
       // Text after the closing quote, up to the delimiter, belongs to the field.
       let k = j;
-      while (k < n && buf[k] !== delimiter && buf[k] !== '\n' && buf[k] !== '\r') k++;
-      value += buf.slice(j, k);
+      while (k < n && buf[k] !== delimiter && buf[k] !== LF && buf[k] !== CR) k++;
+      value += text(j, k);
       fields.push(value);
       i = k;
     } else {
       let k = i;
-      while (k < n && buf[k] !== delimiter && buf[k] !== '\n' && buf[k] !== '\r') k++;
+      while (k < n && buf[k] !== delimiter && buf[k] !== LF && buf[k] !== CR) k++;
       if (k >= n && !atEnd) return undefined;
-      fields.push(buf.slice(i, k));
+      fields.push(text(i, k));
       i = k;
     }
     if (i >= n) {
@@ -134,63 +204,66 @@ function parseRecord(
       continue;
     }
     // End of record: \n, \r\n or \r.
-    if (buf[i] === '\r') {
+    if (buf[i] === CR) {
       if (i + 1 >= n && !atEnd) return undefined;
-      i += buf[i + 1] === '\n' ? 2 : 1;
+      i += buf[i + 1] === LF ? 2 : 1;
     } else i++;
     return { fields, end: i };
   }
 }
 
-/** CSV (RFC 4180, any of `,` `;` tab; UTF-8 with or without BOM), in batches of rows. */
-export async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<TableRow[]> {
-  const delimiter = detectDelimiter(await firstLine(file));
-  const decoder = new StringDecoder('utf8');
-  let buf = '';
+/**
+ * CSV (RFC 4180, any of `,` `;` tab; UTF-8 with or without BOM), in chunks of rows. A line
+ * without quotes ends at `\n` (a `\r` before it dropped); a record with quotes may span lines.
+ */
+export async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<RowChunk> {
+  const delimiter = detectDelimiter(await firstLine(file)).charCodeAt(0);
+  let rest: Uint8Array | undefined;
   let number = 0;
   let first = true;
-  const take = (atEnd: boolean): TableRow[] => {
-    const rows: TableRow[] = [];
+  /** The rows of `buf` and where the unfinished one starts. */
+  const take = (buf: Uint8Array, atEnd: boolean): { chunk: RowChunk; pos: number } => {
+    const rows = new ChunkBuilder(buf, delimiter);
     let pos = 0;
     let quote = -2;
     while (pos < buf.length) {
-      const nl = buf.indexOf('\n', pos);
-      if (quote !== -1 && quote < pos) quote = buf.indexOf('"', pos);
-      let fields: string[];
-      let end: number;
+      const nl = buf.indexOf(LF, pos);
+      if (quote !== -1 && quote < pos) quote = buf.indexOf(QUOTE, pos);
       if (nl >= 0 && (quote === -1 || quote > nl)) {
-        // Fast path: no quote in this line.
-        const line = buf.charCodeAt(nl - 1) === 13 && nl > pos ? buf.slice(pos, nl - 1) : buf.slice(pos, nl);
-        fields = line.split(delimiter);
-        end = nl + 1;
-      } else {
-        const r = parseRecord(buf, pos, delimiter, atEnd);
-        if (!r) break;
-        fields = r.fields;
-        end = r.end;
+        // A line without quotes.
+        const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+        number++;
+        if (end > pos) rows.line(number, pos, end);
+        pos = nl + 1;
+        continue;
       }
-      pos = end;
+      const r = parseRecord(buf, pos, delimiter, atEnd);
+      if (!r) break;
+      pos = r.end;
       number++;
-      if (fields.length === 1 && fields[0] === '') continue;
-      rows.push({ number, cells: fields });
+      if (r.fields.length === 1 && r.fields[0] === '') continue;
+      rows.cells(number, r.fields);
     }
-    buf = buf.slice(pos);
-    return rows;
+    return { chunk: rows.done(), pos };
   };
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    progress.bytes += (chunk as Buffer).length;
-    progress.hash?.update(chunk as Buffer);
-    buf += decoder.write(chunk as Buffer);
+  for await (const read of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const chunk = read as Buffer;
+    progress.bytes += chunk.length;
+    progress.hash?.update(chunk);
+    let buf: Uint8Array = rest ? Buffer.concat([rest, chunk]) : chunk;
     if (first) {
-      if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
       first = false;
     }
-    const rows = take(false);
-    if (rows.length > 0) yield rows;
+    const { chunk: rows, pos } = take(buf, false);
+    // The unfinished row waits for the next read, in a copy: the chunk keeps `buf`.
+    rest = pos < buf.length ? buf.slice(pos) : undefined;
+    if (rows.count > 0) yield rows;
   }
-  buf += decoder.end();
-  const rows = take(true);
-  if (rows.length > 0) yield rows;
+  if (rest) {
+    const { chunk: rows } = take(rest, true);
+    if (rows.count > 0) yield rows;
+  }
 }
 
 type ExcelValue = ExcelJS.CellValue;
@@ -208,7 +281,7 @@ function excelCell(value: ExcelValue): Cell {
   return String(value);
 }
 
-export async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<TableRow[]> {
+export async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<RowChunk> {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(counter(progress));
   // Loaded when a workbook comes: it is large, and most files are CSV.
   const { default: Excel } = await import('exceljs');
@@ -219,7 +292,8 @@ export async function* readXlsx(file: string, progress: ReadProgress): AsyncGene
     worksheets: 'emit',
     entries: 'emit',
   });
-  let batch: TableRow[] = [];
+  const empty = new Uint8Array(0);
+  let batch = new ChunkBuilder(empty, 0);
   for await (const worksheet of reader) {
     // The first sheet holds the data; an instruction sheet may follow it.
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -227,21 +301,21 @@ export async function* readXlsx(file: string, progress: ReadProgress): AsyncGene
       const cells: Cell[] = [];
       for (let i = 1; i < values.length; i++) cells.push(excelCell(values[i] as ExcelValue));
       if (cells.every((c) => c === null || c === '')) continue;
-      batch.push({ number: row.number, cells });
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
+      batch.cells(row.number, cells);
+      if (batch.size >= 1000) {
+        yield batch.done();
+        batch = new ChunkBuilder(empty, 0);
       }
     }
     break;
   }
-  if (batch.length > 0) yield batch;
+  if (batch.size > 0) yield batch.done();
 }
 
 export function readTable(
   file: string,
   format: FileFormat,
   progress: ReadProgress,
-): AsyncGenerator<TableRow[]> {
+): AsyncGenerator<RowChunk> {
   return format === 'xlsx' ? readXlsx(file, progress) : readCsv(file, progress);
 }

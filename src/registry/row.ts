@@ -166,15 +166,14 @@ class RowCheck {
     return s;
   }
 
+  /** Reports the cell's error, if any, and gives its value. */
+  checked<T>(field: RowField, result: CellResult<T>): T {
+    if (result.error !== undefined) this.report(field, result.error);
+    return result.value;
+  }
+
   vocab(field: RowField, name: VocabularyName, must: boolean, label: string): string {
-    const s = this.text(field);
-    if (s === '' || (!must && isNoneWord(s))) {
-      if (must) this.report(field, `${label} wajib diisi`);
-      return '';
-    }
-    const code = codeOf(name, s);
-    if (code === undefined) this.report(field, `${label} "${s}" tidak dikenal`);
-    return code ?? '';
+    return this.checked(field, vocabCell(this.text(field), name, must, label));
   }
 
   /** NIK or KK; a spreadsheet that stored them as numbers has already lost digits. */
@@ -209,14 +208,62 @@ class RowCheck {
   }
 
   smallNumber(field: 'rt' | 'rw'): string {
-    const s = this.text(field);
-    if (s === '') return '';
-    if (!/^\d{1,3}$/.test(s)) {
-      this.report(field, `${field.toUpperCase()} harus angka 1–3 digit`);
-      return '';
-    }
-    return s.padStart(3, '0');
+    return this.checked(field, smallNumberCell(this.text(field), field));
   }
+}
+
+/**
+ * A cell checked on its own: its value, and the message of its problem when it has one (then
+ * the value is the one the row carries on with). One cell's text always gives the same result,
+ * so the import's byte-level lane (`fast-row.ts`) remembers them per column.
+ */
+export type CellResult<T> = { value: T; error?: string };
+
+export function vocabCell(s: string, name: VocabularyName, must: boolean, label: string): CellResult<string> {
+  if (s === '' || (!must && isNoneWord(s)))
+    return must ? { value: '', error: `${label} wajib diisi` } : { value: '' };
+  const code = codeOf(name, s);
+  return code === undefined ? { value: '', error: `${label} "${s}" tidak dikenal` } : { value: code };
+}
+
+export function smallNumberCell(s: string, field: 'rt' | 'rw'): CellResult<string> {
+  if (s === '') return { value: '' };
+  if (!/^\d{1,3}$/.test(s)) return { value: '', error: `${field.toUpperCase()} harus angka 1–3 digit` };
+  return { value: s.padStart(3, '0') };
+}
+
+export function decileCell(s: string): CellResult<number | null> {
+  if (isNoneWord(s)) return { value: null };
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1 || n > 10)
+    return { value: null, error: `desil harus 1–10 (tertulis "${s}")` };
+  return { value: n };
+}
+
+/** `YYYY-MM`, also `MM/YYYY` and `MM-YYYY`. */
+export function periodCell(s: string): CellResult<string> {
+  if (s === '') return { value: '' };
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(s);
+  const local = iso ? null : /^(\d{1,2})[/-](\d{4})$/.exec(s);
+  const year = Number(iso ? iso[1] : local?.[2]);
+  const month = Number(iso ? iso[2] : local?.[1]);
+  if ((!iso && !local) || month < 1 || month > 12)
+    return { value: '', error: `periode "${s}" harus YYYY-MM` };
+  return { value: `${year}-${pad2(month)}` };
+}
+
+/** The village code column: the village, which must be in the unit's region (and the operator's village). */
+export function villageCell(s: string, ctx: RowContext): CellResult<string> {
+  if (s === '') return { value: '', error: 'Kode desa wajib diisi' };
+  const { code, village } = villageOf(s);
+  if (code?.split('.').length !== 4)
+    return { value: '', error: `kode desa "${s}" harus 10 digit, mis. 33.14.01.2001` };
+  if (!village) return { value: '', error: `kode desa ${code} tidak dikenal` };
+  if (!code.startsWith(`${ctx.regionCode}.`))
+    return { value: '', error: `desa ${village.name} (${code}) di luar wilayah ${ctx.regionName}` };
+  if (ctx.villageCode && code !== ctx.villageCode)
+    return { value: '', error: `desa ${village.name} (${code}) bukan desa Anda (${ctx.villageCode})` };
+  return { value: code };
 }
 
 const villages = new Map<string, { code: string | undefined; village: ReturnType<typeof getVillage> }>();
@@ -294,33 +341,12 @@ export function validateRow(
   if (life === 'hidup' && deathDate) c.report('lifeStatus', 'status Hidup tetapi tanggal meninggal diisi');
   const alive = life !== 'meninggal' && deathDate === null;
 
-  let villageCode = '';
-  const villageText = c.required('villageCode', 'Kode desa');
-  if (villageText) {
-    const { code, village } = villageOf(villageText);
-    if (code?.split('.').length !== 4)
-      c.report('villageCode', `kode desa "${villageText}" harus 10 digit, mis. 33.14.01.2001`);
-    else if (!village) c.report('villageCode', `kode desa ${code} tidak dikenal`);
-    else if (!code.startsWith(`${ctx.regionCode}.`))
-      c.report('villageCode', `desa ${village.name} (${code}) di luar wilayah ${ctx.regionName}`);
-    else if (ctx.villageCode && code !== ctx.villageCode)
-      c.report('villageCode', `desa ${village.name} (${code}) bukan desa Anda (${ctx.villageCode})`);
-    else villageCode = code;
-  }
-
+  const villageCode = c.checked('villageCode', villageCell(c.text('villageCode'), ctx));
   const rt = c.smallNumber('rt');
   const rw = c.smallNumber('rw');
-
-  let decile: number | null = null;
-  const decileText = c.text('decile');
-  if (!isNoneWord(decileText)) {
-    const n = Number(decileText);
-    if (!Number.isInteger(n) || n < 1 || n > 10)
-      c.report('decile', `desil harus 1–10 (tertulis "${decileText}")`);
-    else decile = n;
-  }
+  const decile = c.checked('decile', decileCell(c.text('decile')));
   const welfareStatus = c.vocab('welfareStatus', 'welfareStatus', false, 'Status DTKS/DTSEN') || 'non';
-  const statusPeriod = parsePeriod(c);
+  const statusPeriod = c.checked('statusPeriod', periodCell(c.text('statusPeriod')));
 
   if (c.failed || !kk || !nik) return { problems: c.problems };
   return {
@@ -351,19 +377,4 @@ export function validateRow(
     },
     problems: c.problems,
   };
-}
-
-/** `YYYY-MM`, also `MM/YYYY` and `MM-YYYY`. */
-function parsePeriod(c: RowCheck): string {
-  const periodText = c.text('statusPeriod');
-  if (periodText === '') return '';
-  const iso = /^(\d{4})-(\d{1,2})$/.exec(periodText);
-  const local = iso ? null : /^(\d{1,2})[/-](\d{4})$/.exec(periodText);
-  const year = Number(iso ? iso[1] : local?.[2]);
-  const month = Number(iso ? iso[2] : local?.[1]);
-  if ((!iso && !local) || month < 1 || month > 12) {
-    c.report('statusPeriod', `periode "${periodText}" harus YYYY-MM`);
-    return '';
-  }
-  return `${year}-${pad2(month)}`;
 }
