@@ -10,7 +10,12 @@ import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
 import { seedDemoRegister } from '../registry/demo.ts';
-import { failStaleImports, type ImportProgress, runImport } from '../registry/import.service.ts';
+import {
+  failStaleImports,
+  type ImportProgress,
+  prepareReader,
+  runImport,
+} from '../registry/import.service.ts';
 import { ImportOptions } from '../registry/registry.api.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
@@ -60,6 +65,8 @@ program
   .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
   .action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
     const cfg = config({ port: opts.port, host: opts.host, dataDir: opts.dataDir });
+    // The register import's reader module is made meanwhile (esbuild, in its own process).
+    const reader = prepareReader();
     const database = await openDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir });
     await migrate(database);
     const report = await seedAll(database.db, { demo: cfg.demo });
@@ -78,6 +85,7 @@ program
             return 0;
           })
         : 0;
+    await reader;
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks; an import
     // whose process died (no heartbeat for two minutes) is marked failed in its history.
@@ -194,8 +202,10 @@ registryCmd
         process.exit(2);
       }
       const cfg = config({ dataDir: opts.dataDir });
+      const reader = prepareReader();
       await withDatabase(cfg, async (database) => {
         await migrate(database);
+        await reader;
         const [unit] = await database.db.select().from(units).where(eq(units.code, opts.unit));
         if (!unit) {
           console.error(`unknown unit "${opts.unit}"`);

@@ -21,6 +21,7 @@ import {
   readPhase,
   stageColumns,
 } from './read-phase.ts';
+import { readerModule } from './reader-bundle.ts';
 import { type FileFormat, formatOf, sniffFormat } from './readers.ts';
 import type { ImportOptions } from './registry.api.ts';
 import { columnOf, FamilyFields, PersonFields } from './registry.schema.ts';
@@ -121,6 +122,15 @@ const REGISTER_LOCK = 7238101;
  */
 const WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Makes the reader's module ahead of the first import (the server and the import command call
+ * it as they start), so that import's worker starts at once. A failure here is the first
+ * import's to report: `readerModule` tries again then.
+ */
+export async function prepareReader(): Promise<void> {
+  await readerModule().catch(() => undefined);
+}
+
 /** The read phase: given its input, it yields the batches and returns the totals. */
 interface Reader {
   read(input: ReadPhaseInput): AsyncGenerator<ReadBatch, ReadOutcome>;
@@ -130,10 +140,10 @@ interface Reader {
 
 /**
  * The read phase, in a worker thread (large files) or this thread. The worker is started at
- * once, so that it loads its code while the import prepares the database, and is given its
- * input when that is done. Its heap is capped in proportion to the file, so the garbage of
- * parsing is collected as it goes instead of growing the process; what it keeps across rows
- * (`FileChecks`) is about 50 bytes a row.
+ * once (from the bundled reader module, `reader-bundle.ts`), so that it loads its code while
+ * the import prepares the database, and is given its input when that is done. Its heap is
+ * capped in proportion to the file, so the garbage of parsing is collected as it goes instead
+ * of growing the process; what it keeps across rows (`FileChecks`) is about 50 bytes a row.
  */
 function startReader(inWorker: boolean, totalBytes: number): Reader {
   if (!inWorker) return { read: (input) => readPhase(input), close: async () => {} };
@@ -141,37 +151,44 @@ function startReader(inWorker: boolean, totalBytes: number): Reader {
     | ({ type: 'batch' } & ReadBatch)
     | { type: 'done'; outcome: ReadOutcome }
     | { type: 'error'; message: string };
-  const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-    resourceLimits: {
-      maxOldGenerationSizeMb: 128 + Math.ceil(totalBytes / 2_000_000),
-      maxYoungGenerationSizeMb: 12,
-    },
-  });
   const queue: Message[] = [];
   let failure: Error | undefined;
   let exited = false;
   let wake: (() => void) | undefined;
-  worker.on('message', (m: Message) => {
-    queue.push(m);
-    wake?.();
+  const started = readerModule().then((module) => {
+    const worker = new Worker(module, {
+      resourceLimits: {
+        maxOldGenerationSizeMb: 128 + Math.ceil(totalBytes / 2_000_000),
+        maxYoungGenerationSizeMb: 12,
+      },
+    });
+    worker.on('message', (m: Message) => {
+      queue.push(m);
+      wake?.();
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      failure =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error('memori untuk membaca berkas habis; bagi berkas menjadi beberapa bagian')
+          : e;
+      wake?.();
+    });
+    worker.on('exit', () => {
+      exited = true;
+      wake?.();
+    });
+    return worker;
   });
-  worker.on('error', (e: Error & { code?: string }) => {
-    failure =
-      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new Error('memori untuk membaca berkas habis; bagi berkas menjadi beberapa bagian')
-        : e;
-    wake?.();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    wake?.();
-  });
+  // A failure to start is reported by `read`; until then it must not go unhandled.
+  started.catch(() => undefined);
   const close = async () => {
-    await worker.terminate();
+    const worker = await started.catch(() => undefined);
+    await worker?.terminate();
   };
   return {
     close,
     async *read(input) {
+      const worker = await started;
       worker.postMessage({ input });
       try {
         for (;;) {

@@ -11,7 +11,7 @@ import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.
  * Phase 1 of an import (*membaca*): the file is streamed, each row validated on its own and
  * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table (or,
  * in a first load, for the register's own tables), problems for the problem table. Nothing here touches the database, so the same code runs in
- * the request's thread or in a worker thread (`read-worker.mjs`) while the database loads the
+ * the request's thread or in a worker thread (`read-worker.ts`) while the database loads the
  * previous batch.
  */
 export interface ReadPhaseInput {
@@ -259,7 +259,7 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
   const familyBatch = new IntColumn();
   let problems = '';
   // The first batches are small, so the database starts on them while the rest is parsed.
-  let limit = Math.min(input.batchRows, 2_000);
+  let limit = Math.min(input.batchRows, 500);
   const take = (): ReadBatch => {
     limit = Math.min(input.batchRows, limit * 2);
     const batch: ReadBatch = { stage: stage.take(), problems, rowsRead, bytesRead: progress.bytes };
