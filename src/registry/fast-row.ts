@@ -1,6 +1,7 @@
 import { type DatePart, datePart, regionProblems } from '../core/nik.ts';
 import { copyValue } from '../db/copy-text.ts';
 import { fieldHash, fieldHashBytes } from './file-checks.ts';
+import { utf8Text } from './readers.ts';
 import { FamilyFields, PersonFields, type RowField, type TemplateColumn } from './registry.schema.ts';
 import {
   type CellResult,
@@ -29,8 +30,7 @@ import {
 const SPACE = 32;
 const TAB = 9;
 const BACKSLASH = 92;
-const ascii = new TextEncoder();
-const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** A checked cell, remembered: its value as COPY text and as `fieldHash` has it. */
 interface Known {
@@ -47,7 +47,8 @@ interface Known {
 
 /**
  * Results by the cell's bytes: an open-addressing table over a pool of the keys' bytes. It
- * stops learning at `capacity` spellings (a column with more is looked up the slow way).
+ * stops learning at `capacity` spellings, and does not learn cells longer than 64 bytes (such
+ * cells, and a column with more spellings, are checked each time).
  */
 class ByteCache {
   private readonly slots: Int32Array;
@@ -64,14 +65,8 @@ class ByteCache {
     this.mask = capacity * 2 - 1;
   }
 
-  private static hash(bytes: Uint8Array, from: number, to: number): number {
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-    return h ^ (h >>> 15);
-  }
-
   get(bytes: Uint8Array, from: number, to: number): Known | undefined {
-    const h = ByteCache.hash(bytes, from, to);
+    const h = fieldHashBytes(bytes, from, to);
     const length = to - from;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
       const slot = this.slots[i] as number;
@@ -90,15 +85,15 @@ class ByteCache {
   }
 
   set(bytes: Uint8Array, from: number, to: number, value: Known): void {
-    if (this.values.length >= this.capacity) return;
     const length = to - from;
+    if (this.values.length >= this.capacity || length > 64) return;
     if (this.used + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.used + length));
       grown.set(this.pool.subarray(0, this.used));
       this.pool = grown;
     }
     this.pool.set(bytes.subarray(from, to), this.used);
-    const h = ByteCache.hash(bytes, from, to);
+    const h = fieldHashBytes(bytes, from, to);
     let i = h & this.mask;
     while (this.slots[i] !== 0) i = (i + 1) & this.mask;
     this.hashes.push(h);
@@ -117,7 +112,7 @@ const slotOf = new Map<OutputField, number>(outputFields.map((f, i) => [f, i]));
 const slot = (f: OutputField) => slotOf.get(f) as number;
 const familySlots = FamilyFields.map(slot);
 
-const constant = (text: string): Uint8Array => ascii.encode(text);
+const constant = (text: string): Uint8Array => encoder.encode(text);
 const TRUE = constant('t');
 const FALSE = constant('f');
 const NULL = constant('\\N');
@@ -148,7 +143,7 @@ interface IdNumber {
   lo: number;
   /** The date as YYYYMMDD. */
   ymd: number;
-  /** A NIK's: a woman's (day + 40). */
+  /** A NIK of a woman (its day is the birth day + 40). */
   female: boolean;
   /** Where its 16 digits start in the line. */
   at: number;
@@ -259,11 +254,11 @@ export class ByteLane {
     const { a, b } = this;
     let known = column.cache.get(this.src, a, b);
     if (!known) {
-      const text = utf8.decode(this.src.subarray(a, b)).trim();
+      const text = utf8Text(this.src, a, b).trim();
       const r = column.check(text);
       known = {
         ok: r.error === undefined,
-        copy: ascii.encode(copyValue(r.value)),
+        copy: encoder.encode(copyValue(r.value)),
         hash: fieldHash(r.value),
         value: r.value,
         empty: text === '',
@@ -391,9 +386,10 @@ export class ByteLane {
     this.text('name', 100);
     this.text('birthPlace', 100);
 
-    // The birth date must be the NIK's: then it is valid, past and after 1880 as the NIK's is.
+    // The birth date must be the NIK's: then it is valid, past and after 1880 as the NIK's is
+    // (a NIK's year is within the hundred years before today).
     const birth = this.ymd('birthDate');
-    if (birth !== nik.ymd || birth < 1880_00_00) return false;
+    if (birth !== nik.ymd) return false;
     const iso = this.birthIso;
     for (let i = 9, n = birth; i >= 0; i--) {
       if (i === 4 || i === 7) iso[i] = 45;

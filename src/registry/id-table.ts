@@ -20,11 +20,6 @@ export class IdTable {
     this.mask = slots - 1;
   }
 
-  private static split(id: string): [number, number] {
-    // An empty slot is marked by the value -1, so (0, 0) is a key like any other.
-    return [Number(id.slice(0, 8)), Number(id.slice(8, 16))];
-  }
-
   private slot(hi: number, lo: number): number {
     let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
     h ^= h >>> 13;
@@ -33,23 +28,16 @@ export class IdTable {
     return i;
   }
 
-  get(id: string): number | undefined {
-    const [hi, lo] = IdTable.split(id);
-    return this.getKey(hi, lo);
-  }
-
-  /** By the number's two halves: its first eight digits and its last eight, as numbers. */
+  /**
+   * By the number's two halves: its first eight digits and its last eight, as numbers. (An
+   * empty slot is marked by the value -1, so (0, 0) is a key like any other.)
+   */
   getKey(hi: number, lo: number): number | undefined {
     const v = this.values[this.slot(hi, lo)] as number;
     return v === -1 ? undefined : v;
   }
 
-  /** Stores `value` for `id` unless present; returns the value already stored, if any. */
-  setIfAbsent(id: string, value: number): number | undefined {
-    const [hi, lo] = IdTable.split(id);
-    return this.setIfAbsentKey(hi, lo, value);
-  }
-
+  /** Stores `value` for a number unless present; returns the value already stored, if any. */
   setIfAbsentKey(hi: number, lo: number, value: number): number | undefined {
     const i = this.slot(hi, lo);
     const existing = this.values[i] as number;

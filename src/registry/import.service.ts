@@ -188,7 +188,14 @@ function startReader(inWorker: boolean, totalBytes: number): Reader {
   return {
     close,
     async *read(input) {
-      const worker = await started;
+      // Without its module (esbuild failed) the file is read in this thread: slower, but read.
+      const worker = await started.catch((error: unknown) => {
+        process.emitWarning(
+          `register import reads in the main thread: its reader module could not be made (${error instanceof Error ? error.message : String(error)})`,
+        );
+        return undefined;
+      });
+      if (!worker) return yield* readPhase(input);
       worker.postMessage({ input });
       try {
         for (;;) {

@@ -346,7 +346,8 @@ export async function* readPhase(input: ReadPhaseInput): AsyncGenerator<ReadBatc
           });
         warnings += ignored.length;
         columns = mapping.columns;
-        if (input.byteLane !== false) lane = new ByteLane(columns, ctx, chunk.delimiter);
+        if (input.format === 'csv' && input.byteLane !== false)
+          lane = new ByteLane(columns, ctx, chunk.delimiter);
         continue;
       }
       rowsRead++;

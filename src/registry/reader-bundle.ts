@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * loader before it read a byte; this one starts in about 30. The module is handed over as a
  * `data:` URL, so nothing is written to disk: each source's `import.meta.url` is replaced by
  * its own file's URL (the region tables are found from there), and exceljs, loaded only for a
- * workbook, is imported from its installed file.
+ * workbook, is imported from its installed file. If it cannot be made, an import reads in its
+ * own thread instead (`startReader`).
  */
 let bundle: Promise<URL> | undefined;
 
@@ -22,33 +23,41 @@ export function readerModule(): Promise<URL> {
 }
 
 async function make(): Promise<URL> {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const exceljs = pathToFileURL(createRequire(import.meta.url).resolve('exceljs')).href;
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'jaring-reader',
-        setup(b) {
-          b.onResolve({ filter: /^exceljs$/ }, () => ({ path: exceljs, external: true }));
-          b.onLoad({ filter: /\.ts$/ }, async (file) => ({
-            contents: (await readFile(file.path, 'utf8')).replaceAll(
-              'import.meta.url',
-              JSON.stringify(pathToFileURL(file.path).href),
-            ),
-            loader: 'ts',
-          }));
+  let result: Awaited<ReturnType<typeof build>>;
+  try {
+    result = await build({
+      entryPoints: [fileURLToPath(new URL('./read-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'jaring-reader',
+          setup(b) {
+            b.onResolve({ filter: /^exceljs$/ }, () => ({ path: exceljs, external: true }));
+            b.onLoad({ filter: /\.ts$/ }, async (file) => ({
+              contents: (await readFile(file.path, 'utf8')).replaceAll(
+                'import.meta.url',
+                JSON.stringify(pathToFileURL(file.path).href),
+              ),
+              loader: 'ts',
+            }));
+          },
         },
-      },
-    ],
-  });
-  const [code] = result.outputFiles;
+      ],
+    });
+  } finally {
+    // esbuild's service process would otherwise stay for the life of the server (some 17 MB).
+    await stop();
+  }
+  const [code] = result.outputFiles ?? [];
   if (!code) throw new Error('esbuild made no reader module');
-  return new URL(`data:text/javascript;base64,${Buffer.from(code.contents).toString('base64')}`);
+  // The name stands in stack traces for the whole URL.
+  const text = `${code.text}\n//# sourceURL=jaring-reader.mjs\n`;
+  return new URL(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`);
 }

@@ -37,6 +37,13 @@ describe('reading CSV', () => {
     ]);
   });
 
+  it('keeps a byte order mark that is not the first character of the file', async () => {
+    expect(await rowsOf('a,b\n"p""\uFEFFq",\uFEFF2\n')).toEqual([
+      [1, ['a', 'b']],
+      [2, ['p"\uFEFFq', '\uFEFF2']],
+    ]);
+  });
+
   it('drops a byte order mark and picks the separator from the header', async () => {
     expect(await rowsOf('\uFEFFNo KK\tNIK\n1\t2\n')).toEqual([
       [1, ['No KK', 'NIK']],

@@ -14,9 +14,10 @@ import type { Cell } from './row.ts';
 export type FileFormat = 'csv' | 'xlsx';
 
 /**
- * Rows as the reader found them. A CSV line without quotes stays bytes, a span of `bytes`: the
- * import's byte lane (`fast-row.ts`) reads most rows that way without making a string of them.
- * Any other row (quoted, or from a workbook) comes as cells. `cellsAt` gives any row's cells.
+ * Rows as the reader found them. A CSV line that ends in a line feed and has no quote stays
+ * bytes, a span of `bytes`: the import's byte lane (`fast-row.ts`) reads most rows that way
+ * without making a string of them. Any other row (quoted, the last line without a line break,
+ * lines ended by a lone CR, or a workbook's) comes as cells. `cellsAt` gives any row's cells.
  */
 export interface RowChunk {
   count: number;
@@ -31,15 +32,24 @@ export interface RowChunk {
   delimiter: number;
 }
 
-const utf8 = new TextDecoder();
+/**
+ * UTF-8 text of `bytes[from, to)`. A byte order mark inside is kept as a character, as the
+ * string reader kept it (only the file's first one is dropped, by `readCsv`).
+ */
+export function utf8Text(bytes: Uint8Array, from: number, to: number): string {
+  return asBuffer(bytes).toString('utf8', from, to);
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** A row's cells: a CSV line split at its delimiter, or the cells it came with. */
 export function cellsAt(chunk: RowChunk, i: number): Cell[] {
   const start = chunk.spans[i * 3 + 1] as number;
   if (start < 0) return chunk.parsed[i] ?? [];
-  return utf8
-    .decode(chunk.bytes.subarray(start, chunk.spans[i * 3 + 2]))
-    .split(String.fromCharCode(chunk.delimiter));
+  return utf8Text(chunk.bytes, start, chunk.spans[i * 3 + 2] as number).split(
+    String.fromCharCode(chunk.delimiter),
+  );
 }
 
 /** Collects the rows of a chunk. */
@@ -157,7 +167,8 @@ function parseRecord(
   atEnd: boolean,
 ): { fields: string[]; end: number } | undefined {
   const fields: string[] = [];
-  const text = (from: number, to: number) => utf8.decode(buf.subarray(from, to));
+  const bytes = asBuffer(buf);
+  const text = (from: number, to: number) => bytes.toString('utf8', from, to);
   let i = start;
   const n = buf.length;
   for (;;) {
@@ -256,8 +267,8 @@ export async function* readCsv(file: string, progress: ReadProgress): AsyncGener
       first = false;
     }
     const { chunk: rows, pos } = take(buf, false);
-    // The unfinished row waits for the next read, in a copy: the chunk keeps `buf`.
-    rest = pos < buf.length ? buf.slice(pos) : undefined;
+    // The unfinished row waits for the next read, which copies it in front of its bytes.
+    rest = pos < buf.length ? buf.subarray(pos) : undefined;
     if (rows.count > 0) yield rows;
   }
   if (rest) {
