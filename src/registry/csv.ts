@@ -12,7 +12,16 @@ export const csvLine = (cells: readonly string[]) => `${cells.map(csvField).join
 export function writeChunk(out: Writable, chunk: string): Promise<void> | undefined {
   if (out.write(chunk)) return undefined;
   return new Promise<void>((resolve, reject) => {
-    out.once('drain', () => resolve());
-    out.once('error', reject);
+    // Whichever comes first takes the other listener away: a long export waits many times.
+    const drained = () => {
+      out.off('error', failed);
+      resolve();
+    };
+    const failed = (error: Error) => {
+      out.off('drain', drained);
+      reject(error);
+    };
+    out.once('drain', drained);
+    out.once('error', failed);
   });
 }
