@@ -28,10 +28,8 @@ const database = await openDatabase(url ? { url } : { dataDir });
 await migrate(database);
 // Seeding again changes nothing, and warms the engine up as a server's start does (PGlite's
 // WebAssembly is compiled to faster code as it runs); the baseline COPY runs after the import,
-// warm. The import's reader module is made here, as a server makes it when it starts.
+// warm.
 await seedAll(database.db, { demo: false });
-// As `jaring serve` and `jaring registry import` do when they start.
-await prepareReader();
 if (mode === 'prepare') {
   await database.db.execute(
     sql`TRUNCATE registry_people, registry_families, registry_person_versions, registry_family_versions, registry_imports, registry_names, registry_village_counts`,
@@ -39,6 +37,9 @@ if (mode === 'prepare') {
   await database.close();
   process.exit(0);
 }
+// The import's reader module is made as `jaring serve` and `jaring registry import` make it
+// when they start.
+await prepareReader();
 // The import's memory is sampled from its start, beside the process's memory before it (the
 // embedded engine's included).
 const [unit] = await rows<{ id: number }>(database.db, sql`SELECT id FROM units WHERE code = 'sragen'`);

@@ -6,24 +6,13 @@ import { ByteLane } from './fast-row.ts';
 import { type ReadPhaseInput, readPhase } from './read-phase.ts';
 import { mapHeaders, TemplateColumns } from './registry.schema.ts';
 import { rowContext } from './row.ts';
-import { syntheticRegister } from './synthetic.ts';
+import { prng, syntheticRegister } from './synthetic.ts';
 
 const today = '2026-11-23T00:00:00.000Z';
 const ctx = rowContext({ today: new Date(today), regionCode: '33.14', regionName: 'Kabupaten Sragen' });
 const dir = mkdtempSync(path.join(tmpdir(), 'jaring-lane-'));
 const headers = TemplateColumns.map((c) => c.header);
 const at = (key: string) => TemplateColumns.findIndex((c) => c.key === key);
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything a read phase gives, as text: every batch's COPY lines and problems, then the totals. */
 async function readAll(input: ReadPhaseInput): Promise<string[]> {

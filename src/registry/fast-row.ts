@@ -9,8 +9,10 @@ import {
   periodCell,
   type RowContext,
   smallNumberCell,
+  type VocabularyColumn,
   villageCell,
   vocabCell,
+  vocabularyColumns,
 } from './row.ts';
 
 /**
@@ -124,19 +126,6 @@ interface LookupColumn {
   cache: ByteCache;
 }
 
-const vocabulary = (
-  field: RowField & Parameters<typeof vocabCell>[1],
-  must: boolean,
-  label: string,
-  fallback = '',
-) => ({
-  field,
-  check: (text: string) => {
-    const r = vocabCell(text, field, must, label);
-    return r.error === undefined ? { value: r.value || fallback } : r;
-  },
-});
-
 /** A parsed NIK or KK: its halves, and its date part (valid: it has no problem at all). */
 interface IdNumber {
   hi: number;
@@ -169,8 +158,6 @@ export class ByteLane {
   /** `fieldHash` of each family field, in `FamilyFields` order. */
   readonly familyHash = new Int32Array(FamilyFields.length);
   private src: Uint8Array = new Uint8Array(0);
-  /** The relationship's code, as COPY text. */
-  private relationship: Uint8Array = NULL;
   /** Per output field: bytes of its own (`value`) or a span of the line (`from`, `to`). */
   private readonly value: Array<Uint8Array | null> = outputFields.map(() => null);
   private readonly from = new Int32Array(outputFields.length);
@@ -202,16 +189,9 @@ export class ByteLane {
     });
     this.lookups = Object.fromEntries(
       [
-        cached(vocabulary('sex', true, 'Jenis kelamin')),
-        cached(vocabulary('relationship', true, 'Hubungan keluarga')),
-        cached(vocabulary('maritalStatus', false, 'Status perkawinan')),
-        cached(vocabulary('education', false, 'Pendidikan')),
-        cached(vocabulary('schooling', false, 'Partisipasi sekolah')),
-        cached(vocabulary('disabilityKind', false, 'Jenis disabilitas')),
-        cached(vocabulary('disabilitySeverity', false, 'Tingkat disabilitas')),
-        cached(vocabulary('pregnancy', false, 'Status hamil/menyusui')),
-        cached(vocabulary('lifeStatus', false, 'Status hidup')),
-        cached(vocabulary('welfareStatus', false, 'Status DTKS/DTSEN', 'non')),
+        ...(Object.keys(vocabularyColumns) as VocabularyColumn[]).map((field) =>
+          cached({ field, check: (t) => vocabCell(field, t) }),
+        ),
         cached({ field: 'villageCode', check: (t) => villageCell(t, ctx) }, 8192),
         cached({ field: 'rt', check: (t) => smallNumberCell(t, 'rt') }),
         cached({ field: 'rw', check: (t) => smallNumberCell(t, 'rw') }),
@@ -335,31 +315,43 @@ export class ByteLane {
    */
   private ymd(field: RowField): number {
     this.span(field);
-    const { a, b } = this;
     const s = this.src;
-    const runs = [0, 0, 0];
-    const lengths = [0, 0, 0];
-    const seps = [0, 0];
+    // Three runs of digits (x, y, z) and their lengths, parted by two separators.
+    let x = 0;
+    let y = 0;
+    let z = 0;
+    let lx = 0;
+    let ly = 0;
+    let lz = 0;
+    let dashes = 0;
     let r = 0;
-    for (let i = a; i < b; i++) {
+    for (let i = this.a; i < this.b; i++) {
       const c = s[i] as number;
       if (c >= 48 && c <= 57) {
-        runs[r] = (runs[r] as number) * 10 + c - 48;
-        lengths[r] = (lengths[r] as number) + 1;
-      } else if (r < 2 && (c === 45 || c === 47 || c === 46) && lengths[r]) seps[r++] = c;
-      else return -1;
+        if (r === 0) {
+          x = x * 10 + c - 48;
+          lx++;
+        } else if (r === 1) {
+          y = y * 10 + c - 48;
+          ly++;
+        } else {
+          z = z * 10 + c - 48;
+          lz++;
+        }
+      } else if ((c === 45 || c === 47 || c === 46) && (r === 0 ? lx : r === 1 ? ly : 0) > 0) {
+        if (c === 45) dashes++;
+        r++;
+      } else return -1;
     }
-    const [l0, l1, l2] = lengths as [number, number, number];
-    const [x, y, z] = runs as [number, number, number];
-    if (r !== 2 || l2 === 0) return -1;
-    if (l0 <= 2 && l1 <= 2 && l2 === 4) return z * 10_000 + y * 100 + x;
-    if (l0 === 4 && l1 <= 2 && l2 <= 2 && seps[0] === 45 && seps[1] === 45) return x * 10_000 + y * 100 + z;
+    if (r !== 2 || lz === 0) return -1;
+    if (lx <= 2 && ly <= 2 && lz === 4) return z * 10_000 + y * 100 + x;
+    if (lx === 4 && ly <= 2 && lz <= 2 && dashes === 2) return x * 10_000 + y * 100 + z;
     return -1;
   }
 
   /**
    * Reads the line `bytes[start, end)`. True when the row is valid without a single problem;
-   * then its fields are ready for `writeStage`/`writeLoad`. False: leave it to `validateRow`.
+   * then its fields are ready for the `write…` methods. False: leave it to `validateRow`.
    */
   read(bytes: Uint8Array, start: number, end: number): boolean {
     this.src = bytes;
@@ -420,7 +412,6 @@ export class ByteLane {
     if (this.a !== this.b) return false;
     this.set('sex', sex.copy);
     this.set('relationship', relationship.copy);
-    this.relationship = relationship.copy;
     this.head = relationship.value === 'kepala_keluarga';
     this.set('maritalStatus', marital.copy);
     this.set('education', education.copy);
@@ -466,17 +457,28 @@ export class ByteLane {
     }
   }
 
+  /** A NIK's or KK's 16 digits, after a tab. */
+  private id(out: Writer, n: IdNumber): void {
+    out.byte(TAB);
+    out.bytes(this.src, n.at, n.at + 16);
+  }
+
+  /** An output field given by its own bytes, after a tab. */
+  private own(out: Writer, field: OutputField): void {
+    const bytes = this.value[slot(field)] as Uint8Array;
+    out.byte(TAB);
+    out.bytes(bytes, 0, bytes.length);
+  }
+
   /** A staging line (`stageColumns`). */
   writeStage(out: Writer, rowNo: number, first: boolean, batchFirst: boolean): void {
     out.int(rowNo);
     out.byte(TAB);
-    out.bytes(first ? TRUE : FALSE, 0, 1);
+    out.byte(first ? 116 : 102);
     out.byte(TAB);
-    out.bytes(batchFirst ? TRUE : FALSE, 0, 1);
-    out.byte(TAB);
-    out.bytes(this.src, this.kk.at, this.kk.at + 16);
-    out.byte(TAB);
-    out.bytes(this.src, this.nik.at, this.nik.at + 16);
+    out.byte(batchFirst ? 116 : 102);
+    this.id(out, this.kk);
+    this.id(out, this.nik);
     this.fieldsInto(out, 0, outputFields.length);
     out.byte(10);
   }
@@ -484,8 +486,7 @@ export class ByteLane {
   /** A first load's family line (`loadColumns.families`); `written` is `\t<by>\t<note>\n`. */
   writeFamily(out: Writer, familyId: number, written: Uint8Array): void {
     out.int(familyId);
-    out.byte(TAB);
-    out.bytes(this.src, this.kk.at, this.kk.at + 16);
+    this.id(out, this.kk);
     this.fieldsInto(out, PersonFields.length, outputFields.length);
     out.bytes(written, 0, written.length);
   }
@@ -493,13 +494,10 @@ export class ByteLane {
   /** A first load's person line (`loadColumns.people`). */
   writePerson(out: Writer, personId: number, familyId: number, written: Uint8Array): void {
     out.int(personId);
-    out.byte(TAB);
-    out.bytes(this.src, this.nik.at, this.nik.at + 16);
+    this.id(out, this.nik);
     out.byte(TAB);
     out.int(familyId);
-    out.byte(TAB);
-    const village = this.value[slot('villageCode')] as Uint8Array;
-    out.bytes(village, 0, village.length);
+    this.own(out, 'villageCode');
     this.fieldsInto(out, 0, PersonFields.length);
     out.bytes(written, 0, written.length);
   }
@@ -507,12 +505,9 @@ export class ByteLane {
   /** A first load's loaded-rows line (`loadColumns.direct`). */
   writeDirect(out: Writer, rowNo: number): void {
     out.int(rowNo);
-    out.byte(TAB);
-    out.bytes(this.src, this.nik.at, this.nik.at + 16);
-    out.byte(TAB);
-    out.bytes(this.src, this.kk.at, this.kk.at + 16);
-    out.byte(TAB);
-    out.bytes(this.relationship, 0, this.relationship.length);
+    this.id(out, this.nik);
+    this.id(out, this.kk);
+    this.own(out, 'relationship');
     out.byte(10);
   }
 }

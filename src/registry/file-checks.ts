@@ -41,7 +41,7 @@ export interface Accepted {
   family: number;
 }
 
-/** No problems: shared, never added to (a row with problems gets arrays of its own). */
+/** No problems: shared by the rows without any (a row with problems gets arrays of its own). */
 const none: RowProblem[] = Object.freeze([]) as unknown as RowProblem[];
 
 const idText = (hi: number, lo: number) => `${String(hi).padStart(8, '0')}${String(lo).padStart(8, '0')}`;
@@ -116,38 +116,41 @@ export class FileChecks {
         // Rare: the fields are compared again only to name them.
         const known = fam;
         const differing = familyHeaders.filter((_, i) => data[i] !== this.famData[i]?.get(known));
-        out.problems = [];
-        out.problems.push({
-          row: rowNo,
-          column: 'No KK',
-          value: idText(kkHi, kkLo),
-          severity: 'error',
-          message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing.join(', ')})`,
-        });
+        out.problems = [
+          {
+            row: rowNo,
+            column: 'No KK',
+            value: idText(kkHi, kkLo),
+            severity: 'error',
+            message: `data keluarga berbeda dengan baris ${this.famFirstRow.get(fam)} untuk No KK yang sama (${differing.join(', ')})`,
+          },
+        ];
         return out;
       }
     }
     const previous = this.nikRow.setIfAbsentKey(nikHi, nikLo, rowNo);
     if (previous !== undefined) {
       const nik = idText(nikHi, nikLo);
-      out.problems = [];
-      out.problems.push({
-        row: rowNo,
-        column: 'NIK',
-        value: nik,
-        severity: 'error',
-        message: `NIK ganda dalam berkas (juga di baris ${previous})`,
-      });
-      if (!this.rejectedFirst.has(previous)) {
-        this.rejectedFirst.add(previous);
-        out.earlier = [];
-        out.earlier.push({
-          row: previous,
+      out.problems = [
+        {
+          row: rowNo,
           column: 'NIK',
           value: nik,
           severity: 'error',
-          message: `NIK ganda dalam berkas (juga di baris ${rowNo})`,
-        });
+          message: `NIK ganda dalam berkas (juga di baris ${previous})`,
+        },
+      ];
+      if (!this.rejectedFirst.has(previous)) {
+        this.rejectedFirst.add(previous);
+        out.earlier = [
+          {
+            row: previous,
+            column: 'NIK',
+            value: nik,
+            severity: 'error',
+            message: `NIK ganda dalam berkas (juga di baris ${rowNo})`,
+          },
+        ];
         const prevFam = this.rowFamily.get(previous);
         if (this.rowIsHead.get(previous)) this.famHeads.set(prevFam, this.famHeads.get(prevFam) - 1);
         this.unsettledKk.add(this.kkOf(prevFam));

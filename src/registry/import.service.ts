@@ -315,10 +315,10 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   };
 
   const inWorker = req.thread === 'worker' || (req.thread !== 'main' && totalBytes >= WORKER_FROM_BYTES);
-  let reader: Reader | undefined;
+  // Started now, so that a worker loads its code while the database is prepared; nothing in it
+  // can fail before `read`.
+  const reader = startReader(inWorker, totalBytes);
   try {
-    const fileReader = startReader(inWorker, totalBytes);
-    reader = fileReader;
     await createWorkTables(session, names);
     const summary = await session.transaction(async (tx) => {
       // One import at a time across the register: what it finds there must stay true until it commits.
@@ -346,7 +346,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
 
       // Phase 1: read and check each row (in a worker thread for large files) and load it; the
       // database takes one batch while the next is parsed.
-      const batches = fileReader.read({
+      const batches = reader.read({
         file: req.file,
         format,
         today: (req.today ?? new Date()).toISOString(),
@@ -448,7 +448,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       .catch(() => undefined);
     throw error;
   } finally {
-    await reader?.close();
+    await reader.close();
     for (const table of Object.values(names))
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     await session.release();

@@ -10,9 +10,10 @@ import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.
 /**
  * Phase 1 of an import (*membaca*): the file is streamed, each row validated on its own and
  * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table (or,
- * in a first load, for the register's own tables), problems for the problem table. Nothing here touches the database, so the same code runs in
- * the request's thread or in a worker thread (`read-worker.ts`) while the database loads the
- * previous batch.
+ * in a first load, for the register's own tables), problems for the problem table. Plain CSV
+ * lines take the byte lane (`fast-row.ts`), the rest `validateRow`. Nothing here touches the
+ * database, so the same code runs in the request's thread or in a worker thread
+ * (`read-worker.ts`) while the database loads the previous batch.
  */
 export interface ReadPhaseInput {
   file: string;

@@ -61,7 +61,8 @@ class ChunkBuilder {
     private readonly bytes: Uint8Array,
     private readonly delimiter: number,
   ) {}
-  private push(number: number, start: number, end: number) {
+  /** A line without quotes, as a span of the chunk's bytes. */
+  line(number: number, start: number, end: number) {
     if (this.spans.length < (this.count + 1) * 3) {
       const grown = new Int32Array(this.spans.length * 2);
       grown.set(this.spans);
@@ -72,12 +73,9 @@ class ChunkBuilder {
     this.spans[this.count * 3 + 2] = end;
     this.count++;
   }
-  line(number: number, start: number, end: number) {
-    this.push(number, start, end);
-  }
   cells(number: number, cells: Cell[]) {
     this.parsed[this.count] = cells;
-    this.push(number, -1, -1);
+    this.line(number, -1, -1);
   }
   get size() {
     return this.count;
@@ -136,18 +134,6 @@ export function detectDelimiter(firstLine: string): string {
   const candidates = [',', ';', '\t'].map((d) => ({ d, n: count(d) }));
   candidates.sort((a, b) => b.n - a.n);
   return candidates[0]?.n ? candidates[0].d : ',';
-}
-
-async function firstLine(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8');
-    return text.split(/\r?\n/, 1)[0] ?? '';
-  } finally {
-    await handle.close();
-  }
 }
 
 const QUOTE = 34;
@@ -228,10 +214,10 @@ function parseRecord(
  * without quotes ends at `\n` (a `\r` before it dropped); a record with quotes may span lines.
  */
 export async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<RowChunk> {
-  const delimiter = detectDelimiter(await firstLine(file)).charCodeAt(0);
+  // Set from the header line, in the first read.
+  let delimiter = -1;
   let rest: Uint8Array | undefined;
   let number = 0;
-  let first = true;
   /** The rows of `buf` and where the unfinished one starts. */
   const take = (buf: Uint8Array, atEnd: boolean): { chunk: RowChunk; pos: number } => {
     const rows = new ChunkBuilder(buf, delimiter);
@@ -262,9 +248,11 @@ export async function* readCsv(file: string, progress: ReadProgress): AsyncGener
     progress.bytes += chunk.length;
     progress.hash?.update(chunk);
     let buf: Uint8Array = rest ? Buffer.concat([rest, chunk]) : chunk;
-    if (first) {
+    if (delimiter < 0) {
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-      first = false;
+      const header = buf.indexOf(LF);
+      const end = Math.min(header < 0 ? buf.length : header, 64 * 1024);
+      delimiter = detectDelimiter(utf8Text(buf, 0, end)).charCodeAt(0);
     }
     const { chunk: rows, pos } = take(buf, false);
     // The unfinished row waits for the next read, which copies it in front of its bytes.

@@ -360,7 +360,6 @@ function villagesUnder(regionCode: string) {
   return out;
 }
 
-/** An import with its progress figures: share done, rows per second, seconds left. */
 /** What the live progress of an import shows (`/api/registry/imports/:id/live`). */
 const liveFields = [
   'id',
@@ -389,6 +388,7 @@ const liveFields = [
   'etaSeconds',
 ] as const;
 
+/** An import with its progress figures: share done, rows per second, seconds left. */
 function view(row: ImportRow) {
   const end = row.finishedAt ?? row.heartbeatAt;
   const elapsed = Math.max(0.001, (end.getTime() - row.startedAt.getTime()) / 1000);

@@ -172,8 +172,8 @@ class RowCheck {
     return result.value;
   }
 
-  vocab(field: RowField, name: VocabularyName, must: boolean, label: string): string {
-    return this.checked(field, vocabCell(this.text(field), name, must, label));
+  vocab(field: VocabularyColumn): string {
+    return this.checked(field, vocabCell(field, this.text(field)));
   }
 
   /** NIK or KK; a spreadsheet that stored them as numbers has already lost digits. */
@@ -219,10 +219,30 @@ class RowCheck {
  */
 export type CellResult<T> = { value: T; error?: string };
 
-export function vocabCell(s: string, name: VocabularyName, must: boolean, label: string): CellResult<string> {
+/**
+ * The enumeration columns, each checked against the vocabulary of its name: whether it must be
+ * filled, its name in messages, and its value when left empty (or "none").
+ */
+export const vocabularyColumns = {
+  sex: { must: true, label: 'Jenis kelamin', empty: '' },
+  relationship: { must: true, label: 'Hubungan keluarga', empty: '' },
+  maritalStatus: { must: false, label: 'Status perkawinan', empty: '' },
+  education: { must: false, label: 'Pendidikan', empty: '' },
+  schooling: { must: false, label: 'Partisipasi sekolah', empty: '' },
+  disabilityKind: { must: false, label: 'Jenis disabilitas', empty: '' },
+  disabilitySeverity: { must: false, label: 'Tingkat disabilitas', empty: '' },
+  pregnancy: { must: false, label: 'Status hamil/menyusui', empty: '' },
+  lifeStatus: { must: false, label: 'Status hidup', empty: '' },
+  // A family the file does not say is registered is not registered.
+  welfareStatus: { must: false, label: 'Status DTKS/DTSEN', empty: 'non' },
+} satisfies Partial<Record<VocabularyName, { must: boolean; label: string; empty: string }>>;
+export type VocabularyColumn = keyof typeof vocabularyColumns;
+
+export function vocabCell(field: VocabularyColumn, s: string): CellResult<string> {
+  const { must, label, empty } = vocabularyColumns[field];
   if (s === '' || (!must && isNoneWord(s)))
-    return must ? { value: '', error: `${label} wajib diisi` } : { value: '' };
-  const code = codeOf(name, s);
+    return must ? { value: '', error: `${label} wajib diisi` } : { value: empty };
+  const code = codeOf(field, s);
   return code === undefined ? { value: '', error: `${label} "${s}" tidak dikenal` } : { value: code };
 }
 
@@ -302,21 +322,16 @@ export function validateRow(
   if (!hasValue(c.cell('birthDate'))) c.report('birthDate', 'Tanggal lahir wajib diisi');
   else birthDate = c.date('birthDate', 'tanggal lahir', ctx.todayIso) ?? '';
 
-  const sex = c.vocab('sex', 'sex', true, 'Jenis kelamin');
-  const relationship = c.vocab('relationship', 'relationship', true, 'Hubungan keluarga');
-  const maritalStatus = c.vocab('maritalStatus', 'maritalStatus', false, 'Status perkawinan');
-  const education = c.vocab('education', 'education', false, 'Pendidikan');
-  const schooling = c.vocab('schooling', 'schooling', false, 'Partisipasi sekolah');
-  const disabilityKind = c.vocab('disabilityKind', 'disabilityKind', false, 'Jenis disabilitas');
-  const disabilitySeverity = c.vocab(
-    'disabilitySeverity',
-    'disabilitySeverity',
-    false,
-    'Tingkat disabilitas',
-  );
+  const sex = c.vocab('sex');
+  const relationship = c.vocab('relationship');
+  const maritalStatus = c.vocab('maritalStatus');
+  const education = c.vocab('education');
+  const schooling = c.vocab('schooling');
+  const disabilityKind = c.vocab('disabilityKind');
+  const disabilitySeverity = c.vocab('disabilitySeverity');
   if (disabilitySeverity && !disabilityKind && c.text('disabilityKind') === '')
     c.report('disabilitySeverity', 'tingkat disabilitas diisi tetapi jenis disabilitas kosong');
-  const pregnancy = c.vocab('pregnancy', 'pregnancy', false, 'Status hamil/menyusui');
+  const pregnancy = c.vocab('pregnancy');
   if (pregnancy && sex === 'L') c.report('pregnancy', 'status hamil/menyusui hanya untuk perempuan');
 
   // What the NIK says must agree with the columns; a mismatch is worth a look, not a refusal
@@ -330,7 +345,7 @@ export function validateRow(
       'warning',
     );
 
-  const life = c.vocab('lifeStatus', 'lifeStatus', false, 'Status hidup');
+  const life = c.vocab('lifeStatus');
   let deathDate: string | null = null;
   if (hasValue(c.cell('deathDate'))) {
     const value = c.date('deathDate', 'tanggal meninggal', ctx.todayIso);
@@ -345,7 +360,7 @@ export function validateRow(
   const rt = c.smallNumber('rt');
   const rw = c.smallNumber('rw');
   const decile = c.checked('decile', decileCell(c.text('decile')));
-  const welfareStatus = c.vocab('welfareStatus', 'welfareStatus', false, 'Status DTKS/DTSEN') || 'non';
+  const welfareStatus = c.vocab('welfareStatus');
   const statusPeriod = c.checked('statusPeriod', periodCell(c.text('statusPeriod')));
 
   if (c.failed || !kk || !nik) return { problems: c.problems };

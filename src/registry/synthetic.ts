@@ -28,7 +28,8 @@ export interface SyntheticRow {
   bad?: string;
 }
 
-function prng(seed: number) {
+/** A small seeded random number generator (mulberry32): the same numbers for the same seed. */
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -294,7 +295,7 @@ export function* syntheticRegister(opts: SyntheticOptions): Generator<SyntheticR
   }
 }
 
-export const csvHeaderLine = () => csvLine(TemplateColumns.map((c) => c.header));
+const csvHeaderLine = () => csvLine(TemplateColumns.map((c) => c.header));
 
 /**
  * Writes a synthetic register to a CSV file in the template's layout, streamed (a million rows
