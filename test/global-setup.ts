@@ -13,7 +13,8 @@ declare module 'vitest' {
   }
 }
 
-export const pgTemplateName = 'jaring_test_template';
+/** Several suites may share one server (parallel worktrees): JARING_TEST_TEMPLATE names this run's. */
+export const pgTemplateName = process.env.JARING_TEST_TEMPLATE ?? 'jaring_test_template';
 
 /**
  * Builds the test database template once per run: migrated and seeded (units, standards,
