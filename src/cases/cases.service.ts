@@ -182,6 +182,7 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
   return {
     // The applicant's NIK is masked for every reader; `revealApplicantNik` shows it, audited.
     case: { ...row, applicant: maskPersonalNumbers(row.applicant) },
+    mayRevealNik: Boolean(row.applicant.nik) && mayRevealNik(ctx, workflow),
     standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
     /** Labels of steps and of actions per step, for the timeline. */
     labels: Object.fromEntries(
@@ -215,12 +216,16 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
 }
 
 /**
- * The applicant's full NIK, with a reason, audited like the register's reveal. Allowed to a
- * role holding `registry.reveal` (it may see any full NIK of its unit's register anyway) or to
- * a role that acts at a step of this case's workflow: the desk compares the number with the
- * identity card, the signer's letter prints it. A read-only role (auditor, kepala dinas outside
- * the workflow) sees the masked number only.
+ * Who may see an applicant's full NIK: a role holding `registry.reveal` (it may reveal any NIK
+ * of its unit's register anyway), or a role that acts at a step of the case's workflow (the desk
+ * compares the number with the identity card; the signer's letter prints it). Read-only roles
+ * (the auditor, a kepala dinas outside the workflow) see the masked number only.
  */
+function mayRevealNik(ctx: AuthContext, workflow: Workflow): boolean {
+  return hasPermission(ctx, 'registry.reveal') || workflow.steps.some((s) => ctx.roles.includes(s.role));
+}
+
+/** The applicant's full NIK for a reason, audited like the register's reveal. */
 export async function revealApplicantNik(
   db: Db,
   ctx: AuthContext,
@@ -229,8 +234,7 @@ export async function revealApplicantNik(
   client: ClientInfo,
 ): Promise<{ value: string }> {
   const { row, workflow } = await loadCase(db, ctx, id);
-  const acts = workflow.steps.some((s) => ctx.roles.includes(s.role));
-  if (!acts && !hasPermission(ctx, 'registry.reveal')) throw new DomainError('case.reveal_forbidden');
+  if (!mayRevealNik(ctx, workflow)) throw new DomainError('case.reveal_forbidden');
   const nik = row.applicant.nik;
   if (!nik) throw new DomainError('case.nik_not_found', { id });
   await recordAudit(db, actorOf(ctx, client), {

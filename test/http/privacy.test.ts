@@ -35,10 +35,16 @@ describe('privacy: NIKs masked outside the answers that exist to show them', () 
   afterAll(() => t.close());
 
   it('shows a case’s applicant NIK masked to every role that reads cases', async () => {
-    for (const agent of [auditor, fo, officer]) {
+    for (const [agent, mayReveal] of [
+      [auditor, false],
+      [fo, true],
+      [officer, true],
+    ] as const) {
       const res = await agent.get(`/api/cases/${caseId}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().case.applicant).toEqual({ name: 'Bambang Sutrisno', nik: masked });
+      // What the page needs to offer the reveal button, or not.
+      expect(res.json().mayRevealNik).toBe(mayReveal);
       expect(res.body).not.toContain(nik);
     }
     const queue = await fo.get('/api/cases');
