@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit, systemActor, verifyAuditChain } from '../../src/audit/audit.service.ts';
 import { rows } from '../../src/db/client.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 /**
  * Issue 12, finding 4: a case's and a payout's NIK reach only those who reveal it with a
@@ -76,6 +76,8 @@ describe('privacy: NIKs masked outside the answers that exist to show them', () 
         message: 'Peran Anda tidak berwenang melihat NIK lengkap pemohon.',
       });
     }
+    // Nobody signed in: refused before anything is read.
+    expect((await new Agent(t.app).post(url, { reason: 'cocokkan dengan KTP' })).statusCode).toBe(401);
     // Another unit's staff do not find the case at all.
     const tarakan = await signedIn(t.app, 'tarakan.kabid');
     expect((await tarakan.post(url, { reason: 'cek identitas pemohon' })).statusCode).toBe(404);
