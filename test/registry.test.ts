@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
@@ -370,17 +371,19 @@ describe('register search, privacy and export', () => {
     expect(text.split('\r\n')[0]).toBe(TemplateColumns.map((c) => c.header).join(','));
     expect(text).toContain('3314010101800001');
     expect((await kabid.get(ask.json().url)).statusCode).toBe(404); // once only
-    const audit = await rows<{ after: { reason: string } }>(
+    const audit = await rows<{ after: { reason: string; numbers: string } }>(
       t.database.db,
       sql`SELECT after FROM audit_log WHERE action = 'registry.export'`,
     );
-    expect(audit.at(-1)?.after.reason).toBe('kirim ke Kemensos');
+    // A role that may reveal numbers exports them in full, and the audit entry says so.
+    expect(audit.at(-1)?.after).toMatchObject({ reason: 'kirim ke Kemensos', numbers: 'full' });
     // A selection by name (with a typo) exports that person only.
     const byName: string[][] = [];
     for await (const batch of exportBatches(
       t.database.db,
       { prefix: '33.14.', village: null },
       { q: 'Siti Aminha' },
+      'full',
     ))
       byName.push(...batch);
     const nameAt = TemplateColumns.findIndex((c) => c.key === 'name');
@@ -390,7 +393,7 @@ describe('register search, privacy and export', () => {
       const file = path.join(dir, `export.${format}`);
       const out = createWriteStream(file);
       const n = await writeExport(
-        exportBatches(t.database.db, { prefix: '33.14.', village: null }, {}),
+        exportBatches(t.database.db, { prefix: '33.14.', village: null }, {}, 'full'),
         format,
         out,
       );
@@ -400,6 +403,68 @@ describe('register search, privacy and export', () => {
       const again = await importFile(file, { onError: 'reject_all', onExisting: 'update' }, 'worker');
       expect(again).toMatchObject({ status: 'done', loaded: 0, updated: 0, unchanged: n, rejected: 0 });
     }
+  });
+
+  it('masks a village operator’s CSV and XLSX export, audited as masked; the import refuses it by row', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa'); // no registry.reveal
+    const before = await count();
+    for (const format of ['csv', 'xlsx'] as const) {
+      const ask = await desa.post('/api/registry/exports', {
+        format,
+        q: '3314010101800001',
+        reason: 'rekap desa Keden',
+      });
+      expect(ask.statusCode, ask.body).toBe(200);
+      const download = await desa.get(ask.json().url);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['cache-control']).toBe('no-store');
+      let cells: string[][];
+      if (format === 'csv') {
+        cells = download.body
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')
+          .filter(Boolean)
+          .map((l) => l.split(','));
+      } else {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+        cells = [];
+        book.getWorksheet('Data')?.eachRow((row) => {
+          cells.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+        });
+      }
+      // Still a file to read in the template's layout: the number columns show the mask.
+      expect(cells[0]?.slice(0, 3)).toEqual(['No KK', 'NIK', 'Nama']);
+      expect(cells.slice(1).map((c) => c.slice(0, 3))).toEqual([
+        ['3314********0001', '3314********0001', 'Budi Santoso'],
+      ]);
+      expect(JSON.stringify(cells)).not.toMatch(/\d{16}/);
+      // Read back, every row is refused with the reason, and the register is unchanged.
+      const file = write(`masked.${format}`, '');
+      writeFileSync(file, download.rawPayload);
+      const again = await importFile(file, { onError: 'load_valid', onExisting: 'update' });
+      expect(again).toMatchObject({ loaded: 0, updated: 0, unchanged: 0, rejected: 1 });
+      const errors = readFileSync(path.join(errorDir, again.errorFile ?? ''), 'utf8');
+      expect(errors).toContain(
+        'baris 2, kolom NIK: NIK disamarkan (berkas ekspor tanpa hak tampil); ekspor ulang oleh petugas yang berhak melihat nomor lengkap',
+      );
+      expect(errors).toContain('baris 2, kolom No KK: Nomor KK disamarkan');
+      expect(await count()).toBe(before);
+    }
+    const audit = await rows<{ after: Record<string, unknown> }>(
+      t.database.db,
+      sql`SELECT after FROM audit_log WHERE action = 'registry.export' ORDER BY seq DESC LIMIT 2`,
+    );
+    // The audit entries say the numbers were masked, and keep no full NIK of the search either.
+    expect(audit.map((a) => a.after)).toEqual(
+      ['xlsx', 'csv'].map((format) => ({
+        format,
+        q: '3314********0001',
+        village: '33.14.01.2001',
+        numbers: 'masked',
+        reason: 'rekap desa Keden',
+      })),
+    );
   });
 
   it('imports an uploaded file over HTTP with progress and history; refuses .xls and strangers', async () => {

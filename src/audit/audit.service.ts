@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
+import { maskPersonalNumbers } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from './audit.tables.ts';
 
@@ -89,10 +90,13 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
   });
 }
 
-/** What jsonb gives back: undefined dropped, dates as strings. */
+/**
+ * What jsonb gives back: undefined dropped, dates as strings; NIK and KK numbers masked, as the
+ * chain is kept for years and read by auditors (`core/privacy.ts`).
+ */
 function normalise(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as unknown;
+  return JSON.parse(JSON.stringify(maskPersonalNumbers(value))) as unknown;
 }
 
 export interface VerifyResult {

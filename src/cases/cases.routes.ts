@@ -6,8 +6,16 @@ import { DomainError } from '../core/errors.ts';
 import { sniffMimeType } from '../documents/file-store.ts';
 import { attachSignedLetter, findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
-import { ActInput, OpenCaseInput } from './cases.schema.ts';
-import { act, addDocument, caseQueue, getCase, openCase, publicTracking } from './cases.service.ts';
+import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
+import {
+  act,
+  addDocument,
+  caseQueue,
+  getCase,
+  openCase,
+  publicTracking,
+  revealApplicantNik,
+} from './cases.service.ts';
 import { slaReport } from './sla.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -59,6 +67,20 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/cases/:id',
     { schema: { tags: ['cases'], params: IdParams }, preValidation: guard('cases.read') },
     async (request) => getCase(app.db, requireAuth(request), request.params.id),
+  );
+
+  // Who may see the full NIK is decided by the service from the case's workflow.
+  app.post(
+    '/api/cases/:id/reveal',
+    { schema: { tags: ['cases'], params: IdParams, body: RevealInput }, preValidation: guard('cases.read') },
+    async (request) =>
+      revealApplicantNik(
+        app.db,
+        requireAuth(request),
+        request.params.id,
+        request.body.reason,
+        clientOf(request),
+      ),
   );
 
   app.post(

@@ -26,3 +26,9 @@ export const ActInput = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 export type ActInput = z.infer<typeof ActInput>;
+
+/** Why a user asks to see an applicant's full NIK; recorded in the audit chain. */
+export const RevealInput = z.object({
+  reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),
+});
+export type RevealInput = z.infer<typeof RevealInput>;

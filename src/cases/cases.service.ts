@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUnitById } from '../auth/auth.repository.ts';
-import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
+import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
 import { calendarOf } from '../core/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
+import { maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
@@ -179,7 +180,9 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
     }
   }
   return {
-    case: row,
+    // The applicant's NIK is masked for every reader; `revealApplicantNik` shows it, audited.
+    case: { ...row, applicant: maskPersonalNumbers(row.applicant) },
+    mayRevealNik: Boolean(row.applicant.nik) && mayRevealNik(ctx, workflow),
     standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
     /** Labels of steps and of actions per step, for the timeline. */
     labels: Object.fromEntries(
@@ -210,6 +213,37 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
       verificationCode: l.verificationCode,
     })),
   };
+}
+
+/**
+ * Who may see an applicant's full NIK: a role holding `registry.reveal` (it may reveal any NIK
+ * of its unit's register anyway), or a role that acts at a step of the case's workflow (the desk
+ * compares the number with the identity card; the signer's letter prints it). Read-only roles
+ * (the auditor, a kepala dinas outside the workflow) see the masked number only.
+ */
+function mayRevealNik(ctx: AuthContext, workflow: Workflow): boolean {
+  return hasPermission(ctx, 'registry.reveal') || workflow.steps.some((s) => ctx.roles.includes(s.role));
+}
+
+/** The applicant's full NIK for a reason, audited like the register's reveal. */
+export async function revealApplicantNik(
+  db: Db,
+  ctx: AuthContext,
+  id: number,
+  reason: string,
+  client: ClientInfo,
+): Promise<{ value: string }> {
+  const { row, workflow } = await loadCase(db, ctx, id);
+  if (!mayRevealNik(ctx, workflow)) throw new DomainError('case.reveal_forbidden');
+  const nik = row.applicant.nik;
+  if (!nik) throw new DomainError('case.nik_not_found', { id });
+  await recordAudit(db, actorOf(ctx, client), {
+    action: 'case.reveal',
+    entity: 'case',
+    entityId: row.id,
+    after: { kind: 'nik', reason },
+  });
+  return { value: nik };
 }
 
 /**

@@ -91,6 +91,14 @@ const errorMessages: Record<string, Text> = {
     id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
     en: 'This step is done by the role {role}, not by you.',
   },
+  'case.reveal_forbidden': {
+    id: 'Peran Anda tidak berwenang melihat NIK lengkap pemohon.',
+    en: 'Your role may not see the applicant’s full NIK.',
+  },
+  'case.nik_not_found': {
+    id: 'Pemohon ini tidak mencantumkan NIK.',
+    en: 'This applicant gave no NIK.',
+  },
   'case.closed': {
     id: 'Permohonan sudah selesai; tidak ada tindakan lagi.',
     en: 'The request is closed; no more actions.',

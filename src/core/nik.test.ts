@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeNik, maskNik, parseKk, parseNik } from './nik.ts';
+import { composeNik, parseKk, parseNik } from './nik.ts';
 
 const today = new Date('2026-11-23T00:00:00Z');
 
@@ -71,12 +71,6 @@ describe('parseKk', () => {
   it('reads the entry date without the +40 rule', () => {
     expect(parseKk('3314011201150004', { today }).value?.date).toBe('2015-01-12');
     expect(parseKk('3314015201150004', { today }).ok).toBe(false);
-  });
-});
-
-describe('maskNik', () => {
-  it('keeps the first and last four digits', () => {
-    expect(maskNik('3314011708900001')).toBe('3314********0001');
   });
 });
 

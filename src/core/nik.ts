@@ -243,10 +243,3 @@ export function composeNik(district: string, birthIso: string, female: boolean, 
   const [y, m, d] = birthIso.split('-').map(Number) as [number, number, number];
   return `${district.replace(/\D/g, '')}${pad2(female ? d + 40 : d)}${pad2(m)}${pad2(y % 100)}${String(serial).padStart(4, '0')}`;
 }
-
-/** `3314015708900001` → `3314********0001` (UU 27/2022: masked unless the role needs it). */
-export function maskNik(nik: string): string {
-  const v = nik.replace(/[\s.]/g, '');
-  if (v.length < 8) return '*'.repeat(v.length);
-  return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
-}

@@ -7,7 +7,11 @@ import { childrenOf, getProvince } from './regions.ts';
 export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions/regencies',
-    { schema: { tags: ['regions'], querystring: z.object({}) }, preValidation: guard('home.view') },
+    {
+      schema: { tags: ['regions'], querystring: z.object({}) },
+      preValidation: guard('home.view'),
+      config: { cacheable: true },
+    },
     async (_request, reply) => {
       const regencies = childrenOf('').flatMap((p) =>
         childrenOf(p.code).map((r) => ({

@@ -28,7 +28,9 @@ export interface IssueLetterInput {
 
 /**
  * Issues a case's letter inside the caller's transaction: takes the next agenda number,
- * renders the PDF with a QR to its verification page, stores it and records its SHA-256.
+ * renders the PDF with a QR to its verification page, stores it and records its SHA-256. The
+ * letter is handed to the citizen and identifies them: it prints the full NIK (one of the few
+ * places `core/privacy.ts` names); its verification page shows no personal data.
  */
 export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterInput): Promise<LetterRow> {
   const now = input.now ?? new Date();

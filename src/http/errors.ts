@@ -15,6 +15,8 @@ export function statusOf(code: string): number {
     'auth.password_unchanged': 422,
     'standard.revision_exists': 409,
     'case.wrong_role': 403,
+    'case.reveal_forbidden': 403,
+    'case.nik_not_found': 404,
     'case.closed': 409,
     'case.conflict': 409,
     'case.waiting_for_applicant': 409,

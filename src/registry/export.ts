@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { maskKk, maskNik } from '../core/privacy.ts';
 import { type Db, rows } from '../db/client.ts';
 import { csvLine, writeChunk } from './csv.ts';
 import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.schema.ts';
@@ -9,7 +10,11 @@ import { type Scope, searchTerm, villageFilter } from './registry.service.ts';
 /**
  * Export of a selection of the register in the import template's layout (an exported file
  * imports back unchanged), streamed in keyset batches so a million rows never sit in memory.
+ * NIK and KK numbers are written in full only for a role that may reveal them; otherwise
+ * masked (`core/privacy.ts`), a file to read that the import refuses row by row.
  */
+export type ExportNumbers = 'full' | 'masked';
+
 export interface ExportFilter {
   q?: string | undefined;
   village?: string | undefined;
@@ -45,10 +50,11 @@ interface ExportRowDb {
 const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '');
 const label = (v: VocabularyName, code: string) => (code ? labelOf(v, code) : '');
 
-function cellsOf(r: ExportRowDb): string[] {
+function cellsOf(r: ExportRowDb, numbers: ExportNumbers): string[] {
+  const full = numbers === 'full';
   const byKey: Record<string, string> = {
-    kk: r.kk,
-    nik: r.nik,
+    kk: full ? r.kk : maskKk(r.kk),
+    nik: full ? r.nik : maskNik(r.nik),
     name: r.name,
     birthPlace: r.birth_place,
     birthDate: dmy(r.birth_date),
@@ -79,6 +85,7 @@ export async function* exportBatches(
   db: Db,
   scope: Scope,
   filter: ExportFilter,
+  numbers: ExportNumbers,
   batchSize = 5_000,
 ): AsyncGenerator<string[][]> {
   const term = searchTerm(filter.q);
@@ -100,7 +107,7 @@ export async function* exportBatches(
         ORDER BY p.id LIMIT ${batchSize}`,
     );
     if (batch.length === 0) return;
-    yield batch.map(cellsOf);
+    yield batch.map((r) => cellsOf(r, numbers));
     after = Number(batch[batch.length - 1]?.id);
     if (batch.length < batchSize) return;
   }

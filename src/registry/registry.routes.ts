@@ -8,12 +8,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type AuthContext, actorOf } from '../auth/auth.service.ts';
+import { type AuthContext, actorOf, hasPermission } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { maskNik } from '../core/privacy.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { safeEqual } from '../http/security.ts';
-import { exportBatches, writeExport, writeTemplate } from './export.ts';
+import { type ExportNumbers, exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
 import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.api.ts';
 import {
@@ -38,6 +39,7 @@ interface PendingExport {
   format: 'csv' | 'xlsx';
   filter: { q?: string | undefined; village?: string | undefined };
   scope: ReturnType<typeof scopeOf>;
+  numbers: ExportNumbers;
 }
 
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -125,8 +127,10 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = scopeOf(ctx);
       const { format, q, village, reason } = request.body;
       // Refuse a bad selection now, not halfway through the download.
-      searchTerm(q);
+      const term = searchTerm(q);
       if (village) checkVillage(scope, village);
+      // Full numbers only for a role that may reveal one (a village operator may not).
+      const numbers: ExportNumbers = hasPermission(ctx, 'registry.reveal') ? 'full' : 'masked';
       const token = randomBytes(24).toString('base64url');
       const now = Date.now();
       for (const [key, e] of exports) if (e.expires < now) exports.delete(key);
@@ -137,12 +141,19 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         filter: { q, village },
         scope,
+        numbers,
       });
       await recordAudit(app.db, actorOf(ctx, clientOf(request)), {
         action: 'registry.export',
         entity: 'registry',
         entityId: ctx.unit.id,
-        after: { format, q: q ?? null, village: scope.village ?? village ?? null, reason },
+        after: {
+          format,
+          q: term.kind === 'id' ? maskNik(term.digits) : (q ?? null),
+          village: scope.village ?? village ?? null,
+          numbers,
+          reason,
+        },
       });
       return { url: `/api/registry/exports/${token}`, expiresAt: new Date(now + 10 * 60_000).toISOString() };
     },
@@ -174,14 +185,15 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
             ? 'text/csv; charset=utf-8'
             : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         )
-        .header('content-disposition', `attachment; filename="register-${stamp}.${pending.format}"`)
-        .header('cache-control', 'no-store');
-      writeExport(exportBatches(app.db, pending.scope, pending.filter), pending.format, body).catch(
-        (error: unknown) => {
-          request.log.error({ err: error }, 'register export failed');
-          body.destroy(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
+        .header('content-disposition', `attachment; filename="register-${stamp}.${pending.format}"`);
+      writeExport(
+        exportBatches(app.db, pending.scope, pending.filter, pending.numbers),
+        pending.format,
+        body,
+      ).catch((error: unknown) => {
+        request.log.error({ err: error }, 'register export failed');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
       return reply.send(body);
     },
   );

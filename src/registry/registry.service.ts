@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
 import { offsetMinutes } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
-import { maskNik } from '../core/nik.ts';
+import { maskKk, maskNik } from '../core/privacy.ts';
 import { displayName, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
 import { type Db, rows } from '../db/client.ts';
 import type { SearchQuery } from './registry.api.ts';
@@ -76,7 +76,7 @@ function toItem(r: PersonRowDb): PersonListItem {
     id: Number(r.id),
     familyId: Number(r.family_id),
     nik: maskNik(r.nik),
-    kk: maskNik(r.kk),
+    kk: maskKk(r.kk),
     name: r.name,
     sex: r.sex,
     birthDate: isoDate(r.birth_date),
@@ -525,7 +525,7 @@ export async function getFamily(
   const f = (family?.data ?? current) as unknown as FamilyRowDb;
   return {
     id: Number(current.id),
-    kk: maskNik(current.kk),
+    kk: maskKk(current.kk),
     villageCode: f.village_code,
     villageName: getVillage(f.village_code)?.name ?? f.village_code,
     regionPath: regionPath(f.village_code).map(displayName),

@@ -1,4 +1,5 @@
 import { parseKk, parseNik } from '../core/nik.ts';
+import { isMaskedNumber } from '../core/privacy.ts';
 import { getVillage, normaliseRegionCode } from '../core/regions.ts';
 import {
   codeOf,
@@ -190,6 +191,14 @@ class RowCheck {
     const s = this.text(field);
     if (s === '') {
       this.report(field, `${label} wajib diisi`);
+      return undefined;
+    }
+    // A masked export read back: say so, rather than "digits only".
+    if (isMaskedNumber(s)) {
+      this.report(
+        field,
+        `${label} disamarkan (berkas ekspor tanpa hak tampil); ekspor ulang oleh petugas yang berhak melihat nomor lengkap`,
+      );
       return undefined;
     }
     const result = field === 'nik' ? parseNik(s, { today }) : parseKk(s, { today });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { claimsByNik, setTariff, tariffsOf } from './relief.service.ts';
 import { DistanceClasses, reliefPayouts } from './relief.tables.ts';
@@ -57,14 +58,15 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
       await recordAudit(app.db, actorOf(ctx, clientOf(request)), {
         action: 'relief.claims_lookup',
         entity: 'person',
-        entityId: `${request.params.nik.slice(0, 4)}********${request.params.nik.slice(-4)}`,
+        entityId: maskNik(request.params.nik),
         after: { found: claims.length },
       });
-      return { claims };
+      // The officer typed the number; the answer lists other offices' payouts, masked.
+      return { claims: maskPersonalNumbers(claims) };
     },
   );
 
-  /** The unit's cash book of payouts. */
+  /** The unit's cash book of payouts; the kwitansi PDF of each carries the full NIK it was paid to. */
   app.get(
     '/api/relief/payouts',
     { schema: { tags: ['relief'] }, preValidation: guard('cases.read') },
@@ -76,7 +78,7 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(reliefPayouts.unitId, ctx.unit.id))
         .orderBy(desc(reliefPayouts.paidAt))
         .limit(500);
-      return { payouts: rows, total: rows.reduce((n, r) => n + r.amount, 0) };
+      return { payouts: maskPersonalNumbers(rows), total: rows.reduce((n, r) => n + r.amount, 0) };
     },
   );
 

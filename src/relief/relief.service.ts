@@ -5,6 +5,7 @@ import { formatDateLong, todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { formatRupiah, rupiahInWords } from '../core/money.ts';
 import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
+import { maskNik } from '../core/privacy.ts';
 import { findRegion, regionPath } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type DistanceClass, DistanceClasses, reliefPayouts, reliefTariffs } from './relief.tables.ts';
@@ -142,7 +143,7 @@ registerEffect(
     const nik = caseRow.applicant.nik;
     return {
       kind: 'relief.claims',
-      nik: nik ? `${nik.slice(0, 4)}********${nik.slice(-4)}` : null,
+      nik: nik ? maskNik(nik) : null,
       claims: nik ? await claimsByNik(db, nik) : [],
       tariffs: await tariffsOf(db, caseRow.unitId),
     };
@@ -163,7 +164,10 @@ interface Kwitansi {
   officer: { name: string; position: string; nip: string | null };
 }
 
-/** The receipt (kwitansi) for a cash payout, in figures and in words, signed by the traveller. */
+/**
+ * The receipt (kwitansi) for a cash payout, in figures and in words, signed by the traveller. It
+ * identifies the traveller, so it prints the full NIK (one of the places `core/privacy.ts` names).
+ */
 export async function renderKwitansi(k: Kwitansi): Promise<Buffer> {
   const row = (label: string, value: Content): Content[] => [{ text: label }, { text: ':' }, value];
   return renderPdf({

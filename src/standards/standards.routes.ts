@@ -16,7 +16,11 @@ import {
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
 
 export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const publicLimit = { rateLimit: { max: app.config.publicRateLimit, timeWindow: '1 minute' } };
+  // Published standards hold no personal data: exempt from the `/api/` no-store rule.
+  const publicLimit = {
+    rateLimit: { max: app.config.publicRateLimit, timeWindow: '1 minute' },
+    cacheable: true,
+  };
 
   app.get('/api/public/units', { schema: { tags: ['public'] }, config: publicLimit }, async () => ({
     units: await listPublicUnits(app.db),

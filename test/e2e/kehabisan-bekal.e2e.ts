@@ -22,6 +22,8 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
   let browser: Browser;
   let page: Page;
   let caseUrl = '';
+  const nik = '3314011708900001';
+  const masked = '3314********0001';
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -47,10 +49,22 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     await page.getByLabel('Layanan').first().click();
     await page.getByRole('option', { name: 'Kehabisan Bekal' }).click();
     await page.getByLabel('Nama pemohon').fill('Bambang Sutrisno');
-    await page.getByLabel('NIK').fill('3314011708900001');
+    await page.getByLabel('NIK').fill(nik);
     await page.getByRole('button', { name: 'Buat permohonan' }).click();
     await page.waitForURL(/\/staf\/permohonan\/\d+$/);
     caseUrl = page.url();
+    // The NIK is masked; the desk shows it in full only with a reason (audited).
+    const shownNik = page.getByTestId('applicant-nik');
+    expect(await shownNik.innerText()).toBe(masked);
+    expect(await page.content()).not.toContain(nik);
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tampilkan NIK lengkap' });
+    const go = dialog.getByRole('button', { name: 'Lanjutkan' });
+    expect(await go.isDisabled()).toBe(true);
+    await dialog.getByLabel('Alasan (dicatat di jejak audit)').fill('cocokkan dengan KTP');
+    await go.click();
+    await shownNik.getByText(nik, { exact: true }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('upload-surat-keterangan-kepolisian').click();
     await (await chooser).setFiles(policeLetter);
@@ -97,6 +111,25 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     const number = await page.getByTestId('letter-number').innerText();
     expect(number).toBe(`460/0001/DINSOS/${new Date().getFullYear()}`);
     expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(`Nomor: ${number}`);
+    // The letter and the kwitansi identify the traveller: they keep the full NIK.
+    expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(nik);
+    expect(receiptText).toContain(nik);
+
+    // The cash book shows the NIK masked; its name leads to the case.
+    await page.goto(`${server.url}/staf/kas`);
+    expect(await page.getByTestId('payout-nik').innerText()).toBe(masked);
+    expect(await page.content()).not.toContain(nik);
+    await page.getByRole('link', { name: 'Bambang Sutrisno' }).click();
+    await page.waitForURL(caseUrl);
+    await page.getByTestId('applicant-nik').waitFor();
+  });
+
+  it('the auditor reads the case with the NIK masked and no way to show it', async () => {
+    await signIn('sragen.auditor');
+    await page.goto(caseUrl);
+    expect(await page.getByTestId('applicant-nik').innerText()).toBe(masked);
+    expect(await page.getByRole('button', { name: 'Tampilkan' }).count()).toBe(0);
+    expect(await page.content()).not.toContain(nik);
   });
 
   it('a second claim by the same NIK is shown as a repeat claim before payout', async () => {
@@ -105,7 +138,7 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     await page.getByLabel('Layanan').first().click();
     await page.getByRole('option', { name: 'Kehabisan Bekal' }).click();
     await page.getByLabel('Nama pemohon').fill('Bambang Sutrisno');
-    await page.getByLabel('NIK').fill('3314011708900001');
+    await page.getByLabel('NIK').fill(nik);
     await page.getByRole('button', { name: 'Buat permohonan' }).click();
     await page.waitForURL(/\/staf\/permohonan\/\d+$/);
     const second = page.url();

@@ -428,6 +428,24 @@ describe('Family register: import a file, find a family, see a full NIK only wit
     await page.getByTestId('family-members').waitFor();
     // No reveal permission: no button to ask for one.
     expect(await page.getByRole('button', { name: 'Tampilkan' }).count()).toBe(0);
+
+    // Nor full numbers in the operator's export, as its dialog says before.
+    await page.goto(`${server.url}/staf/registri`);
+    await search('Budi Santoso');
+    await page.getByTestId('registry-results').getByText('Budi Santoso').waitFor();
+    await page.getByRole('button', { name: 'Ekspor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ekspor data register' });
+    expect(await dialog.innerText()).toContain('NIK dan No KK disamarkan');
+    await dialog.getByLabel('CSV').check();
+    await dialog.getByLabel('Alasan (dicatat di jejak audit)').fill('rekap desa Keden');
+    const exported = readDownload(page.waitForEvent('download'));
+    await dialog.getByRole('button', { name: 'Lanjutkan' }).click();
+    const exportText = await exported;
+    expect(exportText).toContain(`${masked(keden.kk)},${masked(person('Budi Santoso').nik)},Budi Santoso`);
+    expect(people.filter((p) => exportText.includes(p.nik)).map((p) => p.name)).toEqual([]);
+    expect(exportText.includes(keden.kk)).toBe(false);
+    await page.goto(kedenUrl);
+    await page.getByTestId('family-members').waitFor();
     expect(errors).toEqual([]);
   });
 

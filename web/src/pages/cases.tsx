@@ -25,6 +25,7 @@ import { type FormEvent, useState } from 'react';
 import { isStaffRole, RoleLabels } from '../../../src/auth/roles.ts';
 import { type ApiError, get, post, uploadFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { RevealableNumber } from '../reveal.tsx';
 import { QueryView } from '../ui.tsx';
 import { RequireSession } from './staff.tsx';
 
@@ -124,6 +125,8 @@ interface CaseView {
     openedAt: string;
     flags: string[];
   };
+  /** Whether this user may ask for the applicant's full NIK (`POST /api/cases/:id/reveal`). */
+  mayRevealNik: boolean;
   standard: { id: string; name: string; products: Array<{ id: string; name: string }> };
   labels: Record<string, { label: string; actions: Record<string, string> }>;
   state: {
@@ -487,6 +490,18 @@ export function CasePage() {
                   <Title order={1} size="h2">
                     {v.case.applicant.name}
                   </Title>
+                  {v.case.applicant.nik ? (
+                    <Group gap={6}>
+                      <Text size="sm">NIK</Text>
+                      <RevealableNumber
+                        masked={v.case.applicant.nik}
+                        canReveal={v.mayRevealNik}
+                        testId="applicant-nik"
+                        title={pick({ id: 'Tampilkan NIK lengkap', en: 'Show the full NIK' })}
+                        reveal={(reason) => post(`/api/cases/${v.case.id}/reveal`, { reason })}
+                      />
+                    </Group>
+                  ) : null}
                   <Group gap="xs">
                     <Text ff="monospace" data-testid="tracking-code">
                       {v.case.trackingCode}

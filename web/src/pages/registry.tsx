@@ -5,7 +5,6 @@ import {
   Button,
   FileInput,
   Group,
-  Modal,
   Paper,
   Progress,
   Radio,
@@ -14,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Timeline,
   Title,
@@ -31,6 +29,7 @@ import {
 } from '../../../src/registry/registry.schema.ts';
 import { type ApiError, get, post, uploadFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { ReasonModal, RevealableNumber } from '../reveal.tsx';
 import { formatDate, QueryView } from '../ui.tsx';
 import { RequireSession } from './staff.tsx';
 
@@ -89,63 +88,8 @@ function searchProblem(term: string): { id: string; en: string } | null {
   return null;
 }
 
-/** Asks why a full number or an export is needed; the reason goes into the audit chain. */
-function ReasonModal({
-  opened,
-  title,
-  onClose,
-  onConfirm,
-  busy,
-  error,
-  children,
-}: {
-  opened: boolean;
-  title: string;
-  onClose: () => void;
-  onConfirm: (reason: string) => void;
-  busy: boolean;
-  error?: string | undefined;
-  children?: React.ReactNode;
-}) {
-  const { pick } = useI18n();
-  const [reason, setReason] = useState('');
-  return (
-    <Modal opened={opened} onClose={onClose} title={title}>
-      <Stack>
-        {children}
-        <Textarea
-          label={pick({ id: 'Alasan (dicatat di jejak audit)', en: 'Reason (recorded in the audit trail)' })}
-          placeholder={pick({
-            id: 'mis. verifikasi usulan PKH desa Kalijambe',
-            en: 'e.g. verifying a PKH proposal',
-          })}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          description={pick({ id: 'minimal 5 karakter', en: 'at least 5 characters' })}
-          minRows={2}
-          required
-          data-testid="reason"
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {pick({ id: 'Batal', en: 'Cancel' })}
-          </Button>
-          <Button loading={busy} disabled={reason.trim().length < 5} onClick={() => onConfirm(reason.trim())}>
-            {pick({ id: 'Lanjutkan', en: 'Continue' })}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-/** A masked NIK/KK with a button to show it in full (permission and reason required). */
-function RevealableNumber({
+/** A register NIK/KK, masked, with the register's audited reveal. */
+function RegisterNumber({
   kind,
   id,
   masked,
@@ -157,37 +101,17 @@ function RevealableNumber({
   canReveal: boolean;
 }) {
   const { pick } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [value, setValue] = useState<string | null>(null);
-  const reveal = useMutation({
-    mutationFn: (reason: string) => post<{ value: string }>('/api/registry/reveal', { kind, id, reason }),
-    onSuccess: (r) => {
-      setValue(r.value);
-      setOpen(false);
-    },
-  });
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Text ff="monospace" size="sm" data-testid={`${kind}-${id}`}>
-        {value ?? masked}
-      </Text>
-      {canReveal && !value && (
-        <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
-          {pick({ id: 'Tampilkan', en: 'Show' })}
-        </Button>
-      )}
-      <ReasonModal
-        opened={open}
-        title={pick({
-          id: `Tampilkan ${kind === 'nik' ? 'NIK' : 'No KK'} lengkap`,
-          en: `Show the full ${kind === 'nik' ? 'NIK' : 'KK number'}`,
-        })}
-        onClose={() => setOpen(false)}
-        onConfirm={(reason) => reveal.mutate(reason)}
-        busy={reveal.isPending}
-        error={(reveal.error as ApiError | null)?.message}
-      />
-    </Group>
+    <RevealableNumber
+      masked={masked}
+      canReveal={canReveal}
+      testId={`${kind}-${id}`}
+      title={pick({
+        id: `Tampilkan ${kind === 'nik' ? 'NIK' : 'No KK'} lengkap`,
+        en: `Show the full ${kind === 'nik' ? 'NIK' : 'KK number'}`,
+      })}
+      reveal={(reason) => post<{ value: string }>('/api/registry/reveal', { kind, id, reason })}
+    />
   );
 }
 
@@ -388,12 +312,21 @@ export function RegistryPage() {
             <Text size="sm">
               {active
                 ? pick({
-                    id: 'Yang diekspor: hasil pencarian saat ini, dengan NIK dan No KK lengkap.',
-                    en: 'Exported: the current search results, with full NIKs and KK numbers.',
+                    id: 'Yang diekspor: hasil pencarian saat ini.',
+                    en: 'Exported: the current search results.',
                   })
                 : pick({
-                    id: 'Yang diekspor: seluruh register unit/desa Anda, dengan NIK dan No KK lengkap.',
-                    en: 'Exported: the whole register of your unit/village, with full numbers.',
+                    id: 'Yang diekspor: seluruh register unit/desa Anda.',
+                    en: 'Exported: the whole register of your unit/village.',
+                  })}{' '}
+              {user.permissions.includes('registry.reveal')
+                ? pick({
+                    id: 'NIK dan No KK ditulis lengkap.',
+                    en: 'NIKs and KK numbers are written in full.',
+                  })
+                : pick({
+                    id: 'NIK dan No KK disamarkan (peran Anda tidak berhak menampilkannya); berkas ini tidak dapat diimpor kembali.',
+                    en: 'NIKs and KK numbers are masked (your role may not show them); this file cannot be imported back.',
                   })}
             </Text>
             <Radio.Group
@@ -483,7 +416,7 @@ export function FamilyPage() {
                       {pick({ id: 'Keluarga', en: 'Family' })}{' '}
                       {f.members.find((m) => m.relationship === 'kepala_keluarga')?.name ?? ''}
                     </Title>
-                    <RevealableNumber
+                    <RegisterNumber
                       kind="kk"
                       id={f.id}
                       masked={f.kk}
@@ -558,7 +491,7 @@ export function FamilyPage() {
                       {f.members.map((m) => (
                         <Table.Tr key={m.id}>
                           <Table.Td>
-                            <RevealableNumber
+                            <RegisterNumber
                               kind="nik"
                               id={m.id}
                               masked={m.nik}

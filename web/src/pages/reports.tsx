@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type ApiError, api, get } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -114,7 +115,9 @@ export function SlaReportPage() {
 
 interface Payout {
   id: number;
+  caseId: number;
   name: string;
+  /** Masked by the server. */
   nik: string | null;
   originCode: string;
   destinationCode: string;
@@ -209,9 +212,14 @@ export function CashBookPage() {
                         <Table.Td>
                           {new Date(p.paidAt).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}
                         </Table.Td>
-                        <Table.Td>{p.name}</Table.Td>
-                        <Table.Td ff="monospace">
-                          {p.nik ? `${p.nik.slice(0, 4)}********${p.nik.slice(-4)}` : '—'}
+                        <Table.Td>
+                          {/* The case page shows the full NIK to those who may, with a reason. */}
+                          <Anchor component={Link} to={`/staf/permohonan/${p.caseId}`} size="sm">
+                            {p.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td ff="monospace" data-testid="payout-nik">
+                          {p.nik ?? '—'}
                         </Table.Td>
                         <Table.Td>
                           {p.originCode} → {p.legToCode}

@@ -1,0 +1,110 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import type { ApiError } from './api.ts';
+import { useI18n } from './i18n.tsx';
+
+/** Asks why a full number or an export is needed; the reason goes into the audit chain. */
+export function ReasonModal({
+  opened,
+  title,
+  onClose,
+  onConfirm,
+  busy,
+  error,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+  busy: boolean;
+  error?: string | undefined;
+  children?: ReactNode;
+}) {
+  const { pick } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack>
+        {children}
+        <Textarea
+          label={pick({ id: 'Alasan (dicatat di jejak audit)', en: 'Reason (recorded in the audit trail)' })}
+          placeholder={pick({
+            id: 'mis. verifikasi usulan PKH desa Kalijambe',
+            en: 'e.g. verifying a PKH proposal',
+          })}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          description={pick({ id: 'minimal 5 karakter', en: 'at least 5 characters' })}
+          minRows={2}
+          required
+          data-testid="reason"
+        />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {pick({ id: 'Batal', en: 'Cancel' })}
+          </Button>
+          <Button loading={busy} disabled={reason.trim().length < 5} onClick={() => onConfirm(reason.trim())}>
+            {pick({ id: 'Lanjutkan', en: 'Continue' })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * A NIK or KK number as the server masks it, with a "Tampilkan" (show) button where the role
+ * may see it in full: the reveal asks for a reason, which the server records.
+ */
+export function RevealableNumber({
+  masked,
+  canReveal,
+  testId,
+  title,
+  reveal,
+}: {
+  masked: string;
+  canReveal: boolean;
+  testId: string;
+  /** The dialog's title, e.g. "Tampilkan NIK lengkap". */
+  title: string;
+  reveal: (reason: string) => Promise<{ value: string }>;
+}) {
+  const { pick } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<string | null>(null);
+  const revealing = useMutation<{ value: string }, ApiError, string>({
+    mutationFn: reveal,
+    onSuccess: (r) => {
+      setValue(r.value);
+      setOpen(false);
+    },
+  });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text ff="monospace" size="sm" data-testid={testId}>
+        {value ?? masked}
+      </Text>
+      {canReveal && !value && (
+        <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
+          {pick({ id: 'Tampilkan', en: 'Show' })}
+        </Button>
+      )}
+      <ReasonModal
+        opened={open}
+        title={title}
+        onClose={() => setOpen(false)}
+        onConfirm={(reason) => revealing.mutate(reason)}
+        busy={revealing.isPending}
+        error={revealing.error?.message}
+      />
+    </Group>
+  );
+}
