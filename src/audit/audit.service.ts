@@ -59,16 +59,13 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
     const [last] = await tx
-      .select({ hash: auditLog.hash })
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    const seqResult = (await tx.execute(
-      sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
-    )) as unknown as {
-      rows: Array<{ seq: string | number }>;
-    };
-    const seq = Number(seqResult.rows[0]?.seq);
+    // The next number after the last entry, under the lock: a sequence would leave a gap for
+    // every rolled-back transaction and crash, and verify reports gaps as tampering.
+    const seq = (last?.seq ?? 0) + 1;
     const fields: HashedFields = {
       seq,
       at: new Date().toISOString(),
