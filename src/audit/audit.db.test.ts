@@ -119,6 +119,14 @@ describe('audit chain', () => {
     expect(await head(database.db)).toBe(before + 1);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
+
+  it('keeps numbers and links whole under concurrent writers (a pool on PostgreSQL)', async () => {
+    const before = await head(database.db);
+    await Promise.all(Array.from({ length: 24 }, (_, i) => write(database.db, 1, `test.concurrent${i}`)));
+    expect(await head(database.db)).toBe(before + 24);
+    const result = await verifyAuditChain(database.db);
+    expect(result.problems).toEqual([]);
+  });
 });
 
 describe('audit verify with the append-only trigger dropped', () => {
