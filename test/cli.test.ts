@@ -28,7 +28,15 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('jaring CLI', () => {
   it('has --help on every command', async () => {
-    for (const cmd of [[], ['serve'], ['migrate'], ['seed'], ['standards', 'check'], ['audit', 'verify']]) {
+    for (const cmd of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['standards', 'check'],
+      ['audit', 'verify'],
+      ['audit', 'checkpoint'],
+    ]) {
       const r = await jaring([...cmd, '--help']);
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: jaring/);
@@ -73,16 +81,37 @@ describe('jaring CLI', () => {
 
     const intact = await jaring(['audit', 'verify', '--data-dir', dataDir]);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/Audit chain intact: \d+ entries/);
+    expect(intact.stdout).toMatch(
+      /Audit chain intact: \d+ entries, head [0-9a-f]{64}; no signed checkpoint yet/,
+    );
 
-    // Someone with database access edits a row behind the trigger's back.
+    // A signed checkpoint of the head, printed for the auditor's file.
+    const cp = await jaring(['audit', 'checkpoint', '--print', '--unit', 'sragen', '--data-dir', dataDir]);
+    expect(cp.code, cp.stderr).toBe(0);
+    expect(cp.stderr).toContain('in production set JARING_AUDIT_KEY from a secret store');
+    const head = Number(/Entri terakhir \/ Last entry : (\d+)/.exec(cp.stdout)?.[1]);
+    expect(head).toBeGreaterThan(3);
+    expect(cp.stdout).toMatch(/Unit +: Dinas Sosial Kabupaten Sragen/);
+    expect(cp.stdout).toMatch(/Tanda tangan \/ HMAC-SHA256: [0-9a-f]{64}/);
+    const lines = (await readFile(path.join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+
+    // Someone with database access edits a row and cuts the tail behind the trigger's back.
     const pg = new PGlite(path.join(dataDir, 'pgdata'), pgliteOptions);
     await pg.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
-      UPDATE audit_log SET actor_username = 'mallory' WHERE seq = 3;`);
+      UPDATE audit_log SET actor_username = 'mallory' WHERE seq = 3;
+      DELETE FROM audit_log WHERE seq = ${head};`);
     await pg.close();
-    const broken = await jaring(['audit', 'verify', '--data-dir', dataDir]);
+    const broken = await jaring(['audit', 'verify', '--lang', 'en', '--data-dir', dataDir]);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('entry 3: content does not match its hash (altered)');
+    const report = broken.stderr.trim().split('\n');
+    expect(report[0]).toMatch(
+      /^Audit chain BROKEN: 2 problem\(s\) in \d+ entries; checkpoint of .* does NOT hold\.$/,
+    );
+    expect(report[1]).toBe('altered: entry 3: content does not match its hash (altered)');
+    expect(report[2]).toMatch(
+      new RegExp(`^truncated: the chain ends at entry ${head - 1} but the signed checkpoint`),
+    );
   });
 
   it("keeps a second process out of a data folder in use, and takes over a dead one's lock", async () => {

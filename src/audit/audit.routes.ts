@@ -1,9 +1,12 @@
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pickLanguage } from '../core/i18n.ts';
 import { guard, requireAuth } from '../http/context.ts';
+import { CheckpointView, VerifyResult } from './audit.schema.ts';
 import { verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.tables.ts';
+import { checkpointViews, viewOf, writeCheckpoint } from './checkpoints.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -37,7 +40,58 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/audit/verify',
-    { schema: { tags: ['audit'] }, preValidation: guard('audit.verify') },
-    async () => verifyAuditChain(app.db),
+    {
+      schema: { tags: ['audit'], response: { 200: VerifyResult } },
+      preValidation: guard('audit.verify'),
+    },
+    async (request) =>
+      verifyAuditChain(app.db, {
+        anchor: app.auditAnchor,
+        lang: pickLanguage(request.headers['accept-language']),
+      }),
+  );
+
+  // The latest signed checkpoints, each with a text an auditor prints and signs.
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+        response: { 200: z.object({ checkpoints: z.array(CheckpointView) }) },
+      },
+      preValidation: guard('audit.verify'),
+    },
+    async (request) => ({
+      checkpoints: await checkpointViews(
+        app.auditAnchor,
+        request.query.limit,
+        requireAuth(request).unit.name,
+      ),
+    }),
+  );
+
+  // A checkpoint now (when the chain grew since the last one), e.g. before an audit visit.
+  app.post(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        response: {
+          200: z.object({ written: z.boolean(), checkpoint: CheckpointView.nullable() }),
+          201: z.object({ written: z.boolean(), checkpoint: CheckpointView.nullable() }),
+        },
+      },
+      preValidation: guard('audit.verify'),
+    },
+    async (request, reply) => {
+      const result = await writeCheckpoint(app.db, app.auditAnchor, { reason: 'manual', onlyIfMoved: true });
+      const unit = requireAuth(request).unit.name;
+      reply.status(result?.written ? 201 : 200);
+      return {
+        written: result?.written ?? false,
+        checkpoint: result ? viewOf(app.auditAnchor, result.checkpoint, unit) : null,
+      };
+    },
   );
 };

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
+import { fill, type Language, type Text } from '../core/i18n.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
+import type { AuditProblem, Checkpoint, VerifyResult } from './audit.schema.ts';
 import { auditLog } from './audit.tables.ts';
+import { type AuditAnchor, checkpointSigned } from './checkpoints.ts';
 
 /** Who is acting: a signed-in user, or the system (CLI, seed, public request). */
 export interface Actor {
@@ -60,16 +63,13 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
     const [last] = await tx
-      .select({ hash: auditLog.hash })
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    const seqResult = (await tx.execute(
-      sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
-    )) as unknown as {
-      rows: Array<{ seq: string | number }>;
-    };
-    const seq = Number(seqResult.rows[0]?.seq);
+    // The next number after the last entry, under the lock: a sequence would leave a gap for
+    // every rolled-back transaction and crash, and verify reports gaps as tampering.
+    const seq = (last?.seq ?? 0) + 1;
     const fields: HashedFields = {
       seq,
       at: new Date().toISOString(),
@@ -99,20 +99,142 @@ function normalise(value: unknown): unknown {
   return JSON.parse(JSON.stringify(maskPersonalNumbers(value))) as unknown;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  lastSeq: number | null;
-  lastHash: string;
-  broken?: { seq: number; reason: 'altered' | 'link'; message: string };
+/** The hashed fields of a stored row, as `recordAudit` hashed them. */
+export function fieldsOf(row: typeof auditLog.$inferSelect): HashedFields {
+  return {
+    seq: row.seq,
+    at: new Date(row.at).toISOString(),
+    actorId: row.actorId,
+    actorUsername: row.actorUsername,
+    actorRole: row.actorRole,
+    unitId: row.unitId,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.requestId,
+    ip: row.ip,
+  };
 }
 
+const texts = {
+  altered: {
+    id: '{entries}: isi tidak cocok dengan hash-nya (diubah)',
+    en: '{entries}: content does not match its hash (altered)',
+  },
+  link: {
+    id: '{entries}: tautan ke hash entri sebelumnya putus (ada entri yang dihapus, disisipkan atau ditukar di sini)',
+    en: '{entries}: the link to the previous entry’s hash is broken (an entry was removed, inserted or swapped here)',
+  },
+  removed: {
+    id: '{missing} hilang dan entri {seq} tidak bertaut ke {prev}: dihapus',
+    en: '{missing} missing and entry {seq} does not link to {prev}: removed',
+  },
+  gap: {
+    id: 'nomor entri melompat dari {prev} ke entri {seq}: {missing} tidak ada padahal entri {seq} bertaut ke {prev} (dinomori ulang, atau ditulis dengan nomor yang dilewati)',
+    en: 'entry numbers jump from {prev} to entry {seq}: {missing} absent although entry {seq} links to {prev} (renumbered, or written with a skipped number)',
+  },
+  rehashed: {
+    id: '{entries}: hash saling cocok tetapi tidak cocok dengan titik periksa bertanda tangan sampai entri {cpSeq} ({at}): ditulis ulang dan di-hash ulang setelah {since}',
+    en: '{entries}: the hashes agree with each other but not with the signed checkpoint(s) up to entry {cpSeq} ({at}): rewritten and re-hashed after {since}',
+  },
+  missing: {
+    id: 'titik periksa bertanda tangan {at} menyebut entri {seq} (hash {hash}…), yang sudah tidak ada di rantai',
+    en: 'the signed checkpoint of {at} names entry {seq} (hash {hash}…), which is gone from the chain',
+  },
+  truncated: {
+    id: 'rantai berakhir di entri {last} tetapi titik periksa bertanda tangan {at} menyebut entri {seq}: {missing} dihapus dari ujung rantai',
+    en: 'the chain ends at entry {last} but the signed checkpoint of {at} names entry {seq}: {missing} removed from its end',
+  },
+  emptied: {
+    id: 'log audit kosong tetapi titik periksa bertanda tangan {at} menyebut entri {seq} dari {count} entri: semuanya dihapus (TRUNCATE atau DELETE)',
+    en: 'the audit log is empty but the signed checkpoint of {at} names entry {seq} of {count}: all were removed (TRUNCATE or DELETE)',
+  },
+  unreadable: {
+    id: 'baris {line} berkas titik periksa tidak dapat dibaca ({error})',
+    en: 'line {line} of the checkpoint file cannot be read ({error})',
+  },
+  otherKey: {
+    id: 'baris {line} berkas titik periksa (entri {seq}, {at}) ditandatangani dengan kunci lain ({keyId}), bukan kunci yang dipasang ({ourKeyId})',
+    en: 'line {line} of the checkpoint file (entry {seq}, {at}) is signed with another key ({keyId}), not the configured one ({ourKeyId})',
+  },
+  forged: {
+    id: 'baris {line} berkas titik periksa (entri {seq}, {at}): tanda tangannya tidak cocok dengan kunci (dipalsukan atau diubah)',
+    en: 'line {line} of the checkpoint file (entry {seq}, {at}): its signature does not verify with the key (forged or altered)',
+  },
+  noKey: {
+    id: '{count} titik periksa tidak dapat diperiksa: tidak ada kunci audit (pasang JARING_AUDIT_KEY, atau kembalikan audit.key ke folder data)',
+    en: '{count} checkpoint(s) cannot be checked: no audit key (set JARING_AUDIT_KEY, or put audit.key back in the data folder)',
+  },
+} satisfies Record<string, Text>;
+
+export interface VerifyOptions {
+  /** The key and checkpoint file to check the chain against; without it only the chain is walked. */
+  anchor?: AuditAnchor | undefined;
+  /** Rows read per query; the walk never holds more. */
+  batchSize?: number;
+  lang?: Language;
+}
+
+const maxProblems = 1_000;
+
 /**
- * Walks the whole chain in order and reports the first broken link: a row whose content no
- * longer matches its hash (altered), or whose prev_hash is not the hash of the row before it
- * (a row removed or inserted before it).
+ * Walks the whole chain in order, in batches, and reports every broken stretch: altered
+ * entries, broken links, gaps in the numbering, and, against the signed checkpoints, re-hashed
+ * stretches, entries gone from inside or from the end, an emptied table and checkpoints the key
+ * does not sign. After a break the walk goes on from the broken entry's own hash, so a later
+ * break shows too.
  */
-export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const { anchor, batchSize = 5_000, lang = 'id' } = options;
+  const say = (key: keyof typeof texts, params: Record<string, unknown>) => fill(texts[key][lang], params);
+  const entries = (from: number, to: number) =>
+    from === to
+      ? `${lang === 'id' ? 'entri' : 'entry'} ${from}`
+      : `${lang === 'id' ? 'entri' : 'entries'} ${from}–${to}`;
+  const entryOf = (seq: number | null) =>
+    seq === null
+      ? lang === 'id'
+        ? 'awal rantai'
+        : 'the start'
+      : `${lang === 'id' ? 'entri' : 'entry'} ${seq}`;
+
+  const problems: AuditProblem[] = [];
+  let omitted = 0;
+  const add = (problem: AuditProblem): AuditProblem | null => {
+    if (problems.length >= maxProblems) {
+      omitted++;
+      return null;
+    }
+    problems.push(problem);
+    return problem;
+  };
+
+  // Checkpoints first: the trusted ones, by entry, to meet while walking.
+  const { trusted, read, latest, signatureProblems } = await readCheckpoints(anchor, say);
+  for (const p of signatureProblems) add(p);
+  const byKey = new Map<string, Checkpoint>();
+  for (const cp of trusted) if (!byKey.has(`${cp.seq}:${cp.hash}`)) byKey.set(`${cp.seq}:${cp.hash}`, cp);
+  const ahead = [...byKey.values()].sort((a, b) => a.seq - b.seq);
+  const held = new Set<string>();
+  let next = 0;
+  let lastMatch: number | null = null;
+  let rehash: { problem: AuditProblem; from: number } | null = null;
+
+  // Adjacent altered entries (or broken links) are one stretch.
+  const lastOf: Partial<Record<'altered' | 'link', AuditProblem>> = {};
+  const stretch = (kind: 'altered' | 'link', seq: number) => {
+    const last = lastOf[kind];
+    if (last && last.toSeq === seq - 1) {
+      last.toSeq = seq;
+      last.message = say(kind, { entries: entries(last.fromSeq ?? seq, seq) });
+      return;
+    }
+    const made = add({ kind, fromSeq: seq, toSeq: seq, message: say(kind, { entries: entries(seq, seq) }) });
+    if (made) lastOf[kind] = made;
+  };
+
   let prevHash = genesisHash;
   let prevSeq: number | null = null;
   let checked = 0;
@@ -124,46 +246,57 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Verif
       .orderBy(asc(auditLog.seq))
       .limit(batchSize);
     for (const row of batch) {
-      if (row.prevHash !== prevHash) {
-        return {
-          ok: false,
-          checked,
-          lastSeq: prevSeq,
-          lastHash: prevHash,
-          broken: {
-            seq: row.seq,
-            reason: 'link',
-            message: `entry ${row.seq}: previous-hash link broken (an entry before it, after ${prevSeq ?? 'the start'}, was removed or inserted)`,
-          },
-        };
-      }
-      const fields: HashedFields = {
-        seq: row.seq,
-        at: new Date(row.at).toISOString(),
-        actorId: row.actorId,
-        actorUsername: row.actorUsername,
-        actorRole: row.actorRole,
-        unitId: row.unitId,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entityId,
-        before: row.before ?? null,
-        after: row.after ?? null,
-        requestId: row.requestId,
-        ip: row.ip,
-      };
-      if (hashEntry(row.prevHash, fields) !== row.hash) {
-        return {
-          ok: false,
-          checked,
-          lastSeq: prevSeq,
-          lastHash: prevHash,
-          broken: {
-            seq: row.seq,
-            reason: 'altered',
-            message: `entry ${row.seq}: content does not match its hash (altered)`,
-          },
-        };
+      const expected = (prevSeq ?? 0) + 1;
+      const linked = row.prevHash === prevHash;
+      if (row.seq > expected) {
+        const missing = entries(expected, row.seq - 1);
+        if (linked)
+          add({
+            kind: 'gap',
+            fromSeq: expected,
+            toSeq: row.seq - 1,
+            message: say('gap', { prev: entryOf(prevSeq), seq: row.seq, missing }),
+          });
+        else
+          add({
+            kind: 'link',
+            fromSeq: expected,
+            toSeq: row.seq,
+            message: say('removed', { missing, seq: row.seq, prev: entryOf(prevSeq) }),
+          });
+      } else if (!linked) stretch('link', row.seq);
+      if (hashEntry(row.prevHash, fieldsOf(row)) !== row.hash) stretch('altered', row.seq);
+
+      for (; next < ahead.length && (ahead[next]?.seq ?? 0) <= row.seq; next++) {
+        const cp = ahead[next] as Checkpoint;
+        if (cp.seq < row.seq) {
+          add({
+            kind: 'missing',
+            fromSeq: cp.seq,
+            toSeq: cp.seq,
+            message: say('missing', { at: cp.at, seq: cp.seq, hash: cp.hash.slice(0, 16) }),
+          });
+        } else if (cp.hash === row.hash) {
+          held.add(`${cp.seq}:${cp.hash}`);
+          lastMatch = cp.seq;
+          rehash = null;
+        } else {
+          // Every mismatching checkpoint since the last matching one widens one stretch.
+          const from: number = rehash?.from ?? (lastMatch ?? 0) + 1;
+          const message = say('rehashed', {
+            entries: entries(from, cp.seq),
+            cpSeq: cp.seq,
+            at: cp.at,
+            since: lastMatch === null ? entryOf(null) : entryOf(lastMatch),
+          });
+          if (rehash) {
+            rehash.problem.toSeq = cp.seq;
+            rehash.problem.message = message;
+          } else {
+            const made = add({ kind: 'rehashed', fromSeq: from, toSeq: cp.seq, message });
+            rehash = made ? { problem: made, from } : null;
+          }
+        }
       }
       prevHash = row.hash;
       prevSeq = row.seq;
@@ -171,5 +304,104 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Verif
     }
     if (batch.length < batchSize) break;
   }
-  return { ok: true, checked, lastSeq: prevSeq, lastHash: prevHash };
+
+  // Checkpoints beyond the last entry: the tail was cut, or the whole table emptied.
+  const beyond = ahead.slice(next);
+  const furthest = beyond.at(-1);
+  if (furthest) {
+    if (prevSeq === null)
+      add({
+        kind: 'emptied',
+        fromSeq: 1,
+        toSeq: furthest.seq,
+        message: say('emptied', { at: furthest.at, seq: furthest.seq, count: furthest.count }),
+      });
+    else
+      add({
+        kind: 'truncated',
+        fromSeq: prevSeq + 1,
+        toSeq: furthest.seq,
+        message: say('truncated', {
+          last: prevSeq,
+          at: furthest.at,
+          seq: furthest.seq,
+          missing: entries(prevSeq + 1, furthest.seq),
+        }),
+      });
+  }
+
+  problems.sort((a, b) => (a.fromSeq ?? 0) - (b.fromSeq ?? 0));
+  return {
+    ok: problems.length === 0 && omitted === 0,
+    checked,
+    lastSeq: prevSeq,
+    lastHash: prevHash,
+    problems,
+    problemsOmitted: omitted,
+    checkpoint: {
+      file: anchor ? anchor.file.file : null,
+      read,
+      trusted: trusted.length,
+      latest: latest
+        ? {
+            seq: latest.seq,
+            hash: latest.hash,
+            count: latest.count,
+            at: latest.at,
+            keyId: latest.keyId,
+            holds: held.has(`${latest.seq}:${latest.hash}`),
+          }
+        : null,
+    },
+  };
+}
+
+/** The checkpoint file's lines: those the key signs, and a problem for each other line. */
+async function readCheckpoints(
+  anchor: AuditAnchor | undefined,
+  say: (key: keyof typeof texts, params: Record<string, unknown>) => string,
+): Promise<{
+  trusted: Checkpoint[];
+  read: number;
+  latest: Checkpoint | null;
+  signatureProblems: AuditProblem[];
+}> {
+  const trusted: Checkpoint[] = [];
+  const signatureProblems: AuditProblem[] = [];
+  let read = 0;
+  let unchecked = 0;
+  if (!anchor) return { trusted, read, latest: null, signatureProblems };
+  const key = anchor.key;
+  for await (const line of anchor.file.lines()) {
+    read++;
+    const cp = line.checkpoint;
+    if (!cp) {
+      signatureProblems.push({
+        kind: 'signature',
+        fromSeq: null,
+        toSeq: null,
+        message: say('unreadable', { line: line.line, error: line.error }),
+      });
+    } else if (!key) {
+      unchecked++;
+    } else if (checkpointSigned(key, cp)) {
+      trusted.push(cp);
+    } else {
+      const params = { line: line.line, seq: cp.seq, at: cp.at, keyId: cp.keyId, ourKeyId: key.id };
+      signatureProblems.push({
+        kind: 'signature',
+        fromSeq: cp.seq,
+        toSeq: cp.seq,
+        message: say(cp.keyId === key.id ? 'forged' : 'otherKey', params),
+      });
+    }
+  }
+  if (unchecked > 0)
+    signatureProblems.push({
+      kind: 'signature',
+      fromSeq: null,
+      toSeq: null,
+      message: say('noKey', { count: unchecked }),
+    });
+  return { trusted, read, latest: trusted.at(-1) ?? null, signatureProblems };
 }

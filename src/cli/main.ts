@@ -2,10 +2,18 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { type Actor, systemActor, verifyAuditChain } from '../audit/audit.service.ts';
+import {
+  formatCheckpoint,
+  keyWarning,
+  openAuditAnchor,
+  scheduleCheckpoints,
+  writeCheckpoint,
+} from '../audit/checkpoints.ts';
 import { units, users } from '../auth/auth.tables.ts';
 import { recordBreaches } from '../cases/sla.service.ts';
 import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
+import { pickLanguage } from '../core/i18n.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
 import { buildApp } from '../http/app.ts';
@@ -98,9 +106,17 @@ program
       );
     }, 60_000);
     sweep.unref();
+    const checkpoints = scheduleCheckpoints(
+      database.db,
+      app.auditAnchor,
+      cfg.auditCheckpointMinutes,
+      (error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'),
+    );
     const close = async () => {
       clearInterval(sweep);
       await app.close();
+      // After the last request, so the shutdown checkpoint names the chain's final head.
+      await checkpoints.stop();
       await database.close();
       process.exit(0);
     };
@@ -161,17 +177,69 @@ standardsCmd
 const auditCmd = program.command('audit').description('The hash-chained audit log');
 auditCmd
   .command('verify')
-  .description('Walk the audit chain and report the first broken link')
+  .description(
+    'Walk the audit chain, check it against the signed checkpoints, and report every broken stretch',
+  )
   .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
-  .action(async (opts: { dataDir?: string }) => {
+  .option('--lang <lang>', 'language of the report: id or en (default from LANG)')
+  .action(async (opts: { dataDir?: string; lang?: string }) => {
     const cfg = config({ dataDir: opts.dataDir });
-    const result = await withDatabase(cfg, (database) => verifyAuditChain(database.db));
+    const lang = pickLanguage(opts.lang ?? process.env.LANG);
+    // Checking makes no key: without one, existing checkpoints are reported as unchecked.
+    const anchor = await openAuditAnchor(cfg, { createKey: false });
+    const result = await withDatabase(cfg, (database) => verifyAuditChain(database.db, { anchor, lang }));
+    const cp = result.checkpoint.latest;
+    const against = cp
+      ? `; checkpoint of ${cp.at} at entry ${cp.seq} ${cp.holds ? 'holds' : 'does NOT hold'}`
+      : '; no signed checkpoint yet';
     if (result.ok) {
-      console.log(`Audit chain intact: ${result.checked} entries, head ${result.lastHash}.`);
+      console.log(`Audit chain intact: ${result.checked} entries, head ${result.lastHash}${against}.`);
     } else {
-      console.error(`Audit chain BROKEN after ${result.checked} good entries: ${result.broken?.message}`);
+      console.error(
+        `Audit chain BROKEN: ${result.problems.length + result.problemsOmitted} problem(s) in ${result.checked} entries${against}.`,
+      );
+      for (const p of result.problems) console.error(`${p.kind}: ${p.message}`);
+      if (result.problemsOmitted > 0) console.error(`… and ${result.problemsOmitted} more`);
       process.exitCode = 1;
     }
+  });
+auditCmd
+  .command('checkpoint')
+  .description(
+    "Sign the chain's head and append it to the checkpoint file (when the chain grew since the last one)",
+  )
+  .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
+  .option('--print', 'print the checkpoint as a text to print and sign')
+  .option('-u, --unit <code>', 'unit named on the printed text, e.g. sragen')
+  .action(async (opts: { dataDir?: string; print?: boolean; unit?: string }) => {
+    const cfg = config({ dataDir: opts.dataDir });
+    const anchor = await openAuditAnchor(cfg, { createKey: true });
+    const keyNote = anchor.key && keyWarning(anchor.key);
+    if (keyNote) console.error(`warning: ${keyNote}`);
+    await withDatabase(cfg, async (database) => {
+      let unitName: string | undefined;
+      if (opts.unit) {
+        const [unit] = await database.db.select().from(units).where(eq(units.code, opts.unit));
+        if (!unit) {
+          console.error(`unknown unit "${opts.unit}"`);
+          process.exit(2);
+        }
+        unitName = unit.name;
+      }
+      const result = await writeCheckpoint(database.db, anchor, { reason: 'manual', onlyIfMoved: true });
+      if (!result) {
+        console.error('The audit log is empty: nothing to sign.');
+        process.exitCode = 1;
+        return;
+      }
+      const { checkpoint, written } = result;
+      console.log(
+        written
+          ? `Checkpoint written to ${anchor.file.file}: entry ${checkpoint.seq}, ${checkpoint.hash}.`
+          : `The chain has not grown since the checkpoint of ${checkpoint.at} (entry ${checkpoint.seq}); nothing written.`,
+      );
+      if (opts.print) console.log(`\n${formatCheckpoint(checkpoint, unitName)}`);
+    });
   });
 
 const registryCmd = program.command('registry').description('The welfare register (families and people)');

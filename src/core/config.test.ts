@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, decodeSecretKey, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -31,6 +31,18 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/^LOG_LEVEL="loud"/m);
     expect(problems.join('\n')).toContain('DATABASE_URL=(hidden)');
     expect(problems.join('\n')).not.toContain('secret');
+  });
+
+  it('takes an audit key of 32 bytes or more in hex or base64, and hides a wrong one', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ JARING_AUDIT_KEY: hex }).auditKey).toBe(hex);
+    expect(decodeSecretKey(hex)?.length).toBe(32);
+    expect(decodeSecretKey(Buffer.alloc(48, 7).toString('base64'))?.length).toBe(48);
+    expect(decodeSecretKey('ab'.repeat(31))).toBeNull();
+    expect(() => loadConfig({ JARING_AUDIT_KEY: 'geheim wachtwoord' })).toThrow(
+      'JARING_AUDIT_KEY=(hidden): must be 64 or more hex digits, or base64 of 32 or more bytes',
+    );
+    expect(loadConfig({}).auditCheckpointMinutes).toBe(10);
   });
 
   it('lets CLI flags override the environment', () => {

@@ -40,6 +40,30 @@ export const settings = {
     description: 'Folder for the embedded database and uploaded files',
     schema: z.string().min(1).default('./data'),
   },
+  auditKey: {
+    env: 'JARING_AUDIT_KEY',
+    description:
+      'Key that signs the audit checkpoints (HMAC-SHA256): 64 hex digits, or base64 of at least 32 bytes; unset = a key file made on first start in JARING_DATA_DIR/audit.key (production: set it from a secret store)',
+    secret: true,
+    schema: z
+      .string()
+      .refine(
+        (v) => decodeSecretKey(v) !== null,
+        'must be 64 or more hex digits, or base64 of 32 or more bytes',
+      )
+      .optional(),
+  },
+  auditCheckpoints: {
+    env: 'JARING_AUDIT_CHECKPOINTS',
+    description:
+      'Append-only file of signed audit checkpoints; unset = JARING_DATA_DIR/audit-checkpoints.jsonl',
+    schema: z.string().min(1).optional(),
+  },
+  auditCheckpointMinutes: {
+    env: 'JARING_AUDIT_CHECKPOINT_MINUTES',
+    description: 'Minutes between audit checkpoints written by the server (only when the chain grew)',
+    schema: z.coerce.number().int().min(1).max(1440).default(10),
+  },
   demo: {
     env: 'JARING_DEMO',
     description: 'Seed demo units, users and standards on first start',
@@ -86,6 +110,19 @@ export const settings = {
     schema: z.string().min(1).default('web/dist'),
   },
 } satisfies Record<string, Setting>;
+
+/**
+ * The bytes of a secret key given as hex (an even number of hex digits) or base64; null when it
+ * is neither or shorter than 32 bytes (an HMAC-SHA256 key should be as long as the hash).
+ */
+export function decodeSecretKey(text: string): Buffer | null {
+  const value = text.trim();
+  let bytes: Buffer;
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(value)) bytes = Buffer.from(value, 'hex');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) bytes = Buffer.from(value, 'base64');
+  else return null;
+  return bytes.length >= 32 ? bytes : null;
+}
 
 type Settings = typeof settings;
 export type Config = Readonly<{ [K in keyof Settings]: z.output<Settings[K]['schema']> }>;

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/audit.routes.ts';
+import { keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
@@ -53,6 +54,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('files', new LocalFileStore(path.resolve(config.dataDir, 'files')));
+  const auditAnchor = await openAuditAnchor(config, { createKey: true });
+  app.decorate('auditAnchor', auditAnchor);
+  const keyNote = auditAnchor.key && keyWarning(auditAnchor.key);
+  if (keyNote) app.log.warn(keyNote);
 
   await app.register(swagger, {
     openapi: { info: { title: 'Jaring API', version: '0.1.0' } },

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditAnchor } from '../audit/checkpoints.ts';
 import type { AuthContext, ClientInfo } from '../auth/auth.service.ts';
 import { hasPermission } from '../auth/auth.service.ts';
 import type { Permission } from '../auth/permissions.ts';
@@ -16,6 +17,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     files: FileStore;
+    /** The audit checkpoints' key and file. */
+    auditAnchor: AuditAnchor;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */

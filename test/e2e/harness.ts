@@ -22,6 +22,8 @@ async function freePort(): Promise<number> {
 
 export interface Server {
   url: string;
+  /** The server's data folder (database, files, audit checkpoints). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startServer(): Promise<Server> {
   }
   return {
     url,
+    dataDir,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

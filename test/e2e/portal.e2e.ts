@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,7 +129,29 @@ describe('public portal and staff sign-in in a real browser', () => {
     await page.getByRole('navigation', { name: 'menu' }).getByText('Jejak Audit').click();
     await page.getByTestId('audit-verify').click();
     expect(await page.getByTestId('audit-result').innerText()).toMatch(/^Rantai utuh: \d+ catatan/);
+    expect(await page.getByTestId('audit-checkpoint-state').innerText()).toBe(
+      'Belum ada titik periksa bertanda tangan.',
+    );
+    // A signed checkpoint to print, which the next check is held against.
+    await page.getByTestId('audit-checkpoint').click();
+    expect(await page.getByTestId('audit-checkpoint-text').innerText()).toMatch(
+      /TITIK PERIKSA JEJAK AUDIT[\s\S]*Unit +: Dinas Sosial Kabupaten Sragen[\s\S]*HMAC-SHA256: [0-9a-f]{64}/,
+    );
+    await page.getByTestId('audit-verify').click();
+    await expect
+      .poll(() => page.getByTestId('audit-checkpoint-state').innerText())
+      .toMatch(/^Titik periksa bertanda tangan terakhir: entri \d+, .* \(cocok\)\.$/);
     await page.screenshot({ path: path.join(artifacts, 'audit-verify.png'), fullPage: true });
+    // A line someone added to the checkpoint file by hand is listed as a problem.
+    appendFileSync(path.join(server.dataDir, 'audit-checkpoints.jsonl'), '{"v":1,"seq":1}\n');
+    await page.getByTestId('audit-verify').click();
+    await expect
+      .poll(() => page.getByTestId('audit-result').innerText())
+      .toMatch(/^Rantai RUSAK: 1 masalah dalam \d+ catatan/);
+    expect(await page.getByTestId('audit-problems').innerText()).toMatch(
+      /Tanda tangan\s*baris 2 berkas titik periksa tidak dapat dibaca/i,
+    );
+    await page.screenshot({ path: path.join(artifacts, 'audit-verify-broken.png'), fullPage: true });
 
     await page.context().clearCookies();
     await signIn('admin');

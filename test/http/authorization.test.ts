@@ -98,6 +98,23 @@ describe('authorization per protected route', () => {
       allowedStatus: 200,
     },
     {
+      name: 'audit checkpoints list',
+      method: 'GET',
+      url: '/api/audit/checkpoints',
+      forbidden: 'sragen.kabid',
+      allowed: 'sragen.auditor',
+      allowedStatus: 200,
+    },
+    {
+      // The sign-in before it moved the chain's head, so a checkpoint is written.
+      name: 'audit checkpoint now',
+      method: 'POST',
+      url: '/api/audit/checkpoints',
+      forbidden: 'sragen.kadis',
+      allowed: 'sragen.auditor',
+      allowedStatus: 201,
+    },
+    {
       name: 'calendar read',
       method: 'GET',
       url: '/api/calendar?year=2026',

@@ -2,7 +2,9 @@ import {
   Alert,
   Badge,
   Button,
+  Code,
   Group,
+  List,
   NumberInput,
   Paper,
   Select,
@@ -14,7 +16,8 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type ApiError, api, get } from '../api.ts';
+import type { AuditProblemKind, CheckpointView, VerifyResult } from '../../../src/audit/audit.schema.ts';
+import { type ApiError, api, get, post } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { formatDate, QueryView } from '../ui.tsx';
 import { RequireSession } from './staff.tsx';
@@ -210,12 +213,16 @@ interface AuditEntry {
   entity: string;
   entityId: string | null;
 }
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  lastHash: string;
-  broken?: { seq: number; message: string };
-}
+const problemKinds: Record<AuditProblemKind, { id: string; en: string }> = {
+  altered: { id: 'Diubah', en: 'Altered' },
+  link: { id: 'Tautan putus', en: 'Broken link' },
+  gap: { id: 'Nomor melompat', en: 'Numbering gap' },
+  rehashed: { id: 'Di-hash ulang', en: 'Re-hashed' },
+  missing: { id: 'Entri hilang', en: 'Entry gone' },
+  truncated: { id: 'Ujung dipotong', en: 'Tail cut' },
+  emptied: { id: 'Dikosongkan', en: 'Emptied' },
+  signature: { id: 'Tanda tangan', en: 'Signature' },
+};
 
 /** The unit's audit trail and a check of the whole hash chain. */
 export function AuditPage() {
@@ -225,6 +232,10 @@ export function AuditPage() {
     queryFn: () => get<{ entries: AuditEntry[] }>('/api/audit?limit=200'),
   });
   const verify = useMutation<VerifyResult, ApiError>({ mutationFn: () => get('/api/audit/verify') });
+  const checkpoint = useMutation<{ written: boolean; checkpoint: CheckpointView | null }, ApiError>({
+    mutationFn: () => post('/api/audit/checkpoints'),
+  });
+  const latest = verify.data?.checkpoint.latest;
   return (
     <RequireSession>
       {(user) => (
@@ -237,19 +248,76 @@ export function AuditPage() {
               <Button onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify">
                 {pick({ id: 'Periksa keutuhan rantai', en: 'Verify the chain' })}
               </Button>
+              <Button
+                variant="light"
+                onClick={() => checkpoint.mutate()}
+                loading={checkpoint.isPending}
+                data-testid="audit-checkpoint"
+              >
+                {pick({ id: 'Titik periksa untuk dicetak', en: 'Checkpoint to print' })}
+              </Button>
             </Group>
           ) : null}
           {verify.data ? (
             <Alert color={verify.data.ok ? 'green' : 'red'} role="status" data-testid="audit-result">
-              {verify.data.ok
-                ? pick({
-                    id: `Rantai utuh: ${verify.data.checked} catatan, hash terakhir ${verify.data.lastHash.slice(0, 16)}…`,
-                    en: `Chain intact: ${verify.data.checked} entries, head ${verify.data.lastHash.slice(0, 16)}…`,
-                  })
-                : `${pick({ id: 'Rantai RUSAK', en: 'Chain BROKEN' })}: ${verify.data.broken?.message ?? ''}`}
+              <Stack gap="xs">
+                <Text size="sm" fw={500}>
+                  {verify.data.ok
+                    ? pick({
+                        id: `Rantai utuh: ${verify.data.checked} catatan, hash terakhir ${verify.data.lastHash.slice(0, 16)}…`,
+                        en: `Chain intact: ${verify.data.checked} entries, head ${verify.data.lastHash.slice(0, 16)}…`,
+                      })
+                    : pick({
+                        id: `Rantai RUSAK: ${verify.data.problems.length + verify.data.problemsOmitted} masalah dalam ${verify.data.checked} catatan`,
+                        en: `Chain BROKEN: ${verify.data.problems.length + verify.data.problemsOmitted} problem(s) in ${verify.data.checked} entries`,
+                      })}
+                </Text>
+                {verify.data.problems.length > 0 ? (
+                  <List size="sm" data-testid="audit-problems">
+                    {verify.data.problems.map((p) => (
+                      <List.Item key={`${p.kind}-${p.fromSeq}-${p.message}`}>
+                        <Badge size="xs" color="red" mr="xs">
+                          {pick(problemKinds[p.kind])}
+                        </Badge>
+                        {p.message}
+                      </List.Item>
+                    ))}
+                  </List>
+                ) : null}
+                {verify.data.problemsOmitted > 0 ? (
+                  <Text size="sm">
+                    {pick({
+                      id: `… dan ${verify.data.problemsOmitted} masalah lain (lihat \`jaring audit verify\`)`,
+                      en: `… and ${verify.data.problemsOmitted} more (see \`jaring audit verify\`)`,
+                    })}
+                  </Text>
+                ) : null}
+                <Text size="sm" data-testid="audit-checkpoint-state">
+                  {latest
+                    ? pick({
+                        id: `Titik periksa bertanda tangan terakhir: entri ${latest.seq}, ${new Date(latest.at).toLocaleString('id-ID')} (${latest.holds ? 'cocok' : 'TIDAK cocok'}).`,
+                        en: `Latest signed checkpoint: entry ${latest.seq}, ${new Date(latest.at).toLocaleString('en-GB')} (${latest.holds ? 'holds' : 'does NOT hold'}).`,
+                      })
+                    : pick({
+                        id: 'Belum ada titik periksa bertanda tangan.',
+                        en: 'No signed checkpoint yet.',
+                      })}
+                </Text>
+              </Stack>
             </Alert>
           ) : null}
           {verify.isError ? <Alert color="red">{verify.error.message}</Alert> : null}
+          {checkpoint.data?.checkpoint ? (
+            <Paper withBorder p="md" data-testid="audit-checkpoint-text">
+              <Code block>{checkpoint.data.checkpoint.text}</Code>
+              <Group mt="sm">
+                <Button size="xs" variant="light" onClick={() => window.print()}>
+                  {pick({ id: 'Cetak', en: 'Print' })}
+                </Button>
+              </Group>
+            </Paper>
+          ) : null}
+          {checkpoint.isError ? <Alert color="red">{checkpoint.error.message}</Alert> : null}
           <QueryView query={entries}>
             {({ entries: list }) => (
               <Table.ScrollContainer minWidth={640}>
