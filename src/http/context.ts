@@ -16,6 +16,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     files: FileStore;
+    /** Every route registered, `{ method, url }`. */
+    routeList: ReadonlyArray<{ method: string; url: string }>;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */
