@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachSignedLetter, findLetterOfCase } from '../../src/documents/letters.service.ts';
 import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 /**
@@ -141,5 +142,22 @@ describe('who writes to a case', () => {
       sql`SELECT after FROM audit_log WHERE action = 'letter.attach_signed' AND entity_id = ${String(letter.id)} ORDER BY seq`,
     )) as unknown as { rows: Array<{ after: Record<string, unknown> }> };
     expect(audit.rows.map((r) => r.after.reason ?? null)).toEqual([null, 'Pindaian pertama buram']);
+  });
+
+  it('refuses a replacement based on a scan that was replaced meanwhile (letter.conflict)', async () => {
+    const stale = await findLetterOfCase(t.database.db, caseId, letter.id);
+    const scans = sql`SELECT count(*) AS n FROM letter_signed_scans WHERE letter_id = ${letter.id}`;
+    const before = await count(scans);
+    const by = { userId: 1, reason: 'uji' };
+    await t.database.db.transaction((tx) =>
+      attachSignedLetter(tx, t.app.files, stale, Buffer.from('%PDF-1.4 third'), by),
+    );
+    await expect(
+      t.database.db.transaction((tx) =>
+        attachSignedLetter(tx, t.app.files, stale, Buffer.from('%PDF-1.4 fourth'), by),
+      ),
+    ).rejects.toMatchObject({ code: 'letter.conflict' });
+    expect(await count(scans)).toBe(before + 1);
+    expect((await verify(Buffer.from('%PDF-1.4 third'))).matched).toBe('signed');
   });
 });
