@@ -212,7 +212,7 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
     caseLetters.map((l) => l.id),
   );
   const step = stepOf(workflow, state.step);
-  const mayAct = step !== undefined && ctx.roles.includes(step.role);
+  const mayAct = step !== undefined && ctx.roles.includes(step.role) && writesCases(step.role);
   const open = state.status === 'open' || state.status === 'returned';
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
