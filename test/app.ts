@@ -75,10 +75,13 @@ export class Agent {
     return this.request('POST', url, body ?? {}, headers);
   }
 
-  /** Posts one file as multipart/form-data (field `file`), as a browser does. */
-  upload(url: string, bytes: Buffer, fileName = 'scan.pdf') {
+  /** Posts one file as multipart/form-data (field `file`), as a browser does; `fields` go first. */
+  upload(url: string, bytes: Buffer, fileName = 'scan.pdf', fields: Record<string, string> = {}) {
     const boundary = '----jaring-test-boundary';
     const body = Buffer.concat([
+      ...Object.entries(fields).map(([name, value]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      ),
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       ),

@@ -26,6 +26,13 @@ export const Permissions = [
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
+/**
+ * The permissions that write to a case (its documents, signed letters and actions). Each also
+ * needs a role named at a step of the case's workflow: the permission says a role may write
+ * to cases at all, the workflow says to which.
+ */
+export const caseWritePermissions = ['cases.act', 'cases.intake'] as const satisfies readonly Permission[];
+
 const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   admin: Permissions,
   kepala_dinas: [
@@ -35,6 +42,8 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'calendar.manage',
     'audit.read',
     'cases.read',
+    // Acts only where a workflow names the head of office at a step (a signature, a decree).
+    'cases.act',
     'registry.read',
     'complaints.handle',
     'reports.read',
@@ -72,6 +81,11 @@ export function permissionsOf(roles: readonly StaffRole[]): Permission[] {
   const set = new Set<Permission>();
   for (const role of roles) for (const p of rolePermissions[role]) set.add(p);
   return Permissions.filter((p) => set.has(p));
+}
+
+/** Whether a role writes to cases at all (to those whose workflow names it at a step). */
+export function writesCases(role: StaffRole): boolean {
+  return caseWritePermissions.some((p) => rolePermissions[role].includes(p));
 }
 
 export function rolesWith(permission: Permission): StaffRole[] {

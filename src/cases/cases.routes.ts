@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
-import { actorOf } from '../auth/auth.service.ts';
+import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
-import { sniffMimeType } from '../documents/file-store.ts';
-import { attachSignedLetter, findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
+import { findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
 import {
   act,
   addDocument,
+  attachSignedScan,
   caseQueue,
   getCase,
   openCase,
@@ -19,6 +18,8 @@ import {
 import { slaReport } from './sla.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
+/** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
+const writesCase = guard(...caseWritePermissions);
 
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -85,7 +86,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/cases/:id/actions',
-    { schema: { tags: ['cases'], params: IdParams, body: ActInput }, preValidation: guard('cases.read') },
+    { schema: { tags: ['cases'], params: IdParams, body: ActInput }, preValidation: writesCase },
     async (request) =>
       act(
         app.db,
@@ -104,7 +105,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cases'],
         params: IdParams.extend({ requirementId: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
       },
-      preValidation: guard('cases.read'),
+      preValidation: writesCase,
     },
     async (request, reply) => {
       const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -144,26 +145,26 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/cases/:id/letters/:letterId/signed',
-    { schema: { tags: ['cases'], params: LetterParams }, preValidation: guard('cases.read') },
+    { schema: { tags: ['cases'], params: LetterParams }, preValidation: writesCase },
     async (request, reply) => {
-      const ctx = requireAuth(request);
-      await getCase(app.db, ctx, request.params.id);
-      const letter = await findLetterOfCase(app.db, request.params.id, request.params.letterId);
       const file = await request.file();
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
-      if (!sniffMimeType(bytes)) throw new DomainError('document.type', {});
-      const sha256 = await app.db.transaction(async (tx) => {
-        const sha = await attachSignedLetter(tx, app.files, letter, bytes);
-        await recordAudit(tx, actorOf(ctx, clientOf(request)), {
-          action: 'letter.attach_signed',
-          entity: 'letter',
-          entityId: letter.id,
-          before: { signedSha256: letter.signedSha256 },
-          after: { signedSha256: sha },
-        });
-        return sha;
-      });
-      return reply.status(201).send({ signedSha256: sha256 });
+      // A replacement's reason is a form field sent before the file.
+      const reason = file?.fields.reason;
+      const result = await attachSignedScan(
+        app.db,
+        app.files,
+        requireAuth(request),
+        request.params.id,
+        request.params.letterId,
+        {
+          bytes,
+          reason:
+            reason && !Array.isArray(reason) && reason.type === 'field' ? String(reason.value) : undefined,
+        },
+        clientOf(request),
+      );
+      return reply.status(result.stored ? 201 : 200).send({ signedSha256: result.signedSha256 });
     },
   );
 

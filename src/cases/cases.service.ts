@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUnitById } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
+import { writesCases } from '../auth/permissions.ts';
+import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../core/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
@@ -9,12 +11,19 @@ import { parseNik } from '../core/nik.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
-import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
-import { issueLetter, lettersOfCase } from '../documents/letters.service.ts';
+import { type FileStore, sha256Of, sniffMimeType } from '../documents/file-store.ts';
+import {
+  attachSignedLetter,
+  findLetterOfCase,
+  issueLetter,
+  type LetterRow,
+  lettersOfCase,
+  signedScansOf,
+} from '../documents/letters.service.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
-import { type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
+import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { ActInput, OpenCaseInput } from './cases.schema.ts';
 import { findEffect, findEffectPreview } from './effects.ts';
@@ -147,6 +156,45 @@ async function loadCase(db: Db, ctx: AuthContext, id: number) {
   return { row, standard, workflow, actions, state };
 }
 
+const isClosed = (state: CaseState) => state.status === 'done' || state.status === 'rejected';
+
+/**
+ * The caller's roles that write to this case: named at a step of its workflow and holding a
+ * write permission. None (a read-only role, or one no step names, like the administrator):
+ * `case.wrong_role`, naming the workflow's roles.
+ */
+function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
+  const roles = caseWriterRoles(ctx, workflow);
+  if (roles.length === 0)
+    throw new DomainError('case.wrong_role', { role: workflowRoles(workflow).join(', ') });
+  return roles;
+}
+
+function workflowRoles(workflow: Workflow): string[] {
+  return [...new Set(workflow.steps.map((s) => s.role))];
+}
+
+/** The caller's roles that write to this case (see `writerRoles`); empty for read-only roles. */
+function caseWriterRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
+  const named = workflowRoles(workflow);
+  return ctx.roles.filter((r) => writesCases(r) && named.includes(r));
+}
+
+/**
+ * The role that signed a letter: that of the step whose action issued it. Letters are issued
+ * only by actions, one per action, in the action's transaction, so the n-th letter of a case
+ * comes from its n-th letter-issuing action.
+ */
+function signerRoleOf(
+  workflow: Workflow,
+  actions: repo.CaseActionRow[],
+  caseLetters: LetterRow[],
+  letterId: number,
+): string | undefined {
+  const issuing = actions.filter((a) => actionOf(workflow, a.step, a.action)?.letter);
+  return issuing[caseLetters.findIndex((l) => l.id === letterId)]?.role;
+}
+
 /** Requirement documents the current step needs for the case's product and does not have. */
 function missingDocuments(
   standard: Standard,
@@ -169,8 +217,13 @@ function missingDocuments(
 export async function getCase(db: Db, ctx: AuthContext, id: number) {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   const documents = await repo.documentsOf(db, row.id);
+  const caseLetters = await lettersOfCase(db, row.id);
+  const scans = await signedScansOf(
+    db,
+    caseLetters.map((l) => l.id),
+  );
   const step = stepOf(workflow, state.step);
-  const mayAct = step !== undefined && ctx.roles.includes(step.role);
+  const mayAct = step !== undefined && ctx.roles.includes(step.role) && writesCases(step.role);
   const open = state.status === 'open' || state.status === 'returned';
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
@@ -204,13 +257,24 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
     ).map((r) => ({ id: r.id, text: r.text })),
     actions,
     documents,
-    letters: (await lettersOfCase(db, row.id)).map((l) => ({
+    letters: caseLetters.map((l) => ({
       id: l.id,
       number: l.number,
       title: l.title,
       issuedAt: l.issuedAt.toISOString(),
       pdfSha256: l.pdfSha256,
       verificationCode: l.verificationCode,
+      signedSha256: l.signedSha256,
+      /** Every signed scan, oldest first; all but the newest were replaced. */
+      signedScans: scans
+        .filter((s) => s.letterId === l.id)
+        .map((s) => ({
+          sha256: s.sha256,
+          uploadedAt: s.uploadedAt.toISOString(),
+          uploadedBy: s.uploadedBy,
+          reason: s.reason,
+          replaced: s.replacedBy !== null,
+        })),
     })),
   };
 }
@@ -222,7 +286,7 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
  * (the auditor, a kepala dinas outside the workflow) see the masked number only.
  */
 function mayRevealNik(ctx: AuthContext, workflow: Workflow): boolean {
-  return hasPermission(ctx, 'registry.reveal') || workflow.steps.some((s) => ctx.roles.includes(s.role));
+  return hasPermission(ctx, 'registry.reveal') || caseWriterRoles(ctx, workflow).length > 0;
 }
 
 /** The applicant's full NIK for a reason, audited like the register's reveal. */
@@ -265,13 +329,14 @@ export async function act(
   client: ClientInfo,
 ) {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
+  const writers = writerRoles(ctx, workflow);
   // The case row and its actions are read by two queries; if another action landed between
   // them the two disagree, and the view this action was based on is stale either way.
   if (input.version !== row.version || actions.length !== row.version) {
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
   }
   const step = stepOf(workflow, state.step);
-  const role = step && ctx.roles.includes(step.role) ? step.role : (ctx.roles[0] ?? 'unknown');
+  const role = step && writers.includes(step.role) ? step.role : (writers[0] ?? 'unknown');
   const action: CaseAction = {
     seq: row.version + 1,
     at: new Date().toISOString(),
@@ -388,6 +453,7 @@ export async function act(
 }
 
 const maxUpload = 10 * 1024 * 1024;
+const maxReason = 500;
 
 /** Receives a requirement document (scan, photo or PDF) for a case. */
 export async function addDocument(
@@ -398,9 +464,9 @@ export async function addDocument(
   input: { requirementId: string; fileName: string; bytes: Buffer },
   client: ClientInfo,
 ) {
-  const { row, standard, state } = await loadCase(db, ctx, id);
-  if (state.status === 'done' || state.status === 'rejected')
-    throw new DomainError('case.closed', { status: state.status });
+  const { row, standard, workflow, state } = await loadCase(db, ctx, id);
+  writerRoles(ctx, workflow);
+  if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
   const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
   if (requirement?.kind !== 'document') {
     throw new DomainError('document.unknown_requirement', {
@@ -432,6 +498,60 @@ export async function addDocument(
       after: { requirementId: requirement.id, sha256, size: doc.size },
     });
     return doc;
+  });
+}
+
+/**
+ * Receives the signed (wet-ink, scanned) letter back to its case. On an open case any role of
+ * the workflow may; on a closed one only the signer's role. A scan that replaces an earlier one
+ * needs a reason; the earlier scan stays in the letter's history.
+ */
+export async function attachSignedScan(
+  db: Db,
+  store: FileStore,
+  ctx: AuthContext,
+  id: number,
+  letterId: number,
+  input: { bytes: Buffer; reason?: string | undefined },
+  client: ClientInfo,
+) {
+  const { row, workflow, actions, state } = await loadCase(db, ctx, id);
+  const writers = writerRoles(ctx, workflow);
+  const letter = await findLetterOfCase(db, row.id, letterId);
+  if (isClosed(state)) {
+    const signer = signerRoleOf(workflow, actions, await lettersOfCase(db, row.id), letter.id);
+    if (!signer || !(writers as string[]).includes(signer))
+      throw new DomainError('case.wrong_role', { role: signer ?? 'unknown', letter: letter.number });
+  }
+  if (input.bytes.length === 0 || input.bytes.length > maxUpload) {
+    throw new DomainError('document.size', { size: input.bytes.length, max: maxUpload });
+  }
+  if (!sniffMimeType(input.bytes))
+    throw new DomainError('document.type', { allowed: ['application/pdf', 'image/jpeg', 'image/png'] });
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > maxReason) {
+    throw new ValidationError('case.invalid', [
+      { path: 'reason', message: `alasan paling panjang ${maxReason} karakter` },
+    ]);
+  }
+  // The same file again changes nothing.
+  if (letter.signedSha256 === sha256Of(input.bytes))
+    return { signedSha256: letter.signedSha256, stored: false };
+  if (letter.signedSha256 && !reason)
+    throw new DomainError('case.reason_required', { letter: letter.number });
+  return db.transaction(async (tx) => {
+    const { sha256 } = await attachSignedLetter(tx, store, letter, input.bytes, {
+      userId: ctx.user.id,
+      reason,
+    });
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'letter.attach_signed',
+      entity: 'letter',
+      entityId: letter.id,
+      before: { signedSha256: letter.signedSha256 },
+      after: { signedSha256: sha256, caseId: row.id, ...(reason ? { reason } : {}) },
+    });
+    return { signedSha256: sha256, stored: true };
   });
 }
 

@@ -83,6 +83,10 @@ const errorMessages: Record<string, Text> = {
     en: 'Effect "{effect}" is unknown to Jaring.',
   },
   'letter.not_found': { id: 'Surat tidak ditemukan.', en: 'Letter not found.' },
+  'letter.conflict': {
+    id: 'Pindaian surat ini baru saja diganti oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else just replaced this letter’s scan. Reload and try again.',
+  },
   'case.not_found': { id: 'Permohonan tidak ditemukan.', en: 'Request not found.' },
   'case.not_open': { id: 'Permohonan belum dibuka.', en: 'The request is not open.' },
   'case.already_open': { id: 'Permohonan sudah dibuka.', en: 'The request is already open.' },

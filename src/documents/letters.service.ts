@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { type Official, units } from '../auth/auth.tables.ts';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Official, units, users } from '../auth/auth.tables.ts';
 import type { Applicant } from '../cases/cases.tables.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sha256Of } from './file-store.ts';
 import { renderLetterPdf } from './letter.pdf.ts';
-import { letters } from './letters.tables.ts';
+import { letterSignedScans, letters } from './letters.tables.ts';
 import { formatLetterNumber, nextLetterSeq } from './numbering.ts';
 
 type UnitRow = typeof units.$inferSelect;
@@ -91,7 +92,10 @@ export async function lettersOfCase(db: Db, caseId: number): Promise<LetterRow[]
   return db.select().from(letters).where(eq(letters.caseId, caseId)).orderBy(letters.id);
 }
 
-/** What the public verification page shows of a letter; no personal data. */
+/**
+ * What the public verification page shows of a letter; no personal data. A file in hand is
+ * matched against the letter as issued, its current signed scan, and the scans it replaced.
+ */
 export async function verifyLetter(db: Db, code: string, file?: Buffer) {
   const [row] = await db.select().from(letters).where(eq(letters.verificationCode, code));
   if (!row) throw new DomainError('letter.not_found', {});
@@ -106,8 +110,25 @@ export async function verifyLetter(db: Db, code: string, file?: Buffer) {
     signer: { name: row.signer.name, position: row.signer.position, nip: row.signer.nip ?? null },
     sha256: row.pdfSha256,
     signedSha256: row.signedSha256,
-    ...(sha ? { uploadedSha256: sha, matches: sha === row.pdfSha256 || sha === row.signedSha256 } : {}),
+    ...(sha ? { uploadedSha256: sha, ...(await matchOf(db, row, sha)) } : {}),
   };
+}
+
+/** Which record of the letter a file is: `matches` only for the letter as issued or its current scan. */
+async function matchOf(db: Db, letter: LetterRow, sha: string) {
+  if (sha === letter.pdfSha256) return { matches: true, matched: 'issued' as const };
+  if (sha === letter.signedSha256) return { matches: true, matched: 'signed' as const };
+  const next = alias(letterSignedScans, 'next');
+  const [replaced] = await db
+    .select({ replacedAt: next.uploadedAt })
+    .from(letterSignedScans)
+    .innerJoin(next, eq(next.id, letterSignedScans.replacedBy))
+    .where(and(eq(letterSignedScans.letterId, letter.id), eq(letterSignedScans.sha256, sha)))
+    .orderBy(asc(letterSignedScans.id))
+    .limit(1);
+  if (replaced)
+    return { matches: false, matched: 'replaced' as const, replacedAt: replaced.replacedAt.toISOString() };
+  return { matches: false, matched: null };
 }
 
 export async function findLetterOfCase(db: Db, caseId: number, letterId: number): Promise<LetterRow> {
@@ -116,9 +137,66 @@ export async function findLetterOfCase(db: Db, caseId: number, letterId: number)
   return row;
 }
 
-/** Records the signed (scanned) letter, so that the verification page recognises it too. */
-export async function attachSignedLetter(db: Db, store: FileStore, letter: LetterRow, bytes: Buffer) {
+/** Every signed scan of these letters, oldest first, with who uploaded it. */
+export async function signedScansOf(db: Db, letterIds: number[]) {
+  if (letterIds.length === 0) return [];
+  return db
+    .select({
+      id: letterSignedScans.id,
+      letterId: letterSignedScans.letterId,
+      sha256: letterSignedScans.sha256,
+      uploadedAt: letterSignedScans.uploadedAt,
+      uploadedBy: { id: users.id, name: users.name },
+      reason: letterSignedScans.reason,
+      replacedBy: letterSignedScans.replacedBy,
+    })
+    .from(letterSignedScans)
+    .leftJoin(users, eq(users.id, letterSignedScans.uploadedBy))
+    .where(inArray(letterSignedScans.letterId, letterIds))
+    .orderBy(asc(letterSignedScans.id));
+}
+
+/**
+ * Records a signed (scanned) letter inside the caller's transaction, so that the verification
+ * page recognises it too; the scan it replaces stays in the history, marked as replaced. Who may
+ * do this, and whether a reason is needed, is the caller's rule. Refused (`letter.conflict`)
+ * when another scan landed since `letter` was read.
+ */
+export async function attachSignedLetter(
+  tx: Db,
+  store: FileStore,
+  letter: LetterRow,
+  bytes: Buffer,
+  by: { userId: number; reason: string | null },
+) {
   const sha256 = await store.put(bytes);
-  await db.update(letters).set({ signedSha256: sha256 }).where(eq(letters.id, letter.id));
-  return sha256;
+  const moved = await tx
+    .update(letters)
+    .set({ signedSha256: sha256 })
+    .where(
+      and(
+        eq(letters.id, letter.id),
+        letter.signedSha256 === null
+          ? isNull(letters.signedSha256)
+          : eq(letters.signedSha256, letter.signedSha256),
+      ),
+    )
+    .returning({ id: letters.id });
+  if (moved.length === 0) throw new DomainError('letter.conflict', { letterId: letter.id });
+  const [scan] = await tx
+    .insert(letterSignedScans)
+    .values({ letterId: letter.id, sha256, uploadedBy: by.userId, reason: by.reason })
+    .returning({ id: letterSignedScans.id });
+  if (!scan) throw new Error('insert letter_signed_scans returned nothing');
+  await tx
+    .update(letterSignedScans)
+    .set({ replacedBy: scan.id })
+    .where(
+      and(
+        eq(letterSignedScans.letterId, letter.id),
+        isNull(letterSignedScans.replacedBy),
+        ne(letterSignedScans.id, scan.id),
+      ),
+    );
+  return { sha256, scanId: scan.id };
 }

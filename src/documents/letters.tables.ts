@@ -1,6 +1,17 @@
-import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { Official } from '../auth/auth.tables.ts';
-import { units } from '../auth/auth.tables.ts';
+import { units, users } from '../auth/auth.tables.ts';
 import { cases } from '../cases/cases.tables.ts';
 
 /** The agenda book: the last number given per unit and year. Bumped in the letter's transaction. */
@@ -35,8 +46,29 @@ export const letters = pgTable(
     /** Code in the QR: the public verification page's address. */
     verificationCode: text('verification_code').notNull().unique(),
     pdfSha256: text('pdf_sha256').notNull(),
-    /** The signed (wet-ink, scanned) letter uploaded back to the case. */
+    /** The signed (wet-ink, scanned) letter uploaded back to the case: the newest of its scans. */
     signedSha256: text('signed_sha256'),
   },
   (t) => [unique('letters_unit_year_seq').on(t.unitId, t.year, t.seq)],
+);
+
+/**
+ * Every signed scan a letter has had, oldest first. A replaced scan stays, pointing at the scan
+ * that replaced it, so the verification page can still tell a holder of it what became of it.
+ */
+export const letterSignedScans = pgTable(
+  'letter_signed_scans',
+  {
+    id: serial('id').primaryKey(),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Why an earlier scan was replaced; null for a letter's first scan. */
+    reason: text('reason'),
+    replacedBy: integer('replaced_by').references((): AnyPgColumn => letterSignedScans.id),
+  },
+  (t) => [index('letter_signed_scans_letter').on(t.letterId, t.id)],
 );

@@ -19,6 +19,8 @@ declare module 'fastify' {
     files: FileStore;
     /** The audit checkpoints' key and file. */
     auditAnchor: AuditAnchor;
+    /** Every route registered, `{ method, url }`. */
+    routeList: ReadonlyArray<{ method: string; url: string }>;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */
@@ -41,10 +43,14 @@ export function requireAuth(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-/** A preHandler that refuses requests without a session (401) or without the permission (403). */
-export function guard(permission: Permission) {
+/**
+ * A preHandler that refuses requests without a session (401) or without the permission (403);
+ * given several permissions, any one of them will do.
+ */
+export function guard(...permissions: [Permission, ...Permission[]]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const ctx = requireAuth(request);
-    if (!hasPermission(ctx, permission)) throw new DomainError('auth.forbidden', { permission });
+    if (!permissions.some((p) => hasPermission(ctx, p)))
+      throw new DomainError('auth.forbidden', { permission: permissions.join(' | ') });
   };
 }

@@ -19,6 +19,7 @@ export function statusOf(code: string): number {
     'case.nik_not_found': 404,
     'case.closed': 409,
     'case.conflict': 409,
+    'letter.conflict': 409,
     'case.waiting_for_applicant': 409,
     'case.not_returned': 409,
     'case.documents_missing': 422,

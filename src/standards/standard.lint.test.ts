@@ -129,6 +129,23 @@ describe('lintStandard', () => {
   });
 });
 
+describe('the workflow', () => {
+  it('refuses a step whose role may not act on cases: a case would stop there', () => {
+    const s = kehabisanBekal();
+    const [first, ...rest] = s.workflow?.steps ?? [];
+    if (!first) throw new Error('no workflow');
+    const audited: Standard = { ...s, workflow: { steps: [{ ...first, role: 'auditor' }, ...rest] } };
+    expect(
+      lintStandard(audited)
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem),
+    ).toEqual([
+      'workflow.steps[0].role: role auditor may not act on cases (it holds none of cases.act, cases.intake)',
+    ]);
+    expect(lintStandard(s).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('lintStandardsDir', () => {
   it('finds no error in the five seeds, and the warnings a reviewer should see', async () => {
     const problems = await lintStandardsDir('standards');

@@ -1,3 +1,4 @@
+import { caseWritePermissions, writesCases } from '../auth/permissions.ts';
 import { isStaffRole, StaffRoles } from '../auth/roles.ts';
 import '../cases/all-effects.ts';
 import { effectNames, findEffect } from '../cases/effects.ts';
@@ -75,6 +76,16 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
   }
   // Effects are module functions: a workflow may only name ones this installation has.
   s.workflow?.steps.forEach((step, i) => {
+    // A case would stop at a step whose role may not write to cases (e.g. the auditor).
+    if (!writesCases(step.role)) {
+      problems.push(
+        at(
+          `workflow.steps[${i}].role`,
+          `role ${step.role} may not act on cases (it holds none of ${caseWritePermissions.join(', ')})`,
+          'error',
+        ),
+      );
+    }
     step.actions.forEach((action, j) => {
       if (action.effect && !findEffect(action.effect)) {
         problems.push(

@@ -148,7 +148,20 @@ interface CaseView {
     data: { result?: { payoutId?: number; amount?: number } } | null;
   }>;
   documents: Array<{ id: number; requirementId: string; fileName: string; size: number; sha256: string }>;
-  letters: Array<{ id: number; number: string; title: string; issuedAt: string; verificationCode: string }>;
+  letters: Array<{
+    id: number;
+    number: string;
+    title: string;
+    issuedAt: string;
+    verificationCode: string;
+    signedScans: Array<{
+      sha256: string;
+      uploadedAt: string;
+      uploadedBy: { id: number; name: string } | null;
+      reason: string | null;
+      replaced: boolean;
+    }>;
+  }>;
 }
 
 /** A moment in the unit's own time zone (WIB/WITA/WIT), whatever the viewer's computer says. */
@@ -690,30 +703,48 @@ export function CasePage() {
                     {pick({ id: 'Surat', en: 'Letters' })}
                   </Title>
                   {v.letters.map((l) => (
-                    <Group key={l.id} justify="space-between">
-                      <Text size="sm">
-                        {l.title} · <b data-testid="letter-number">{l.number}</b>
-                      </Text>
-                      <Group gap="xs">
-                        <Button
-                          size="xs"
-                          component="a"
-                          href={`/api/cases/${v.case.id}/letters/${l.id}/pdf`}
-                          target="_blank"
-                          data-testid="letter-pdf"
-                        >
-                          PDF
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          component={Link}
-                          to={`/verifikasi/${l.verificationCode}`}
-                        >
-                          {pick({ id: 'Halaman verifikasi', en: 'Verification page' })}
-                        </Button>
+                    <Stack key={l.id} gap={4}>
+                      <Group justify="space-between">
+                        <Text size="sm">
+                          {l.title} · <b data-testid="letter-number">{l.number}</b>
+                        </Text>
+                        <Group gap="xs">
+                          <Button
+                            size="xs"
+                            component="a"
+                            href={`/api/cases/${v.case.id}/letters/${l.id}/pdf`}
+                            target="_blank"
+                            data-testid="letter-pdf"
+                          >
+                            PDF
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            component={Link}
+                            to={`/verifikasi/${l.verificationCode}`}
+                          >
+                            {pick({ id: 'Halaman verifikasi', en: 'Verification page' })}
+                          </Button>
+                        </Group>
                       </Group>
-                    </Group>
+                      {l.signedScans.map((s) => (
+                        <Text
+                          key={`${s.sha256}-${s.uploadedAt}`}
+                          size="xs"
+                          c="dimmed"
+                          data-testid="signed-scan"
+                        >
+                          {s.replaced
+                            ? pick({ id: 'Pindaian bertanda tangan (diganti)', en: 'Signed scan (replaced)' })
+                            : pick({ id: 'Pindaian bertanda tangan', en: 'Signed scan' })}
+                          {' · '}
+                          {dateTime(s.uploadedAt, lang, user.unit.timeZone)}
+                          {s.uploadedBy ? ` · ${s.uploadedBy.name}` : ''}
+                          {s.reason ? ` · ${s.reason}` : ''}
+                        </Text>
+                      ))}
+                    </Stack>
                   ))}
                 </Paper>
               ) : null}

@@ -124,6 +124,9 @@ interface Verification {
   signer: { name: string; position: string; nip: string | null };
   sha256: string;
   matches?: boolean;
+  /** Which record the file is: the letter as issued, its signed scan, or a scan since replaced. */
+  matched?: 'issued' | 'signed' | 'replaced' | null;
+  replacedAt?: string;
 }
 
 /** The page a letter's QR code opens: what was issued, and whether a file in hand is that letter. */
@@ -179,9 +182,22 @@ export function VerifyPage() {
             check.data.matches ? (
               <Alert color="green" data-testid="verify-result">
                 <Badge color="green">{pick({ id: 'COCOK', en: 'MATCH' })}</Badge>{' '}
+                {check.data.matched === 'signed'
+                  ? pick({
+                      id: 'Berkas ini sama dengan pindaian surat yang telah ditandatangani.',
+                      en: 'This file is the signed scan of the letter.',
+                    })
+                  : pick({
+                      id: 'Berkas ini sama dengan surat yang diterbitkan.',
+                      en: 'This file is the letter as issued.',
+                    })}
+              </Alert>
+            ) : check.data.matched === 'replaced' ? (
+              <Alert color="yellow" data-testid="verify-result">
+                <Badge color="yellow">{pick({ id: 'DIGANTI', en: 'REPLACED' })}</Badge>{' '}
                 {pick({
-                  id: 'Berkas ini sama dengan surat yang diterbitkan.',
-                  en: 'This file is the letter as issued.',
+                  id: `Berkas ini pindaian lama surat ini; pada ${when(check.data.replacedAt ?? null, lang)} kantor menggantinya dengan pindaian baru.`,
+                  en: `This file is an earlier scan of this letter; on ${when(check.data.replacedAt ?? null, lang)} the office replaced it with a newer scan.`,
                 })}
               </Alert>
             ) : (

@@ -1,0 +1,722 @@
+import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseWritePermissions, type Permission, rolesWith } from '../../src/auth/permissions.ts';
+import type { StaffRole } from '../../src/auth/roles.ts';
+import { childrenOf } from '../../src/core/regions.ts';
+import { demoUsers } from '../../src/db/seed.ts';
+import { parseStandardYaml } from '../../src/standards/standard.loader.ts';
+import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+/**
+ * The authorization matrix: every route × every demo role × own and foreign unit. The routes
+ * come from the app itself, so a route without a row here fails, and so does a row whose route
+ * is gone. A row states what its route needs (a permission, a session, nothing, or a case
+ * write); who holds it is derived from `permissions.ts` and the case's workflow, never listed.
+ *
+ * For each route: without a session 401 (unless public); each Sragen role holding the need
+ * gets the row's status, each other role 403; each Sragen role asking for Tarakan's resource,
+ * and each Tarakan and Banten user asking for Sragen's, gets 403 or 404 (or, for a list, an
+ * answer without the other unit's data), and the database does not change.
+ *
+ * Writes are sent with an input that is valid up to the point where authorization is decided
+ * and refused after it (a 422 or 415, stating what is wrong with the input): that status
+ * proves authorization passed, and nothing is written. Guards run before schema validation,
+ * so a body the schema refuses proves a guard passed; case writes decide in the service, so
+ * theirs pass the schema and fail a later check (an unknown action, requirement or file type).
+ */
+
+type Need =
+  /** Anyone, signed in or not. */
+  | 'public'
+  /** Any signed-in user. */
+  | 'session'
+  | Permission
+  /** A write permission and a role named at a step of the case's workflow (open case). */
+  | 'case.workflow'
+  /** A write permission and the role of the case's current step. */
+  | 'case.step'
+  /** On a closed case: a write permission and the role of the step that issued the letter. */
+  | 'case.signer';
+
+interface Req {
+  url: string;
+  body?: unknown;
+  /** Sent as multipart instead of `body`. */
+  upload?: { bytes: Buffer; fileName?: string; fields?: Record<string, string> };
+}
+
+type Foreign =
+  /** The other unit's resource, named in the request: 403 or 404, and nothing changes. */
+  | { target: (other: Fixture) => Req }
+  /** The same request, scoped by the session: the answer holds none of these of the other unit. */
+  | { absent: (other: Fixture) => string[] }
+  /** Why no resource of another unit can be named in this request. */
+  | { none: string };
+
+interface Row {
+  need: Need;
+  own: (f: Fixture) => Req;
+  /** Status for a caller who holds the need (the success status where it is cheap). */
+  ok: number;
+  foreign: Foreign;
+}
+
+interface Fixture {
+  code: 'sragen' | 'tarakan';
+  unitName: string;
+  standardId: string;
+  /** The unit's standard at a new revision, for a publication attempt. */
+  yaml: string;
+  openCase: { id: number; version: number; trackingCode: string; applicant: string };
+  letter: { caseId: number; id: number; verificationCode: string };
+  payout: { id: number; name: string };
+  family: number;
+  person: { id: number; name: string };
+  villageCode: string;
+  importRow: { id: number; fileName: string };
+  exportToken: string;
+}
+
+const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
+const year = new Date().getUTCFullYear();
+const sessionUnit = 'scoped by the session’s unit; no unit can be named';
+
+const matrix: Record<string, Row> = {
+  'GET /api/health': {
+    need: 'public',
+    own: () => ({ url: '/api/health' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'GET /api/openapi.json': {
+    need: 'public',
+    own: () => ({ url: '/api/openapi.json' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'GET /api/auth/csrf': {
+    need: 'public',
+    own: () => ({ url: '/api/auth/csrf' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'GET /api/auth/me': {
+    need: 'session',
+    own: () => ({ url: '/api/auth/me' }),
+    ok: 200,
+    foreign: { none: 'the caller’s own session' },
+  },
+  'POST /api/auth/login': {
+    need: 'public',
+    own: () => ({ url: '/api/auth/login', body: {} }),
+    ok: 422,
+    foreign: { none: 'no unit data' },
+  },
+  'POST /api/auth/password': {
+    need: 'home.view',
+    own: () => ({ url: '/api/auth/password', body: { currentPassword: 'x', newPassword: 'pendek' } }),
+    ok: 422,
+    foreign: { none: 'the caller’s own account' },
+  },
+  'GET /api/units': {
+    need: 'units.switch',
+    own: () => ({ url: '/api/units' }),
+    ok: 200,
+    foreign: { none: 'lists every unit: units.switch is the right to enter another' },
+  },
+  'POST /api/auth/unit': {
+    need: 'units.switch',
+    own: () => ({ url: '/api/auth/unit', body: { unitCode: '' } }),
+    ok: 422,
+    foreign: { none: 'units.switch is the right to enter another unit' },
+  },
+  // Run last: it ends the caller's session.
+  'POST /api/auth/logout': {
+    need: 'public',
+    own: () => ({ url: '/api/auth/logout', body: {} }),
+    ok: 204,
+    foreign: { none: 'the caller’s own session' },
+  },
+  'GET /api/home': {
+    need: 'home.view',
+    own: () => ({ url: '/api/home' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.unitName] },
+  },
+
+  'GET /api/public/units': {
+    need: 'public',
+    own: () => ({ url: '/api/public/units' }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
+  'GET /api/public/units/:unit': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}` }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
+  'GET /api/public/units/:unit/standards/:id': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/standards/${f.standardId}` }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
+  'GET /api/public/units/:unit/standards/:id/pdf': {
+    need: 'public',
+    // Rendering the PDF takes half a second a request; an unknown standard answers 404 at once.
+    own: (f) => ({ url: `/api/public/units/${f.code}/standards/tidak-ada/pdf` }),
+    ok: 404,
+    foreign: { none: 'public' },
+  },
+  'GET /api/public/sippn': {
+    need: 'public',
+    own: () => ({ url: '/api/public/sippn' }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
+  'GET /api/staff/standards': {
+    need: 'standards.read',
+    own: () => ({ url: '/api/staff/standards' }),
+    ok: 200,
+    foreign: { absent: (o) => [`"${o.standardId}"`] },
+  },
+  'POST /api/staff/standards': {
+    need: 'standards.publish',
+    own: () => ({ url: '/api/staff/standards', body: {} }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: '/api/staff/standards', body: { yaml: o.yaml, fileName: 'matriks.yaml' } }),
+    },
+  },
+
+  'GET /api/audit': {
+    need: 'audit.read',
+    own: () => ({ url: '/api/audit?limit=500' }),
+    ok: 200,
+    foreign: { absent: (o) => [`"${o.code}.`] },
+  },
+  'GET /api/audit/verify': {
+    need: 'audit.verify',
+    own: () => ({ url: '/api/audit/verify' }),
+    ok: 200,
+    foreign: { none: 'one chain for all units; the answer names positions, not data' },
+  },
+
+  'GET /api/calendar': {
+    need: 'home.view',
+    own: () => ({ url: `/api/calendar?year=${year}` }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/calendar/days/:date': {
+    need: 'calendar.manage',
+    own: () => ({ url: `/api/calendar/days/${year}-11-26`, body: {} }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'DELETE /api/calendar/days/:date': {
+    need: 'calendar.manage',
+    own: () => ({ url: '/api/calendar/days/bukan-tanggal' }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/calendar/hours': {
+    need: 'calendar.manage',
+    own: () => ({ url: '/api/calendar/hours', body: { '1': [{ start: '16:00', end: '08:00' }] } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/calendar/due': {
+    need: 'home.view',
+    own: () => ({ url: '/api/calendar/due?workingDays=1' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/regions/regencies': {
+    need: 'home.view',
+    own: () => ({ url: '/api/regions/regencies' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+
+  'POST /api/cases': {
+    need: 'cases.intake',
+    own: () => ({ url: '/api/cases', body: {} }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: '/api/cases',
+        body: { standardId: o.standardId, applicant: { name: 'Uji Matriks' } },
+      }),
+    },
+  },
+  'GET /api/reports/sla': {
+    need: 'reports.read',
+    own: () => ({ url: `/api/reports/sla?from=${year}-01-01&to=${year}-12-31` }),
+    ok: 200,
+    foreign: { absent: (o) => [`"${o.standardId}"`] },
+  },
+  'GET /api/cases': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/cases' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.openCase.trackingCode, o.openCase.applicant] },
+  },
+  'GET /api/cases/:id': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.openCase.id}` }) },
+  },
+  'POST /api/cases/:id/actions': {
+    need: 'case.step',
+    own: (f) => ({
+      url: `/api/cases/${f.openCase.id}/actions`,
+      body: { action: 'tidak-ada', version: f.openCase.version },
+    }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: `/api/cases/${o.openCase.id}/actions`,
+        body: { action: 'claim', version: o.openCase.version },
+      }),
+    },
+  },
+  'POST /api/cases/:id/documents/:requirementId': {
+    need: 'case.workflow',
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/documents/tidak-ada`, upload: { bytes: pdf } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: `/api/cases/${o.openCase.id}/documents/kk-ktp`, upload: { bytes: pdf } }),
+    },
+  },
+  'GET /api/cases/:id/letters/:letterId/pdf': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/cases/${f.letter.caseId}/letters/${f.letter.id}/pdf` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.letter.caseId}/letters/${o.letter.id}/pdf` }) },
+  },
+  'POST /api/cases/:id/letters/:letterId/signed': {
+    need: 'case.signer',
+    // Not a PDF, JPEG or PNG: 415 once the caller may replace the scan.
+    own: (f) => ({
+      url: `/api/cases/${f.letter.caseId}/letters/${f.letter.id}/signed`,
+      upload: { bytes: Buffer.from('bukan pindaian'), fields: { reason: 'uji matriks' } },
+    }),
+    ok: 415,
+    foreign: {
+      target: (o) => ({
+        url: `/api/cases/${o.letter.caseId}/letters/${o.letter.id}/signed`,
+        upload: { bytes: pdf, fields: { reason: 'uji matriks' } },
+      }),
+    },
+  },
+  'GET /api/public/verify/:code': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/verify/${f.letter.verificationCode}` }),
+    ok: 200,
+    foreign: { none: 'public; no personal data' },
+  },
+  'POST /api/public/verify/:code': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/verify/${f.letter.verificationCode}`, upload: { bytes: pdf } }),
+    ok: 200,
+    foreign: { none: 'public; no personal data' },
+  },
+  'GET /api/public/track/:code': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/track/${f.openCase.trackingCode}` }),
+    ok: 200,
+    foreign: { none: 'public; the first name only' },
+  },
+
+  'GET /api/relief/tariffs': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/relief/tariffs' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/relief/tariffs/:distanceClass': {
+    need: 'calendar.manage',
+    own: () => ({ url: '/api/relief/tariffs/antar_pulau', body: { amount: -1 } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/relief/claims/:nik': {
+    need: 'cases.act',
+    own: () => ({ url: '/api/relief/claims/3314011708900009' }),
+    ok: 200,
+    foreign: { none: 'searches every office by design (repeat claims, DOMAIN.md §7)' },
+  },
+  'GET /api/relief/payouts': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/relief/payouts' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.payout.name] },
+  },
+  'GET /api/relief/payouts/:id/kwitansi': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/relief/payouts/${f.payout.id}/kwitansi` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/relief/payouts/${o.payout.id}/kwitansi` }) },
+  },
+
+  'GET /api/registry/summary': {
+    need: 'registry.read',
+    own: () => ({ url: '/api/registry/summary' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.unitName] },
+  },
+  'GET /api/registry/people': {
+    need: 'registry.read',
+    own: () => ({ url: '/api/registry/people' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.person.name] },
+  },
+  'GET /api/registry/families/:id': {
+    need: 'registry.read',
+    own: (f) => ({ url: `/api/registry/families/${f.family}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/registry/families/${o.family}` }) },
+  },
+  'POST /api/registry/reveal': {
+    need: 'registry.reveal',
+    own: (f) => ({ url: '/api/registry/reveal', body: { kind: 'nik', id: f.person.id, reason: 'x' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: '/api/registry/reveal',
+        body: { kind: 'nik', id: o.person.id, reason: 'uji matriks otorisasi' },
+      }),
+    },
+  },
+  'POST /api/registry/exports': {
+    need: 'registry.export',
+    own: () => ({ url: '/api/registry/exports', body: { reason: 'x' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: '/api/registry/exports',
+        body: { village: o.villageCode, reason: 'uji matriks otorisasi' },
+      }),
+    },
+  },
+  'GET /api/registry/exports/:token': {
+    need: 'registry.export',
+    // A token nobody was given: 404 once the guard let the caller through.
+    own: () => ({ url: `/api/registry/exports/${'x'.repeat(32)}` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/registry/exports/${o.exportToken}` }) },
+  },
+  'GET /api/registry/template.:format': {
+    need: 'registry.read',
+    own: () => ({ url: '/api/registry/template.csv' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'POST /api/registry/imports': {
+    need: 'registry.import',
+    own: () => ({ url: '/api/registry/imports?onError=semua', body: {} }),
+    ok: 422,
+    foreign: { none: 'imports into the session’s unit' },
+  },
+  'GET /api/registry/imports': {
+    need: 'registry.import',
+    own: () => ({ url: '/api/registry/imports' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.importRow.fileName] },
+  },
+  'GET /api/registry/imports/:id': {
+    need: 'registry.import',
+    own: (f) => ({ url: `/api/registry/imports/${f.importRow.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/registry/imports/${o.importRow.id}` }) },
+  },
+  'GET /api/registry/imports/:id/live': {
+    need: 'public',
+    // The key the uploader was given stands in for the session; a wrong one sees nothing.
+    own: (f) => ({ url: `/api/registry/imports/${f.importRow.id}/live?key=${'0'.repeat(32)}` }),
+    ok: 204,
+    foreign: { none: 'the upload’s key stands in for the session; counts only' },
+  },
+  'GET /api/registry/imports/:id/errors': {
+    need: 'registry.import',
+    // The import has no problem file: 404 once the caller may see the import.
+    own: (f) => ({ url: `/api/registry/imports/${f.importRow.id}/errors` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/registry/imports/${o.importRow.id}/errors` }) },
+  },
+};
+
+const sragenUsers = demoUsers.filter((u) => u.unit === 'sragen');
+const otherUnitUsers = demoUsers.filter((u) => u.unit !== 'sragen');
+
+/** Who holds a need, from the permissions and the Sragen fixture's workflow (Kehabisan Bekal). */
+function holder(workflow: { steps: Array<{ role: StaffRole; actions: Array<{ letter?: unknown }> }> }) {
+  const writes = (r: StaffRole) => caseWritePermissions.some((p) => rolesWith(p).includes(r));
+  const caseRoles: Record<'case.workflow' | 'case.step' | 'case.signer', StaffRole[]> = {
+    'case.workflow': workflow.steps.map((s) => s.role),
+    // The open case stands at the first step.
+    'case.step': workflow.steps.slice(0, 1).map((s) => s.role),
+    'case.signer': workflow.steps.filter((s) => s.actions.some((a) => a.letter)).map((s) => s.role),
+  };
+  return (need: Need, roles: readonly StaffRole[]) => {
+    if (need === 'public' || need === 'session') return true;
+    if (need === 'case.workflow' || need === 'case.step' || need === 'case.signer')
+      return roles.some((r) => writes(r) && caseRoles[need].includes(r));
+    return roles.some((r) => rolesWith(need).includes(r));
+  };
+}
+
+describe('authorization matrix: every route × every demo role × own and foreign unit', () => {
+  let t: TestApp;
+  let routes: string[] = [];
+  const agents = new Map<string, Agent>();
+  let anonymous: Agent;
+  let own: Fixture;
+  let foreign: Fixture;
+  let holds: ReturnType<typeof holder>;
+  let sent = 0;
+
+  const send = async (agent: Agent, method: string, req: Req) => {
+    sent++;
+    if (req.upload) return agent.upload(req.url, req.upload.bytes, req.upload.fileName, req.upload.fields);
+    return agent.request(
+      method as 'GET',
+      req.url,
+      method === 'GET' || method === 'DELETE' ? undefined : req.body,
+    );
+  };
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  /** What a write would change: the audit head and the rows of what routes write. */
+  const fingerprint = async () =>
+    JSON.stringify(
+      await rows(sql`SELECT
+        (SELECT coalesce(max(seq), 0) FROM audit_log) AS audit,
+        (SELECT count(*) FROM cases) AS cases,
+        (SELECT coalesce(sum(version), 0) FROM cases) AS versions,
+        (SELECT count(*) FROM case_documents) AS documents,
+        (SELECT count(*) FROM letters) AS letters,
+        (SELECT string_agg(coalesce(signed_sha256, '-'), ',' ORDER BY id) FROM letters) AS signed,
+        (SELECT count(*) FROM letter_signed_scans) AS scans,
+        (SELECT count(*) FROM standard_revisions) AS revisions,
+        (SELECT count(*) FROM relief_payouts) AS payouts,
+        (SELECT count(*) FROM registry_imports) AS imports,
+        (SELECT count(*) FROM closed_days) AS closed_days`),
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = t.app.routeList.map((r) => `${r.method} ${r.url}`);
+    let ip = 1;
+    // One sign-in per user, each from its own address (the sign-in limits count per address).
+    for (const u of demoUsers) agents.set(u.username, await signedIn(t.app, u.username, `10.77.0.${ip++}`));
+    anonymous = new Agent(t.app, '10.77.1.1');
+    const agent = (name: string) => agents.get(name) as Agent;
+    const userId = async (username: string) =>
+      (await rows<{ id: number }>(sql`SELECT id FROM users WHERE username = ${username}`))[0]?.id;
+    const unit = async (code: string) =>
+      (await rows<{ id: number; name: string }>(sql`SELECT id, name FROM units WHERE code = ${code}`))[0] as {
+        id: number;
+        name: string;
+      };
+    const sragen = await unit('sragen');
+    const tarakan = await unit('tarakan');
+
+    const sragenYaml = await readFile('standards/sragen/kehabisan-bekal.yaml', 'utf8');
+    const workflow = parseStandardYaml(sragenYaml, 'kehabisan-bekal.yaml').workflow;
+    if (!workflow) throw new Error('Kehabisan Bekal has no workflow');
+    holds = holder(workflow);
+
+    // Sragen, through the API: an open Kehabisan Bekal case, and a paid (closed) one with its
+    // letter and payout.
+    const fo = agent('sragen.fo');
+    const opened = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Matriks Sragen Terbuka' },
+    });
+    const paidCase = (
+      await fo.post('/api/cases', {
+        standardId: 'kehabisan-bekal',
+        applicant: { name: 'Matriks Sragen Dibayar' },
+      })
+    ).json().id as number;
+    await fo.upload(`/api/cases/${paidCase}/documents/surat-keterangan-kepolisian`, pdf);
+    await fo.post(`/api/cases/${paidCase}/actions`, { action: 'teruskan', version: 1 });
+    const paid = await agent('sragen.fungsional').post(`/api/cases/${paidCase}/actions`, {
+      action: 'bayar',
+      version: 2,
+      data: { originCode: '33.14', destinationCode: '51.71' },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const sragenLetter = paid.json().letters[0] as { id: number; verificationCode: string };
+    const sragenPayout = (
+      await rows<{ id: number }>(sql`SELECT id FROM relief_payouts WHERE case_id = ${paidCase}`)
+    )[0];
+
+    // Tarakan: an open Sembako case through the API; its letter and a payout as rows (only
+    // ever asked for by other units, who must not reach them).
+    const tarakanCase = await agent('tarakan.fo').post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Matriks Tarakan Terbuka' },
+    });
+    const tarakanCaseId = tarakanCase.json().id as number;
+    const [tarakanLetter] = await rows<{ id: number }>(sql`
+      INSERT INTO letters (unit_id, case_id, product, title, year, seq, number, issued_at, signer, verification_code, pdf_sha256)
+      VALUES (${tarakan.id}, ${tarakanCaseId}, 'meninggal', 'Surat Keterangan Meninggal', ${year}, 9001,
+        'MATRIKS/9001', now(), '{"name":"Arbain","position":"Kepala Dinas"}', 'matriksTarakan01', ${'0'.repeat(64)})
+      RETURNING id`);
+    const [tarakanPayout] = await rows<{ id: number }>(sql`
+      INSERT INTO relief_payouts (unit_id, case_id, name, origin_code, destination_code, leg_to_code, distance_class, amount, paid_at, receipt_sha256)
+      VALUES (${tarakan.id}, ${tarakanCaseId}, 'Penerima Matriks Tarakan', '65.71', '33.14', '33.14', 'antar_pulau', 1, now(), ${'0'.repeat(64)})
+      RETURNING id`);
+
+    // The register: a family and a person in each unit (Sragen's in the village operator's
+    // village), an import record each, and an export link each.
+    const register = async (villageCode: string, kk: string, nik: string, name: string) => {
+      const [family] = await rows<{ id: number }>(
+        sql`INSERT INTO registry_families (kk, village_code) VALUES (${kk}, ${villageCode}) RETURNING id`,
+      );
+      const [person] = await rows<{ id: number }>(sql`
+        INSERT INTO registry_people (nik, family_id, village_code, name, birth_date, sex, relationship)
+        VALUES (${nik}, ${family?.id}, ${villageCode}, ${name}, '1990-01-01', 'L', 'kepala_keluarga') RETURNING id`);
+      return { family: family?.id ?? 0, person: { id: person?.id ?? 0, name } };
+    };
+    const desaVillage = demoUsers.find((u) => u.username === 'sragen.desa')?.villageCode ?? '';
+    const tarakanDistrict = childrenOf('65.71')[0]?.code ?? '';
+    const tarakanVillage = childrenOf(tarakanDistrict)[0]?.code ?? '';
+    const importRow = async (unitId: number, username: string, fileName: string) =>
+      (
+        await rows<{ id: number }>(sql`
+        INSERT INTO registry_imports (unit_id, user_id, file_name, format, on_error, on_existing, status, phase, finished_at)
+        VALUES (${unitId}, ${await userId(username)}, ${fileName}, 'csv', 'reject_all', 'skip', 'done', 'selesai', now())
+        RETURNING id`)
+      )[0]?.id ?? 0;
+    const exportToken = async (username: string) => {
+      const res = await agent(username).post('/api/registry/exports', { reason: 'uji matriks otorisasi' });
+      return String(res.json().url).split('/').pop() ?? '';
+    };
+
+    own = {
+      code: 'sragen',
+      unitName: sragen.name,
+      standardId: 'kehabisan-bekal',
+      yaml: sragenYaml.replace(/revision: ['"]?00['"]?/, "revision: '01'"),
+      openCase: {
+        id: opened.json().id,
+        version: 1,
+        trackingCode: opened.json().trackingCode,
+        applicant: 'Matriks Sragen Terbuka',
+      },
+      letter: { caseId: paidCase, ...sragenLetter },
+      payout: { id: sragenPayout?.id ?? 0, name: 'Matriks Sragen Dibayar' },
+      ...(await register(desaVillage, '3314010101260001', '3314010101900001', 'Warga Matriks Sragen')),
+      villageCode: desaVillage,
+      importRow: {
+        id: await importRow(sragen.id, 'sragen.desa', 'matriks-sragen.csv'),
+        fileName: 'matriks-sragen.csv',
+      },
+      exportToken: await exportToken('sragen.kabid'),
+    };
+    foreign = {
+      code: 'tarakan',
+      unitName: tarakan.name,
+      standardId: 'sembako',
+      yaml: (await readFile('standards/tarakan/sembako.yaml', 'utf8')).replace(
+        /revision: ['"]?[^'"\n]+['"]?/,
+        "revision: '9'",
+      ),
+      openCase: {
+        id: tarakanCaseId,
+        version: 1,
+        trackingCode: tarakanCase.json().trackingCode,
+        applicant: 'Matriks Tarakan Terbuka',
+      },
+      letter: { caseId: tarakanCaseId, id: tarakanLetter?.id ?? 0, verificationCode: 'matriksTarakan01' },
+      payout: { id: tarakanPayout?.id ?? 0, name: 'Penerima Matriks Tarakan' },
+      ...(await register(tarakanVillage, '6571010101260001', '6571010101900001', 'Warga Matriks Tarakan')),
+      villageCode: tarakanVillage,
+      importRow: {
+        id: await importRow(tarakan.id, 'tarakan.fo', 'matriks-tarakan.csv'),
+        fileName: 'matriks-tarakan.csv',
+      },
+      exportToken: await exportToken('tarakan.kabid'),
+    };
+    sent = 0;
+  });
+  afterAll(async () => {
+    console.info(
+      `authorization matrix: ${Object.keys(matrix).length} routes × ${sragenUsers.length} roles × own/foreign unit ` +
+        `(+ ${otherUnitUsers.length} Tarakan/Banten users), ${sent} requests`,
+    );
+    await t.close();
+  });
+
+  it('has a row for every route, and a route for every row', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(
+      routes.filter((r) => !(r in matrix)),
+      'routes without a row in the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(matrix).filter((r) => !routes.includes(r)),
+      'rows whose route is gone',
+    ).toEqual([]);
+  });
+
+  // The sign-out goes last: it ends each caller's session.
+  const order = Object.keys(matrix).sort(
+    (a, b) => Number(a === 'POST /api/auth/logout') - Number(b === 'POST /api/auth/logout'),
+  );
+  for (const key of order) {
+    const row = matrix[key] as Row;
+    const [method = 'GET'] = key.split(' ');
+    it(`${key} (${row.need})`, async () => {
+      const caseNeed = row.need.startsWith('case.');
+      const anon = await send(anonymous, method, row.own(own));
+      if (row.need === 'public') expect(anon.statusCode, `anonymous: ${anon.body}`).toBe(row.ok);
+      else {
+        expect(anon.statusCode, 'anonymous').toBe(401);
+        expect(anon.json().error.code).toBe('auth.unauthenticated');
+      }
+      for (const u of sragenUsers) {
+        const res = await send(agents.get(u.username) as Agent, method, row.own(own));
+        if (holds(row.need, u.roles))
+          expect(res.statusCode, `${u.username}: ${res.body.slice(0, 300)}`).toBe(row.ok);
+        else {
+          expect(res.statusCode, `${u.username} lacks ${row.need}: ${res.body.slice(0, 300)}`).toBe(403);
+          expect(res.json().error.code).toBeOneOf(
+            caseNeed ? ['auth.forbidden', 'case.wrong_role'] : ['auth.forbidden'],
+          );
+        }
+      }
+      const f = row.foreign;
+      if ('none' in f) return;
+      // Sragen's roles at Tarakan's data, then Tarakan's and Banten's users at Sragen's.
+      const callers = [
+        ...sragenUsers.map((u) => ({ u, other: foreign })),
+        ...otherUnitUsers.map((u) => ({ u, other: own })),
+      ];
+      const before = await fingerprint();
+      for (const { u, other } of callers) {
+        const agent = agents.get(u.username) as Agent;
+        const who = `${u.username} → ${other.code}`;
+        if ('target' in f) {
+          const res = await send(agent, method, f.target(other));
+          expect(res.statusCode, `${who}: ${res.body.slice(0, 300)}`).toBeOneOf([403, 404]);
+        } else {
+          const res = await send(agent, method, row.own(other));
+          if (res.statusCode === 403) continue;
+          expect(res.statusCode, `${who}: ${res.body.slice(0, 300)}`).toBe(row.ok);
+          for (const marker of f.absent(other))
+            expect(res.body, `${who} sees ${marker}`).not.toContain(marker);
+        }
+      }
+      expect(await fingerprint(), 'a foreign request changed the database').toBe(before);
+    });
+  }
+});
