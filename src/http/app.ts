@@ -17,8 +17,10 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { loadServerKeys } from '../core/keys.ts';
 import { regionsRoutes } from '../core/regions.routes.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
@@ -36,9 +38,16 @@ export interface AppOptions {
   database: Database;
   /** Pino logging; off in tests. */
   logger?: boolean;
+  /** Time for the sign-in rules; tests pass a clock they move by hand. */
+  clock?: Clock;
 }
 
-export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  clock = systemClock,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID().slice(0, 13),
@@ -52,6 +61,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('files', new LocalFileStore(path.resolve(config.dataDir, 'files')));
+  app.decorate('clock', clock);
+  app.decorate('keys', loadServerKeys(config.secretKey, config.dataDir));
 
   await app.register(swagger, {
     openapi: { info: { title: 'Jaring API', version: '0.1.0' } },
