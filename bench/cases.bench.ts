@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { systemActor } from '../src/audit/audit.service.ts';
 import { findUnitByCode } from '../src/auth/auth.repository.ts';
 import { authenticate, login } from '../src/auth/auth.service.ts';
 import { act, openCase } from '../src/cases/cases.service.ts';
+import { systemClock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { demoPassword, seedAll } from '../src/db/seed.ts';
@@ -65,7 +67,13 @@ export async function run() {
   await publishStandard(db, systemActor, sragen, { yaml: benchStandard, fileName: 'bench.yaml' }).catch(
     () => undefined,
   );
-  const settings = { sessionDays: 1, loginMaxAttempts: 1000 };
+  const settings = {
+    sessionDays: 1,
+    loginMaxAttempts: 1000,
+    loginMaxDelaySeconds: 300,
+    clock: systemClock,
+    totpKey: randomBytes(32),
+  };
   const ctxOf = async (username: string) => {
     const { token } = await login(db, { username, password: demoPassword }, { ip: '127.0.0.1' }, settings);
     const ctx = await authenticate(db, token, settings);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { demoPassword } from '../src/db/seed.ts';
@@ -14,11 +15,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** A clock that moves only when a test says so. */
+export class ManualClock implements Clock {
+  constructor(private ms = Date.now()) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jaring-test-'));
   const config = loadConfig({ JARING_WEB_DIR: 'test/no-web', JARING_DATA_DIR: dataDir, ...env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(options.clock ? { clock: options.clock } : {}) });
   await app.ready();
   return {
     app,
@@ -37,6 +52,11 @@ export class Agent {
     private readonly app: FastifyInstance,
     private readonly ip = '10.0.0.1',
   ) {}
+
+  /** A cookie as the agent holds it. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -74,6 +94,12 @@ export class Agent {
   post(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request('POST', url, body ?? {}, headers);
   }
+  put(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, body ?? {}, headers);
+  }
+  delete(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('DELETE', url, body, headers);
+  }
 
   /** Posts one file as multipart/form-data (field `file`), as a browser does; `fields` go first. */
   upload(url: string, bytes: Buffer, fileName = 'scan.pdf', fields: Record<string, string> = {}) {
@@ -91,8 +117,8 @@ export class Agent {
     return this.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
   }
 
-  async login(username: string, password = demoPassword): Promise<LightMyRequestResponse> {
-    return this.post('/api/auth/login', { username, password });
+  async login(username: string, password = demoPassword, totp?: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/login', { username, password, ...(totp === undefined ? {} : { totp }) });
   }
 }
 

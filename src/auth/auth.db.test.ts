@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
+import { systemClock } from '../core/clock.ts';
 import type { Database } from '../db/client.ts';
 import { findUnitByCode } from './auth.repository.ts';
 import { login, visibleUnitIds } from './auth.service.ts';
@@ -52,14 +54,18 @@ describe('unit visibility', () => {
       .returning();
     if (!lebak) throw new Error('insert failed');
     const client = { ip: '10.9.9.9' };
+    const env = {
+      sessionDays: 1,
+      loginMaxAttempts: 5,
+      loginMaxDelaySeconds: 300,
+      clock: systemClock,
+      totpKey: randomBytes(32),
+    };
     const { ctx } = await login(
       database.db,
       { username: 'banten.kabid', password: 'jaring-demo-2026' },
       client,
-      {
-        sessionDays: 1,
-        loginMaxAttempts: 5,
-      },
+      env,
     );
     expect(await visibleUnitIds(database.db, ctx)).toEqual([banten.id]);
     expect((await visibleUnitIds(database.db, ctx, { includeChildren: true })).sort()).toEqual(
@@ -70,7 +76,7 @@ describe('unit visibility', () => {
       database.db,
       { username: 'sragen.kabid', password: 'jaring-demo-2026' },
       client,
-      { sessionDays: 1, loginMaxAttempts: 5 },
+      env,
     );
     const sragen = await database.db.select().from(units).where(eq(units.code, 'sragen'));
     expect(await visibleUnitIds(database.db, sragenCtx, { includeChildren: true })).toEqual([sragen[0]?.id]);

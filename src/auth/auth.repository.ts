@@ -1,6 +1,14 @@
-import { and, count, eq, gt, inArray, min, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { loginAttempts, sessions, units, userRoles, users } from './auth.tables.ts';
+import {
+  loginAttempts,
+  sessions,
+  totpRecoveryCodes,
+  units,
+  userRoles,
+  users,
+  userTotp,
+} from './auth.tables.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -34,18 +42,56 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
   return db.select().from(units).orderBy(units.regionCode);
 }
 
-/** Failed sign-ins for a user name or an address since a moment, and the oldest of them. */
-export async function countRecentFailures(db: Db, field: 'username' | 'ip', value: string, since: Date) {
-  const column = field === 'username' ? loginAttempts.username : loginAttempts.ip;
+export type AttemptKind = (typeof loginAttempts.$inferInsert)['kind'] & string;
+
+/**
+ * Failures of one kind since a moment (for a user name, an address or both), and the latest.
+ * Both indexes of the table lead with one of the two, so each variant is a range scan.
+ */
+export async function failureStats(
+  db: Db,
+  where: { kind: AttemptKind; username?: string; ip?: string },
+  since: Date,
+): Promise<{ count: number; last: Date | undefined }> {
   const [row] = await db
-    .select({ n: count(), oldest: min(loginAttempts.at) })
+    .select({ n: count(), last: max(loginAttempts.at) })
     .from(loginAttempts)
-    .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
-  return { count: row?.n ?? 0, oldest: row?.oldest ?? undefined };
+    .where(
+      and(
+        eq(loginAttempts.kind, where.kind),
+        where.username === undefined ? undefined : eq(loginAttempts.username, where.username),
+        where.ip === undefined ? undefined : eq(loginAttempts.ip, where.ip),
+        eq(loginAttempts.success, false),
+        gt(loginAttempts.at, since),
+      ),
+    );
+  return { count: row?.n ?? 0, last: row?.last ? new Date(row.last) : undefined };
 }
 
-export async function recordAttempt(db: Db, username: string, ip: string, success: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ username, ip, success });
+/** The latest success of one kind for a user name (from one address, when given). */
+export async function lastSuccess(
+  db: Db,
+  where: { kind: AttemptKind; username: string; ip?: string },
+): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ last: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.kind, where.kind),
+        eq(loginAttempts.username, where.username),
+        where.ip === undefined ? undefined : eq(loginAttempts.ip, where.ip),
+        eq(loginAttempts.success, true),
+      ),
+    );
+  return row?.last ? new Date(row.last) : undefined;
+}
+
+export async function recordAttempt(
+  db: Db,
+  attempt: { kind: AttemptKind; username: string; ip: string; success: boolean; at: Date },
+): Promise<void> {
+  await db.insert(loginAttempts).values(attempt);
 }
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
@@ -55,6 +101,17 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 export async function findSession(db: Db, id: string) {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
   return row;
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** A user's sessions that have not expired, newest first. */
+export async function sessionsOfUser(db: Db, userId: number, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(sql`${sessions.lastSeenAt} DESC`);
 }
 
 export async function touchSession(db: Db, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
@@ -69,14 +126,98 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number, except?: string): Promise<void> {
+/** Deletes the user's sessions but one; returns how many went. */
+export async function deleteSessionsOfUser(db: Db, userId: number, except?: string): Promise<number> {
   const all = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
   const ids = all.map((s) => s.id).filter((id) => id !== except);
   if (ids.length > 0) await db.delete(sessions).where(inArray(sessions.id, ids));
+  return ids.length;
 }
 
 export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function setUnitRequireTotp(db: Db, unitId: number, requireTotp: boolean): Promise<void> {
+  await db.update(units).set({ requireTotp }).where(eq(units.id, unitId));
+}
+
+export type TotpRow = typeof userTotp.$inferSelect;
+
+export async function findTotp(db: Db, userId: number): Promise<TotpRow | undefined> {
+  const [row] = await db.select().from(userTotp).where(eq(userTotp.userId, userId)).limit(1);
+  return row;
+}
+
+/** Stores a new, not yet confirmed secret; refuses (false) when the user's TOTP is already on. */
+export async function putPendingTotp(db: Db, userId: number, secret: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .insert(userTotp)
+    .values({ userId, secret, createdAt: at })
+    .onConflictDoUpdate({
+      target: userTotp.userId,
+      set: { secret, createdAt: at, lastStep: null },
+      setWhere: isNull(userTotp.enabledAt),
+    })
+    .returning({ userId: userTotp.userId });
+  return rows.length === 1;
+}
+
+/** Turns a pending secret on, with the step of the code that confirmed it; false when none is pending. */
+export async function enableTotp(db: Db, userId: number, step: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(userTotp)
+    .set({ enabledAt: at, lastStep: step })
+    .where(and(eq(userTotp.userId, userId), isNull(userTotp.enabledAt)))
+    .returning({ userId: userTotp.userId });
+  return rows.length === 1;
+}
+
+/**
+ * Marks a code's time step used, only if it is later than the last used one: a code is accepted
+ * once, also when two requests race with it.
+ */
+export async function spendTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+  const rows = await db
+    .update(userTotp)
+    .set({ lastStep: step })
+    .where(
+      and(
+        eq(userTotp.userId, userId),
+        sql`${userTotp.enabledAt} IS NOT NULL`,
+        sql`(${userTotp.lastStep} IS NULL OR ${userTotp.lastStep} < ${step})`,
+      ),
+    )
+    .returning({ userId: userTotp.userId });
+  return rows.length === 1;
+}
+
+export async function deleteTotp(db: Db, userId: number): Promise<void> {
+  await db.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, userId));
+  await db.delete(userTotp).where(eq(userTotp.userId, userId));
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: number, codeHashes: string[]): Promise<void> {
+  await db.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, userId));
+  if (codeHashes.length > 0)
+    await db.insert(totpRecoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+}
+
+/** Deletes a recovery code if the user has it; true when it was there (so it works once). */
+export async function spendRecoveryCode(db: Db, userId: number, codeHash: string): Promise<boolean> {
+  const rows = await db
+    .delete(totpRecoveryCodes)
+    .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, codeHash)))
+    .returning({ userId: totpRecoveryCodes.userId });
+  return rows.length === 1;
+}
+
+export async function countRecoveryCodes(db: Db, userId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(totpRecoveryCodes)
+    .where(eq(totpRecoveryCodes.userId, userId));
+  return row?.n ?? 0;
 }
 
 /** snake_case keys of `row_to_json` → the camelCase of Drizzle rows; `…_at` columns → Date. */
@@ -98,7 +239,8 @@ export async function findSessionContext(db: Db, id: string) {
   const result = (await db.execute(sql`
     SELECT s.expires_at, s.last_seen_at, row_to_json(u) AS "user", row_to_json(a) AS unit,
            row_to_json(h) AS home_unit,
-           (SELECT coalesce(array_agg(r.role ORDER BY r.role), '{}') FROM user_roles r WHERE r.user_id = u.id) AS roles
+           (SELECT coalesce(array_agg(r.role ORDER BY r.role), '{}') FROM user_roles r WHERE r.user_id = u.id) AS roles,
+           EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS totp_enabled
     FROM sessions s
     JOIN users u ON u.id = s.user_id
     JOIN units a ON a.id = s.active_unit_id
@@ -112,6 +254,7 @@ export async function findSessionContext(db: Db, id: string) {
       unit: Record<string, unknown>;
       home_unit: Record<string, unknown>;
       roles: string[] | string;
+      totp_enabled: boolean;
     }>;
   };
   const row = result.rows[0];
@@ -121,6 +264,7 @@ export async function findSessionContext(db: Db, id: string) {
     user: fromJsonRow<UserRow>(row.user),
     unit: fromJsonRow<UnitRow>(row.unit),
     homeUnit: fromJsonRow<UnitRow>(row.home_unit),
+    totpEnabled: row.totp_enabled === true,
     // node-postgres parses text[]; keep a fallback for the literal form.
     roles: Array.isArray(row.roles)
       ? row.roles

@@ -1,14 +1,46 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
-import { clearSessionCookie, ensureCsrfToken, setSessionCookie } from '../http/security.ts';
+import { authEnvOf, clientOf, guard, requireAuth } from '../http/context.ts';
+import {
+  clearSessionCookie,
+  ensureCsrfToken,
+  renewPreSessionCsrfToken,
+  setSessionCookie,
+  setSessionCsrfToken,
+} from '../http/security.ts';
 import { listUnits } from './auth.repository.ts';
-import { LoginInput, PasswordChangeInput, SessionUser, SwitchUnitInput } from './auth.schema.ts';
-import { changePassword, login, logout, switchUnit, toSessionUser } from './auth.service.ts';
+import {
+  LoginInput,
+  PasswordChangeInput,
+  SessionInfo,
+  SessionUser,
+  SwitchUnitInput,
+  TotpConfirmInput,
+  TotpDisableInput,
+  TotpSetup,
+  UnitSecurity,
+} from './auth.schema.ts';
+import {
+  changePassword,
+  confirmTotp,
+  disableTotp,
+  listSessions,
+  login,
+  logout,
+  revokeOtherSessions,
+  revokeSession,
+  setUnitTotpRequirement,
+  setupTotp,
+  switchUnit,
+  toSessionUser,
+} from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.config.secureCookies;
+  const env = authEnvOf(app);
+  // Routes a session that must first enrol an authenticator may still use.
+  const duringEnrolment = { allowDuringTotpEnrolment: true };
 
   app.get(
     '/api/auth/csrf',
@@ -18,7 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUser }) } } },
+    {
+      schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUser }) } },
+      config: duringEnrolment,
+    },
     async (request, reply) => {
       ensureCsrfToken(request, reply, secure);
       return { user: toSessionUser(requireAuth(request)) };
@@ -32,8 +67,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { token, ctx } = await login(app.db, request.body, clientOf(request), app.config);
+      const { token, ctx } = await login(app.db, request.body, clientOf(request), env);
       setSessionCookie(reply, token, app.config.sessionDays, secure);
+      setSessionCsrfToken(reply, ctx.sessionId, secure);
       return { user: toSessionUser(ctx) };
     },
   );
@@ -41,6 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     if (request.auth) await logout(app.db, request.auth, clientOf(request));
     clearSessionCookie(reply, secure);
+    renewPreSessionCsrfToken(reply, secure);
     return reply.status(204).send();
   });
 
@@ -48,9 +85,83 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/password',
     { schema: { tags: ['auth'], body: PasswordChangeInput }, preValidation: guard('home.view') },
     async (request, reply) => {
-      await changePassword(app.db, requireAuth(request), request.body, clientOf(request));
+      await changePassword(app.db, requireAuth(request), request.body, clientOf(request), env);
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    { schema: { tags: ['auth'], response: { 200: TotpSetup } }, config: duringEnrolment },
+    async (request) => setupTotp(app.db, requireAuth(request), clientOf(request), env),
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        body: TotpConfirmInput,
+        response: { 200: z.object({ recoveryCodes: z.array(z.string()), user: SessionUser }) },
+      },
+      config: duringEnrolment,
+    },
+    async (request) => {
+      const ctx = requireAuth(request);
+      const { recoveryCodes } = await confirmTotp(app.db, ctx, request.body.code, clientOf(request), env);
+      return { recoveryCodes, user: toSessionUser({ ...ctx, totp: { ...ctx.totp, enabled: true } }) };
+    },
+  );
+
+  app.delete(
+    '/api/auth/totp',
+    { schema: { tags: ['auth'], body: TotpDisableInput }, preValidation: guard('home.view') },
+    async (request, reply) => {
+      await disableTotp(app.db, requireAuth(request), request.body, clientOf(request), env);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      schema: { tags: ['auth'], response: { 200: z.object({ sessions: z.array(SessionInfo) }) } },
+      preValidation: guard('home.view'),
+    },
+    async (request) => ({ sessions: await listSessions(app.db, requireAuth(request), env) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: { tags: ['auth'], params: z.object({ id: z.string().min(1).max(64) }) },
+      preValidation: guard('home.view'),
+    },
+    async (request, reply) => {
+      const { current } = await revokeSession(
+        app.db,
+        requireAuth(request),
+        request.params.id,
+        clientOf(request),
+        env,
+      );
+      if (current) {
+        clearSessionCookie(reply, secure);
+        renewPreSessionCsrfToken(reply, secure);
+      }
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions',
+    {
+      schema: { tags: ['auth'], response: { 200: z.object({ revoked: z.number() }) } },
+      preValidation: guard('home.view'),
+    },
+    async (request) => ({
+      revoked: await revokeOtherSessions(app.db, requireAuth(request), clientOf(request)),
+    }),
   );
 
   app.get(
@@ -63,6 +174,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('units.switch'),
     },
     async () => ({ units: (await listUnits(app.db)).map((u) => ({ code: u.code, name: u.name })) }),
+  );
+
+  app.get(
+    '/api/units/current/security',
+    { schema: { tags: ['auth'], response: { 200: UnitSecurity } }, preValidation: guard('units.manage') },
+    async (request) => ({ requireTotp: requireAuth(request).unit.requireTotp }),
+  );
+
+  app.put(
+    '/api/units/current/security',
+    {
+      schema: { tags: ['auth'], body: UnitSecurity, response: { 200: UnitSecurity } },
+      preValidation: guard('units.manage'),
+    },
+    async (request) =>
+      setUnitTotpRequirement(app.db, requireAuth(request), request.body.requireTotp, clientOf(request)),
   );
 
   app.post(

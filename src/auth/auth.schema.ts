@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const LoginInput = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The authenticator code (or a recovery code), when the account has TOTP on. */
+  totp: z.string().trim().max(20).optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -31,5 +33,38 @@ export const SessionUser = z.object({
   unit: ActiveUnit,
   homeUnit: UnitRef,
   villageCode: z.string().nullable(),
+  /**
+   * `required`: the unit makes TOTP compulsory for this user; required and not enabled means
+   * the session may only enrol (`auth.totp_enrolment_required` elsewhere).
+   */
+  totp: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
+
+export const TotpSetup = z.object({
+  /** Base32, for typing into the app by hand; shown only until the code confirms it. */
+  secret: z.string(),
+  uri: z.string(),
+  /** The otpauth:// URI as a QR code, a PNG data URL. */
+  qr: z.string(),
+});
+export type TotpSetup = z.infer<typeof TotpSetup>;
+
+export const TotpCode = z.string().trim().min(1).max(20);
+export const TotpConfirmInput = z.object({ code: TotpCode });
+export const TotpDisableInput = z.object({ password: z.string().min(1).max(200), code: TotpCode });
+export type TotpDisableInput = z.infer<typeof TotpDisableInput>;
+
+export const SessionInfo = z.object({
+  /** An opaque short id, not the session's key. */
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const UnitSecurity = z.object({ requireTotp: z.boolean() });
+export type UnitSecurity = z.infer<typeof UnitSecurity>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -48,6 +49,8 @@ export const units = pgTable('units', {
     .default('{klasifikasi}/{urut}/{kode_unit}/{tahun}'),
   /** Town printed before the date on letters: `Sragen, 23 November 2026`. */
   letterPlace: text('letter_place').notNull().default(''),
+  /** Admins and the head of office (kepala dinas) of this unit must sign in with an authenticator code. */
+  requireTotp: boolean('require_totp').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -115,11 +118,17 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Sign-in attempts, for throttling. */
+/**
+ * Checks of a secret, for throttling (`throttle.ts`): `login` a sign-in's password, `password` the
+ * current password asked again (password change, turning TOTP off), `totp` an authenticator code.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind', { enum: ['login', 'password', 'totp'] })
+      .notNull()
+      .default('login'),
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     success: boolean('success').notNull(),
@@ -129,4 +138,31 @@ export const loginAttempts = pgTable(
     index('login_attempts_username_at').on(t.username, t.at),
     index('login_attempts_ip_at').on(t.ip, t.at),
   ],
+);
+
+/**
+ * A user's authenticator app (TOTP, RFC 6238). The secret is encrypted with the server key
+ * (`totp.ts`) and shown only while enrolling; `enabledAt` is set once a code confirmed it.
+ */
+export const userTotp = pgTable('user_totp', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  /** The time step of the last accepted code: a code of this step or before is refused (replay). */
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes for a lost authenticator, stored as SHA-256; a used code is deleted. */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

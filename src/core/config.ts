@@ -101,8 +101,22 @@ export const settings = {
   },
   loginMaxAttempts: {
     env: 'JARING_LOGIN_MAX_ATTEMPTS',
-    description: 'Failed sign-ins per user name and address within 15 minutes before throttling',
+    description:
+      'Failed sign-ins of one user name from one address before each next try waits (1 s, 2 s, 4 s …); an address across user names and a user name across addresses get four times as many',
     schema: z.coerce.number().int().min(1).default(5),
+  },
+  loginMaxDelaySeconds: {
+    env: 'JARING_LOGIN_MAX_DELAY',
+    description:
+      'Longest wait in seconds after repeated failed sign-ins, password checks or authenticator codes (a fifth of it for a user name tried from many addresses)',
+    schema: z.coerce.number().int().min(5).max(3600).default(300),
+  },
+  secretKey: {
+    env: 'JARING_SECRET_KEY',
+    description:
+      'Server secret (at least 32 characters) for CSRF tokens and the encryption of authenticator secrets; unset = generated once into the data folder (secret.key). Give every instance the same',
+    secret: true,
+    schema: z.string().min(32, 'at least 32 characters').optional(),
   },
   webDir: {
     env: 'JARING_WEB_DIR',

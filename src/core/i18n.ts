@@ -44,6 +44,38 @@ const errorMessages: Record<string, Text> = {
     id: 'Kata sandi baru harus berbeda dari yang lama.',
     en: 'The new password must differ from the current one.',
   },
+  'auth.totp_required': {
+    id: 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
+    en: 'Enter the 6-digit code from your authenticator app.',
+  },
+  'auth.totp_invalid': {
+    id: 'Kode autentikator salah atau sudah kedaluwarsa.',
+    en: 'Wrong or expired authenticator code.',
+  },
+  'auth.totp_reused': {
+    id: 'Kode ini sudah dipakai. Tunggu kode berikutnya di aplikasi autentikator.',
+    en: 'This code was already used. Wait for the next code in your authenticator app.',
+  },
+  'auth.totp_enrolment_required': {
+    id: 'Unit Anda mewajibkan aplikasi autentikator. Aktifkan dulu di halaman Akun Saya.',
+    en: 'Your office requires an authenticator app. Set it up first under My account.',
+  },
+  'auth.totp_enabled': {
+    id: 'Aplikasi autentikator sudah aktif. Nonaktifkan dulu untuk mendaftarkan yang baru.',
+    en: 'An authenticator app is already on. Turn it off first to enrol a new one.',
+  },
+  'auth.totp_not_pending': {
+    id: 'Belum ada pendaftaran autentikator yang menunggu konfirmasi. Mulai lagi.',
+    en: 'No authenticator enrolment is waiting for confirmation. Start again.',
+  },
+  'auth.totp_not_enabled': {
+    id: 'Aplikasi autentikator belum aktif untuk akun ini.',
+    en: 'No authenticator app is on for this account.',
+  },
+  'auth.totp_enrol_first': {
+    id: 'Aktifkan aplikasi autentikator Anda sendiri sebelum mewajibkannya untuk unit ini.',
+    en: 'Turn on your own authenticator app before requiring it for this office.',
+  },
   'csrf.invalid': {
     id: 'Permintaan ditolak (token keamanan tidak cocok). Muat ulang halaman.',
     en: 'Request refused (security token mismatch). Reload the page.',
@@ -54,6 +86,10 @@ const errorMessages: Record<string, Text> = {
   },
   'request.invalid': { id: 'Isian tidak valid.', en: 'The input is not valid.' },
   'unit.not_found': { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
+  'session.not_found': {
+    id: 'Sesi tidak ditemukan (mungkin sudah berakhir).',
+    en: 'Session not found (it may have ended already).',
+  },
   'standard.not_found': { id: 'Standar pelayanan tidak ditemukan.', en: 'Service standard not found.' },
   'standard.invalid': {
     id: 'Berkas standar pelayanan tidak valid ({count} masalah).',

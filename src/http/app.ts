@@ -18,8 +18,10 @@ import { keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { loadServerKeys } from '../core/keys.ts';
 import { regionsRoutes } from '../core/regions.routes.ts';
 import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
@@ -38,9 +40,16 @@ export interface AppOptions {
   database: Database;
   /** Pino logging; off in tests. */
   logger?: boolean;
+  /** Time for the sign-in rules; tests pass a clock they move by hand. */
+  clock?: Clock;
 }
 
-export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  clock = systemClock,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID().slice(0, 13),
@@ -65,6 +74,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.decorate('auditAnchor', auditAnchor);
   const keyNote = auditAnchor.key && keyWarning(auditAnchor.key);
   if (keyNote) app.log.warn(keyNote);
+  app.decorate('clock', clock);
+  app.decorate('keys', loadServerKeys(config.secretKey, config.dataDir));
 
   await app.register(swagger, {
     openapi: { info: { title: 'Jaring API', version: '0.1.0' } },

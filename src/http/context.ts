@@ -1,10 +1,12 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditAnchor } from '../audit/checkpoints.ts';
-import type { AuthContext, ClientInfo } from '../auth/auth.service.ts';
-import { hasPermission } from '../auth/auth.service.ts';
+import type { AuthContext, AuthEnv, ClientInfo } from '../auth/auth.service.ts';
+import { hasPermission, needsTotpEnrolment } from '../auth/auth.service.ts';
 import type { Permission } from '../auth/permissions.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { DomainError } from '../core/errors.ts';
+import type { ServerKeys } from '../core/keys.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { FileStore } from '../documents/file-store.ts';
 
@@ -21,6 +23,8 @@ declare module 'fastify' {
     auditAnchor: AuditAnchor;
     /** Every route registered, `{ method, url }`. */
     routeList: ReadonlyArray<{ method: string; url: string }>;
+    clock: Clock;
+    keys: ServerKeys;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */
@@ -30,6 +34,8 @@ declare module 'fastify' {
      * engine a long import holds the database, and the lookup would wait for it).
      */
     noSession?: boolean;
+    /** A session that must first enrol an authenticator (`needsTotpEnrolment`) may use the route. */
+    allowDuringTotpEnrolment?: boolean;
   }
 }
 
@@ -37,9 +43,20 @@ export function clientOf(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) };
 }
 
-/** The signed-in context, or `auth.unauthenticated`. */
+/** What the sign-in rules need from the app: settings, clock, TOTP key. */
+export function authEnvOf(app: FastifyInstance): AuthEnv {
+  const { sessionDays, loginMaxAttempts, loginMaxDelaySeconds } = app.config;
+  return { sessionDays, loginMaxAttempts, loginMaxDelaySeconds, clock: app.clock, totpKey: app.keys.totp };
+}
+
+/**
+ * The signed-in context, or `auth.unauthenticated`; a session that must first enrol an
+ * authenticator gets `auth.totp_enrolment_required` outside the few routes that allow it.
+ */
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new DomainError('auth.unauthenticated');
+  if (needsTotpEnrolment(request.auth) && !request.routeOptions.config?.allowDuringTotpEnrolment)
+    throw new DomainError('auth.totp_enrolment_required');
   return request.auth;
 }
 

@@ -83,6 +83,8 @@ async function readResponse<T>(res: Response): Promise<T> {
 
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
+export const put = <T>(url: string, body: unknown = {}) => api<T>('PUT', url, body);
+export const del = <T>(url: string, body?: unknown) => api<T>('DELETE', url, body);
 
 /** Uploads one file as multipart/form-data (field `file`). */
 export async function uploadFile<T>(url: string, file: File | Blob, name = 'file'): Promise<T> {

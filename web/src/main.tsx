@@ -24,6 +24,7 @@ import {
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, type Lang, useI18n } from './i18n.tsx';
+import { AccountPage, SessionsPage } from './pages/account.tsx';
 import { AuditPage, CalendarPage } from './pages/admin.tsx';
 import { CasePage, IntakePage, QueuePage } from './pages/cases.tsx';
 import { LoginPage } from './pages/login.tsx';
@@ -31,7 +32,7 @@ import { PortalPage, UnitPage } from './pages/portal.tsx';
 import { TrackFormPage, TrackPage, VerifyPage } from './pages/public-case.tsx';
 import { FamilyPage, RegistryImportPage, RegistryPage } from './pages/registry.tsx';
 import { CashBookPage, SlaReportPage } from './pages/reports.tsx';
-import { AccountPage, StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
+import { StaffHomePage, StaffStandardsPage } from './pages/staff.tsx';
 import { StandardPage } from './pages/standard.tsx';
 import { useSession } from './session.ts';
 
@@ -120,6 +121,7 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/staf', component: StaffHomePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/standar', component: StaffStandardsPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/akun', component: AccountPage }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/staf/akun/sesi', component: SessionsPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan', component: QueuePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/baru', component: IntakePage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/staf/permohonan/$id', component: CasePage }),

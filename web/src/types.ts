@@ -55,6 +55,17 @@ export interface SessionUser {
   permissions: string[];
   unit: { code: string; name: string; timeZone: string };
   homeUnit: { code: string; name: string };
+  /** `required` and not `enabled`: the session may only enrol an authenticator. */
+  totp: { enabled: boolean; required: boolean };
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
 }
 
 export interface Home {

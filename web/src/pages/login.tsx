@@ -2,28 +2,40 @@ import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@m
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { type ApiError, post } from '../api.ts';
+import { ApiError, post } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { SessionUser } from '../types.ts';
 
+/**
+ * Sign-in. An account with an authenticator app is answered `auth.totp_required`: the page then
+ * asks for the code and sends the user name, password and code together.
+ */
 export function LoginPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const login = useMutation<{ user: SessionUser }, ApiError>({
-    mutationFn: () => post('/api/auth/login', { username, password }),
+    mutationFn: () => post('/api/auth/login', { username, password, ...(askCode ? { totp: code } : {}) }),
     onSuccess: ({ user }) => {
       client.setQueryData(['me'], user);
       void client.invalidateQueries({ queryKey: ['home'] });
-      void navigate({ to: '/staf' });
+      const mustEnrol = user.totp.required && !user.totp.enabled;
+      void navigate({ to: mustEnrol ? '/staf/akun' : '/staf' });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'auth.totp_required') setAskCode(true);
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate();
   };
+  // Asking for the code is a step, not a failure: its message is the field's hint.
+  const shownError = login.isError && login.error.code !== 'auth.totp_required' ? login.error : null;
   return (
     <Paper withBorder maw={420} mx="auto" mt="xl" p="xl" radius="md">
       <form onSubmit={submit} noValidate>
@@ -31,9 +43,9 @@ export function LoginPage() {
           <Title order={1} size="h3">
             {t('signInTitle')}
           </Title>
-          {login.isError ? (
+          {shownError ? (
             <Alert color="red" role="alert" data-testid="login-error">
-              {login.error.message}
+              {shownError.message}
             </Alert>
           ) : null}
           <TextInput
@@ -43,7 +55,10 @@ export function LoginPage() {
             required
             autoFocus
             value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
+            onChange={(e) => {
+              setUsername(e.currentTarget.value);
+              setAskCode(false);
+            }}
           />
           <PasswordInput
             label={t('password')}
@@ -53,7 +68,25 @@ export function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
-          <Button type="submit" loading={login.isPending} disabled={!username || !password}>
+          {askCode ? (
+            <TextInput
+              label={t('totpCode')}
+              description={t('totpCodeHint')}
+              name="totp"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              autoFocus
+              data-testid="login-totp"
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
+          ) : null}
+          <Button
+            type="submit"
+            loading={login.isPending}
+            disabled={!username || !password || (askCode && !code.trim())}
+          >
             {t('submitSignIn')}
           </Button>
         </Stack>

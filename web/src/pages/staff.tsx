@@ -9,7 +9,6 @@ import {
   List,
   NavLink,
   Paper,
-  PasswordInput,
   Select,
   SimpleGrid,
   Stack,
@@ -19,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, useNavigate } from '@tanstack/react-router';
+import { Link, Navigate } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { isStaffRole, RoleLabels } from '../../../src/auth/roles.ts';
 import { type ApiError, get, post } from '../api.ts';
@@ -28,11 +27,26 @@ import { useSession } from '../session.ts';
 import type { Home, SessionUser, StaffStandard } from '../types.ts';
 import { formatDate, QueryView } from '../ui.tsx';
 
-/** Renders children only for a signed-in user; sends others to the sign-in page. */
-export function RequireSession({ children }: { children: (user: SessionUser) => ReactNode }) {
+/**
+ * Renders children only for a signed-in user; sends others to the sign-in page, and a user who
+ * must first set up an authenticator app to the account page (unless `enrolment` says this is it).
+ */
+export function RequireSession({
+  children,
+  enrolment = false,
+}: {
+  children: (user: SessionUser) => ReactNode;
+  enrolment?: boolean;
+}) {
   const session = useSession();
   return (
-    <QueryView query={session}>{(user) => (user ? children(user) : <Navigate to="/masuk" />)}</QueryView>
+    <QueryView query={session}>
+      {(user) => {
+        if (!user) return <Navigate to="/masuk" />;
+        if (!enrolment && user.totp.required && !user.totp.enabled) return <Navigate to="/staf/akun" />;
+        return children(user);
+      }}
+    </QueryView>
   );
 }
 
@@ -257,104 +271,6 @@ export function StaffStandardsPage() {
               </form>
             </Paper>
           ) : null}
-        </Stack>
-      )}
-    </RequireSession>
-  );
-}
-
-export function AccountPage() {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const change = useMutation<void, ApiError>({
-    mutationFn: () => post('/api/auth/password', { currentPassword: current, newPassword: next }),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-      setRepeat('');
-    },
-  });
-  const logout = useMutation({
-    mutationFn: () => post('/api/auth/logout'),
-    onSettled: () => {
-      client.setQueryData(['me'], null);
-      client.removeQueries({ queryKey: ['home'] });
-      void navigate({ to: '/masuk' });
-    },
-  });
-  const tooShort = next.length > 0 && next.length < 10;
-  const mismatch = repeat.length > 0 && repeat !== next;
-  return (
-    <RequireSession>
-      {(user) => (
-        <Stack maw={480}>
-          <Title order={1} size="h2">
-            {t('account')}
-          </Title>
-          <Text>
-            {user.name} ({user.username}) · {user.unit.name}
-          </Text>
-          <Paper withBorder p="md" radius="md">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (!tooShort && !mismatch) change.mutate();
-              }}
-            >
-              <Stack>
-                <Title order={2} size="h4">
-                  {t('changePassword')}
-                </Title>
-                <PasswordInput
-                  label={t('currentPassword')}
-                  autoComplete="current-password"
-                  value={current}
-                  onChange={(e) => setCurrent(e.currentTarget.value)}
-                  required
-                />
-                <PasswordInput
-                  label={t('newPassword')}
-                  autoComplete="new-password"
-                  value={next}
-                  onChange={(e) => setNext(e.currentTarget.value)}
-                  error={tooShort ? t('passwordTooShort') : undefined}
-                  required
-                />
-                <PasswordInput
-                  label={t('repeatPassword')}
-                  autoComplete="new-password"
-                  value={repeat}
-                  onChange={(e) => setRepeat(e.currentTarget.value)}
-                  error={mismatch ? t('passwordMismatch') : undefined}
-                  required
-                />
-                {change.isSuccess ? <Alert color="green">{t('passwordChanged')}</Alert> : null}
-                {change.isError ? (
-                  <Alert color="red" role="alert">
-                    {change.error.message}
-                  </Alert>
-                ) : null}
-                <Group>
-                  <Button
-                    type="submit"
-                    loading={change.isPending}
-                    disabled={!current || !next || tooShort || mismatch || repeat !== next}
-                  >
-                    {t('save')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Paper>
-          <Group>
-            <Button variant="default" color="red" onClick={() => logout.mutate()} loading={logout.isPending}>
-              {t('signOut')}
-            </Button>
-          </Group>
         </Stack>
       )}
     </RequireSession>

@@ -1,0 +1,47 @@
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Keys derived from the server's one secret, each for one purpose. */
+export interface ServerKeys {
+  /** Binds a CSRF token to its session (HMAC of the session id). */
+  csrf: Buffer;
+  /** Encrypts authenticator-app (TOTP) secrets at rest. */
+  totp: Buffer;
+}
+
+const keyFile = 'secret.key';
+
+/**
+ * The server secret: `JARING_SECRET_KEY` when set, else a random key written once into the data
+ * folder (mode 0600) and read from there on later starts. Several instances must share it (set
+ * the variable, or share the folder): CSRF tokens and TOTP secrets depend on it.
+ */
+export function loadServerKeys(secret: string | undefined, dataDir: string): ServerKeys {
+  const master = secret ? Buffer.from(secret, 'utf8') : readOrCreateKeyFile(dataDir);
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, 'jaring', purpose, 32));
+  return { csrf: derive('csrf-token'), totp: derive('totp-secret') };
+}
+
+function readOrCreateKeyFile(dataDir: string): Buffer {
+  const file = path.resolve(dataDir, keyFile);
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8').trim();
+    if (!/^[A-Za-z0-9_-]{43,}$/.test(text)) throw new Error(`${file}: not a key written by Jaring`);
+    return Buffer.from(text, 'base64url');
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // `wx`: of two processes starting at once, only one writes; the other reads its key.
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+    chmodSync(file, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+}
+
+/** HMAC-SHA256 of a value, base64url. */
+export function hmac(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(value).digest('base64url');
+}
