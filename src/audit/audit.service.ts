@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
+import { storableText } from '../core/text.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from './audit.tables.ts';
 
@@ -73,27 +74,40 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
       seq,
       at: new Date().toISOString(),
       actorId: actor.userId,
-      actorUsername: actor.username,
-      actorRole: actor.role,
+      actorUsername: storableOrNull(actor.username),
+      actorRole: storableOrNull(actor.role),
       unitId: entry.unitId === undefined ? actor.unitId : entry.unitId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined ? null : String(entry.entityId),
+      action: storableText(entry.action),
+      entity: storableText(entry.entity),
+      entityId: entry.entityId === undefined ? null : storableText(String(entry.entityId)),
       before: normalise(entry.before),
       after: normalise(entry.after),
-      requestId: actor.requestId ?? null,
-      ip: actor.ip ?? null,
+      requestId: storableOrNull(actor.requestId),
+      ip: storableOrNull(actor.ip),
     };
     const prevHash = last?.hash ?? genesisHash;
     await tx.insert(auditLog).values({ ...fields, prevHash, hash: hashEntry(prevHash, fields) });
   });
 }
 
-/** What jsonb gives back: undefined dropped, dates as strings. */
+/**
+ * What jsonb gives back: undefined dropped, dates as strings, and text (keys too) as the
+ * database keeps it, so that the hash is computed over the stored value whatever a caller passes.
+ */
 function normalise(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as unknown;
+  return storable(JSON.parse(JSON.stringify(value)) as unknown);
 }
+
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storable(v)]));
+  return value;
+}
+
+const storableOrNull = (s: string | null | undefined) => (s == null ? null : storableText(s));
 
 export interface VerifyResult {
   ok: boolean;

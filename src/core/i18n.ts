@@ -53,6 +53,10 @@ const errorMessages: Record<string, Text> = {
     en: 'Too many requests. Please try again shortly.',
   },
   'request.invalid': { id: 'Isian tidak valid.', en: 'The input is not valid.' },
+  'request.invalid_text': {
+    id: 'Isian berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal); perbaiki kolom yang disebut.',
+    en: 'The input holds characters that cannot be stored (NUL or a lone surrogate); fix the fields named.',
+  },
   'unit.not_found': { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
   'standard.not_found': { id: 'Standar pelayanan tidak ditemukan.', en: 'Service standard not found.' },
   'standard.invalid': {

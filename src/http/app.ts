@@ -29,6 +29,7 @@ import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';
 import { homeRoutes } from './home.routes.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerSecurity } from './security.ts';
 
 export interface AppOptions {
@@ -78,6 +79,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   await app.register(rateLimit, { global: false });
   registerSecurity(app);
+  registerInputGuard(app);
 
   app.get('/api/health', async () => ({ status: 'ok', database: database.kind }));
   app.get('/api/openapi.json', async () => app.swagger());

@@ -12,6 +12,7 @@ export function statusOf(code: string): number {
     'auth.throttled': 429,
     'csrf.invalid': 403,
     'rate.limited': 429,
+    'request.invalid_text': 422,
     'auth.password_unchanged': 422,
     'standard.revision_exists': 409,
     'case.wrong_role': 403,

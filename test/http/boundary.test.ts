@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit, verifyAuditChain } from '../../src/audit/audit.service.ts';
+import { rows } from '../../src/db/client.ts';
+import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+/**
+ * The HTTP boundary: text the database cannot store, malformed uploads, ids no row can have,
+ * office hours that would stop every clock, and what a refused register import leaves behind.
+ */
+let t: TestApp;
+const importLimit = 64 * 1024;
+beforeAll(async () => {
+  t = await createTestApp({ JARING_IMPORT_MAX_BYTES: String(importLimit) });
+});
+afterAll(() => t.close());
+
+const count = async (table: string) =>
+  Number((await rows<{ n: string }>(t.database.db, sql`SELECT count(*) AS n FROM ${sql.raw(table)}`))[0]?.n);
+const auditHead = async () =>
+  (
+    await rows<{ seq: string; hash: string }>(
+      t.database.db,
+      sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )
+  )[0];
+const problemPaths = (res: { json(): { error: { problems?: Array<{ path: string }> } } }) =>
+  (res.json().error.problems ?? []).map((p) => p.path);
+
+const boundary = 'XX-boundary';
+const part = (fileName: string, bytes = '%PDF-1.4 scan') =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n${bytes}\r\n--${boundary}--\r\n`;
+const multipart = `multipart/form-data; boundary=${boundary}`;
+
+describe('text the database cannot store is refused at the boundary', () => {
+  it('answers the lone-surrogate login with 422 naming the field, and the chain stays whole', async () => {
+    const before = await auditHead();
+    const res = await new Agent(t.app, '10.5.0.1').post('/api/auth/login', {
+      username: '\ud800',
+      password: 'x',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('request.invalid_text');
+    expect(problemPaths(res)).toEqual(['body.username']);
+    expect(await auditHead()).toEqual(before);
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('refuses NUL in a query string, a JSON string, a JSON key, a path and a file name', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa', '10.5.0.2');
+    const search = await desa.get('/api/registry/people?q=Bud%00i');
+    expect(search.statusCode).toBe(422);
+    expect(problemPaths(search)).toEqual(['querystring.q']);
+
+    const fo = await signedIn(t.app, 'tarakan.fo', '10.5.0.3');
+    const cases = await count('cases');
+    const intake = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Siti\u0000Rahma' },
+    });
+    expect(intake.statusCode).toBe(422);
+    expect(problemPaths(intake)).toEqual(['body.applicant.name']);
+    expect(await count('cases')).toBe(cases);
+
+    const key = await fo.post('/api/cases/1/actions', {
+      action: 'teruskan',
+      version: 1,
+      data: { 'a\u0000': 1 },
+    });
+    expect(key.statusCode).toBe(422);
+    expect(problemPaths(key)).toEqual(['body.data."a\\u0000"']);
+
+    const track = await t.app.inject({ url: '/api/public/track/ABCDE%00FGHIJ', remoteAddress: '10.5.0.4' });
+    expect(track.statusCode).toBe(422);
+    expect(problemPaths(track)).toEqual(['params.code']);
+
+    const upload = await new Agent(t.app, '10.5.0.5').request(
+      'POST',
+      '/api/public/verify/ABCDEFGH12',
+      Buffer.from(part('surat\u0000.pdf')),
+      { 'content-type': multipart },
+    );
+    expect(upload.statusCode).toBe(422);
+    expect(problemPaths(upload)).toEqual(['body.file.filename']);
+  });
+
+  it('refuses JSON nested deeper than any request needs, without overflowing', async () => {
+    const fo = await signedIn(t.app, 'tarakan.fo', '10.5.0.6');
+    const deep = `{"action":"teruskan","version":1,"data":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const res = await fo.request('POST', '/api/cases/1/actions', deep, {
+      'content-type': 'application/json',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('request.invalid');
+  });
+
+  it('hashes in the audit what the database stores, whatever a caller passes', async () => {
+    await recordAudit(
+      t.database.db,
+      { userId: null, username: 'a\ud800b', role: null, unitId: null, ip: '\udc00' },
+      {
+        action: 'test.write',
+        entity: 'x\u0000',
+        entityId: 'y\ud83d',
+        after: { 'k\u0000': ['\ud800', 'ok 😀'] },
+      },
+    );
+    const [row] = await rows<{ actor_username: string; entity: string; after: unknown }>(
+      t.database.db,
+      sql`SELECT actor_username, entity, after FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(row).toEqual({
+      actor_username: 'a\ufffdb',
+      entity: 'x\ufffd',
+      after: { 'k\ufffd': ['\ufffd', 'ok 😀'] },
+    });
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+});
