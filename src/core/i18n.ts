@@ -57,6 +57,35 @@ const errorMessages: Record<string, Text> = {
     id: 'Isian berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal); perbaiki kolom yang disebut.',
     en: 'The input holds characters that cannot be stored (NUL or a lone surrogate); fix the fields named.',
   },
+  'request.malformed': {
+    id: 'Isi permintaan rusak atau tidak lengkap (misalnya bukan JSON yang sah).',
+    en: 'The request body is malformed or incomplete (not valid JSON, say).',
+  },
+  'request.unsupported_media_type': {
+    id: 'Jenis isi permintaan (Content-Type) tidak didukung.',
+    en: 'The request’s content type is not supported.',
+  },
+  'request.too_large': { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
+  'request.not_multipart': {
+    id: 'Unggahan harus dikirim sebagai formulir berkas (multipart/form-data).',
+    en: 'Uploads must be sent as a file form (multipart/form-data).',
+  },
+  'request.multipart_invalid': {
+    id: 'Unggahan rusak atau terputus; pilih berkas lalu kirim ulang.',
+    en: 'The upload is malformed or was cut off; choose the file and send it again.',
+  },
+  'request.aborted': {
+    id: 'Unggahan terputus sebelum selesai; kirim ulang.',
+    en: 'The upload stopped before it was complete; send it again.',
+  },
+  'request.file_too_large': {
+    id: 'Berkas yang diunggah terlalu besar.',
+    en: 'The uploaded file is too large.',
+  },
+  'request.too_many_parts': {
+    id: 'Unggahan berisi terlalu banyak berkas atau kolom; kirim satu berkas saja.',
+    en: 'The upload holds too many files or fields; send one file.',
+  },
   'unit.not_found': { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
   'standard.not_found': { id: 'Standar pelayanan tidak ditemukan.', en: 'Service standard not found.' },
   'standard.invalid': {

@@ -13,6 +13,14 @@ export function statusOf(code: string): number {
     'csrf.invalid': 403,
     'rate.limited': 429,
     'request.invalid_text': 422,
+    'request.multipart_invalid': 400,
+    'request.aborted': 400,
+    'request.not_multipart': 415,
+    'request.file_too_large': 413,
+    'request.too_many_parts': 413,
+    'request.unsupported_media_type': 415,
+    'request.too_large': 413,
+    'request.malformed': 400,
     'auth.password_unchanged': 422,
     'standard.revision_exists': 409,
     'case.wrong_role': 403,
@@ -54,6 +62,47 @@ export function statusOf(code: string): number {
   return 400;
 }
 
+/** Errors of Fastify's body parsers and of @fastify/multipart, by their code: our code for each. */
+const parserErrors: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'request.not_multipart',
+  FST_REQ_FILE_TOO_LARGE: 'request.file_too_large',
+  FST_PARTS_LIMIT: 'request.too_many_parts',
+  FST_FILES_LIMIT: 'request.too_many_parts',
+  FST_FIELDS_LIMIT: 'request.too_many_parts',
+  FST_PROTO_VIOLATION: 'request.multipart_invalid',
+  FST_INVALID_JSON_FIELD_ERROR: 'request.multipart_invalid',
+  FST_MP_PREMATURE_CLOSE: 'request.multipart_invalid',
+};
+
+/**
+ * What busboy (under @fastify/multipart) throws for a body that is not well-formed multipart:
+ * plain errors without a code (no boundary, a boundary that never comes, a part cut short).
+ */
+const busboyMessage =
+  /^(Multipart: Boundary not found|Boundary required|Unsupported Content-Type\.|Missing Content-Type-header\.|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle (cannot|has to))/;
+
+/**
+ * The code of an error that the client's bytes caused before any rule of Jaring ran: a body
+ * that is not JSON, not multipart, malformed multipart, too large. Null for anything else.
+ */
+export function requestErrorCode(error: unknown, request: FastifyRequest): string | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as FastifyError).code;
+  if (code && code in parserErrors) return parserErrors[code] ?? null;
+  // Node's own error when the client hangs up in the middle of the body.
+  if (code === 'ECONNRESET' && error.message === 'aborted') return 'request.aborted';
+  if (!code && (error as FastifyError).statusCode === 400 && error instanceof SyntaxError)
+    return 'request.malformed';
+  if (!code && request.isMultipart?.() && busboyMessage.test(error.message))
+    return 'request.multipart_invalid';
+  return null;
+}
+
 export interface ErrorBody {
   error: {
     code: string;
@@ -93,6 +142,12 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
         ...(problems ? { problems } : {}),
         requestId,
       },
+    } satisfies ErrorBody);
+  }
+  const requestCode = requestErrorCode(error, request);
+  if (requestCode) {
+    return reply.status(statusOf(requestCode)).send({
+      error: { code: requestCode, message: errorMessage(requestCode, lang), requestId },
     } satisfies ErrorBody);
   }
   const fe = error as FastifyError;

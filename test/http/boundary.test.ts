@@ -118,3 +118,112 @@ describe('text the database cannot store is refused at the boundary', () => {
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });
+
+describe('malformed multipart is a 400 or 415 with a translated message', () => {
+  let caseId = 0;
+  let fo: Agent;
+  let desa: Agent;
+  let anonymous: Agent;
+  beforeAll(async () => {
+    anonymous = new Agent(t.app, '10.6.0.1');
+    fo = await signedIn(t.app, 'tarakan.fo', '10.6.0.2');
+    desa = await signedIn(t.app, 'sragen.desa', '10.6.0.3');
+    const opened = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Siti Rahma' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    caseId = opened.json().id;
+  });
+
+  const variants: Array<{ name: string; body: string; type: string; status: number; code: string }> = [
+    {
+      name: 'no boundary',
+      body: part('a.pdf'),
+      type: 'multipart/form-data',
+      status: 400,
+      code: 'request.multipart_invalid',
+    },
+    {
+      name: 'another boundary',
+      body: part('a.pdf'),
+      type: 'multipart/form-data; boundary=YY',
+      status: 400,
+      code: 'request.multipart_invalid',
+    },
+    {
+      name: 'a boundary too long',
+      body: part('a.pdf'),
+      type: `multipart/form-data; boundary=${'b'.repeat(300)}`,
+      status: 400,
+      code: 'request.multipart_invalid',
+    },
+    {
+      name: 'a truncated body',
+      body: part('a.pdf').slice(0, 90),
+      type: multipart,
+      status: 400,
+      code: 'request.multipart_invalid',
+    },
+    {
+      name: 'a JSON body',
+      body: '{"file":"a.pdf"}',
+      type: 'application/json',
+      status: 415,
+      code: 'request.not_multipart',
+    },
+    { name: 'a text body', body: 'a.pdf', type: 'text/plain', status: 415, code: 'request.not_multipart' },
+  ];
+  const routes = () => [
+    { name: 'public verify upload', agent: anonymous, url: '/api/public/verify/ABCDEFGH12' },
+    { name: 'document upload', agent: fo, url: `/api/cases/${caseId}/documents/kk-ktp` },
+    { name: 'register import', agent: desa, url: '/api/registry/imports' },
+  ];
+
+  it('answers every malformed upload of every upload route without a 500', async () => {
+    const seen: string[] = [];
+    for (const route of routes()) {
+      for (const v of variants) {
+        const res = await route.agent.request('POST', route.url, Buffer.from(v.body), {
+          'content-type': v.type,
+          'accept-language': 'en',
+        });
+        seen.push(`${route.name}, ${v.name}: ${res.statusCode} ${res.json().error?.code}`);
+        expect(res.statusCode, `${route.name}, ${v.name}: ${res.body}`).toBe(v.status);
+        expect(res.json().error.code).toBe(v.code);
+        expect(res.json().error.message).not.toMatch(/multipart data|Boundary|not multipart/);
+      }
+    }
+    expect(seen).toHaveLength(18);
+    const id = await fo.request(
+      'POST',
+      `/api/cases/${caseId}/documents/kk-ktp`,
+      Buffer.from(part('a.pdf').slice(0, 90)),
+      {
+        'content-type': multipart,
+      },
+    );
+    expect(id.json().error.message).toBe('Unggahan rusak atau terputus; pilih berkas lalu kirim ulang.');
+  });
+});
+
+describe('a body that is not what the route reads', () => {
+  it('is a 400 or 415 with a translated message', async () => {
+    const fo = await signedIn(t.app, 'tarakan.fo', '10.6.1.1');
+    const send = (payload: string, type: string) =>
+      fo.request('POST', '/api/cases', payload, { 'content-type': type, 'accept-language': 'en' });
+    const broken = await send('{"standardId":', 'application/json');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({
+      code: 'request.malformed',
+      message: 'The request body is malformed or incomplete (not valid JSON, say).',
+    });
+    const xml = await send('<case/>', 'application/xml');
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().error.code).toBe('request.unsupported_media_type');
+    const big = await send(`{"a":"${'x'.repeat(2 * 1024 * 1024)}"}`, 'application/json');
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('request.too_large');
+  });
+});
