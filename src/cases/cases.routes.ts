@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { IdParam } from '../core/ids.ts';
 import { sniffMimeType } from '../documents/file-store.ts';
 import { attachSignedLetter, findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
@@ -10,7 +11,7 @@ import { ActInput, OpenCaseInput } from './cases.schema.ts';
 import { act, addDocument, caseQueue, getCase, openCase, publicTracking } from './cases.service.ts';
 import { slaReport } from './sla.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: IdParam });
 
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -100,7 +101,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const LetterParams = IdParams.extend({ letterId: z.coerce.number().int().positive() });
+  const LetterParams = IdParams.extend({ letterId: IdParam });
 
   app.get(
     '/api/cases/:id/letters/:letterId/pdf',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { unknownIdIssue } from '../core/ids.ts';
 
 /** HTTP status of a domain error code: exact codes first, then by suffix. */
 export function statusOf(code: string): number {
@@ -103,6 +104,12 @@ export function requestErrorCode(error: unknown, request: FastifyRequest): strin
   return null;
 }
 
+/** A path id that no row can have (see `IdParam`). */
+function isUnknownId(v: { params?: unknown }): boolean {
+  const params = (v.params as { params?: Record<string, unknown> } | undefined)?.params;
+  return params?.[unknownIdIssue] === true;
+}
+
 export interface ErrorBody {
   error: {
     code: string;
@@ -118,6 +125,11 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const requestId = String(request.id);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
+    if (error.validationContext === 'params' && error.validation.every(isUnknownId)) {
+      return reply.status(404).send({
+        error: { code: 'not_found', message: errorMessage('not_found', lang), requestId },
+      } satisfies ErrorBody);
+    }
     const problems: Problem[] = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
       message: v.message ?? 'invalid',

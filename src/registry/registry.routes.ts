@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { IdParam } from '../core/ids.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { safeEqual } from '../http/security.ts';
@@ -27,7 +28,7 @@ import {
 } from './registry.service.ts';
 import { registryImports } from './registry.tables.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: IdParam });
 /** The largest register file accepted over HTTP (a province's file is split by regency). */
 const maxUploadBytes = 1024 * 1024 * 1024;
 

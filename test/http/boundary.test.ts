@@ -227,3 +227,39 @@ describe('a body that is not what the route reads', () => {
     expect(big.json().error.code).toBe('request.too_large');
   });
 });
+
+describe('ids no int4 column can hold', () => {
+  it('are answered 404 in every path that takes one', async () => {
+    const admin = await signedIn(t.app, 'admin', '10.7.0.1');
+    for (const url of [
+      '/api/cases/99999999999',
+      '/api/cases/2147483648',
+      '/api/cases/0',
+      '/api/cases/-1',
+      '/api/cases/1.5',
+      '/api/cases/1/letters/99999999999/pdf',
+      '/api/registry/families/99999999999',
+      '/api/registry/imports/99999999999',
+      '/api/registry/imports/99999999999/errors',
+      '/api/relief/payouts/99999999999/kwitansi',
+    ]) {
+      const res = await admin.get(url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(404);
+    }
+    const action = await admin.post('/api/cases/99999999999/actions', { action: 'teruskan', version: 1 });
+    expect(action.statusCode).toBe(404);
+    // The largest id there can be is a real lookup (nothing there), not a refusal.
+    expect((await admin.get('/api/cases/2147483647')).json().error.code).toBe('case.not_found');
+  });
+
+  it('are a 422 naming the field in a body', async () => {
+    const kabid = await signedIn(t.app, 'sragen.kabid', '10.7.0.2');
+    const res = await kabid.post('/api/registry/reveal', {
+      kind: 'nik',
+      id: 99_999_999_999,
+      reason: 'pemeriksaan data',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(problemPaths(res)).toEqual(['body.id']);
+  });
+});
