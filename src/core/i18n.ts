@@ -225,6 +225,10 @@ const errorMessages: Record<string, Text> = {
     id: 'Berkas tersimpan rusak (hash tidak cocok). Hubungi administrator.',
     en: 'The stored file is corrupt (hash mismatch). Contact the administrator.',
   },
+  'calendar.no_working_time': {
+    id: 'Kalender kerja unit ini tidak memiliki jam kerja, sehingga batas waktu tidak dapat dihitung. Kepala dinas perlu mengatur jam kantor di menu Kalender.',
+    en: 'This unit’s working calendar has no office hours, so no time limit can be computed. The head of office must set the office hours in Calendar.',
+  },
   'calendar.not_found': {
     id: 'Tanggal {date} bukan hari libur unit ini.',
     en: '{date} is not a closed day of this unit.',

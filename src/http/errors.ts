@@ -40,6 +40,7 @@ export function statusOf(code: string): number {
     'document.size': 413,
     'document.corrupt': 500,
     'standard.unchanged': 409,
+    'calendar.no_working_time': 409,
     'registry.import_xls': 415,
     'registry.import_not_xlsx': 415,
     'registry.import_file_missing': 422,

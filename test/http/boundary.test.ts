@@ -263,3 +263,56 @@ describe('ids no int4 column can hold', () => {
     expect(problemPaths(res)).toEqual(['body.id']);
   });
 });
+
+describe('office hours', () => {
+  it('are refused without a working day, with a close before the open, overlapping or on a day 8', async () => {
+    const kadis = await signedIn(t.app, 'tarakan.kadis', '10.8.0.1');
+    const put = (body: unknown) => kadis.request('PUT', '/api/calendar/hours', body);
+    const refused: Array<[unknown, string]> = [
+      [{}, 'body'],
+      [{ '1': [], '2': [] }, 'body'],
+      [{ '1': [{ start: '16:00', end: '08:00' }] }, 'body.1.0.end'],
+      [{ '1': [{ start: '08:00', end: '08:00' }] }, 'body.1.0.end'],
+      [{ '1': [{ start: '08:00', end: '24:30' }] }, 'body.1.0.end'],
+      [{ '1': [{ start: '8:00', end: '12:00' }] }, 'body.1.0.start'],
+      [
+        {
+          '1': [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '15:00' },
+          ],
+        },
+        'body.1',
+      ],
+      [{ '8': [{ start: '08:00', end: '12:00' }] }, 'body'],
+    ];
+    for (const [body, where] of refused) {
+      const res = await put(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(422);
+      expect(problemPaths(res), JSON.stringify(body)).toContain(where);
+    }
+    expect((await put({ '6': [{ start: '20:00', end: '24:00' }] })).statusCode).toBe(204);
+    expect((await put({ '1': [{ start: '08:00', end: '16:00' }] })).statusCode).toBe(204);
+  });
+
+  it('stored before the rule without a working day make intake a precise 409, not a 500', async () => {
+    const [unit] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM units WHERE code = 'tarakan'`,
+    );
+    await t.database.db.execute(sql`INSERT INTO office_hours (unit_id, hours) VALUES (${unit?.id}, '{}'::jsonb)
+      ON CONFLICT (unit_id) DO UPDATE SET hours = excluded.hours`);
+    const fo = await signedIn(t.app, 'tarakan.fo', '10.8.0.2');
+    const cases = await count('cases');
+    const res = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Siti' },
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('calendar.no_working_time');
+    expect(res.json().error.message).toMatch(/Kepala dinas perlu mengatur jam kantor/);
+    expect(await count('cases')).toBe(cases);
+    await t.database.db.execute(sql`DELETE FROM office_hours WHERE unit_id = ${unit?.id}`);
+  });
+});
