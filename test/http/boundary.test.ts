@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit, verifyAuditChain } from '../../src/audit/audit.service.ts';
@@ -314,5 +317,142 @@ describe('office hours', () => {
     expect(res.json().error.message).toMatch(/Kepala dinas perlu mengatur jam kantor/);
     expect(await count('cases')).toBe(cases);
     await t.database.db.execute(sql`DELETE FROM office_hours WHERE unit_id = ${unit?.id}`);
+  });
+});
+
+describe('a refused register import', () => {
+  const importsDir = () => path.join(t.app.config.dataDir, 'imports');
+  const uploads = () => {
+    try {
+      return readdirSync(importsDir()).filter((f) => f.startsWith('unggah-'));
+    } catch {
+      return [];
+    }
+  };
+  const refusals = async () =>
+    rows<{ reason: string; file: string | null }>(
+      t.database.db,
+      sql`SELECT after->>'reason' AS reason, after->>'file' AS file FROM audit_log
+        WHERE action = 'registry.import_rejected' ORDER BY seq`,
+    );
+  const header =
+    'No KK;NIK;Nama;Tanggal Lahir;Jenis Kelamin;Hubungan Keluarga;Kode Desa;Alamat;Desil;Status DTKS/DTSEN;Pekerjaan';
+  const badRow =
+    '3314012001249901;3314017501909905;Salah Tanggal;01-01-1990;L;Kepala Keluarga;3314012001;Dusun Tegal;;;';
+
+  it('leaves no upload behind and is audited with its reason, whatever refused it', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa', '10.9.0.1');
+    const upload = (bytes: Buffer | string, name: string, url = '/api/registry/imports') =>
+      desa.upload(url, Buffer.from(bytes), name);
+    const before = (await refusals()).length;
+    const answers = [
+      (await upload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'lama.xls')).statusCode,
+      (await upload('bukan excel', 'palsu.xlsx')).statusCode,
+      (await upload(`${header}\n${'x'.repeat(importLimit)}\n`, 'besar.csv')).statusCode,
+      (await upload('a', 'nul\u0000.csv')).statusCode,
+      (
+        await desa.request('POST', '/api/registry/imports', Buffer.from(part('a.csv').slice(0, 90)), {
+          'content-type': multipart,
+        })
+      ).statusCode,
+      (
+        await desa.request('POST', '/api/registry/imports', Buffer.from(`--${boundary}--\r\n`), {
+          'content-type': multipart,
+        })
+      ).statusCode,
+    ];
+    expect(answers).toEqual([415, 415, 413, 422, 400, 422]);
+    expect((await refusals()).slice(before).map((r) => r.reason)).toEqual([
+      'registry.import_xls',
+      'registry.import_not_xlsx',
+      'registry.import_too_large',
+      'request.invalid_text',
+      'request.multipart_invalid',
+      'registry.import_file_missing',
+    ]);
+    expect(uploads()).toEqual([]);
+  });
+
+  it('refuses while another import of the unit runs, audited', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa', '10.9.0.2');
+    const [unit] = await rows<{ id: number }>(t.database.db, sql`SELECT id FROM units WHERE code = 'sragen'`);
+    const [running] = await rows<{ id: number }>(
+      t.database.db,
+      sql`INSERT INTO registry_imports (unit_id, file_name, format, file_bytes, on_error, on_existing, status)
+        VALUES (${unit?.id}, 'lain.csv', 'csv', 1, 'reject_all', 'skip', 'running') RETURNING id`,
+    );
+    try {
+      const res = await desa.upload('/api/registry/imports', Buffer.from(`${header}\n`), 'kedua.csv');
+      expect(res.statusCode).toBe(409);
+      expect((await refusals()).at(-1)?.reason).toBe('registry.import_running');
+      expect(uploads()).toEqual([]);
+    } finally {
+      await t.database.db.execute(sql`DELETE FROM registry_imports WHERE id = ${running?.id}`);
+    }
+  });
+
+  it('audits rows refused under reject_all, and a file that fails to parse leaves nothing', async () => {
+    const desa = await signedIn(t.app, 'sragen.desa', '10.9.0.3');
+    const settle = async (id: number) => {
+      for (let i = 0; i < 100; i++) {
+        const view = (await desa.get(`/api/registry/imports/${id}`)).json();
+        if (view.status !== 'running') return view;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('import did not finish');
+    };
+    const rejected = await desa.upload(
+      '/api/registry/imports?onError=reject_all',
+      Buffer.from(`${header}\n${badRow}\n`),
+      'salah.csv',
+    );
+    expect(rejected.statusCode).toBe(202);
+    expect((await settle(rejected.json().id)).status).toBe('rejected');
+    expect((await refusals()).at(-1)).toEqual({ reason: 'rows_rejected', file: 'salah.csv' });
+
+    const corrupt = await desa.upload(
+      '/api/registry/imports',
+      Buffer.from('PK\u0003\u0004 not a zip at all'),
+      'rusak.xlsx',
+    );
+    expect(corrupt.statusCode).toBe(202);
+    expect((await settle(corrupt.json().id)).status).toBe('failed');
+    // The record is closed first; the import's job removes its upload right after.
+    for (let i = 0; i < 50 && uploads().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(uploads()).toEqual([]);
+  });
+
+  it('removes the upload of a client that goes away halfway', async () => {
+    const admin = await signedIn(t.app, 'admin', '10.9.0.4');
+    const address = new URL(await t.app.listen({ port: 0, host: '127.0.0.1' }));
+    const before = (await refusals()).length;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="putus.csv"\r\nContent-Type: text/csv\r\n\r\n${header}\n`;
+    await new Promise<void>((resolve) => {
+      const req = http.request({
+        host: address.hostname,
+        port: address.port,
+        method: 'POST',
+        path: '/api/registry/imports',
+        headers: {
+          cookie: admin.cookieHeader(),
+          'x-csrf-token': /jaring_csrf=([^;]+)/.exec(admin.cookieHeader())?.[1] ?? '',
+          'content-type': multipart,
+          'content-length': String(head.length + 50_000),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(head);
+      req.write('3314012001240001;'.repeat(500), () => {
+        // Long enough for the server to have opened the upload's file.
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 300);
+      });
+    });
+    for (let i = 0; i < 50 && (await refusals()).length === before; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await refusals()).slice(before)).toEqual([{ reason: 'request.aborted', file: 'putus.csv' }]);
+    expect(uploads()).toEqual([]);
   });
 });
