@@ -3,6 +3,7 @@ import { asc, desc, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { fill, type Language, type Text } from '../core/i18n.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
+import { storableText } from '../core/text.ts';
 import type { Db } from '../db/client.ts';
 import type { AuditProblem, Checkpoint, VerifyResult } from './audit.schema.ts';
 import { auditLog } from './audit.tables.ts';
@@ -74,16 +75,16 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
       seq,
       at: new Date().toISOString(),
       actorId: actor.userId,
-      actorUsername: actor.username,
-      actorRole: actor.role,
+      actorUsername: storableOrNull(actor.username),
+      actorRole: storableOrNull(actor.role),
       unitId: entry.unitId === undefined ? actor.unitId : entry.unitId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined ? null : String(entry.entityId),
+      action: storableText(entry.action),
+      entity: storableText(entry.entity),
+      entityId: entry.entityId === undefined ? null : storableText(String(entry.entityId)),
       before: normalise(entry.before),
       after: normalise(entry.after),
-      requestId: actor.requestId ?? null,
-      ip: actor.ip ?? null,
+      requestId: storableOrNull(actor.requestId),
+      ip: storableOrNull(actor.ip),
     };
     const prevHash = last?.hash ?? genesisHash;
     await tx.insert(auditLog).values({ ...fields, prevHash, hash: hashEntry(prevHash, fields) });
@@ -91,13 +92,25 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
 }
 
 /**
- * What jsonb gives back: undefined dropped, dates as strings; NIK and KK numbers masked, as the
- * chain is kept for years and read by auditors (`core/privacy.ts`).
+ * What jsonb gives back: undefined dropped, dates as strings, and text (keys too) as the
+ * database keeps it, so that the hash is computed over the stored value whatever a caller passes;
+ * NIK and KK numbers masked, as the chain is kept for years and read by auditors
+ * (`core/privacy.ts`).
  */
 function normalise(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(maskPersonalNumbers(value))) as unknown;
+  return storable(JSON.parse(JSON.stringify(maskPersonalNumbers(value))) as unknown);
 }
+
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storable(v)]));
+  return value;
+}
+
+const storableOrNull = (s: string | null | undefined) => (s == null ? null : storableText(s));
 
 /** The hashed fields of a stored row, as `recordAudit` hashed them. */
 export function fieldsOf(row: typeof auditLog.$inferSelect): HashedFields {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
+import { IdParam } from '../core/ids.ts';
 import { findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
@@ -17,7 +18,7 @@ import {
 } from './cases.service.ts';
 import { slaReport } from './sla.service.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: IdParam });
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
 const writesCase = guard(...caseWritePermissions);
 
@@ -123,7 +124,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const LetterParams = IdParams.extend({ letterId: z.coerce.number().int().positive() });
+  const LetterParams = IdParams.extend({ letterId: IdParam });
 
   app.get(
     '/api/cases/:id/letters/:letterId/pdf',

@@ -6,13 +6,25 @@ import { calendarOf, removeClosedDay, setClosedDay, setOfficeHours } from './cal
 import { addOfficeMinutes, addWorkingDays } from './calendar.ts';
 
 const isoDate = z.iso.date();
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+/** A wall-clock time in the unit's own zone; 24:00 closes a day that works to midnight. */
+const time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 00:00–24:00');
 const Interval = z
   .object({ start: time, end: time })
-  .refine((i) => i.start < i.end, { message: 'start must be before end' });
+  .refine((i) => i.start < i.end, { message: 'start must be before end', path: ['end'] });
+/**
+ * ISO weekday '1' (Monday) … '7' (Sunday) → office intervals; a missing or empty day is
+ * closed. A week without any office time is refused: every clock of the unit would stop.
+ */
 const OfficeHours = z
-  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Interval))
+  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Interval).max(12))
   .superRefine((week, ctx) => {
+    if (!Object.values(week).some((intervals) => intervals.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'at least one working day with office hours is needed',
+      });
+    }
     for (const [day, intervals] of Object.entries(week)) {
       const sorted = [...intervals].sort((a, b) => a.start.localeCompare(b.start));
       for (let i = 1; i < sorted.length; i++) {

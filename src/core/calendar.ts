@@ -3,6 +3,8 @@
  * holidays, cuti bersama, local holidays) in the unit's time zone. Indonesia keeps no daylight
  * saving, so each zone is a fixed offset.
  */
+import { DomainError } from './errors.ts';
+
 export interface Interval {
   start: string; // 'HH:MM'
   end: string; // 'HH:MM'
@@ -106,7 +108,7 @@ export function addOfficeMinutes(cal: WorkingCalendar, from: Date, minutes: numb
       remaining -= e - begin;
     }
   }
-  throw new Error('calendar has no office hours');
+  throw new DomainError('calendar.no_working_time');
 }
 
 /**
@@ -127,7 +129,7 @@ export function addWorkingDays(cal: WorkingCalendar, from: Date, n: number): Dat
       return instant(cal, day, last ? last[1] : 0);
     }
   }
-  throw new Error('calendar has no office hours');
+  throw new DomainError('calendar.no_working_time');
 }
 
 /** Office minutes between two instants (0 when b is before a). */

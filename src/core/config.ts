@@ -99,6 +99,15 @@ export const settings = {
     description: 'Requests per minute per client address on public endpoints',
     schema: z.coerce.number().int().min(1).default(300),
   },
+  importMaxBytes: {
+    env: 'JARING_IMPORT_MAX_BYTES',
+    description: 'Largest register file (CSV/XLSX) accepted by upload, in bytes',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1024 * 1024 * 1024),
+  },
   loginMaxAttempts: {
     env: 'JARING_LOGIN_MAX_ATTEMPTS',
     description:

@@ -85,6 +85,39 @@ const errorMessages: Record<string, Text> = {
     en: 'Too many requests. Please try again shortly.',
   },
   'request.invalid': { id: 'Isian tidak valid.', en: 'The input is not valid.' },
+  'request.invalid_text': {
+    id: 'Isian berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal); perbaiki kolom yang disebut.',
+    en: 'The input holds characters that cannot be stored (NUL or a lone surrogate); fix the fields named.',
+  },
+  'request.malformed': {
+    id: 'Isi permintaan rusak atau tidak lengkap (misalnya bukan JSON yang sah).',
+    en: 'The request body is malformed or incomplete (not valid JSON, say).',
+  },
+  'request.unsupported_media_type': {
+    id: 'Jenis isi permintaan (Content-Type) tidak didukung.',
+    en: 'The request’s content type is not supported.',
+  },
+  'request.too_large': { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
+  'request.not_multipart': {
+    id: 'Unggahan harus dikirim sebagai formulir berkas (multipart/form-data).',
+    en: 'Uploads must be sent as a file form (multipart/form-data).',
+  },
+  'request.multipart_invalid': {
+    id: 'Unggahan rusak atau terputus; pilih berkas lalu kirim ulang.',
+    en: 'The upload is malformed or was cut off; choose the file and send it again.',
+  },
+  'request.aborted': {
+    id: 'Unggahan terputus sebelum selesai; kirim ulang.',
+    en: 'The upload stopped before it was complete; send it again.',
+  },
+  'request.file_too_large': {
+    id: 'Berkas yang diunggah terlalu besar.',
+    en: 'The uploaded file is too large.',
+  },
+  'request.too_many_parts': {
+    id: 'Unggahan berisi terlalu banyak berkas atau kolom; kirim satu berkas saja.',
+    en: 'The upload holds too many files or fields; send one file.',
+  },
   'unit.not_found': { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
   'session.not_found': {
     id: 'Sesi tidak ditemukan (mungkin sudah berakhir).',
@@ -239,6 +272,10 @@ const errorMessages: Record<string, Text> = {
   'document.corrupt': {
     id: 'Berkas tersimpan rusak (hash tidak cocok). Hubungi administrator.',
     en: 'The stored file is corrupt (hash mismatch). Contact the administrator.',
+  },
+  'calendar.no_working_time': {
+    id: 'Kalender kerja unit ini tidak memiliki jam kerja, sehingga batas waktu tidak dapat dihitung. Kepala dinas perlu mengatur jam kantor di menu Kalender.',
+    en: 'This unit’s working calendar has no office hours, so no time limit can be computed. The head of office must set the office hours in Calendar.',
   },
   'calendar.not_found': {
     id: 'Tanggal {date} bukan hari libur unit ini.',

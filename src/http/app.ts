@@ -32,6 +32,7 @@ import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';
 import { homeRoutes } from './home.routes.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerNoStore } from './no-store.ts';
 import { registerSecurity } from './security.ts';
 
@@ -103,6 +104,7 @@ export async function buildApp({
   await app.register(rateLimit, { global: false });
   registerSecurity(app);
   registerNoStore(app);
+  registerInputGuard(app);
 
   app.get('/api/health', async () => ({ status: 'ok', database: database.kind }));
   app.get('/api/openapi.json', async () => app.swagger());

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { unknownIdIssue } from '../core/ids.ts';
 
 /** HTTP status of a domain error code: exact codes first, then by suffix. */
 export function statusOf(code: string): number {
@@ -20,6 +21,15 @@ export function statusOf(code: string): number {
     'auth.totp_enrol_first': 409,
     'csrf.invalid': 403,
     'rate.limited': 429,
+    'request.invalid_text': 422,
+    'request.multipart_invalid': 400,
+    'request.aborted': 400,
+    'request.not_multipart': 415,
+    'request.file_too_large': 413,
+    'request.too_many_parts': 413,
+    'request.unsupported_media_type': 415,
+    'request.too_large': 413,
+    'request.malformed': 400,
     'auth.password_unchanged': 422,
     'standard.revision_exists': 409,
     'case.wrong_role': 403,
@@ -41,6 +51,7 @@ export function statusOf(code: string): number {
     'document.size': 413,
     'document.corrupt': 500,
     'standard.unchanged': 409,
+    'calendar.no_working_time': 409,
     'registry.import_xls': 415,
     'registry.import_not_xlsx': 415,
     'registry.import_file_missing': 422,
@@ -64,6 +75,53 @@ export function statusOf(code: string): number {
   return 400;
 }
 
+/** Errors of Fastify's body parsers and of @fastify/multipart, by their code: our code for each. */
+const parserErrors: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'request.not_multipart',
+  FST_REQ_FILE_TOO_LARGE: 'request.file_too_large',
+  FST_PARTS_LIMIT: 'request.too_many_parts',
+  FST_FILES_LIMIT: 'request.too_many_parts',
+  FST_FIELDS_LIMIT: 'request.too_many_parts',
+  FST_PROTO_VIOLATION: 'request.multipart_invalid',
+  FST_INVALID_JSON_FIELD_ERROR: 'request.multipart_invalid',
+  FST_MP_PREMATURE_CLOSE: 'request.multipart_invalid',
+};
+
+/**
+ * What busboy (under @fastify/multipart) throws for a body that is not well-formed multipart:
+ * plain errors without a code (no boundary, a boundary that never comes, a part cut short).
+ */
+const busboyMessage =
+  /^(Multipart: Boundary not found|Boundary required|Unsupported Content-Type\.|Missing Content-Type-header\.|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle (cannot|has to))/;
+
+/**
+ * The code of an error that the client's bytes caused before any rule of Jaring ran: a body
+ * that is not JSON, not multipart, malformed multipart, too large. Null for anything else.
+ */
+export function requestErrorCode(error: unknown, request: FastifyRequest): string | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as FastifyError).code;
+  if (code && code in parserErrors) return parserErrors[code] ?? null;
+  // Node's own error when the client hangs up in the middle of the body.
+  if (code === 'ECONNRESET' && error.message === 'aborted') return 'request.aborted';
+  if (!code && (error as FastifyError).statusCode === 400 && error instanceof SyntaxError)
+    return 'request.malformed';
+  if (!code && request.isMultipart?.() && busboyMessage.test(error.message))
+    return 'request.multipart_invalid';
+  return null;
+}
+
+/** A path id that no row can have (see `IdParam`). */
+function isUnknownId(v: { params?: unknown }): boolean {
+  const params = (v.params as { params?: Record<string, unknown> } | undefined)?.params;
+  return params?.[unknownIdIssue] === true;
+}
+
 export interface ErrorBody {
   error: {
     code: string;
@@ -79,6 +137,11 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const requestId = String(request.id);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
+    if (error.validationContext === 'params' && error.validation.every(isUnknownId)) {
+      return reply.status(404).send({
+        error: { code: 'not_found', message: errorMessage('not_found', lang), requestId },
+      } satisfies ErrorBody);
+    }
     const problems: Problem[] = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
       message: v.message ?? 'invalid',
@@ -103,6 +166,12 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
         ...(problems ? { problems } : {}),
         requestId,
       },
+    } satisfies ErrorBody);
+  }
+  const requestCode = requestErrorCode(error, request);
+  if (requestCode) {
+    return reply.status(statusOf(requestCode)).send({
+      error: { code: requestCode, message: errorMessage(requestCode, lang), requestId },
     } satisfies ErrorBody);
   }
   const fe = error as FastifyError;

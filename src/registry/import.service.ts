@@ -423,17 +423,37 @@ export async function runImport(database: Database, req: ImportRequest): Promise
       // Rolled back: the register is as it was; the record says why, with the problem file.
       const { fileSha256, ...summary } = error.summary;
       phase = 'selesai';
-      await database.db
-        .update(registryImports)
-        .set({
-          ...summary,
-          phase,
-          fileSha256,
-          bytesRead: totalBytes,
-          finishedAt: new Date(),
-          heartbeatAt: new Date(),
-        })
-        .where(eq(registryImports.id, importId));
+      await database.db.transaction(async (tx) => {
+        await tx
+          .update(registryImports)
+          .set({
+            ...summary,
+            phase,
+            fileSha256,
+            bytesRead: totalBytes,
+            finishedAt: new Date(),
+            heartbeatAt: new Date(),
+          })
+          .where(eq(registryImports.id, importId));
+        // A refused file is in the trail as much as a loaded one: who tried what, and why not.
+        await recordAudit(tx, req.actor, {
+          action: 'registry.import_rejected',
+          entity: 'registry_import',
+          entityId: importId,
+          unitId: req.unitId,
+          after: {
+            // Rows refused under reject_all, or a file refused as a whole (its header, say).
+            reason: summary.rejected > 0 ? 'rows_rejected' : 'file_refused',
+            file: fileName,
+            onError: req.options.onError,
+            onExisting: req.options.onExisting,
+            rowsRead: summary.rowsRead,
+            rejected: summary.rejected,
+            message: summary.message,
+            sha256: fileSha256 ?? null,
+          },
+        });
+      });
       report();
       return { ...summary, seconds: (Date.now() - started) / 1000 };
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../core/ids.ts';
 
 /**
  * Request schemas of the register's API and CLI. Apart from `registry.schema.ts` so that the
@@ -21,7 +22,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const RevealBody = z.object({
   kind: z.enum(['nik', 'kk']),
-  id: z.coerce.number().int().positive(),
+  id: Id,
   reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),
 });
 

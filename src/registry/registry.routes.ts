@@ -5,14 +5,17 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, hasPermission } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { IdParam } from '../core/ids.ts';
 import { maskNik } from '../core/privacy.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
+import { requestErrorCode } from '../http/errors.ts';
 import { safeEqual } from '../http/security.ts';
 import { type ExportNumbers, exportBatches, writeExport, writeTemplate } from './export.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
@@ -28,9 +31,7 @@ import {
 } from './registry.service.ts';
 import { registryImports } from './registry.tables.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-/** The largest register file accepted over HTTP (a province's file is split by regency). */
-const maxUploadBytes = 1024 * 1024 * 1024;
+const IdParams = z.object({ id: IdParam });
 
 interface PendingExport {
   userId: number;
@@ -220,12 +221,16 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/api/registry/imports',
-    { schema: { tags: ['registry'], querystring: ImportOptions }, preValidation: guard('registry.import') },
-    async (request, reply) => {
-      const ctx = requireAuth(request);
-      const scope = scopeOf(ctx);
+  /**
+   * Takes an upload into a file of its own and opens its import record. A refusal on the way
+   * (another import running, no file, too large, the wrong kind, a broken or aborted upload)
+   * removes the file and is audited with its reason.
+   */
+  const receiveImport = async (request: FastifyRequest, ctx: AuthContext, options: ImportOptions) => {
+    const actor = actorOf(ctx, clientOf(request));
+    let upload: string | undefined;
+    let fileName: string | undefined;
+    try {
       await failStaleImports(app.db);
       const [busy] = await app.db
         .select({ id: registryImports.id })
@@ -233,36 +238,58 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(and(eq(registryImports.unitId, ctx.unit.id), eq(registryImports.status, 'running')))
         .limit(1);
       if (busy) throw new DomainError('registry.import_running', { id: busy.id });
-      const file = await request.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
+      const file = await request.file({ limits: { fileSize: app.config.importMaxBytes, files: 1 } });
       if (!file) throw new DomainError('registry.import_file_missing');
+      fileName = file.filename;
       await mkdir(importsDir, { recursive: true });
-      const upload = path.join(importsDir, `unggah-${randomBytes(8).toString('hex')}`);
+      upload = path.join(importsDir, `unggah-${randomBytes(8).toString('hex')}`);
       await pipeline(file.file, createWriteStream(upload));
-      if (file.file.truncated) {
-        await rm(upload, { force: true });
-        throw new DomainError('registry.import_too_large', { limit: '1 GB' });
-      }
-      let format: 'csv' | 'xlsx';
-      try {
-        format = await checkImportFile(upload, file.filename);
-      } catch (error) {
-        await rm(upload, { force: true });
-        throw error;
-      }
-      const actor = actorOf(ctx, clientOf(request));
+      if (file.file.truncated)
+        throw new DomainError('registry.import_too_large', { limit: sizeText(app.config.importMaxBytes) });
+      const format = await checkImportFile(upload, file.filename);
       const { size } = await stat(upload);
       const record = await createImport(app.db, {
         unitId: ctx.unit.id,
         actor,
-        options: request.query,
+        options,
         fileName: file.filename,
         format,
         fileBytes: size,
       });
+      return { actor, upload, fileName: file.filename, format, record };
+    } catch (error) {
+      if (upload) await rm(upload, { force: true });
+      const reason = error instanceof DomainError ? error.code : requestErrorCode(error, request);
+      if (reason)
+        await recordAudit(app.db, actor, {
+          action: 'registry.import_rejected',
+          entity: 'registry_import',
+          unitId: ctx.unit.id,
+          after: {
+            reason,
+            file: fileName ?? null,
+            ...(error instanceof DomainError && Object.keys(error.details).length > 0
+              ? { details: error.details }
+              : {}),
+          },
+        }).catch((auditError: unknown) =>
+          request.log.error({ err: auditError }, 'refused import not audited'),
+        );
+      throw error;
+    }
+  };
+
+  app.post(
+    '/api/registry/imports',
+    { schema: { tags: ['registry'], querystring: ImportOptions }, preValidation: guard('registry.import') },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const scope = scopeOf(ctx);
+      const { actor, upload, fileName, format, record } = await receiveImport(request, ctx, request.query);
       const importId = record.id;
       const job = runImport(app.database, {
         file: upload,
-        fileName: file.filename,
+        fileName,
         unitId: ctx.unit.id,
         regionCode: ctx.unit.regionCode,
         villageCode: scope.village,
@@ -352,6 +379,13 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 type ImportRow = typeof registryImports.$inferSelect;
+
+/** A byte count as the upload limit is told: "1 GB", "50 MB", "900 bita". */
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round((bytes / 1024 ** 2) * 10) / 10} MB`;
+  return `${bytes} bita`;
+}
 
 const villageLists = new Map<string, Array<{ code: string; name: string; district: string }>>();
 /** Villages of a region with their district, for the village picker. */

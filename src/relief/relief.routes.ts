@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
+import { IdParam } from '../core/ids.ts';
 import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
 import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { claimsByNik, setTariff, tariffsOf } from './relief.service.ts';
@@ -85,7 +86,7 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/relief/payouts/:id/kwitansi',
     {
-      schema: { tags: ['relief'], params: z.object({ id: z.coerce.number().int().positive() }) },
+      schema: { tags: ['relief'], params: z.object({ id: IdParam }) },
       preValidation: guard('cases.read'),
     },
     async (request, reply) => {
