@@ -23,11 +23,11 @@ import {
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
+import type { Workflow } from '../standards/workflow.schema.ts';
 import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { ActInput, OpenCaseInput } from './cases.schema.ts';
 import { findEffect, findEffectPreview } from './effects.ts';
-import type { Workflow } from './workflow.schema.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
