@@ -12,6 +12,7 @@ import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { demoPassword, seedAll } from '../src/db/seed.ts';
 import { LocalFileStore } from '../src/documents/file-store.ts';
+import { effects } from '../src/http/app.ts';
 import { publishStandard } from '../src/standards/standards.service.ts';
 
 /** A four-step service with no document requirements, so the bench measures the engine. */
@@ -61,12 +62,13 @@ export async function run() {
   const database = await openDatabase({ url: config.databaseUrl });
   const db = database.db;
   await migrate(database);
-  await seedAll(db, { demo: true });
+  await seedAll(db, { demo: true, effects });
   const sragen = await findUnitByCode(db, 'sragen');
   if (!sragen) throw new Error('sragen missing');
-  await publishStandard(db, systemActor, sragen, { yaml: benchStandard, fileName: 'bench.yaml' }).catch(
-    () => undefined,
-  );
+  await publishStandard(db, { effects }, systemActor, sragen, {
+    yaml: benchStandard,
+    fileName: 'bench.yaml',
+  }).catch(() => undefined);
   const settings = {
     sessionDays: 1,
     loginMaxAttempts: 1000,
@@ -86,6 +88,7 @@ export async function run() {
   const env = {
     files: new LocalFileStore(mkdtempSync(path.join(os.tmpdir(), 'jaring-bench-'))),
     publicUrl: config.publicUrl,
+    effects,
   };
   const client = { ip: '127.0.0.1' };
 

@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { demoPassword, seedAll } from '../src/db/seed.ts';
-import { buildApp } from '../src/http/app.ts';
+import { buildApp, effects } from '../src/http/app.ts';
 
 interface Row {
   target: string;
@@ -32,7 +32,7 @@ export async function run() {
   const config = loadConfig({ ...process.env, JARING_PUBLIC_RATE_LIMIT: '100000000', LOG_LEVEL: 'silent' });
   const database = await openDatabase({ url: config.databaseUrl });
   await migrate(database);
-  await seedAll(database.db, { demo: true });
+  await seedAll(database.db, { demo: true, effects });
   const app = await buildApp({ config, database });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 

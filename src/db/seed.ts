@@ -10,6 +10,7 @@ import { defaultOfficeHours } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { holidaysFor } from '../core/holidays.ts';
 import { reliefTariffs } from '../relief/relief.tables.ts';
+import type { KnownEffects } from '../standards/standard.lint.ts';
 import { loadStandardsDir } from '../standards/standard.loader.ts';
 import { publishStandard } from '../standards/standards.service.ts';
 import type { Db } from './client.ts';
@@ -323,7 +324,12 @@ export async function seedUnits(
 }
 
 /** Publishes every standard in `dir` that is not yet published at its revision. */
-export async function seedStandards(db: Db, dir: string, actor: Actor = systemActor): Promise<number> {
+export async function seedStandards(
+  db: Db,
+  env: { effects: KnownEffects },
+  dir: string,
+  actor: Actor = systemActor,
+): Promise<number> {
   const { standards, problems } = await loadStandardsDir(dir);
   if (problems.some((p) => p.severity !== 'warning')) {
     throw new DomainError('standard.invalid', { problems });
@@ -333,7 +339,10 @@ export async function seedStandards(db: Db, dir: string, actor: Actor = systemAc
     const unit = await findUnitByCode(db, standard.unit);
     if (!unit) throw new DomainError('unit.not_found', { unitCode: standard.unit, file });
     try {
-      await publishStandard(db, actor, unit, { yaml: text, fileName: path.relative(process.cwd(), file) });
+      await publishStandard(db, env, actor, unit, {
+        yaml: text,
+        fileName: path.relative(process.cwd(), file),
+      });
       published++;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'standard.unchanged') continue;
@@ -391,9 +400,12 @@ export async function seedDemoUsers(db: Db, actor: Actor = systemActor): Promise
 export const standardsDir = path.resolve(process.cwd(), 'standards');
 
 /** Everything `npm start` needs on a fresh database. Safe to run again. */
-export async function seedAll(db: Db, opts: { demo: boolean; standardsDir?: string }): Promise<SeedReport> {
+export async function seedAll(
+  db: Db,
+  opts: { demo: boolean; effects: KnownEffects; standardsDir?: string },
+): Promise<SeedReport> {
   const base = await seedUnits(db);
-  const standards = await seedStandards(db, opts.standardsDir ?? standardsDir);
+  const standards = await seedStandards(db, opts, opts.standardsDir ?? standardsDir);
   const usersCreated = opts.demo ? await seedDemoUsers(db) : 0;
   return { ...base, standards, users: usersCreated };
 }

@@ -17,6 +17,7 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
+import { type Effects, joinEffects } from '../cases/effects.ts';
 import { calendarRoutes } from '../core/calendar.routes.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
@@ -27,7 +28,7 @@ import type { Database } from '../db/client.ts';
 import { LocalFileStore } from '../documents/file-store.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { reliefRoutes } from '../relief/relief.routes.ts';
-import '../cases/all-effects.ts';
+import { reliefEffects } from '../relief/relief.service.ts';
 import { standardsRoutes } from '../standards/standards.routes.ts';
 import './context.ts';
 import { errorHandler } from './errors.ts';
@@ -35,6 +36,9 @@ import { homeRoutes } from './home.routes.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerNoStore } from './no-store.ts';
 import { registerSecurity } from './security.ts';
+
+/** Every module's workflow effects: what the case engine may run and the standards linter accepts. */
+export const effects: Effects = joinEffects(reliefEffects);
 
 export interface AppOptions {
   config: Config;
@@ -111,10 +115,10 @@ export async function buildApp({
 
   await app.register(authRoutes);
   await app.register(homeRoutes);
-  await app.register(standardsRoutes);
+  await app.register(standardsRoutes, { effects });
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
-  await app.register(casesRoutes);
+  await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
