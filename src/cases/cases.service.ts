@@ -4,7 +4,7 @@ import { findUnitById } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
 import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import { calendarOf } from '../core/calendar.service.ts';
+import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';

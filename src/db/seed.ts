@@ -5,7 +5,7 @@ import { findUnitByCode, type UnitRow } from '../auth/auth.repository.ts';
 import { divisions, type Official, units, userRoles, users } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import { closedDays, officeHours } from '../core/calendar.tables.ts';
+import { closedDays, officeHours } from '../calendar/calendar.tables.ts';
 import { defaultOfficeHours } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { holidaysFor } from '../core/holidays.ts';

@@ -16,9 +16,9 @@ import {
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { type Effects, joinEffects } from '../cases/effects.ts';
-import { calendarRoutes } from '../core/calendar.routes.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
