@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { guard, requireAuth } from '../auth/guard.ts';
 import { pickLanguage } from '../core/i18n.ts';
-import { guard, requireAuth } from '../http/context.ts';
 import { CheckpointView, VerifyResult } from './audit.schema.ts';
 import { verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.tables.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { calendarOf, removeClosedDay, setClosedDay, setOfficeHours } from './calendar.service.ts';
 
 const isoDate = z.iso.date();

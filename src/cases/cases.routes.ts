@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
 import { IdParam } from '../core/ids.ts';
 import { findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
 import {
   act,

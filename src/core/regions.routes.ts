@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { guard } from '../http/context.ts';
+import { guard } from '../auth/guard.ts';
 import { childrenOf, getProvince } from './regions.ts';
 
 /** Regencies and cities with their province, for region pickers (514 rows, cached by the browser). */

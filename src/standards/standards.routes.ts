@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { pickLanguage } from '../core/i18n.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
 import type { KnownEffects } from './standard.lint.ts';
 import { renderStandardPdf } from './standard.pdf.ts';
 import {
