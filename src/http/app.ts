@@ -16,6 +16,7 @@ import {
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { type AuditAnchor, keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { guard, requireAuth } from '../auth/guard.ts';
 import { registerSecurity } from '../auth/security.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
@@ -131,7 +132,7 @@ export async function buildApp({
   await app.register(authRoutes);
   await app.register(homeRoutes);
   await app.register(standardsRoutes, { effects });
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { guard, requireAuth });
   await app.register(calendarRoutes);
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
