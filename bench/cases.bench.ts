@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { effects } from '../src/app.ts';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { findUnitByCode } from '../src/auth/auth.repository.ts';
 import { authenticate, login } from '../src/auth/auth.service.ts';
@@ -12,7 +13,6 @@ import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { demoPassword, seedAll } from '../src/db/seed.ts';
 import { LocalFileStore } from '../src/documents/file-store.ts';
-import { effects } from '../src/http/app.ts';
 import { publishStandard } from '../src/standards/standards.service.ts';
 
 /** A four-step service with no document requirements, so the bench measures the engine. */

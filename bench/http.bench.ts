@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { buildApp, effects } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { demoPassword, seedAll } from '../src/db/seed.ts';
-import { buildApp, effects } from '../src/http/app.ts';
 
 interface Row {
   target: string;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { effects } from '../src/app.ts';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { openBulkSession } from '../src/db/bulk.ts';
 import { migrate, openDatabase, rows } from '../src/db/client.ts';
 import { seedAll } from '../src/db/seed.ts';
-import { effects } from '../src/http/app.ts';
 import { prepareReader, runImport } from '../src/registry/import.service.ts';
 import { loadColumns } from '../src/registry/read-phase.ts';
 import { searchPeople } from '../src/registry/registry.service.ts';

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { effects } from '../src/app.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
 import { seedAll } from '../src/db/seed.ts';
-import { effects } from '../src/http/app.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
+import { buildApp, effects } from '../app.ts';
 import { type Actor, systemActor, verifyAuditChain } from '../audit/audit.service.ts';
 import {
   formatCheckpoint,
@@ -16,7 +17,6 @@ import { formatProblem } from '../core/errors.ts';
 import { pickLanguage } from '../core/i18n.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedAll } from '../db/seed.ts';
-import { buildApp, effects } from '../http/app.ts';
 import { seedDemoRegister } from '../registry/demo.ts';
 import {
   failStaleImports,

@@ -13,29 +13,29 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { type AuditAnchor, keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
-import { authRoutes } from '../auth/auth.routes.ts';
-import { guard, requireAuth } from '../auth/guard.ts';
-import { registerSecurity } from '../auth/security.ts';
-import { calendarRoutes } from '../calendar/calendar.routes.ts';
-import { casesRoutes } from '../cases/cases.routes.ts';
-import { type Effects, joinEffects } from '../cases/effects.ts';
-import { type Clock, systemClock } from '../core/clock.ts';
-import type { Config } from '../core/config.ts';
-import { errorMessage, pickLanguage } from '../core/i18n.ts';
-import { loadServerKeys, type ServerKeys } from '../core/keys.ts';
-import type { Database, Db } from '../db/client.ts';
-import { type FileStore, LocalFileStore } from '../documents/file-store.ts';
-import { regionsRoutes } from '../regions/regions.routes.ts';
-import { registryRoutes } from '../registry/registry.routes.ts';
-import { reliefRoutes } from '../relief/relief.routes.ts';
-import { reliefEffects } from '../relief/relief.service.ts';
-import { standardsRoutes } from '../standards/standards.routes.ts';
-import { errorHandler } from './errors.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoints.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { guard, requireAuth } from './auth/guard.ts';
+import { registerSecurity } from './auth/security.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { type Effects, joinEffects } from './cases/effects.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { errorMessage, pickLanguage } from './core/i18n.ts';
+import { loadServerKeys, type ServerKeys } from './core/keys.ts';
+import type { Database, Db } from './db/client.ts';
+import { type FileStore, LocalFileStore } from './documents/file-store.ts';
 import { homeRoutes } from './home.routes.ts';
-import { registerInputGuard } from './input-guard.ts';
-import { registerNoStore } from './no-store.ts';
+import { errorHandler } from './http/errors.ts';
+import { registerInputGuard } from './http/input-guard.ts';
+import { registerNoStore } from './http/no-store.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
+import { reliefRoutes } from './relief/relief.routes.ts';
+import { reliefEffects } from './relief/relief.service.ts';
+import { standardsRoutes } from './standards/standards.routes.ts';
 
 /** What `buildApp` decorates the instance with, for every module's routes. */
 declare module 'fastify' {
