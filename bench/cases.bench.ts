@@ -11,7 +11,7 @@ import { act, openCase } from '../src/cases/cases.service.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { demoPassword, seedAll } from '../src/db/seed.ts';
+import { demoPassword, seedAll } from '../src/demo/seed.ts';
 import { LocalFileStore } from '../src/documents/file-store.ts';
 import { publishStandard } from '../src/standards/standards.service.ts';
 

@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { buildApp, effects } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { demoPassword, seedAll } from '../src/db/seed.ts';
+import { demoPassword, seedAll } from '../src/demo/seed.ts';
 
 interface Row {
   target: string;

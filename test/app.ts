@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.ts';
 import type { Clock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/db/client.ts';
-import { demoPassword } from '../src/db/seed.ts';
+import { demoPassword } from '../src/demo/seed.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface TestApp {

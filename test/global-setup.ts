@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { effects } from '../src/app.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { seedAll } from '../src/db/seed.ts';
+import { seedAll } from '../src/demo/seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

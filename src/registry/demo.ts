@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../audit/audit.service.ts';
 import { findUnitByCode } from '../auth/auth.repository.ts';
 import { type Database, rows } from '../db/client.ts';
-import { demoUsers } from '../db/seed.ts';
+import { demoUsers } from '../demo/seed.ts';
 import { runImport } from './import.service.ts';
 import { TemplateColumns } from './registry.schema.ts';
 import { writeSyntheticRegister } from './synthetic.ts';

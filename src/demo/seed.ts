@@ -1,252 +1,85 @@
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Actor, recordAudit, systemActor } from '../audit/audit.service.ts';
 import { findUnitByCode, type UnitRow } from '../auth/auth.repository.ts';
-import { divisions, type Official, units, userRoles, users } from '../auth/auth.tables.ts';
+import { divisions, units, userRoles, users } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { StaffRole } from '../auth/roles.ts';
+import { StaffRoles } from '../auth/roles.ts';
 import { closedDays, officeHours } from '../calendar/calendar.tables.ts';
 import { defaultOfficeHours } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { holidaysFor } from '../core/holidays.ts';
-import { reliefTariffs } from '../relief/relief.tables.ts';
+import type { Db } from '../db/client.ts';
+import { DistanceClasses, reliefTariffs } from '../relief/relief.tables.ts';
 import type { KnownEffects } from '../standards/standard.lint.ts';
 import { loadStandardsDir } from '../standards/standard.loader.ts';
 import { publishStandard } from '../standards/standards.service.ts';
-import type { Db } from './client.ts';
+import tariffsJson from './data/relief-tariffs.json' with { type: 'json' };
+import unitsJson from './data/units.json' with { type: 'json' };
+import usersJson from './data/users.json' with { type: 'json' };
 
-/** The standard pledge text of PermenPAN-RB 15/2014; each unit may edit its own. */
-export const defaultMaklumat =
-  'Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ' +
-  'ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan ' +
-  'perundang-undangan yang berlaku.';
+/** The three offices of the seed standards, with the contact details printed in the seeds. */
+const UnitsFile = z.object({
+  /** The standard pledge text of PermenPAN-RB 15/2014; each unit may edit its own. */
+  maklumat: z.string(),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(['province', 'regency', 'city']),
+      regionCode: z.string(),
+      timeZone: z.string(),
+      address: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      website: z.string(),
+      letterhead: z.array(z.string()),
+      letterCode: z.string(),
+      letterPlace: z.string(),
+      head: z
+        .object({
+          name: z.string(),
+          rank: z.string().optional(),
+          nip: z.string().optional(),
+          position: z.string(),
+        })
+        .nullable(),
+      divisions: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+  ),
+});
 
-interface UnitSeed {
-  code: string;
-  name: string;
-  level: 'province' | 'regency' | 'city';
-  regionCode: string;
-  timeZone: string;
-  address: string;
-  phone: string;
-  email: string;
-  website: string;
-  letterhead: string[];
-  letterCode: string;
-  letterPlace: string;
-  head: Official | null;
-  divisions: Array<{ code: string; name: string }>;
-}
-
-/** The three offices of the seed standards. Contact details are those printed in the seeds. */
-export const unitSeeds: UnitSeed[] = [
-  {
-    code: 'sragen',
-    name: 'Dinas Sosial Kabupaten Sragen',
-    level: 'regency',
-    regionCode: '33.14',
-    timeZone: 'Asia/Jakarta',
-    address: 'Kabupaten Sragen, Jawa Tengah',
-    phone: '0271-891043',
-    email: '',
-    website: '',
-    letterhead: [
-      'PEMERINTAH KABUPATEN SRAGEN',
-      'DINAS SOSIAL',
-      'Telepon (0271) 891043 · Sragen, Jawa Tengah',
-    ],
-    letterCode: 'DINSOS',
-    letterPlace: 'Sragen',
-    head: null,
-    divisions: [
-      { code: 'perlindungan-sosial', name: 'Bidang Perlindungan Sosial' },
-      { code: 'penanganan-fakir-miskin', name: 'Bidang Penanganan Fakir Miskin' },
-    ],
-  },
-  {
-    code: 'tarakan',
-    name: 'Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan',
-    level: 'city',
-    regionCode: '65.71',
-    timeZone: 'Asia/Makassar',
-    address: 'Kota Tarakan, Kalimantan Utara',
-    phone: '',
-    email: '',
-    website: '',
-    letterhead: [
-      'PEMERINTAH KOTA TARAKAN',
-      'DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT',
-      'Kota Tarakan, Kalimantan Utara',
-    ],
-    letterCode: 'DINSOSPM',
-    letterPlace: 'Tarakan',
-    head: {
-      name: 'Arbain, SE., M. AP',
-      rank: 'Pembina Utama Muda/IV-c',
-      nip: '19680318 199403 1 007',
-      position: 'Kepala Dinas',
-    },
-    divisions: [{ code: 'sosial', name: 'Bidang Sosial' }],
-  },
-  {
-    code: 'banten',
-    name: 'Dinas Sosial Provinsi Banten',
-    level: 'province',
-    regionCode: '36',
-    timeZone: 'Asia/Jakarta',
-    address: 'Provinsi Banten',
-    phone: '081288475883',
-    email: 'dinsos@bantenprov.go.id',
-    website: 'http://dinsos.bantenprov.go.id',
-    letterhead: [
-      'PEMERINTAH PROVINSI BANTEN',
-      'DINAS SOSIAL',
-      'Telp./WA 081288475883 · dinsos@bantenprov.go.id · dinsos.bantenprov.go.id',
-    ],
-    letterCode: 'DINSOS',
-    letterPlace: 'Serang',
-    head: null,
-    divisions: [{ code: 'perlindungan-sosial', name: 'Bidang Perlindungan Sosial' }],
-  },
-];
-
-export const demoPassword = 'jaring-demo-2026';
+/** Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. */
+const UsersFile = z.object({
+  password: z.string(),
+  users: z.array(
+    z.object({
+      username: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      division: z.string().optional(),
+      roles: z.array(z.enum(StaffRoles)),
+      position: z.string(),
+      villageCode: z.string().optional(),
+    }),
+  ),
+});
 
 /**
  * Kehabisan bekal tariffs per distance class. Amounts are local and unconfirmed for Sragen;
  * these follow the published Batanghari 2018 figures (DOMAIN.md §7) for the office to edit.
  */
-export const reliefTariffSeeds: Record<
-  string,
-  Record<'dalam_provinsi' | 'antar_provinsi' | 'antar_pulau', number>
-> = {
-  sragen: { dalam_provinsi: 250_000, antar_provinsi: 350_000, antar_pulau: 450_000 },
-};
+const TariffsFile = z.record(z.string(), z.record(z.enum(DistanceClasses), z.number().int().positive()));
 
-/** Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. */
-export const demoUsers: Array<{
-  username: string;
-  name: string;
-  unit: string;
-  division?: string;
-  roles: StaffRole[];
-  position: string;
-  villageCode?: string;
-}> = [
-  {
-    username: 'admin',
-    name: 'Administrator Jaring',
-    unit: 'sragen',
-    roles: ['admin'],
-    position: 'Administrator Sistem',
-  },
-  {
-    username: 'sragen.kadis',
-    name: 'Budi Santoso',
-    unit: 'sragen',
-    roles: ['kepala_dinas'],
-    position: 'Kepala Dinas',
-  },
-  {
-    username: 'sragen.kabid',
-    name: 'Sri Wahyuni',
-    unit: 'sragen',
-    division: 'perlindungan-sosial',
-    roles: ['kepala_bidang'],
-    position: 'Kepala Bidang Perlindungan Sosial',
-  },
-  {
-    username: 'sragen.fungsional',
-    name: 'Agus Prasetyo',
-    unit: 'sragen',
-    division: 'perlindungan-sosial',
-    roles: ['fungsional'],
-    position: 'Pekerja Sosial Ahli Muda',
-  },
-  {
-    username: 'sragen.verifikator',
-    name: 'Dewi Lestari',
-    unit: 'sragen',
-    division: 'penanganan-fakir-miskin',
-    roles: ['verifikator'],
-    position: 'Verifikator DTKS',
-  },
-  {
-    username: 'sragen.fo',
-    name: 'Rina Marlina',
-    unit: 'sragen',
-    roles: ['front_office'],
-    position: 'Petugas Front Office',
-  },
-  {
-    username: 'sragen.desa',
-    name: 'Joko Susilo',
-    unit: 'sragen',
-    roles: ['operator_desa'],
-    position: 'Operator Desa',
-    villageCode: '33.14.01.2001',
-  },
-  {
-    username: 'sragen.auditor',
-    name: 'Hendra Wijaya',
-    unit: 'sragen',
-    roles: ['auditor'],
-    position: 'Auditor Inspektorat',
-  },
-  {
-    username: 'tarakan.kadis',
-    name: 'Arbain',
-    unit: 'tarakan',
-    roles: ['kepala_dinas'],
-    position: 'Kepala Dinas',
-  },
-  {
-    username: 'tarakan.kabid',
-    name: 'Nurhayati',
-    unit: 'tarakan',
-    division: 'sosial',
-    roles: ['kepala_bidang'],
-    position: 'Kepala Bidang Sosial',
-  },
-  {
-    username: 'tarakan.fungsional',
-    name: 'Muhammad Rizal',
-    unit: 'tarakan',
-    division: 'sosial',
-    roles: ['fungsional'],
-    position: 'Analis Pengelola Kesejahteraan Sosial',
-  },
-  {
-    username: 'tarakan.fo',
-    name: 'Siti Aminah',
-    unit: 'tarakan',
-    roles: ['front_office'],
-    position: 'Petugas Front Office',
-  },
-  {
-    username: 'banten.kadis',
-    name: 'Ahmad Fauzi',
-    unit: 'banten',
-    roles: ['kepala_dinas'],
-    position: 'Kepala Dinas',
-  },
-  {
-    username: 'banten.kabid',
-    name: 'Yuliana Putri',
-    unit: 'banten',
-    division: 'perlindungan-sosial',
-    roles: ['kepala_bidang'],
-    position: 'Kepala Bidang Perlindungan Sosial',
-  },
-  {
-    username: 'banten.fungsional',
-    name: 'Dedi Kurniawan',
-    unit: 'banten',
-    division: 'perlindungan-sosial',
-    roles: ['fungsional'],
-    position: 'Penyuluh Sosial Ahli Muda',
-  },
-];
+const unitsFile = UnitsFile.parse(unitsJson);
+const usersFile = UsersFile.parse(usersJson);
+
+export const defaultMaklumat = unitsFile.maklumat;
+export const unitSeeds = unitsFile.units;
+export const demoPassword = usersFile.password;
+export const demoUsers = usersFile.users;
+export const reliefTariffSeeds = TariffsFile.parse(tariffsJson);
 
 export interface SeedReport {
   units: number;
