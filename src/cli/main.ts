@@ -16,8 +16,8 @@ import { type Config, ConfigError, describeSettings, loadConfig } from '../core/
 import { formatProblem } from '../core/errors.ts';
 import { pickLanguage } from '../core/i18n.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
+import { seedDemoRegister } from '../demo/register.ts';
 import { seedAll } from '../demo/seed.ts';
-import { seedDemoRegister } from '../registry/demo.ts';
 import {
   failStaleImports,
   type ImportProgress,
