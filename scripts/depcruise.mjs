@@ -7,7 +7,7 @@
  * type-only ones included (`import type` is rewritten to `import`), and dependency-cruiser's own
  * API cruises that copy. Paths in the report are the sources' own.
  *
- *   node scripts/depcruise.mjs                     validate; exit 1 on a violation
+ *   node scripts/depcruise.mjs                     validate, explaining each violation; exit 1 on any
  *   node scripts/depcruise.mjs --output-type text  every dependency, one per line
  */
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import { transform } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const typeAt = args.indexOf('--output-type');
-const outputType = typeAt >= 0 ? args[typeAt + 1] : 'err';
+const outputType = typeAt >= 0 ? args[typeAt + 1] : 'err-long';
 
 async function* filesUnder(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -68,7 +68,7 @@ try {
   );
   const report = await format(result, { outputType });
   process.stdout.write(report.output.endsWith('\n') ? report.output : `${report.output}\n`);
-  process.exitCode = report.exitCode;
+  process.exitCode = report.exitCode > 0 ? 1 : 0;
 } finally {
   process.chdir(root);
   await rm(copy, { recursive: true, force: true });
