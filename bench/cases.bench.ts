@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { effects } from '../src/app.ts';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { findUnitByCode } from '../src/auth/auth.repository.ts';
 import { authenticate, login } from '../src/auth/auth.service.ts';
@@ -10,7 +11,7 @@ import { act, openCase } from '../src/cases/cases.service.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { demoPassword, seedAll } from '../src/db/seed.ts';
+import { demoPassword, seedAll } from '../src/demo/seed.ts';
 import { LocalFileStore } from '../src/documents/file-store.ts';
 import { publishStandard } from '../src/standards/standards.service.ts';
 
@@ -61,12 +62,13 @@ export async function run() {
   const database = await openDatabase({ url: config.databaseUrl });
   const db = database.db;
   await migrate(database);
-  await seedAll(db, { demo: true });
+  await seedAll(db, { demo: true, effects });
   const sragen = await findUnitByCode(db, 'sragen');
   if (!sragen) throw new Error('sragen missing');
-  await publishStandard(db, systemActor, sragen, { yaml: benchStandard, fileName: 'bench.yaml' }).catch(
-    () => undefined,
-  );
+  await publishStandard(db, { effects }, systemActor, sragen, {
+    yaml: benchStandard,
+    fileName: 'bench.yaml',
+  }).catch(() => undefined);
   const settings = {
     sessionDays: 1,
     loginMaxAttempts: 1000,
@@ -86,6 +88,7 @@ export async function run() {
   const env = {
     files: new LocalFileStore(mkdtempSync(path.join(os.tmpdir(), 'jaring-bench-'))),
     publicUrl: config.publicUrl,
+    effects,
   };
   const client = { ip: '127.0.0.1' };
 

@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { buildApp, effects } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { demoPassword, seedAll } from '../src/db/seed.ts';
-import { buildApp } from '../src/http/app.ts';
+import { demoPassword, seedAll } from '../src/demo/seed.ts';
 
 interface Row {
   target: string;
@@ -32,7 +32,7 @@ export async function run() {
   const config = loadConfig({ ...process.env, JARING_PUBLIC_RATE_LIMIT: '100000000', LOG_LEVEL: 'silent' });
   const database = await openDatabase({ url: config.databaseUrl });
   await migrate(database);
-  await seedAll(database.db, { demo: true });
+  await seedAll(database.db, { demo: true, effects });
   const app = await buildApp({ config, database });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 

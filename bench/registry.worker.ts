@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { effects } from '../src/app.ts';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { openBulkSession } from '../src/db/bulk.ts';
 import { migrate, openDatabase, rows } from '../src/db/client.ts';
-import { seedAll } from '../src/db/seed.ts';
+import { seedAll } from '../src/demo/seed.ts';
 import { prepareReader, runImport } from '../src/registry/import.service.ts';
 import { loadColumns } from '../src/registry/read-phase.ts';
 import { searchPeople } from '../src/registry/registry.service.ts';
@@ -29,7 +30,7 @@ await migrate(database);
 // Seeding again changes nothing, and warms the engine up as a server's start does (PGlite's
 // WebAssembly is compiled to faster code as it runs); the baseline COPY runs after the import,
 // warm.
-await seedAll(database.db, { demo: false });
+await seedAll(database.db, { demo: false, effects });
 if (mode === 'prepare') {
   await database.db.execute(
     sql`TRUNCATE registry_people, registry_families, registry_person_versions, registry_family_versions, registry_imports, registry_names, registry_village_counts`,

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.ts';
 import type { Clock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/db/client.ts';
-import { demoPassword } from '../src/db/seed.ts';
-import { buildApp } from '../src/http/app.ts';
+import { demoPassword } from '../src/demo/seed.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface TestApp {

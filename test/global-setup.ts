@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { effects } from '../src/app.ts';
 import { migrate, openDatabase } from '../src/db/client.ts';
-import { seedAll } from '../src/db/seed.ts';
+import { seedAll } from '../src/demo/seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
     const database = await openDatabase({ url: withDatabase(url, pgTemplateName), poolSize: 2 });
     await migrate(database);
-    await seedAll(database.db, { demo: true });
+    await seedAll(database.db, { demo: true, effects });
     await database.close();
     project.provide('pgTemplateDb', pgTemplateName);
     project.provide('pgliteTemplate', '');
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-template-'));
   const database = await openDatabase({});
   await migrate(database);
-  await seedAll(database.db, { demo: true });
+  await seedAll(database.db, { demo: true, effects });
   const dump = await database.pglite?.dumpDataDir('none');
   if (!dump) throw new Error('PGlite dump failed');
   const file = path.join(dir, 'template.tar');

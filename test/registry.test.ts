@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
-import { seedDemoRegister } from '../src/registry/demo.ts';
+import { seedDemoRegister } from '../src/demo/register.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
 import { runImport } from '../src/registry/import.service.ts';
 import { sortedByNik } from '../src/registry/read-phase.ts';

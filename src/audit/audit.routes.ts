@@ -1,14 +1,25 @@
 import { desc, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pickLanguage } from '../core/i18n.ts';
-import { guard, requireAuth } from '../http/context.ts';
 import { CheckpointView, VerifyResult } from './audit.schema.ts';
 import { verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.tables.ts';
 import { checkpointViews, viewOf, writeCheckpoint } from './checkpoints.ts';
 
-export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * What the audit routes need of sign-in. Auth writes the audit log, so audit sits below auth and
+ * cannot import its guard: the app hands auth's `guard` and `requireAuth` in.
+ */
+export interface AuditRouteOptions {
+  guard: (
+    permission: 'audit.read' | 'audit.verify',
+  ) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  requireAuth: (request: FastifyRequest) => { unit: { id: number; name: string } };
+}
+
+export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app, { guard, requireAuth }) => {
   app.get(
     '/api/audit',
     {

@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { authEnvOf, clientOf, guard, requireAuth } from '../http/context.ts';
-import {
-  clearSessionCookie,
-  ensureCsrfToken,
-  renewPreSessionCsrfToken,
-  setSessionCookie,
-  setSessionCsrfToken,
-} from '../http/security.ts';
 import { listUnits } from './auth.repository.ts';
 import {
   LoginInput,
@@ -35,6 +27,14 @@ import {
   switchUnit,
   toSessionUser,
 } from './auth.service.ts';
+import { authEnvOf, clientOf, guard, requireAuth } from './guard.ts';
+import {
+  clearSessionCookie,
+  ensureCsrfToken,
+  renewPreSessionCsrfToken,
+  setSessionCookie,
+  setSessionCsrfToken,
+} from './security.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.config.secureCookies;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Workflow } from '../standards/workflow.schema.ts';
 import { type CaseAction, type CaseState, caseState, initialState, refusal } from './case.reducer.ts';
-import { Workflow } from './workflow.schema.ts';
 
 /** The Sembako flow (front office → officer → head of division → front office). */
 const sembako = Workflow.parse({

@@ -1,5 +1,5 @@
-import type { Workflow, WorkflowAction, WorkflowStep } from './workflow.schema.ts';
-import { doneTarget } from './workflow.schema.ts';
+import type { Workflow, WorkflowAction, WorkflowStep } from '../standards/workflow.schema.ts';
+import { doneTarget } from '../standards/workflow.schema.ts';
 
 /** One stored action of a case; a case is the list of its actions. */
 export interface CaseAction {

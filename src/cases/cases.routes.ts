@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
 import { IdParam } from '../core/ids.ts';
 import { findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
 import {
   act,
@@ -16,13 +16,15 @@ import {
   publicTracking,
   revealApplicantNik,
 } from './cases.service.ts';
+import type { Effects } from './effects.ts';
 import { slaReport } from './sla.service.ts';
 
 const IdParams = z.object({ id: IdParam });
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
 const writesCase = guard(...caseWritePermissions);
 
-export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The case routes; the app hands in the effects its workflows may name. */
+export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (app, { effects }) => {
   app.post(
     '/api/cases',
     { schema: { tags: ['cases'], body: OpenCaseInput }, preValidation: guard('cases.intake') },
@@ -68,7 +70,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/cases/:id',
     { schema: { tags: ['cases'], params: IdParams }, preValidation: guard('cases.read') },
-    async (request) => getCase(app.db, requireAuth(request), request.params.id),
+    async (request) => getCase(app.db, { effects }, requireAuth(request), request.params.id),
   );
 
   // Who may see the full NIK is decided by the service from the case's workflow.
@@ -91,7 +93,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       act(
         app.db,
-        { files: app.files, publicUrl: app.config.publicUrl },
+        { files: app.files, publicUrl: app.config.publicUrl, effects },
         requireAuth(request),
         request.params.id,
         request.body,
@@ -131,7 +133,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['cases'], params: LetterParams }, preValidation: guard('cases.read') },
     async (request, reply) => {
       const ctx = requireAuth(request);
-      await getCase(app.db, ctx, request.params.id);
+      await getCase(app.db, { effects }, ctx, request.params.id);
       const letter = await findLetterOfCase(app.db, request.params.id, request.params.letterId);
       const pdf = await app.files.get(letter.pdfSha256);
       return reply

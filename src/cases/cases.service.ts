@@ -4,7 +4,7 @@ import { findUnitById } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
 import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
-import { calendarOf } from '../core/calendar.service.ts';
+import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
@@ -23,11 +23,11 @@ import {
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
+import type { Workflow } from '../standards/workflow.schema.ts';
 import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { ActInput, OpenCaseInput } from './cases.schema.ts';
-import { findEffect, findEffectPreview } from './effects.ts';
-import type { Workflow } from './workflow.schema.ts';
+import { type Effects, findEffect } from './effects.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -214,7 +214,7 @@ function missingDocuments(
   );
 }
 
-export async function getCase(db: Db, ctx: AuthContext, id: number) {
+export async function getCase(db: Db, env: { effects: Effects }, ctx: AuthContext, id: number) {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   const documents = await repo.documentsOf(db, row.id);
   const caseLetters = await lettersOfCase(db, row.id);
@@ -228,7 +228,7 @@ export async function getCase(db: Db, ctx: AuthContext, id: number) {
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
     for (const a of step.actions) {
-      const preview = a.effect ? findEffectPreview(a.effect) : undefined;
+      const preview = a.effect ? findEffect(env.effects, a.effect)?.preview : undefined;
       if (preview) previews[a.id] = await preview(db, row);
     }
   }
@@ -318,6 +318,8 @@ export async function revealApplicantNik(
 export interface CaseEnv {
   files: FileStore;
   publicUrl: string;
+  /** The effects workflow actions may name, as the composition root joined them. */
+  effects: Effects;
 }
 
 export async function act(
@@ -386,9 +388,9 @@ export async function act(
       );
       if (!moved) throw new DomainError('case.conflict', { expected: row.version });
       if (def?.effect) {
-        const effect = findEffect(def.effect);
+        const effect = findEffect(env.effects, def.effect);
         if (!effect) throw new DomainError('case.unknown_effect', { effect: def.effect });
-        const result = await effect(tx, { ctx, caseRow: row, data: input.data ?? {}, files: env.files });
+        const result = await effect.run(tx, { ctx, caseRow: row, data: input.data ?? {}, files: env.files });
         effectResult = result;
         await recordAudit(tx, actorOf(ctx, client), {
           action: def.effect,
@@ -449,7 +451,7 @@ export async function act(
       if (code === '23505') throw new DomainError('case.conflict', { expected: row.version });
       throw error;
     });
-  return getCase(db, ctx, id);
+  return getCase(db, env, ctx, id);
 }
 
 const maxUpload = 10 * 1024 * 1024;

@@ -5,7 +5,9 @@ import type { CaseRow } from './cases.repository.ts';
 
 /**
  * Effects: what a YAML workflow cannot express (a cash payout, a stock dispatch) is a named
- * function a module registers; an action names it and it runs in the action's transaction.
+ * function of a module; an action names it and it runs in the action's transaction. A module
+ * exports its effects as a list; the composition root joins the lists and hands the result to
+ * the case engine and the standards linter. Nothing registers itself by being imported.
  */
 export interface EffectInput {
   ctx: AuthContext;
@@ -15,25 +17,28 @@ export interface EffectInput {
   files: FileStore;
 }
 
-export type Effect = (tx: Db, input: EffectInput) => Promise<Record<string, unknown>>;
-
-/** What the officer should see before taking the action (e.g. earlier claims by the same person). */
-export type EffectPreview = (db: Db, caseRow: CaseRow) => Promise<Record<string, unknown>>;
-
-const effects = new Map<string, { run: Effect; preview?: EffectPreview | undefined }>();
-
-export function registerEffect(name: string, run: Effect, preview?: EffectPreview): void {
-  effects.set(name, { run, preview });
+export interface Effect {
+  /** What a workflow action names in `effect:`, e.g. `relief.payout`. */
+  name: string;
+  run: (tx: Db, input: EffectInput) => Promise<Record<string, unknown>>;
+  /** What the officer should see before taking the action (e.g. earlier claims by the same person). */
+  preview?: (db: Db, caseRow: CaseRow) => Promise<Record<string, unknown>>;
 }
 
-export function findEffect(name: string): Effect | undefined {
-  return effects.get(name)?.run;
+/** The effects an installation has. */
+export type Effects = readonly Effect[];
+
+/** The modules' lists as one; a name given twice would make an action ambiguous, so it is refused. */
+export function joinEffects(...lists: Effects[]): Effects {
+  const all = lists.flat();
+  const seen = new Set<string>();
+  for (const e of all) {
+    if (seen.has(e.name)) throw new Error(`effect ${e.name} is declared twice`);
+    seen.add(e.name);
+  }
+  return all;
 }
 
-export function findEffectPreview(name: string): EffectPreview | undefined {
-  return effects.get(name)?.preview;
-}
-
-export function effectNames(): string[] {
-  return [...effects.keys()].sort();
+export function findEffect(effects: Effects, name: string): Effect | undefined {
+  return effects.find((e) => e.name === name);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
+import { buildApp, effects } from '../app.ts';
 import { type Actor, systemActor, verifyAuditChain } from '../audit/audit.service.ts';
 import {
   formatCheckpoint,
@@ -15,9 +16,8 @@ import { type Config, ConfigError, describeSettings, loadConfig } from '../core/
 import { formatProblem } from '../core/errors.ts';
 import { pickLanguage } from '../core/i18n.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
-import { seedAll } from '../db/seed.ts';
-import { buildApp } from '../http/app.ts';
-import { seedDemoRegister } from '../registry/demo.ts';
+import { seedDemoRegister } from '../demo/register.ts';
+import { seedAll } from '../demo/seed.ts';
 import {
   failStaleImports,
   type ImportProgress,
@@ -77,7 +77,7 @@ program
     const reader = prepareReader();
     const database = await openDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir });
     await migrate(database);
-    const report = await seedAll(database.db, { demo: cfg.demo });
+    const report = await seedAll(database.db, { demo: cfg.demo, effects });
     // An import cut off by a stop of this process never merged; say so in its history.
     await failStaleImports(database.db, database.kind === 'pglite' ? 0 : 120);
     // A failure of the demo register leaves the register empty and the server up.
@@ -151,7 +151,7 @@ program
     const cfg = config({ dataDir: opts.dataDir });
     const report = await withDatabase(cfg, async (database) => {
       await migrate(database);
-      return seedAll(database.db, { demo: opts.demo && cfg.demo });
+      return seedAll(database.db, { demo: opts.demo && cfg.demo, effects });
     });
     console.log(
       `Seeded: ${report.units} units, ${report.closedDays} closed days, ${report.standards} standards, ${report.users} users.`,
@@ -166,7 +166,7 @@ standardsCmd
   .description('Lint every standard YAML: schema, references and the 14 components')
   .argument('[dir]', 'folder of standards', 'standards')
   .action(async (dir: string) => {
-    const problems = await lintStandardsDir(path.resolve(dir));
+    const problems = await lintStandardsDir(path.resolve(dir), effects);
     for (const p of problems)
       console.log(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
     const errors = problems.filter((p) => p.severity !== 'warning').length;

@@ -4,7 +4,6 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Db } from './client.ts';
-import * as schema from './schema.ts';
 
 /**
  * One database session for bulk work: raw queries, `COPY … FROM` in text format, and a Drizzle
@@ -70,7 +69,7 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
         client.release();
       },
     });
-    return onClient(drizzleNodePg(client, { schema }) as unknown as Db);
+    return onClient(drizzleNodePg(client) as unknown as Db);
   }
   const pglite = database.pglite;
   if (!pglite) throw new Error('PGlite instance missing');

@@ -10,11 +10,11 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
-/** The common type of both drivers' databases (and of their transactions). */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The common type of both drivers' databases (and of their transactions). Queries name their
+ * tables themselves; db/ knows no module's tables (drizzle-kit finds them by glob).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -110,7 +110,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Fail fast with a clear error when the server is unreachable.
     const client = await pool.connect();
     client.release();
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   let pglite = opts.pglite;
@@ -132,7 +132,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await pglite.waitReady;
     }
   }
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite) as unknown as Db;
   const instance = pglite;
   return {
     db,

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Official, units, users } from '../auth/auth.tables.ts';
-import type { Applicant } from '../cases/cases.tables.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
@@ -14,6 +13,12 @@ import { formatLetterNumber, nextLetterSeq } from './numbering.ts';
 type UnitRow = typeof units.$inferSelect;
 export type LetterRow = typeof letters.$inferSelect;
 
+/** Who the letter is about, as the case engine hands it in. */
+export interface LetterApplicant {
+  name: string;
+  nik?: string | undefined;
+}
+
 export interface IssueLetterInput {
   unit: UnitRow;
   caseId: number;
@@ -21,7 +26,7 @@ export interface IssueLetterInput {
   product: { id: string; name: string };
   serviceName: string;
   classification: string;
-  applicant: Applicant;
+  applicant: LetterApplicant;
   signer: Official;
   publicUrl: string;
   now?: Date;

@@ -12,7 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Official } from '../auth/auth.tables.ts';
 import { units, users } from '../auth/auth.tables.ts';
-import { cases } from '../cases/cases.tables.ts';
+
+/**
+ * The key a letter's `case_id` points at (`letters_case_id_cases_id_fk`). The case engine calls
+ * documents, never the other way round, so documents does not import cases' tables: the
+ * constraint names its target here (the table is `cases/cases.tables.ts`). Not exported, so
+ * drizzle-kit does not take it for a table of its own.
+ */
+const caseKey = pgTable('cases', { id: serial('id').primaryKey() });
 
 /** The agenda book: the last number given per unit and year. Bumped in the letter's transaction. */
 export const letterCounters = pgTable(
@@ -35,7 +42,7 @@ export const letters = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
-    caseId: integer('case_id').references(() => cases.id),
+    caseId: integer('case_id').references(() => caseKey.id),
     product: text('product').notNull(),
     title: text('title').notNull(),
     year: integer('year').notNull(),

@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { DomainError } from '../core/errors.ts';
 import { IdParam } from '../core/ids.ts';
 import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
 import { claimsByNik, setTariff, tariffsOf } from './relief.service.ts';
 import { DistanceClasses, reliefPayouts } from './relief.tables.ts';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { units } from '../auth/auth.tables.ts';
-import { registerEffect } from '../cases/effects.ts';
+import type { Effect } from '../cases/effects.ts';
 import { formatDateLong, todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { formatRupiah, rupiahInWords } from '../core/money.ts';
@@ -92,63 +92,64 @@ const regionName = (code: string) =>
  * destination, or the next relay office on the way) at the unit's tariff for its distance class,
  * writes the cash book and the receipt (kwitansi) the traveller signs.
  */
-registerEffect(
-  'relief.payout',
-  async (tx, { ctx, caseRow, data, files }) => {
-    const problems: Problem[] = [];
-    const origin = regency(data.originCode, 'data.originCode', problems);
-    const destination = regency(data.destinationCode, 'data.destinationCode', problems);
-    const legTo = regency(data.legToCode ?? data.destinationCode, 'data.legToCode', problems);
-    if (problems.length > 0) throw new ValidationError('relief.invalid', problems);
-    const cls = distanceClass(ctx.unit.regionCode, legTo);
-    const [tariff] = await tx
-      .select()
-      .from(reliefTariffs)
-      .where(and(eq(reliefTariffs.unitId, ctx.unit.id), eq(reliefTariffs.distanceClass, cls)));
-    if (!tariff) throw new DomainError('relief.no_tariff', { distanceClass: cls });
-    const paidAt = new Date();
-    const receipt = await renderKwitansi({
-      unit: ctx.unit,
-      number: `KW/${caseRow.trackingCode}`,
-      name: caseRow.applicant.name,
+const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
+  const problems: Problem[] = [];
+  const origin = regency(data.originCode, 'data.originCode', problems);
+  const destination = regency(data.destinationCode, 'data.destinationCode', problems);
+  const legTo = regency(data.legToCode ?? data.destinationCode, 'data.legToCode', problems);
+  if (problems.length > 0) throw new ValidationError('relief.invalid', problems);
+  const cls = distanceClass(ctx.unit.regionCode, legTo);
+  const [tariff] = await tx
+    .select()
+    .from(reliefTariffs)
+    .where(and(eq(reliefTariffs.unitId, ctx.unit.id), eq(reliefTariffs.distanceClass, cls)));
+  if (!tariff) throw new DomainError('relief.no_tariff', { distanceClass: cls });
+  const paidAt = new Date();
+  const receipt = await renderKwitansi({
+    unit: ctx.unit,
+    number: `KW/${caseRow.trackingCode}`,
+    name: caseRow.applicant.name,
+    nik: caseRow.applicant.nik ?? null,
+    amount: tariff.amount,
+    purpose: `Bantuan transportasi kehabisan bekal dari ${regionName(origin)} menuju ${regionName(legTo)} (tujuan akhir ${regionName(destination)})`,
+    place: ctx.unit.letterPlace || ctx.unit.name,
+    date: todayIn(ctx.unit.timeZone, paidAt),
+    officer: { name: ctx.user.name, position: ctx.user.position ?? '', nip: ctx.user.nip },
+  });
+  const receiptSha256 = await files.put(receipt);
+  const [row] = await tx
+    .insert(reliefPayouts)
+    .values({
+      unitId: ctx.unit.id,
+      caseId: caseRow.id,
       nik: caseRow.applicant.nik ?? null,
+      name: caseRow.applicant.name,
+      originCode: origin,
+      destinationCode: destination,
+      legToCode: legTo,
+      distanceClass: cls,
       amount: tariff.amount,
-      purpose: `Bantuan transportasi kehabisan bekal dari ${regionName(origin)} menuju ${regionName(legTo)} (tujuan akhir ${regionName(destination)})`,
-      place: ctx.unit.letterPlace || ctx.unit.name,
-      date: todayIn(ctx.unit.timeZone, paidAt),
-      officer: { name: ctx.user.name, position: ctx.user.position ?? '', nip: ctx.user.nip },
-    });
-    const receiptSha256 = await files.put(receipt);
-    const [row] = await tx
-      .insert(reliefPayouts)
-      .values({
-        unitId: ctx.unit.id,
-        caseId: caseRow.id,
-        nik: caseRow.applicant.nik ?? null,
-        name: caseRow.applicant.name,
-        originCode: origin,
-        destinationCode: destination,
-        legToCode: legTo,
-        distanceClass: cls,
-        amount: tariff.amount,
-        paidAt,
-        paidBy: ctx.user.id,
-        receiptSha256,
-      })
-      .returning();
-    return { payoutId: row?.id, amount: tariff.amount, distanceClass: cls, receiptSha256 };
-  },
-  async (db, caseRow) => {
-    // The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal").
-    const nik = caseRow.applicant.nik;
-    return {
-      kind: 'relief.claims',
-      nik: nik ? maskNik(nik) : null,
-      claims: nik ? await claimsByNik(db, nik) : [],
-      tariffs: await tariffsOf(db, caseRow.unitId),
-    };
-  },
-);
+      paidAt,
+      paidBy: ctx.user.id,
+      receiptSha256,
+    })
+    .returning();
+  return { payoutId: row?.id, amount: tariff.amount, distanceClass: cls, receiptSha256 };
+};
+
+/** The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal"). */
+const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow) => {
+  const nik = caseRow.applicant.nik;
+  return {
+    kind: 'relief.claims',
+    nik: nik ? maskNik(nik) : null,
+    claims: nik ? await claimsByNik(db, nik) : [],
+    tariffs: await tariffsOf(db, caseRow.unitId),
+  };
+};
+
+/** The workflow effects of Kehabisan Bekal, for the composition root to hand to the case engine. */
+export const reliefEffects: Effect[] = [{ name: 'relief.payout', run: payout, preview: payoutPreview }];
 
 export { DistanceClasses };
 

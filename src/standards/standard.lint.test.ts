@@ -11,6 +11,8 @@ import { type Standard, TimeLimitKinds } from './standard.schema.ts';
 
 const seed = (f: string) => readFileSync(path.join('standards', f), 'utf8');
 const kehabisanBekal = () => parseStandardYaml(seed('sragen/kehabisan-bekal.yaml'), 'k.yaml');
+/** The effects the seeds name; the app hands the linter the list its modules declare. */
+const effects = [{ name: 'relief.payout' }];
 
 describe('the 14 components', () => {
   it('are numbered 1–14 in the order of PermenPAN-RB 15/2014, 6 delivery then 8 manufacturing', () => {
@@ -64,13 +66,13 @@ describe('lintStandard', () => {
         },
       },
     };
-    expect(lintStandard(complete, 's.yaml')).toEqual([]);
+    expect(lintStandard(complete, effects, 's.yaml')).toEqual([]);
   });
 
   it('flags an empty component by its number and name', () => {
     const s = kehabisanBekal();
     const empty = { ...s, manufacturing: { ...s.manufacturing, facilities: [] } };
-    expect(lintStandard(empty, 'k.yaml').filter((p) => p.severity === 'error')).toEqual([
+    expect(lintStandard(empty, effects, 'k.yaml').filter((p) => p.severity === 'error')).toEqual([
       {
         file: 'k.yaml',
         path: 'manufacturing.facilities',
@@ -97,7 +99,7 @@ describe('lintStandard', () => {
         Object.keys(m).map((k) => [k, []]),
       ) as unknown as Standard['manufacturing'],
     };
-    const errors = lintStandard(hollow).filter((p) => p.severity === 'error');
+    const errors = lintStandard(hollow, effects).filter((p) => p.severity === 'error');
     expect(errors.map(formatProblem)).toEqual(
       Components.map((c) => `${c.group}.${c.key}: component ${c.number} (${c.label.id}) is empty`),
     );
@@ -114,7 +116,7 @@ describe('lintStandard', () => {
         complaints: { handler: 'Customer Service', channels: [] },
       },
     };
-    expect(lintStandard(loose).map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
+    expect(lintStandard(loose, effects).map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
       'warning delivery.complaints.officer: no complaint officer (pejabat pengelola pengaduan) named',
       'warning delivery.complaints.channels: no complaint channel',
       'warning delivery.cost.amount: the service is not free but no amount (rupiah) is given',
@@ -125,7 +127,7 @@ describe('lintStandard', () => {
       ...loose,
       delivery: { ...loose.delivery, cost: { free: false, text: 'Rp5.000', amount: 5000 } },
     };
-    expect(lintStandard(priced).some((p) => p.path === 'delivery.cost.amount')).toBe(false);
+    expect(lintStandard(priced, effects).some((p) => p.path === 'delivery.cost.amount')).toBe(false);
   });
 });
 
@@ -136,19 +138,36 @@ describe('the workflow', () => {
     if (!first) throw new Error('no workflow');
     const audited: Standard = { ...s, workflow: { steps: [{ ...first, role: 'auditor' }, ...rest] } };
     expect(
-      lintStandard(audited)
+      lintStandard(audited, effects)
         .filter((p) => p.severity === 'error')
         .map(formatProblem),
     ).toEqual([
       'workflow.steps[0].role: role auditor may not act on cases (it holds none of cases.act, cases.intake)',
     ]);
-    expect(lintStandard(s).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(lintStandard(s, effects).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('lintStandard and effects', () => {
+  it('refuses an effect that is not in the list handed in, naming the ones that are', () => {
+    const s = kehabisanBekal();
+    const named = (known: Array<{ name: string }>) =>
+      lintStandard(s, known)
+        .filter((p) => p.path.endsWith('.effect'))
+        .map(formatProblem);
+    expect(named(effects)).toEqual([]);
+    expect(named([{ name: 'stock.dispatch' }])).toEqual([
+      expect.stringMatching(
+        /^workflow\.steps\[\d+\]\.actions\[\d+\]\.effect: unknown effect "relief\.payout" \(known: stock\.dispatch\)$/,
+      ),
+    ]);
+    expect(named([])).toEqual([expect.stringMatching(/unknown effect "relief\.payout" \(known: none\)$/)]);
   });
 });
 
 describe('lintStandardsDir', () => {
   it('finds no error in the five seeds, and the warnings a reviewer should see', async () => {
-    const problems = await lintStandardsDir('standards');
+    const problems = await lintStandardsDir('standards', effects);
     expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
     expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual([
       'standards/banten/logistik-tanggap-darurat.yaml document.effectiveDate',
@@ -178,7 +197,7 @@ describe('lintStandardsDir', () => {
     const brokenPkh = seed('sragen/pkh.yaml').replace('role: kemensos', 'role: kabid2');
     await writeFile(path.join(dir, 'sragen', 'kehabisan-bekal.yaml'), noFacilities);
     await writeFile(path.join(dir, 'sragen', 'pkh.yaml'), brokenPkh);
-    const problems = await lintStandardsDir(dir);
+    const problems = await lintStandardsDir(dir, effects);
     const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     const kb = path.join(dir, 'sragen', 'kehabisan-bekal.yaml');
     const pkh = path.join(dir, 'sragen', 'pkh.yaml');

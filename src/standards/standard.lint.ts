@@ -1,7 +1,5 @@
 import { caseWritePermissions, writesCases } from '../auth/permissions.ts';
 import { isStaffRole, StaffRoles } from '../auth/roles.ts';
-import '../cases/all-effects.ts';
-import { effectNames, findEffect } from '../cases/effects.ts';
 import type { Problem } from '../core/errors.ts';
 import { type ComponentKey, Components } from './components.ts';
 import { loadStandardsDir, withLines } from './standard.loader.ts';
@@ -30,11 +28,14 @@ function isEmpty(s: Standard, key: ComponentKey): boolean {
   }
 }
 
+/** The workflow effects an installation has: the composition root hands in the same list as to the case engine. */
+export type KnownEffects = ReadonlyArray<{ readonly name: string }>;
+
 /**
  * Completeness of the 14 components (an empty one is an error) and what a reviewer would flag
  * (warnings). Problems carry the path; `withLines` adds the line from the file.
  */
-export function lintStandard(s: Standard, file?: string): Problem[] {
+export function lintStandard(s: Standard, effects: KnownEffects, file?: string): Problem[] {
   const at = (path: string, message: string, severity: 'error' | 'warning'): Problem => ({
     ...(file ? { file } : {}),
     path,
@@ -87,11 +88,12 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
       );
     }
     step.actions.forEach((action, j) => {
-      if (action.effect && !findEffect(action.effect)) {
+      if (action.effect && !effects.some((e) => e.name === action.effect)) {
+        const known = effects.map((e) => e.name).sort();
         problems.push(
           at(
             `workflow.steps[${i}].actions[${j}].effect`,
-            `unknown effect "${action.effect}" (known: ${effectNames().join(', ') || 'none'})`,
+            `unknown effect "${action.effect}" (known: ${known.join(', ') || 'none'})`,
             'error',
           ),
         );
@@ -105,11 +107,11 @@ export function lintStandard(s: Standard, file?: string): Problem[] {
 }
 
 /** Loader problems and lint problems of every standard in `dir`, with lines, sorted by file and line. */
-export async function lintStandardsDir(dir: string): Promise<Problem[]> {
+export async function lintStandardsDir(dir: string, effects: KnownEffects): Promise<Problem[]> {
   const { standards, problems } = await loadStandardsDir(dir);
   const all = [...problems];
   for (const { file, standard, text } of standards) {
-    all.push(...withLines(lintStandard(standard, file), text));
+    all.push(...withLines(lintStandard(standard, effects, file), text));
   }
   return all.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
-import { Workflow } from '../cases/workflow.schema.ts';
+import { Workflow } from './workflow.schema.ts';
 
 /**
  * A Standar Pelayanan as a file (UU 25/2009 Pasal 21; PermenPAN-RB 15/2014): the 14 components in

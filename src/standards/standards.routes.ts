@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { pickLanguage } from '../core/i18n.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
+import type { KnownEffects } from './standard.lint.ts';
 import { renderStandardPdf } from './standard.pdf.ts';
 import {
   getPublicStandard,
@@ -15,7 +16,8 @@ import {
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
 
-export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The standards routes; the app hands in the effects a published workflow may name. */
+export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> = async (app, { effects }) => {
   // Published standards hold no personal data: exempt from the `/api/` no-store rule.
   const publicLimit = {
     rateLimit: { max: app.config.publicRateLimit, timeWindow: '1 minute' },
@@ -100,7 +102,13 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = requireAuth(request);
-      const result = await publishStandard(app.db, actorOf(ctx, clientOf(request)), ctx.unit, request.body);
+      const result = await publishStandard(
+        app.db,
+        { effects },
+        actorOf(ctx, clientOf(request)),
+        ctx.unit,
+        request.body,
+      );
       return reply.status(201).send(result);
     },
   );

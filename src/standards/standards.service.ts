@@ -5,7 +5,7 @@ import { todayIn } from '../core/dates.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
-import { lintStandard } from './standard.lint.ts';
+import { type KnownEffects, lintStandard } from './standard.lint.ts';
 import { parseStandardYaml, withLines } from './standard.loader.ts';
 import { Standard } from './standard.schema.ts';
 import { toSippnService } from './standard.sippn.ts';
@@ -71,13 +71,16 @@ export type PublicUnit = ReturnType<typeof publicUnit>;
  */
 export async function publishStandard(
   db: Db,
+  env: { effects: KnownEffects },
   actor: Actor,
   unit: UnitRow,
   input: { yaml: string; fileName?: string | undefined },
 ) {
   const file = input.fileName ?? 'upload.yaml';
   const standard = parseStandardYaml(input.yaml, file);
-  const errors = withLines(lintStandard(standard, file), input.yaml).filter((p) => p.severity !== 'warning');
+  const errors = withLines(lintStandard(standard, env.effects, file), input.yaml).filter(
+    (p) => p.severity !== 'warning',
+  );
   if (errors.length > 0) throw new ValidationError('standard.invalid', errors);
   if (standard.unit !== unit.code) {
     throw new DomainError('standard.wrong_unit', { unit: standard.unit, activeUnit: unit.code });

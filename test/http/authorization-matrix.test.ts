@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWritePermissions, type Permission, rolesWith } from '../../src/auth/permissions.ts';
 import type { StaffRole } from '../../src/auth/roles.ts';
 import { childrenOf } from '../../src/core/regions.ts';
-import { demoUsers } from '../../src/db/seed.ts';
+import { demoUsers } from '../../src/demo/seed.ts';
 import { parseStandardYaml } from '../../src/standards/standard.loader.ts';
 import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 

@@ -13,28 +13,48 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { keyWarning, openAuditAnchor } from '../audit/checkpoints.ts';
-import { authRoutes } from '../auth/auth.routes.ts';
-import { casesRoutes } from '../cases/cases.routes.ts';
-import { calendarRoutes } from '../core/calendar.routes.ts';
-import { type Clock, systemClock } from '../core/clock.ts';
-import type { Config } from '../core/config.ts';
-import { errorMessage, pickLanguage } from '../core/i18n.ts';
-import { loadServerKeys } from '../core/keys.ts';
-import { regionsRoutes } from '../core/regions.routes.ts';
-import type { Database } from '../db/client.ts';
-import { LocalFileStore } from '../documents/file-store.ts';
-import { registryRoutes } from '../registry/registry.routes.ts';
-import { reliefRoutes } from '../relief/relief.routes.ts';
-import '../cases/all-effects.ts';
-import { standardsRoutes } from '../standards/standards.routes.ts';
-import './context.ts';
-import { errorHandler } from './errors.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoints.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { guard, requireAuth } from './auth/guard.ts';
+import { registerSecurity } from './auth/security.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { type Effects, joinEffects } from './cases/effects.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { errorMessage, pickLanguage } from './core/i18n.ts';
+import { loadServerKeys, type ServerKeys } from './core/keys.ts';
+import type { Database, Db } from './db/client.ts';
+import { type FileStore, LocalFileStore } from './documents/file-store.ts';
 import { homeRoutes } from './home.routes.ts';
-import { registerInputGuard } from './input-guard.ts';
-import { registerNoStore } from './no-store.ts';
-import { registerSecurity } from './security.ts';
+import { errorHandler } from './http/errors.ts';
+import { registerInputGuard } from './http/input-guard.ts';
+import { registerNoStore } from './http/no-store.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
+import { reliefRoutes } from './relief/relief.routes.ts';
+import { reliefEffects } from './relief/relief.service.ts';
+import { standardsRoutes } from './standards/standards.routes.ts';
+
+/** What `buildApp` decorates the instance with, for every module's routes. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    config: Config;
+    files: FileStore;
+    /** The audit checkpoints' key and file. */
+    auditAnchor: AuditAnchor;
+    /** Every route registered, `{ method, url }`. */
+    routeList: ReadonlyArray<{ method: string; url: string }>;
+    clock: Clock;
+    keys: ServerKeys;
+  }
+}
+
+/** Every module's workflow effects: what the case engine may run and the standards linter accepts. */
+export const effects: Effects = joinEffects(reliefEffects);
 
 export interface AppOptions {
   config: Config;
@@ -111,10 +131,10 @@ export async function buildApp({
 
   await app.register(authRoutes);
   await app.register(homeRoutes);
-  await app.register(standardsRoutes);
-  await app.register(auditRoutes);
+  await app.register(standardsRoutes, { effects });
+  await app.register(auditRoutes, { guard, requireAuth });
   await app.register(calendarRoutes);
-  await app.register(casesRoutes);
+  await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);

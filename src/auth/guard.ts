@@ -1,30 +1,14 @@
+/** The route guard and the request's signed-in context, for every module's routes. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditAnchor } from '../audit/checkpoints.ts';
-import type { AuthContext, AuthEnv, ClientInfo } from '../auth/auth.service.ts';
-import { hasPermission, needsTotpEnrolment } from '../auth/auth.service.ts';
-import type { Permission } from '../auth/permissions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Config } from '../core/config.ts';
 import { DomainError } from '../core/errors.ts';
-import type { ServerKeys } from '../core/keys.ts';
-import type { Database, Db } from '../db/client.ts';
-import type { FileStore } from '../documents/file-store.ts';
+import type { AuthContext, AuthEnv, ClientInfo } from './auth.service.ts';
+import { hasPermission, needsTotpEnrolment } from './auth.service.ts';
+import type { Permission } from './permissions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The signed-in context, set from the session cookie by `registerSecurity`. */
     auth: AuthContext | null;
-  }
-  interface FastifyInstance {
-    db: Db;
-    database: Database;
-    config: Config;
-    files: FileStore;
-    /** The audit checkpoints' key and file. */
-    auditAnchor: AuditAnchor;
-    /** Every route registered, `{ method, url }`. */
-    routeList: ReadonlyArray<{ method: string; url: string }>;
-    clock: Clock;
-    keys: ServerKeys;
   }
   interface FastifyContextConfig {
     /** Permission a route requires; set by `guard`. */

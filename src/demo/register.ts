@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../audit/audit.service.ts';
 import { findUnitByCode } from '../auth/auth.repository.ts';
 import { type Database, rows } from '../db/client.ts';
-import { demoUsers } from '../db/seed.ts';
-import { runImport } from './import.service.ts';
-import { TemplateColumns } from './registry.schema.ts';
-import { writeSyntheticRegister } from './synthetic.ts';
+import { runImport } from '../registry/import.service.ts';
+import { TemplateColumns } from '../registry/registry.schema.ts';
+import { writeSyntheticRegister } from '../registry/synthetic.ts';
+import { demoUsers } from './seed.ts';
 
 /**
  * The demo's register: a synthetic Sragen register (valid NIKs and KKs across the regency's

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
-import { clientOf, guard, requireAuth } from '../http/context.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
+import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import { calendarOf, removeClosedDay, setClosedDay, setOfficeHours } from './calendar.service.ts';
-import { addOfficeMinutes, addWorkingDays } from './calendar.ts';
 
 const isoDate = z.iso.date();
 /** A wall-clock time in the unit's own zone; 24:00 closes a day that works to midnight. */

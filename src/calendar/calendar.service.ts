@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { units } from '../auth/auth.tables.ts';
+import { defaultOfficeHours, type WorkingCalendar } from '../core/calendar.ts';
+import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { closedDays, officeHours } from './calendar.tables.ts';
-import { defaultOfficeHours, type WorkingCalendar } from './calendar.ts';
-import { DomainError } from './errors.ts';
 
 export type ClosedDay = {
   date: string;

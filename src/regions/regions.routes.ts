@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { guard } from '../http/context.ts';
-import { childrenOf, getProvince } from './regions.ts';
+import { guard } from '../auth/guard.ts';
+import { childrenOf, getProvince } from '../core/regions.ts';
 
-/** Regencies and cities with their province, for region pickers (514 rows, cached by the browser). */
+/**
+ * Regencies and cities with their province, for region pickers (514 rows, cached by the browser).
+ * The data is core's (pure); its route needs auth's guard, so it is a module of its own above auth.
+ */
 export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions/regencies',

@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../auth/auth.service.ts';
 import { DomainError } from '../core/errors.ts';
-import { hmac } from '../core/keys.ts';
-import { authEnvOf } from './context.ts';
+import { hmac, safeEqual } from '../core/keys.ts';
+import { authenticate } from './auth.service.ts';
+import { authEnvOf } from './guard.ts';
 
 export const sessionCookie = 'jaring_session';
 export const csrfCookie = 'jaring_csrf';
@@ -49,13 +49,6 @@ export function sessionCsrfToken(key: Buffer, sessionId: string): string {
 
 function preSessionToken(cookie: string | undefined): string | undefined {
   return cookie && /^[A-Za-z0-9_-]{20,}$/.test(cookie) ? cookie : undefined;
-}
-
-/** Two secrets compared in constant time. */
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** Returns the request's CSRF token (its session's, else the pre-session one), setting the cookie when it differs. */

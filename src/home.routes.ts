@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission } from '../auth/auth.service.ts';
-import type { Permission } from '../auth/permissions.ts';
-import { countStandardsOfUnit } from '../standards/standards.repository.ts';
-import { guard, requireAuth } from './context.ts';
+import { hasPermission } from './auth/auth.service.ts';
+import { guard, requireAuth } from './auth/guard.ts';
+import type { Permission } from './auth/permissions.ts';
+import { countStandardsOfUnit } from './standards/standards.repository.ts';
 
 const Label = z.object({ id: z.string(), en: z.string() });
 
