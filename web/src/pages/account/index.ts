@@ -1,0 +1,2 @@
+export { AccountPage } from './account.tsx';
+export { SessionsPage } from './sessions.tsx';

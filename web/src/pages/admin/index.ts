@@ -1,0 +1,2 @@
+export { AuditPage } from './audit.tsx';
+export { CalendarPage } from './calendar.tsx';

@@ -1,0 +1,3 @@
+export { CasePage } from './case.tsx';
+export { IntakePage } from './intake.tsx';
+export { QueuePage } from './queue.tsx';

@@ -1,0 +1,2 @@
+export { StandardPage } from './standard.tsx';
+export { UnitPage } from './unit.tsx';

@@ -1,0 +1,3 @@
+export { FamilyPage } from './family.tsx';
+export { RegistryImportPage } from './import.tsx';
+export { RegistryPage } from './search.tsx';

@@ -1,0 +1,2 @@
+export { CashBookPage } from './cash-book.tsx';
+export { SlaReportPage } from './sla.tsx';

@@ -1,0 +1,2 @@
+export { StaffHomePage } from './home.tsx';
+export { StaffStandardsPage } from './standards.tsx';

@@ -1,0 +1,3 @@
+export { TrackPage } from './track.tsx';
+export { TrackFormPage } from './track-form.tsx';
+export { VerifyPage } from './verify.tsx';
