@@ -1,15 +1,20 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { NotFound, Shell } from './components/shell.tsx';
-import { AccountPage, SessionsPage } from './pages/account/index.ts';
-import { AuditPage, CalendarPage } from './pages/admin/index.ts';
-import { CasePage, IntakePage, QueuePage } from './pages/cases/index.ts';
-import { LoginPage } from './pages/login.tsx';
 import { PortalPage } from './pages/portal/home.tsx';
-import { StandardPage, UnitPage } from './pages/portal/index.ts';
-import { FamilyPage, RegistryImportPage, RegistryPage } from './pages/registry/index.ts';
-import { CashBookPage, SlaReportPage } from './pages/reports/index.ts';
-import { StaffHomePage, StaffStandardsPage } from './pages/staff/index.ts';
-import { TrackFormPage, TrackPage, VerifyPage } from './pages/track/index.ts';
+
+/*
+ * The citizen's first page is in the entry; every other area is a chunk of its own, loaded when
+ * a route of it is first opened, so a phone on the portal never downloads the staff app.
+ */
+const portal = () => import('./pages/portal/index.ts');
+const track = () => import('./pages/track/index.ts');
+const login = () => import('./pages/login.tsx');
+const staff = () => import('./pages/staff/index.ts');
+const account = () => import('./pages/account/index.ts');
+const cases = () => import('./pages/cases/index.ts');
+const reports = () => import('./pages/reports/index.ts');
+const admin = () => import('./pages/admin/index.ts');
+const registry = () => import('./pages/registry/index.ts');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -18,102 +23,102 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/layanan/$unit',
-    component: UnitPage,
+    component: lazyRouteComponent(portal, 'UnitPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/layanan/$unit/$id',
-    component: StandardPage,
+    component: lazyRouteComponent(portal, 'StandardPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/lacak',
-    component: TrackFormPage,
+    component: lazyRouteComponent(track, 'TrackFormPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/lacak/$code',
-    component: TrackPage,
+    component: lazyRouteComponent(track, 'TrackPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/verifikasi/$code',
-    component: VerifyPage,
+    component: lazyRouteComponent(track, 'VerifyPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/masuk',
-    component: LoginPage,
+    component: lazyRouteComponent(login, 'LoginPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf',
-    component: StaffHomePage,
+    component: lazyRouteComponent(staff, 'StaffHomePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/standar',
-    component: StaffStandardsPage,
+    component: lazyRouteComponent(staff, 'StaffStandardsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/akun',
-    component: AccountPage,
+    component: lazyRouteComponent(account, 'AccountPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/akun/sesi',
-    component: SessionsPage,
+    component: lazyRouteComponent(account, 'SessionsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/permohonan',
-    component: QueuePage,
+    component: lazyRouteComponent(cases, 'QueuePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/permohonan/baru',
-    component: IntakePage,
+    component: lazyRouteComponent(cases, 'IntakePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/permohonan/$id',
-    component: CasePage,
+    component: lazyRouteComponent(cases, 'CasePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/laporan',
-    component: SlaReportPage,
+    component: lazyRouteComponent(reports, 'SlaReportPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/kas',
-    component: CashBookPage,
+    component: lazyRouteComponent(reports, 'CashBookPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/kalender',
-    component: CalendarPage,
+    component: lazyRouteComponent(admin, 'CalendarPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/audit',
-    component: AuditPage,
+    component: lazyRouteComponent(admin, 'AuditPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/registri',
-    component: RegistryPage,
+    component: lazyRouteComponent(registry, 'RegistryPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/registri/impor',
-    component: RegistryImportPage,
+    component: lazyRouteComponent(registry, 'RegistryImportPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/registri/keluarga/$id',
-    component: FamilyPage,
+    component: lazyRouteComponent(registry, 'FamilyPage'),
   }),
 ];
 

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
@@ -52,19 +52,25 @@ function Header() {
   );
 }
 
-/** The frame of every page: header with language switch and sign-in, then the page. */
+/**
+ * The frame of every page: a fixed header with the language switch and sign-in, then the page.
+ * Plain elements styled in styles.css rather than Mantine's AppShell, whose navbar, aside and
+ * scroll-lock machinery (~10 KB gzip) the portal's first load cannot afford and never uses.
+ * `right-scroll-bar-position` is react-remove-scroll's class: a dialog's scroll lock keeps the
+ * fixed header from shifting, as it did in AppShell.
+ */
 export function Shell() {
   return (
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
+    <>
+      <header className="shell-header right-scroll-bar-position">
         <Header />
-      </AppShell.Header>
-      <AppShell.Main>
+      </header>
+      <main className="shell-main">
         <Container size="lg" pb="xl">
           <Outlet />
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </>
   );
 }
 
