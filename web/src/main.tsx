@@ -1,5 +1,5 @@
-import '@mantine/core/styles.css';
-import './styles.css';
+import './styles/portal.ts';
+import './styles/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
