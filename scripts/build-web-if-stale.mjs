@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the web app before `npm start` when web/dist is missing or older than its sources,
-// so that a fresh clone starts with one command and later starts stay fast.
+// so that a fresh clone starts with one command and later starts stay fast; then precompresses it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,4 +26,6 @@ console.log('Membangun aplikasi web / building the web app…');
 const run = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
   stdio: 'inherit',
 });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+const compress = spawnSync('node', ['scripts/precompress-web.mjs'], { stdio: 'inherit' });
+process.exit(compress.status ?? 1);

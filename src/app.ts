@@ -143,21 +143,37 @@ export async function buildApp({
   return app;
 }
 
-/** Serves the built web app and falls back to index.html for client-side routes. */
+/**
+ * Serves the built web app and falls back to index.html for client-side routes. Files go out
+ * as their brotli or gzip copy when the client accepts one (written at build time by
+ * scripts/precompress-web.mjs); hashed assets are cached for a year, everything else
+ * (index.html above all, which names the current assets) is revalidated on each visit.
+ */
 async function registerWeb(app: FastifyInstance, config: Config) {
   const root = path.resolve(config.webDir);
   const hasWeb = existsSync(path.join(root, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
-    app.get('/assets/*', (request, reply) => {
-      const file = (request.params as { '*': string })['*'];
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`);
+    const assets = path.join(root, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // The compressed copies are served in place of their file, never under their own name.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =
       request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
-    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage && hasWeb) return reply.sendFile('index.html');
     const lang = pickLanguage(request.headers['accept-language']);
     return reply.status(404).send({
       error: { code: 'not_found', message: errorMessage('not_found', lang), requestId: String(request.id) },

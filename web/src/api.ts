@@ -1,4 +1,6 @@
-import { currentLang } from './i18n.tsx';
+import { commonTexts } from './i18n/common.ts';
+import { currentLang } from './i18n/i18n.tsx';
+import { translate } from './i18n/texts.ts';
 
 export interface Problem {
   path: string;
@@ -53,11 +55,7 @@ export async function api<T>(
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(
-      0,
-      'network',
-      currentLang() === 'id' ? 'Tidak dapat terhubung ke server.' : 'Cannot reach the server.',
-    );
+    throw new ApiError(0, 'network', translate(commonTexts.networkError, currentLang()));
   }
   return readResponse<T>(res);
 }

@@ -1,9 +1,11 @@
+import '../styles/all.ts';
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { authTexts } from '../i18n/auth.ts';
+import { useTexts } from '../i18n/i18n.tsx';
 import type { SessionUser } from '../types.ts';
 
 /**
@@ -11,7 +13,7 @@ import type { SessionUser } from '../types.ts';
  * asks for the code and sends the user name, password and code together.
  */
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(authTexts);
   const navigate = useNavigate();
   const client = useQueryClient();
   const [username, setUsername] = useState('');

@@ -3,151 +3,33 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   FileInput,
   Group,
   List,
-  NavLink,
   Paper,
-  Select,
-  SimpleGrid,
   Stack,
   Table,
-  Text,
   Textarea,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { isStaffRole, RoleLabels } from '../../../src/auth/roles.ts';
-import { type ApiError, get, post } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
-import { useSession } from '../session.ts';
-import type { Home, SessionUser, StaffStandard } from '../types.ts';
-import { formatDate, QueryView } from '../ui.tsx';
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, get, post } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { formatDate } from '../../format.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { portalTexts } from '../../i18n/portal.ts';
+import { staffTexts } from '../../i18n/staff.ts';
+import type { StaffStandard } from '../../types.ts';
 
-/**
- * Renders children only for a signed-in user; sends others to the sign-in page, and a user who
- * must first set up an authenticator app to the account page (unless `enrolment` says this is it).
- */
-export function RequireSession({
-  children,
-  enrolment = false,
-}: {
-  children: (user: SessionUser) => ReactNode;
-  enrolment?: boolean;
-}) {
-  const session = useSession();
-  return (
-    <QueryView query={session}>
-      {(user) => {
-        if (!user) return <Navigate to="/masuk" />;
-        if (!enrolment && user.totp.required && !user.totp.enabled) return <Navigate to="/staf/akun" />;
-        return children(user);
-      }}
-    </QueryView>
-  );
-}
+/** The standards' vocabulary of the portal and the staff page's own texts. */
+const texts = { ...portalTexts, ...staffTexts };
 
-function roleNames(roles: string[], pick: (t: { id: string; en: string }) => string) {
-  return roles.map((r) => (isStaffRole(r) ? pick(RoleLabels[r]) : r)).join(', ');
-}
-
-function UnitSwitch({ user }: { user: SessionUser }) {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const units = useQuery({
-    queryKey: ['units-admin'],
-    queryFn: () => get<{ units: Array<{ code: string; name: string }> }>('/api/units'),
-  });
-  const change = useMutation<{ user: SessionUser }, ApiError, string>({
-    mutationFn: (unitCode) => post('/api/auth/unit', { unitCode }),
-    onSuccess: ({ user: u }) => {
-      client.setQueryData(['me'], u);
-      void client.invalidateQueries({ queryKey: ['home'] });
-      void client.invalidateQueries({ queryKey: ['staff-standards'] });
-    },
-  });
-  return (
-    <Select
-      label={t('switchUnit')}
-      data-testid="unit-switch"
-      data={(units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name }))}
-      value={user.unit.code}
-      onChange={(v) => v && change.mutate(v)}
-      allowDeselect={false}
-      maw={420}
-      error={change.error?.message}
-    />
-  );
-}
-
-export function StaffHomePage() {
-  const { t, pick } = useI18n();
-  const home = useQuery({ queryKey: ['home'], queryFn: () => get<Home>('/api/home') });
-  return (
-    <RequireSession>
-      {(user) => (
-        <Stack>
-          <div>
-            <Text c="dimmed" size="sm">
-              {t('staffArea')}
-            </Text>
-            <Title order={1} data-testid="welcome">
-              {t('welcome')}, {user.name}
-            </Title>
-            <Text>
-              {roleNames(user.roles, pick)} · <span data-testid="active-unit">{user.unit.name}</span>
-            </Text>
-          </div>
-          {user.permissions.includes('units.switch') ? <UnitSwitch user={user} /> : null}
-          <QueryView query={home}>
-            {(h) => (
-              <Stack>
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  {h.stats.map((s) => (
-                    <Card key={s.key} withBorder>
-                      <Text size="sm" c="dimmed">
-                        {pick(s.label)}
-                      </Text>
-                      <Text fz={32} fw={700}>
-                        {s.value}
-                      </Text>
-                    </Card>
-                  ))}
-                </SimpleGrid>
-                <Paper withBorder p="sm" radius="md">
-                  <nav aria-label="menu">
-                    {h.nav.map((n) =>
-                      n.available ? (
-                        <NavLink key={n.key} component={Link} to={n.path} label={pick(n.label)} />
-                      ) : (
-                        <NavLink
-                          key={n.key}
-                          label={pick(n.label)}
-                          disabled
-                          rightSection={
-                            <Badge size="xs" color="gray">
-                              {t('soon')}
-                            </Badge>
-                          }
-                        />
-                      ),
-                    )}
-                  </nav>
-                </Paper>
-              </Stack>
-            )}
-          </QueryView>
-        </Stack>
-      )}
-    </RequireSession>
-  );
-}
-
+/** The office's standards with their revisions, and publishing a new one from YAML. */
 export function StaffStandardsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(texts);
   const client = useQueryClient();
   const list = useQuery({
     queryKey: ['staff-standards'],

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import type { ApiError } from './api.ts';
-import { useI18n } from './i18n.tsx';
+import type { ApiError } from '../api.ts';
+import { componentTexts } from '../i18n/components.ts';
+import { useTexts } from '../i18n/i18n.tsx';
 
 /** Asks why a full number or an export is needed; the reason goes into the audit chain. */
 export function ReasonModal({
@@ -22,21 +23,18 @@ export function ReasonModal({
   error?: string | undefined;
   children?: ReactNode;
 }) {
-  const { pick } = useI18n();
+  const { t } = useTexts(componentTexts);
   const [reason, setReason] = useState('');
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
         {children}
         <Textarea
-          label={pick({ id: 'Alasan (dicatat di jejak audit)', en: 'Reason (recorded in the audit trail)' })}
-          placeholder={pick({
-            id: 'mis. verifikasi usulan PKH desa Kalijambe',
-            en: 'e.g. verifying a PKH proposal',
-          })}
+          label={t('reason')}
+          placeholder={t('reasonPlaceholder')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          description={pick({ id: 'minimal 5 karakter', en: 'at least 5 characters' })}
+          description={t('reasonHint')}
           minRows={2}
           required
           data-testid="reason"
@@ -48,10 +46,10 @@ export function ReasonModal({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {pick({ id: 'Batal', en: 'Cancel' })}
+            {t('cancel')}
           </Button>
           <Button loading={busy} disabled={reason.trim().length < 5} onClick={() => onConfirm(reason.trim())}>
-            {pick({ id: 'Lanjutkan', en: 'Continue' })}
+            {t('continue')}
           </Button>
         </Group>
       </Stack>
@@ -77,7 +75,7 @@ export function RevealableNumber({
   title: string;
   reveal: (reason: string) => Promise<{ value: string }>;
 }) {
-  const { pick } = useI18n();
+  const { t } = useTexts(componentTexts);
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<string | null>(null);
   const revealing = useMutation<{ value: string }, ApiError, string>({
@@ -94,7 +92,7 @@ export function RevealableNumber({
       </Text>
       {canReveal && !value && (
         <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
-          {pick({ id: 'Tampilkan', en: 'Show' })}
+          {t('show')}
         </Button>
       )}
       <ReasonModal

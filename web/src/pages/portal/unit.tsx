@@ -1,63 +1,16 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { get } from '../api.ts';
-import { type Key, useI18n } from '../i18n.tsx';
-import type { PublicUnit, ServiceSummary, UnitSummary } from '../types.ts';
-import { formatDate, QueryView } from '../ui.tsx';
+import { get } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { formatDate } from '../../format.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { portalTexts } from '../../i18n/portal.ts';
+import type { PublicUnit, ServiceSummary } from '../../types.ts';
 
-export function PortalPage() {
-  const { t, pick } = useI18n();
-  const query = useQuery({
-    queryKey: ['units'],
-    queryFn: () => get<{ units: UnitSummary[] }>('/api/public/units'),
-  });
-  return (
-    <Stack>
-      <Title order={1}>{t('portalTitle')}</Title>
-      <Text c="dimmed" maw={760}>
-        {t('portalIntro')}
-      </Text>
-      <QueryView query={query}>
-        {({ units }) =>
-          units.length === 0 ? (
-            <Text>{t('noUnits')}</Text>
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-              {units.map((u) => (
-                <Card key={u.code} withBorder padding="lg" radius="md" data-testid={`unit-${u.code}`}>
-                  <Stack gap={6}>
-                    <Badge variant="light">{t(`level_${u.level}` as Key)}</Badge>
-                    <Anchor component={Link} to={`/layanan/${u.code}`} fw={600} size="lg">
-                      {u.name}
-                    </Anchor>
-                    <Text size="sm" c="dimmed">
-                      {u.regionName} · {u.regionCode}
-                    </Text>
-                    <Text size="sm">
-                      {u.serviceCount} {t('services')}
-                    </Text>
-                  </Stack>
-                </Card>
-              ))}
-            </SimpleGrid>
-          )
-        }
-      </QueryView>
-      <Text size="sm" c="dimmed">
-        <Anchor href="/api/public/sippn" size="sm">
-          {pick({
-            id: 'Ekspor semua standar untuk SIPPN (JSON)',
-            en: 'Export all standards for SIPPN (JSON)',
-          })}
-        </Anchor>
-      </Text>
-    </Stack>
-  );
-}
-
+/** One office: its address and the services it has published. */
 export function UnitPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(portalTexts);
   const { unit } = useParams({ strict: false }) as { unit: string };
   const query = useQuery({
     queryKey: ['unit', unit],

@@ -2,12 +2,14 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, T
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { type ProcedureActor, RoleLabels } from '../../../src/auth/roles.ts';
-import { type Component, Components, GroupLabels } from '../../../src/standards/components.ts';
-import { get } from '../api.ts';
-import { type Key, useI18n } from '../i18n.tsx';
-import type { StandardPage as Page, Standard } from '../types.ts';
-import { formatDate, QueryView } from '../ui.tsx';
+import { type ProcedureActor, RoleLabels } from '../../../../src/auth/roles.ts';
+import { type Component, Components, GroupLabels } from '../../../../src/standards/components.ts';
+import { get } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { formatDate } from '../../format.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { portalTexts } from '../../i18n/portal.ts';
+import type { StandardPage as Page, Standard } from '../../types.ts';
 
 function Lines({ items }: { items: string[] }) {
   if (items.length === 1) return <Text size="sm">{items[0]}</Text>;
@@ -30,7 +32,7 @@ function channelHref(kind: string, value: string): string | undefined {
 }
 
 function ComponentBody({ s, c }: { s: Standard; c: Component }): ReactNode {
-  const { t, pick } = useI18n();
+  const { t, pick } = useTexts(portalTexts);
   const d = s.delivery;
   switch (c.key) {
     case 'requirements': {
@@ -44,7 +46,7 @@ function ComponentBody({ s, c }: { s: Standard; c: Component }): ReactNode {
                 {r.group ? <Text span fw={500}>{`${r.group} `}</Text> : null}
                 {r.text}{' '}
                 <Badge size="xs" variant="outline">
-                  {t(`kind_${r.kind}` as Key)}
+                  {t(`kind_${r.kind}`)}
                 </Badge>
                 {r.products?.length ? (
                   <Text size="xs" c="dimmed">
@@ -142,7 +144,7 @@ function ComponentGroup({
   group: 'delivery' | 'manufacturing';
   letter: string;
 }) {
-  const { pick } = useI18n();
+  const { t, pick } = useTexts(portalTexts);
   return (
     <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
       <Title order={2} size="h4" p="sm" bg="var(--mantine-color-teal-0)">
@@ -151,9 +153,9 @@ function ComponentGroup({
       <Table verticalSpacing="sm" horizontalSpacing="sm" layout="fixed" className="component-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={44}>No</Table.Th>
-            <Table.Th className="component-name">{pick({ id: 'Komponen', en: 'Component' })}</Table.Th>
-            <Table.Th>{pick({ id: 'Uraian', en: 'Description' })}</Table.Th>
+            <Table.Th w={44}>{t('componentNumber')}</Table.Th>
+            <Table.Th className="component-name">{t('component')}</Table.Th>
+            <Table.Th>{t('description')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -176,8 +178,9 @@ function ComponentGroup({
   );
 }
 
+/** A published Service Standard with its 14 components, as the office signed it. */
 export function StandardPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(portalTexts);
   const { unit, id } = useParams({ strict: false }) as { unit: string; id: string };
   const query = useQuery({
     queryKey: ['standard', unit, id],
@@ -192,7 +195,7 @@ export function StandardPage() {
           </Anchor>
           <div>
             <Text size="sm" c="dimmed" tt="uppercase">
-              {pick2(lang, 'Standar Pelayanan', 'Service standard')} · {u.name}
+              {t('serviceStandard')} · {u.name}
             </Text>
             <Title order={1}>{s.name}</Title>
           </div>
@@ -271,5 +274,3 @@ export function StandardPage() {
     </QueryView>
   );
 }
-
-const pick2 = (lang: 'id' | 'en', id: string, en: string) => (lang === 'id' ? id : en);

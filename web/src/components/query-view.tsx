@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useI18n } from './i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
 /** Loading, error (with retry) and data states of one query, the same everywhere. */
 export function QueryView<T>({
@@ -15,7 +15,7 @@ export function QueryView<T>({
   if (query.isPending) {
     return (
       <Center py="xl" aria-busy="true">
-        <Loader aria-label="loading" />
+        <Loader aria-label={t('loading')} />
       </Center>
     );
   }
@@ -34,14 +34,4 @@ export function QueryView<T>({
     );
   }
   return <>{children(query.data)}</>;
-}
-
-export function formatDate(iso: string | null | undefined, lang: 'id' | 'en'): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  return d.toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
 }

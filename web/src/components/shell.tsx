@@ -1,0 +1,80 @@
+import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Link, Outlet } from '@tanstack/react-router';
+import { type Lang, useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.ts';
+
+function Header() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  return (
+    <Container size="lg" h="100%">
+      <Group h="100%" justify="space-between" wrap="nowrap">
+        <Anchor component={Link} to="/" underline="never" c="inherit">
+          <Group gap={8} wrap="nowrap">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <div>
+              <Title order={2} size="h4" lh={1}>
+                Jaring
+              </Title>
+              <Text size="xs" c="dimmed" visibleFrom="sm">
+                {t('appTagline')}
+              </Text>
+            </div>
+          </Group>
+        </Anchor>
+        <Group gap="xs" wrap="nowrap">
+          <SegmentedControl
+            size="xs"
+            aria-label={t('languageSwitch')}
+            data-testid="lang-switch"
+            value={lang}
+            onChange={(v) => setLang(v as Lang)}
+            data={[
+              { value: 'id', label: 'ID' },
+              { value: 'en', label: 'EN' },
+            ]}
+          />
+          <Button component={Link} to="/lacak" size="xs" variant="subtle" visibleFrom="xs">
+            {t('track')}
+          </Button>
+          {session.data ? (
+            <Button component={Link} to="/staf" size="xs" variant="light">
+              {session.data.name.split(' ')[0]}
+            </Button>
+          ) : (
+            <Button component={Link} to="/masuk" size="xs" variant="light">
+              {t('signIn')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </Container>
+  );
+}
+
+/**
+ * The frame of every page: a fixed header with the language switch and sign-in, then the page.
+ * Plain elements styled in styles.css rather than Mantine's AppShell, whose navbar, aside and
+ * scroll-lock machinery (~10 KB gzip) the portal's first load cannot afford and never uses.
+ * `right-scroll-bar-position` is react-remove-scroll's class: a dialog's scroll lock keeps the
+ * fixed header from shifting, as it did in AppShell.
+ */
+export function Shell() {
+  return (
+    <>
+      <header className="shell-header right-scroll-bar-position">
+        <Header />
+      </header>
+      <main className="shell-main">
+        <Container size="lg" pb="xl">
+          <Outlet />
+        </Container>
+      </main>
+    </>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return <Text>{t('notFound')}</Text>;
+}

@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core';
+import { componentTexts } from '../i18n/components.ts';
+import { useTexts } from '../i18n/i18n.tsx';
+
+const statusColor: Record<string, string> = {
+  open: 'blue',
+  returned: 'yellow',
+  done: 'green',
+  rejected: 'red',
+};
+const known = (status: string): status is 'open' | 'returned' | 'done' | 'rejected' => status in statusColor;
+
+/** A case's status as staff and citizens see it (queue, case page, tracking page). */
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTexts(componentTexts);
+  return (
+    <Badge color={statusColor[status] ?? 'gray'}>{known(status) ? t(`status_${status}`) : status}</Badge>
+  );
+}

@@ -1,0 +1,17 @@
+import { defineTexts } from './texts.ts';
+
+/** Texts of the shared components (`components/`): the status badge, the reveal dialog. */
+export const componentTexts = defineTexts({
+  status_open: { id: 'Diproses', en: 'In progress' },
+  status_returned: { id: 'Menunggu kelengkapan', en: 'Waiting for applicant' },
+  status_done: { id: 'Selesai', en: 'Done' },
+  status_rejected: { id: 'Ditolak', en: 'Refused' },
+  reason: { id: 'Alasan (dicatat di jejak audit)', en: 'Reason (recorded in the audit trail)' },
+  reasonPlaceholder: {
+    id: 'mis. verifikasi usulan PKH desa Kalijambe',
+    en: 'e.g. verifying a PKH proposal',
+  },
+  reasonHint: { id: 'minimal 5 karakter', en: 'at least 5 characters' },
+  continue: { id: 'Lanjutkan', en: 'Continue' },
+  show: { id: 'Tampilkan', en: 'Show' },
+});

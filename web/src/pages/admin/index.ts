@@ -1,0 +1,4 @@
+import '../../styles/all.ts';
+
+export { AuditPage } from './audit.tsx';
+export { CalendarPage } from './calendar.tsx';

@@ -1,0 +1,175 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type ApiError, get, post } from '../../api.ts';
+import { casesTexts } from '../../i18n/cases.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import type { CaseView, ClaimsPreview } from './case-view.ts';
+import { ClaimsAlert } from './claims-alert.tsx';
+
+/** All regencies/cities for region fields. */
+function useRegencies(enabled: boolean) {
+  return useQuery({
+    queryKey: ['regencies'],
+    queryFn: () =>
+      get<{ regencies: Array<{ code: string; name: string; province: string }> }>('/api/regions/regencies'),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * What the user may do next on a request: claim it, or one of the step's actions with its note
+ * and fields; with the checks the server ran before (repeat claims) and its refusals.
+ */
+export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refresh: () => void }) {
+  const { t } = useTexts(casesTexts);
+  const client = useQueryClient();
+  const [note, setNote] = useState('');
+  const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
+  const hasRegionField = v.available.some((a) => a.fields?.some((f) => f.kind === 'region'));
+  const regencies = useRegencies(hasRegionField);
+  const act = useMutation<CaseView, ApiError, { action: string; version: number; fields?: string[] }>({
+    mutationFn: ({ action, version, fields }) => {
+      const data = Object.fromEntries(
+        (fields ?? []).filter((f) => fieldValues[f]).map((f) => [f, fieldValues[f]]),
+      );
+      return post(`/api/cases/${id}/actions`, {
+        action,
+        version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(fields?.length ? { data } : {}),
+      });
+    },
+    onSuccess: (data) => {
+      setNote('');
+      client.setQueryData(['case', id], data);
+      refresh();
+    },
+    onError: refresh,
+  });
+  if (v.available.length === 0) return null;
+  return (
+    <Paper withBorder p="md" className="no-print">
+      <Stack>
+        {v.available.map((a) => {
+          const preview = v.previews[a.id];
+          return preview && (preview as ClaimsPreview).kind === 'relief.claims' ? (
+            <ClaimsAlert key={`preview-${a.id}`} preview={preview as ClaimsPreview} />
+          ) : null;
+        })}
+        {v.available
+          .filter((a) => a.fields?.length)
+          .map((a) => (
+            <SimpleGrid key={`fields-${a.id}`} cols={{ base: 1, sm: 3 }}>
+              {(a.fields ?? []).map((f) =>
+                f.kind === 'region' ? (
+                  <Select
+                    key={f.id}
+                    label={f.label}
+                    searchable
+                    required={f.required}
+                    data-testid={`field-${f.id}`}
+                    data={(regencies.data?.regencies ?? []).map((r) => ({
+                      value: r.code,
+                      label: `${r.name} (${r.province})`,
+                    }))}
+                    value={fieldValues[f.id] ?? null}
+                    onChange={(value) => setFieldValues((prev) => ({ ...prev, [f.id]: value ?? '' }))}
+                  />
+                ) : (
+                  <TextInput
+                    key={f.id}
+                    label={f.label}
+                    required={f.required}
+                    value={fieldValues[f.id] ?? ''}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setFieldValues((prev) => ({ ...prev, [f.id]: value }));
+                    }}
+                  />
+                ),
+              )}
+            </SimpleGrid>
+          ))}
+        <Textarea
+          label={t('note')}
+          description={t('noteHint')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Group>
+          {v.state.assignee === null && v.state.status === 'open' ? (
+            <Button
+              variant="default"
+              loading={act.isPending && act.variables?.action === 'claim'}
+              onClick={() => act.mutate({ action: 'claim', version: v.case.version })}
+            >
+              {t('claim')}
+            </Button>
+          ) : null}
+          {(v.state.status === 'returned'
+            ? [
+                {
+                  id: 'resume',
+                  label: t('resume'),
+                  kind: 'forward' as const,
+                },
+              ]
+            : v.available
+          ).map((a) => (
+            <Button
+              key={a.id}
+              color={a.kind === 'reject' ? 'red' : a.kind === 'return' ? 'yellow' : undefined}
+              variant={a.kind === 'reject' || a.kind === 'return' ? 'light' : 'filled'}
+              loading={act.isPending && act.variables?.action === a.id}
+              onClick={() =>
+                act.mutate({
+                  action: a.id,
+                  version: v.case.version,
+                  fields: 'fields' in a ? a.fields?.map((f) => f.id) : undefined,
+                })
+              }
+            >
+              {a.label}
+            </Button>
+          ))}
+        </Group>
+        {act.isError ? (
+          <Alert color="red" role="alert" data-testid="action-error">
+            {act.error.message}
+            {act.error.problems.length > 0 ? (
+              <List size="sm">
+                {act.error.problems.map((p) => (
+                  <List.Item key={p.path}>
+                    {p.path}: {p.message}
+                  </List.Item>
+                ))}
+              </List>
+            ) : null}
+            {Array.isArray(act.error.details.missing) ? (
+              <List size="sm">
+                {(act.error.details.missing as Array<{ id: string; text: string }>).map((m) => (
+                  <List.Item key={m.id}>{m.text}</List.Item>
+                ))}
+              </List>
+            ) : null}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,5 @@
+import '../../styles/all.ts';
+
+export { CasePage } from './case.tsx';
+export { IntakePage } from './intake.tsx';
+export { QueuePage } from './queue.tsx';

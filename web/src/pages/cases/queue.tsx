@@ -1,0 +1,98 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { get } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { casesTexts } from '../../i18n/cases.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { unitTime } from './case-view.ts';
+
+interface QueueItem {
+  id: number;
+  trackingCode: string;
+  applicantName: string;
+  product: string | null;
+  status: string;
+  step: string | null;
+  stepRole: string | null;
+  dueAt: string | null;
+  assigneeId: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+/** The cases waiting for the user's roles in their unit, soonest due first. */
+export function QueuePage() {
+  const { t, lang } = useTexts(casesTexts);
+  const queue = useQuery({
+    queryKey: ['queue'],
+    queryFn: () => get<{ cases: QueueItem[] }>('/api/cases'),
+    refetchInterval: 30_000,
+  });
+  return (
+    <RequireSession>
+      {(user) => (
+        <Stack>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              {t('queueTitle')} · {user.unit.name}
+            </Title>
+            {user.permissions.includes('cases.intake') ? (
+              <Button component={Link} to="/staf/permohonan/baru">
+                {t('newRequest')}
+              </Button>
+            ) : null}
+          </Group>
+          <QueryView query={queue}>
+            {({ cases }) =>
+              cases.length === 0 ? (
+                <Text>{t('queueEmpty')}</Text>
+              ) : (
+                <Table.ScrollContainer minWidth={640}>
+                  <Table striped highlightOnHover data-testid="queue">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('code')}</Table.Th>
+                        <Table.Th>{t('applicant')}</Table.Th>
+                        <Table.Th>{t('step')}</Table.Th>
+                        <Table.Th>{t('due')}</Table.Th>
+                        <Table.Th>{t('status')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {cases.map((c) => (
+                        <Table.Tr key={c.id} bg={c.overdue ? 'var(--mantine-color-red-0)' : undefined}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/staf/permohonan/${c.id}`} ff="monospace">
+                              {c.trackingCode}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{c.applicantName}</Table.Td>
+                          <Table.Td>{c.step}</Table.Td>
+                          <Table.Td>
+                            {unitTime(c.dueAt, lang, user.unit.timeZone)}{' '}
+                            {c.overdue ? (
+                              <Badge color="red">{t('overdue')}</Badge>
+                            ) : c.dueSoon ? (
+                              <Badge color="orange">{t('dueSoon')}</Badge>
+                            ) : null}
+                          </Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={c.status} />{' '}
+                            {c.assigneeId !== null ? <Badge variant="outline">{t('claimed')}</Badge> : null}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )
+            }
+          </QueryView>
+        </Stack>
+      )}
+    </RequireSession>
+  );
+}

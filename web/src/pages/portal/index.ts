@@ -1,0 +1,4 @@
+import '../../styles/all.ts';
+
+export { StandardPage } from './standard.tsx';
+export { UnitPage } from './unit.tsx';

@@ -1,0 +1,4 @@
+import '../../styles/all.ts';
+
+export { CashBookPage } from './cash-book.tsx';
+export { SlaReportPage } from './sla.tsx';

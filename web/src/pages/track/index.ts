@@ -1,0 +1,5 @@
+import '../../styles/all.ts';
+
+export { TrackPage } from './track.tsx';
+export { TrackFormPage } from './track-form.tsx';
+export { VerifyPage } from './verify.tsx';

@@ -1,0 +1,97 @@
+import { Alert, Badge, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { type ApiError, get, uploadFile } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { trackTexts } from '../../i18n/track.ts';
+
+interface Verification {
+  number: string;
+  issuedAt: string;
+  unit: string;
+  product: string;
+  signer: { name: string; position: string; nip: string | null };
+  sha256: string;
+  matches?: boolean;
+  /** Which record the file is: the letter as issued, its signed scan, or a scan since replaced. */
+  matched?: 'issued' | 'signed' | 'replaced' | null;
+  replacedAt?: string;
+}
+
+/** The page a letter's QR code opens: what was issued, and whether a file in hand is that letter. */
+export function VerifyPage() {
+  const { t, lang } = useTexts(trackTexts);
+  const { code } = useParams({ strict: false }) as { code: string };
+  const query = useQuery({
+    queryKey: ['verify', code],
+    queryFn: () => get<Verification>(`/api/public/verify/${code}`),
+    retry: false,
+  });
+  const check = useMutation<Verification, ApiError, File>({
+    mutationFn: (file) => uploadFile(`/api/public/verify/${code}`, file),
+  });
+  const when = (iso: string | null) => formatDateTime(iso, lang, { dateStyle: 'long' });
+  return (
+    <QueryView query={query}>
+      {(v) => (
+        <Stack maw={720}>
+          <Title order={1} size="h2">
+            {t('verifyTitle')}
+          </Title>
+          <Alert color="green" title={t('onRecord')}>
+            <Stack gap={2}>
+              <Text size="sm">
+                {t('number')}: <b data-testid="verify-number">{v.number}</b>
+              </Text>
+              <Text size="sm">
+                {t('date')}: {when(v.issuedAt)}
+              </Text>
+              <Text size="sm">
+                {t('unit')}: {v.unit}
+              </Text>
+              <Text size="sm">
+                {t('product')}: {v.product}
+              </Text>
+              <Text size="sm">
+                {t('signedBy')}: {v.signer.name}, {v.signer.position}
+                {v.signer.nip ? `, NIP ${v.signer.nip}` : ''}
+              </Text>
+              <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                SHA-256: {v.sha256}
+              </Text>
+            </Stack>
+          </Alert>
+          <Group>
+            <FileButton accept="application/pdf,image/jpeg,image/png" onChange={(f) => f && check.mutate(f)}>
+              {(props) => (
+                <Button {...props} variant="light" loading={check.isPending}>
+                  {t('checkFile')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          {check.data ? (
+            check.data.matches ? (
+              <Alert color="green" data-testid="verify-result">
+                <Badge color="green">{t('match')}</Badge>{' '}
+                {check.data.matched === 'signed' ? t('matchSigned') : t('matchIssued')}
+              </Alert>
+            ) : check.data.matched === 'replaced' ? (
+              <Alert color="yellow" data-testid="verify-result">
+                <Badge color="yellow">{t('replaced')}</Badge>{' '}
+                {t('replacedNote', { date: when(check.data.replacedAt ?? null) })}
+              </Alert>
+            ) : (
+              <Alert color="red" data-testid="verify-result">
+                <Badge color="red">{t('noMatch')}</Badge> {t('noMatchNote')}
+              </Alert>
+            )
+          ) : null}
+          {check.isError ? <Alert color="red">{check.error.message}</Alert> : null}
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

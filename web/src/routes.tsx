@@ -1,0 +1,131 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { NotFound, Shell } from './components/shell.tsx';
+import { PortalPage } from './pages/portal/home.tsx';
+
+/*
+ * The citizen's first page is in the entry; every other area is a chunk of its own, loaded when
+ * a route of it is first opened, so a phone on the portal never downloads the staff app.
+ */
+const portal = () => import('./pages/portal/index.ts');
+const track = () => import('./pages/track/index.ts');
+const login = () => import('./pages/login.tsx');
+const staff = () => import('./pages/staff/index.ts');
+const account = () => import('./pages/account/index.ts');
+const cases = () => import('./pages/cases/index.ts');
+const reports = () => import('./pages/reports/index.ts');
+const admin = () => import('./pages/admin/index.ts');
+const registry = () => import('./pages/registry/index.ts');
+
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
+
+const routes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/', component: PortalPage }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/layanan/$unit',
+    component: lazyRouteComponent(portal, 'UnitPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/layanan/$unit/$id',
+    component: lazyRouteComponent(portal, 'StandardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lacak',
+    component: lazyRouteComponent(track, 'TrackFormPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lacak/$code',
+    component: lazyRouteComponent(track, 'TrackPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/verifikasi/$code',
+    component: lazyRouteComponent(track, 'VerifyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/masuk',
+    component: lazyRouteComponent(login, 'LoginPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf',
+    component: lazyRouteComponent(staff, 'StaffHomePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/standar',
+    component: lazyRouteComponent(staff, 'StaffStandardsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/akun',
+    component: lazyRouteComponent(account, 'AccountPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/akun/sesi',
+    component: lazyRouteComponent(account, 'SessionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/permohonan',
+    component: lazyRouteComponent(cases, 'QueuePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/permohonan/baru',
+    component: lazyRouteComponent(cases, 'IntakePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/permohonan/$id',
+    component: lazyRouteComponent(cases, 'CasePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/laporan',
+    component: lazyRouteComponent(reports, 'SlaReportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/kas',
+    component: lazyRouteComponent(reports, 'CashBookPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/kalender',
+    component: lazyRouteComponent(admin, 'CalendarPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/audit',
+    component: lazyRouteComponent(admin, 'AuditPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/registri',
+    component: lazyRouteComponent(registry, 'RegistryPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/registri/impor',
+    component: lazyRouteComponent(registry, 'RegistryImportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/registri/keluarga/$id',
+    component: lazyRouteComponent(registry, 'FamilyPage'),
+  }),
+];
+
+export const router = createRouter({ routeTree: rootRoute.addChildren(routes) });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
