@@ -72,7 +72,10 @@ export function SessionsPage() {
                         <Table.Td>
                           <Group gap="xs" wrap="nowrap">
                             {s.current ? (
-                              <Badge color="teal">{t('sessionCurrent')}</Badge>
+                              // The user agent takes the room it can; the badge keeps its whole label.
+                              <Badge color="teal" miw="max-content">
+                                {t('sessionCurrent')}
+                              </Badge>
                             ) : (
                               <Button
                                 size="xs"
