@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,4 +137,29 @@ describe('jaring CLI', () => {
       await reopened.close();
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'takes over the lock of a process killed but not yet reaped by its parent (a zombie)',
+    async () => {
+      const dataDir = path.join(tmp, 'zombie');
+      mkdirSync(dataDir);
+      // The shell starts a short child, then becomes a `sleep` that never waits for it: once
+      // the child has exited it stays a zombie, as a killed server does until its parent reaps it.
+      const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 60'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      try {
+        const pid = Number(
+          await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))),
+        );
+        while (!/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')))
+          await new Promise((r) => setTimeout(r, 20));
+        writeFileSync(path.join(dataDir, 'jaring.lock'), String(pid));
+        const database = await openDatabase({ dataDir });
+        await database.close();
+      } finally {
+        parent.kill();
+      }
+    },
+  );
 });

@@ -95,17 +95,22 @@ program
         : 0;
     await reader;
     const app = await buildApp({ config: cfg, database, logger: true });
-    // Breaches of time limits are recorded when they happen, not when someone looks; an import
-    // whose process died (no heartbeat for two minutes) is marked failed in its history.
+    // Breaches of time limits are recorded when they happen, not when someone looks.
     const sweep = setInterval(() => {
       recordBreaches(database.db).catch((error: unknown) =>
         app.log.error({ err: error }, 'breach sweep failed'),
       );
+    }, 60_000);
+    sweep.unref();
+    // An import whose process died (no session holds its lock, or no heartbeat for two minutes)
+    // is marked failed in its history seconds later, whichever instance ran it, and no longer
+    // holds up the unit's next import.
+    const importSweep = setInterval(() => {
       failStaleImports(database.db).catch((error: unknown) =>
         app.log.error({ err: error }, 'stale import sweep failed'),
       );
-    }, 60_000);
-    sweep.unref();
+    }, 10_000);
+    importSweep.unref();
     const checkpoints = scheduleCheckpoints(
       database.db,
       app.auditAnchor,
@@ -114,6 +119,7 @@ program
     );
     const close = async () => {
       clearInterval(sweep);
+      clearInterval(importSweep);
       await app.close();
       // After the last request, so the shutdown checkpoint names the chain's final head.
       await checkpoints.stop();

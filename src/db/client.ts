@@ -60,11 +60,26 @@ export class DataDirBusyError extends Error {
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !zombie(pid);
 };
+
+/**
+ * A process killed (kill -9) but not yet reaped by its parent still answers signal 0; it holds
+ * no file open. On Linux its state in /proc says so; elsewhere the signal is all there is.
+ */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // `pid (name) state …`; the name may hold spaces and parentheses.
+    const state = stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
 
 /** Data folders this process has open (a lock file naming this pid may be a dead namesake's). */
 const heldHere = new Set<string>();

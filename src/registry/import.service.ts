@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, not, or, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { DomainError } from '../core/errors.ts';
 import { displayName, findRegion } from '../core/regions.ts';
@@ -115,6 +115,15 @@ const familyColumns = FamilyFields.map(columnOf);
 const REGISTER_LOCK = 7238101;
 
 /**
+ * Held (with the import's id as second key) by the session of a running import, from before
+ * its first heartbeat to its end: the database drops it when that session ends, so an import
+ * whose process died is known at once, not only when its heartbeat grows old.
+ */
+export const IMPORT_ALIVE_LOCK = 7238102;
+/** Time between an import's record being written and its session holding the lock. */
+const ALIVE_LOCK_GRACE_SECONDS = 10;
+
+/**
  * Files from this size on (about 40,000 rows) are read in a worker thread, beside the database's
  * work and with its own capped heap; starting one costs about 0.2 s, which smaller files do not
  * win back. (The reader loads no database driver and no XLSX library until a workbook comes,
@@ -218,8 +227,19 @@ function startReader(inWorker: boolean, totalBytes: number): Reader {
   };
 }
 
-/** Imports still marked running whose process stopped (no heartbeat) are failed; nothing was merged. */
+/**
+ * Imports still marked running whose process stopped are failed; nothing was merged. Stopped:
+ * no session holds the import's lock, or no heartbeat for `olderThanSeconds`. (A process killed
+ * mid-import left its record running for two minutes on PostgreSQL, refusing every import of
+ * the unit meanwhile.)
+ */
 export async function failStaleImports(db: Db, olderThanSeconds = 120): Promise<number> {
+  const now = Date.now();
+  // Advisory locks of this database only: another database on the server numbers its imports too.
+  const lockHeld = sql`EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'
+    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    AND l.classid::bigint = ${IMPORT_ALIVE_LOCK} AND l.objid::bigint = ${registryImports.id}
+    AND l.objsubid = 2 AND l.granted)`;
   const stale = await db
     .update(registryImports)
     .set({
@@ -230,7 +250,13 @@ export async function failStaleImports(db: Db, olderThanSeconds = 120): Promise<
     .where(
       and(
         eq(registryImports.status, 'running'),
-        lt(registryImports.heartbeatAt, new Date(Date.now() - olderThanSeconds * 1000)),
+        or(
+          lt(registryImports.heartbeatAt, new Date(now - olderThanSeconds * 1000)),
+          and(
+            lt(registryImports.heartbeatAt, new Date(now - ALIVE_LOCK_GRACE_SECONDS * 1000)),
+            not(lockHeld),
+          ),
+        ),
       ),
     )
     .returning({ id: registryImports.id });
@@ -319,6 +345,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   // can fail before `read`.
   const reader = startReader(inWorker, totalBytes);
   try {
+    await session.query('SELECT pg_advisory_lock($1, $2)', [IMPORT_ALIVE_LOCK, importId]);
     await createWorkTables(session, names);
     const summary = await session.transaction(async (tx) => {
       // One import at a time across the register: what it finds there must stay true until it commits.
@@ -471,6 +498,9 @@ export async function runImport(database: Database, req: ImportRequest): Promise
     await reader.close();
     for (const table of Object.values(names))
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    await session
+      .query('SELECT pg_advisory_unlock($1, $2)', [IMPORT_ALIVE_LOCK, importId])
+      .catch(() => undefined);
     await session.release();
   }
 }
