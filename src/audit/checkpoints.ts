@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { type Config, decodeSecretKey } from '../core/config.ts';
+import { createFileOnce } from '../core/keys.ts';
 import type { Db } from '../db/client.ts';
 import {
   Checkpoint,
@@ -55,20 +56,7 @@ export async function loadAuditKey(
   let created = false;
   if (!existsSync(file)) {
     if (!create) return null;
-    await mkdir(path.dirname(file), { recursive: true });
-    try {
-      // 'wx': two processes starting at once must not both write a key.
-      const handle = await open(file, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${randomBytes(32).toString('hex')}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      created = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    created = createFileOnce(file, `${randomBytes(32).toString('hex')}\n`);
   }
   const bytes = decodeSecretKey(await readFile(file, 'utf8'));
   if (!bytes) throw new Error(`${file} does not hold a valid audit key (64 hex digits)`);

@@ -1,5 +1,15 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Keys derived from the server's one secret, each for one purpose. */
@@ -30,15 +40,41 @@ function readOrCreateKeyFile(dataDir: string): Buffer {
     if (!/^[A-Za-z0-9_-]{43,}$/.test(text)) throw new Error(`${file}: not a key written by Jaring`);
     return Buffer.from(text, 'base64url');
   }
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    // `wx`: of two processes starting at once, only one writes; the other reads its key.
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
-    chmodSync(file, 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  createFileOnce(file, `${randomBytes(32).toString('base64url')}\n`);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+}
+
+/**
+ * Creates `file` with `text` (mode 0600) unless it exists; true when this call made it. The text
+ * is written and synced under a temporary name and then linked into place, so a process killed
+ * midway never leaves an empty or half-written key, and of two processes starting at once only
+ * one key wins (the link refuses an existing name).
+ */
+export function createFileOnce(file: string, text: string): boolean {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+    const dir = openSync(path.dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** HMAC-SHA256 of a value, base64url. */
