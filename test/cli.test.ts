@@ -70,6 +70,7 @@ describe('jaring CLI', () => {
     );
   });
 
+  // Six processes, each opening the embedded database: about 20 s alone, more on a busy machine.
   it('migrates, seeds, verifies the audit chain and finds a tampered row', async () => {
     const dataDir = path.join(tmp, 'data');
     expect((await jaring(['migrate', '--data-dir', dataDir])).code).toBe(0);
@@ -112,7 +113,7 @@ describe('jaring CLI', () => {
     expect(report[2]).toMatch(
       new RegExp(`^truncated: the chain ends at entry ${head - 1} but the signed checkpoint`),
     );
-  });
+  }, 120_000);
 
   it("keeps a second process out of a data folder in use, and takes over a dead one's lock", async () => {
     const dataDir = path.join(tmp, 'locked');
