@@ -1,82 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, errorCatalogue } from '../core/error-catalogue.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { errorMessage, pickLanguage } from '../core/i18n.ts';
 import { unknownIdIssue } from '../core/ids.ts';
 
-/** HTTP status of a domain error code: exact codes first, then by suffix. */
-export function statusOf(code: string): number {
-  const exact: Record<string, number> = {
-    'auth.unauthenticated': 401,
-    'auth.invalid_credentials': 401,
-    'auth.forbidden': 403,
-    'auth.throttled': 429,
-    'auth.totp_required': 401,
-    'auth.totp_invalid': 401,
-    'auth.totp_reused': 401,
-    'auth.totp_enrolment_required': 403,
-    'auth.totp_enabled': 409,
-    'auth.totp_not_pending': 409,
-    'auth.totp_not_enabled': 409,
-    'auth.totp_enrol_first': 409,
-    'csrf.invalid': 403,
-    'rate.limited': 429,
-    'request.invalid_text': 422,
-    'request.multipart_invalid': 400,
-    'request.aborted': 400,
-    'request.not_multipart': 415,
-    'request.file_too_large': 413,
-    'request.too_many_parts': 413,
-    'request.unsupported_media_type': 415,
-    'request.too_large': 413,
-    'request.malformed': 400,
-    'auth.password_unchanged': 422,
-    'standard.revision_exists': 409,
-    'case.wrong_role': 403,
-    'case.reveal_forbidden': 403,
-    'case.nik_not_found': 404,
-    'case.closed': 409,
-    'case.conflict': 409,
-    'letter.conflict': 409,
-    'case.waiting_for_applicant': 409,
-    'case.not_returned': 409,
-    'case.documents_missing': 422,
-    'case.reason_required': 422,
-    'case.unknown_action': 422,
-    'case.no_workflow': 422,
-    'case.product_required': 422,
-    'case.unknown_product': 422,
-    'document.unknown_requirement': 422,
-    'document.type': 415,
-    'document.size': 413,
-    'document.corrupt': 500,
-    'standard.unchanged': 409,
-    'calendar.no_working_time': 409,
-    'registry.import_xls': 415,
-    'registry.import_not_xlsx': 415,
-    'registry.import_file_missing': 422,
-    'registry.import_too_large': 413,
-    'registry.import_running': 409,
-    'registry.cursor_invalid': 422,
-    'registry.search_digits': 422,
-    'registry.search_short': 422,
-    'registry.village_forbidden': 403,
-    'registry.export_not_found': 404,
-    'registry.import_not_found': 404,
-    'registry.person_not_found': 404,
-    'registry.family_not_found': 404,
-  };
-  const hit = exact[code];
-  if (hit) return hit;
-  if (code.endsWith('.not_found') || code === 'not_found') return 404;
-  if (code.endsWith('.invalid')) return 422;
-  if (code.endsWith('.forbidden') || code.endsWith('.wrong_unit')) return 403;
-  if (code.endsWith('.exists') || code.endsWith('.conflict') || code.endsWith('.unchanged')) return 409;
-  return 400;
+/** HTTP status of a catalogue code. */
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
 }
 
 /** Errors of Fastify's body parsers and of @fastify/multipart, by their code: our code for each. */
-const parserErrors: Record<string, string> = {
+const parserErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed',
@@ -103,7 +38,7 @@ const busboyMessage =
  * The code of an error that the client's bytes caused before any rule of Jaring ran: a body
  * that is not JSON, not multipart, malformed multipart, too large. Null for anything else.
  */
-export function requestErrorCode(error: unknown, request: FastifyRequest): string | null {
+export function requestErrorCode(error: unknown, request: FastifyRequest): ErrorCode | null {
   if (!(error instanceof Error)) return null;
   const code = (error as FastifyError).code;
   if (code && code in parserErrors) return parserErrors[code] ?? null;
