@@ -341,6 +341,21 @@ export const errorCatalogue = {
     id: 'Terjadi kesalahan pada server. Kode permintaan: {requestId}.',
     en: 'Something went wrong on the server. Request id: {requestId}.',
   },
+  'request.method_not_allowed': {
+    status: 405,
+    id: 'Metode permintaan ini tidak diterima di alamat ini.',
+    en: 'This request method is not accepted at this address.',
+  },
+  'request.uri_too_long': {
+    status: 414,
+    id: 'Alamat permintaan terlalu panjang.',
+    en: 'The request address is too long.',
+  },
+  'request.rejected': {
+    status: 400,
+    id: 'Permintaan tidak dapat diproses (kode {status}).',
+    en: 'The request could not be processed (status {status}).',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { en as zodEnglish, id as zodIndonesian } from 'zod/locales';
 import { type ErrorCode, errorCatalogue } from '../core/error-catalogue.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
-import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { errorMessage, type Language, pickLanguage } from '../core/i18n.ts';
 import { unknownIdIssue } from '../core/ids.ts';
 
 /** HTTP status of a catalogue code. */
@@ -57,6 +58,51 @@ function isUnknownId(v: { params?: unknown }): boolean {
   return params?.[unknownIdIssue] === true;
 }
 
+/** Catalogue codes for the 4xx answers Fastify makes itself; any other is `request.rejected`. */
+const fastifyStatusCodes: Partial<Record<number, ErrorCode>> = {
+  404: 'not_found',
+  405: 'request.method_not_allowed',
+  413: 'request.too_large',
+  414: 'request.uri_too_long',
+  415: 'request.unsupported_media_type',
+};
+
+const zodId = zodIndonesian();
+const zodEn = zodEnglish();
+type ZodIssue = Parameters<typeof zodId.localeError>[0];
+const sampleOfType: Record<string, unknown> = {
+  array: [],
+  string: '',
+  number: 0,
+  boolean: false,
+  object: {},
+  null: null,
+  undefined: undefined,
+  date: new Date(0),
+};
+const localeText = (locale: typeof zodId, issue: ZodIssue) => {
+  const text = locale.localeError(issue);
+  return typeof text === 'string' ? text : text?.message;
+};
+
+/**
+ * A validation problem's message in the user's language: zod's Indonesian message for its own
+ * checks; a message a schema wrote itself (not zod's English default) is kept as written.
+ */
+function issueMessage(
+  v: { keyword: string; message?: string; params: Record<string, unknown> },
+  lang: Language,
+) {
+  const english = v.message ?? 'invalid';
+  if (lang === 'en') return english;
+  const issue = { ...v.params, code: v.keyword } as ZodIssue & { input?: unknown };
+  // Issues do not carry the input; zod's English names its type, enough to name it again.
+  const received = v.keyword === 'invalid_type' ? /received (\w+)$/.exec(english)?.[1] : undefined;
+  if (received && received in sampleOfType) issue.input = sampleOfType[received];
+  if (localeText(zodEn, issue) !== english) return english;
+  return localeText(zodId, issue) ?? english;
+}
+
 export interface ErrorBody {
   error: {
     code: string;
@@ -79,7 +125,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     }
     const problems: Problem[] = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
-      message: v.message ?? 'invalid',
+      message: issueMessage(v, lang),
     }));
     return reply.status(422).send({
       error: { code: 'request.invalid', message: errorMessage('request.invalid', lang), problems, requestId },
@@ -116,8 +162,16 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     } satisfies ErrorBody);
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own refusals (a path too long, a method not allowed…) in the user's language;
+    // its code stays in the details for whoever reads the logs.
+    const code = fastifyStatusCodes[fe.statusCode] ?? 'request.rejected';
     return reply.status(fe.statusCode).send({
-      error: { code: fe.code ?? 'request.invalid', message: fe.message, requestId },
+      error: {
+        code,
+        message: errorMessage(code, lang, { status: fe.statusCode }),
+        ...(fe.code ? { details: { reason: fe.code } } : {}),
+        requestId,
+      },
     } satisfies ErrorBody);
   }
   request.log.error({ err: error, requestId }, 'unhandled error');
