@@ -75,6 +75,8 @@ export async function buildApp({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID().slice(0, 13),
     bodyLimit: 2 * 1024 * 1024,
+    // The router's own refusals (a path parameter too long, a bad URL) answer like every error.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route as registered, for the authorization test that must cover each (HEAD mirrors GET).

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../core/error-catalogue.ts';
 import type { Workflow, WorkflowAction, WorkflowStep } from '../standards/workflow.schema.ts';
 import { doneTarget } from '../standards/workflow.schema.ts';
 
@@ -59,7 +60,7 @@ export function refusal(
   workflow: Workflow,
   state: CaseState,
   action: Pick<CaseAction, 'action' | 'role' | 'note' | 'userId'>,
-): { code: string; details: Record<string, unknown> } | undefined {
+): { code: ErrorCode; details: Record<string, unknown> } | undefined {
   if (action.action === 'open') {
     return state.openedAt ? { code: 'case.already_open', details: {} } : undefined;
   }

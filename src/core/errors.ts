@@ -1,12 +1,14 @@
+import type { ErrorCode } from './error-catalogue.ts';
+
 /**
- * Domain errors carry a stable code and details; `http/` maps codes to HTTP status
- * and translated messages. Services never throw HTTP errors.
+ * Domain errors carry a code of the catalogue (`error-catalogue.ts`) and details; `http/` answers
+ * with the code's status and translated message. Services never throw HTTP errors.
  */
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: string, details: Record<string, unknown> = {}, message?: string) {
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
     super(message ?? code);
     this.name = 'DomainError';
     this.code = code;
@@ -33,7 +35,7 @@ export function formatProblem(p: Problem): string {
 /** Thrown when an input has one or more problems; nothing was changed. */
 export class ValidationError extends DomainError {
   readonly problems: Problem[];
-  constructor(code: string, problems: Problem[]) {
+  constructor(code: ErrorCode, problems: Problem[]) {
     super(code, { problems }, problems.map(formatProblem).join('\n'));
     this.problems = problems;
   }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, fill, hasErrorMessage, pickLanguage } from './i18n.ts';
+import { type ErrorCode, type ErrorSpec, errorCatalogue, isErrorCode } from './error-catalogue.ts';
+import { errorMessage, fill, pickLanguage } from './i18n.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -12,16 +13,35 @@ function sources(dir: string): string[] {
 }
 
 describe('messages', () => {
-  it('every domain error code thrown in the code has an Indonesian and English message', () => {
-    const codes = new Set<string>();
+  it('every catalogue code has a status and both texts, with the same placeholders', () => {
+    const codes = Object.keys(errorCatalogue) as ErrorCode[];
+    expect(codes.length).toBeGreaterThan(20);
+    const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const wrong = codes.filter((c) => {
+      const e: ErrorSpec = errorCatalogue[c];
+      return (
+        !Number.isInteger(e.status) ||
+        e.status < 400 ||
+        e.status > 599 ||
+        !e.id.trim() ||
+        !e.en.trim() ||
+        placeholders(e.id).join() !== placeholders(e.en).join()
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('every code named in the sources is in the catalogue (codes built at run time included)', () => {
+    const named = new Set<string>();
     for (const file of sources('src')) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/DomainError\(\s*'([a-z_.]+)'/g)) if (m[1]) codes.add(m[1]);
-      for (const m of text.matchAll(/code: '([a-z_]+\.[a-z_]+)'/g)) if (m[1]) codes.add(m[1]);
+      for (const m of text.matchAll(/(?:DomainError|ValidationError)\(\s*'([a-z_.]+)'/g))
+        if (m[1]) named.add(m[1]);
+      for (const m of text.matchAll(/code: '([a-z_]+\.[a-z_]+)'/g)) if (m[1]) named.add(m[1]);
+      // A template literal code would escape tsc's check of the catalogue.
+      expect(text, file).not.toMatch(/(?:DomainError|ValidationError)\(\s*`/);
     }
-    expect(codes.size).toBeGreaterThan(20);
-    const missing = [...codes].filter((c) => !hasErrorMessage(c));
-    expect(missing).toEqual([]);
+    expect([...named].filter((c) => !isErrorCode(c))).toEqual([]);
   });
 
   it('fills parameters and picks the language', () => {

@@ -1,82 +1,18 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { en as zodEnglish, id as zodIndonesian } from 'zod/locales';
+import { type ErrorCode, errorCatalogue } from '../core/error-catalogue.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
-import { errorMessage, pickLanguage } from '../core/i18n.ts';
+import { errorMessage, type Language, pickLanguage } from '../core/i18n.ts';
 import { unknownIdIssue } from '../core/ids.ts';
 
-/** HTTP status of a domain error code: exact codes first, then by suffix. */
-export function statusOf(code: string): number {
-  const exact: Record<string, number> = {
-    'auth.unauthenticated': 401,
-    'auth.invalid_credentials': 401,
-    'auth.forbidden': 403,
-    'auth.throttled': 429,
-    'auth.totp_required': 401,
-    'auth.totp_invalid': 401,
-    'auth.totp_reused': 401,
-    'auth.totp_enrolment_required': 403,
-    'auth.totp_enabled': 409,
-    'auth.totp_not_pending': 409,
-    'auth.totp_not_enabled': 409,
-    'auth.totp_enrol_first': 409,
-    'csrf.invalid': 403,
-    'rate.limited': 429,
-    'request.invalid_text': 422,
-    'request.multipart_invalid': 400,
-    'request.aborted': 400,
-    'request.not_multipart': 415,
-    'request.file_too_large': 413,
-    'request.too_many_parts': 413,
-    'request.unsupported_media_type': 415,
-    'request.too_large': 413,
-    'request.malformed': 400,
-    'auth.password_unchanged': 422,
-    'standard.revision_exists': 409,
-    'case.wrong_role': 403,
-    'case.reveal_forbidden': 403,
-    'case.nik_not_found': 404,
-    'case.closed': 409,
-    'case.conflict': 409,
-    'letter.conflict': 409,
-    'case.waiting_for_applicant': 409,
-    'case.not_returned': 409,
-    'case.documents_missing': 422,
-    'case.reason_required': 422,
-    'case.unknown_action': 422,
-    'case.no_workflow': 422,
-    'case.product_required': 422,
-    'case.unknown_product': 422,
-    'document.unknown_requirement': 422,
-    'document.type': 415,
-    'document.size': 413,
-    'document.corrupt': 500,
-    'standard.unchanged': 409,
-    'calendar.no_working_time': 409,
-    'registry.import_xls': 415,
-    'registry.import_not_xlsx': 415,
-    'registry.import_file_missing': 422,
-    'registry.import_too_large': 413,
-    'registry.import_running': 409,
-    'registry.cursor_invalid': 422,
-    'registry.search_digits': 422,
-    'registry.search_short': 422,
-    'registry.village_forbidden': 403,
-    'registry.export_not_found': 404,
-    'registry.import_not_found': 404,
-    'registry.person_not_found': 404,
-    'registry.family_not_found': 404,
-  };
-  const hit = exact[code];
-  if (hit) return hit;
-  if (code.endsWith('.not_found') || code === 'not_found') return 404;
-  if (code.endsWith('.invalid')) return 422;
-  if (code.endsWith('.forbidden') || code.endsWith('.wrong_unit')) return 403;
-  if (code.endsWith('.exists') || code.endsWith('.conflict') || code.endsWith('.unchanged')) return 409;
-  return 400;
+/** HTTP status of a catalogue code. */
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
 }
 
 /** Errors of Fastify's body parsers and of @fastify/multipart, by their code: our code for each. */
-const parserErrors: Record<string, string> = {
+const parserErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed',
@@ -103,7 +39,7 @@ const busboyMessage =
  * The code of an error that the client's bytes caused before any rule of Jaring ran: a body
  * that is not JSON, not multipart, malformed multipart, too large. Null for anything else.
  */
-export function requestErrorCode(error: unknown, request: FastifyRequest): string | null {
+export function requestErrorCode(error: unknown, request: FastifyRequest): ErrorCode | null {
   if (!(error instanceof Error)) return null;
   const code = (error as FastifyError).code;
   if (code && code in parserErrors) return parserErrors[code] ?? null;
@@ -120,6 +56,51 @@ export function requestErrorCode(error: unknown, request: FastifyRequest): strin
 function isUnknownId(v: { params?: unknown }): boolean {
   const params = (v.params as { params?: Record<string, unknown> } | undefined)?.params;
   return params?.[unknownIdIssue] === true;
+}
+
+/** Catalogue codes for the 4xx answers Fastify makes itself; any other is `request.rejected`. */
+const fastifyStatusCodes: Partial<Record<number, ErrorCode>> = {
+  404: 'not_found',
+  405: 'request.method_not_allowed',
+  413: 'request.too_large',
+  414: 'request.uri_too_long',
+  415: 'request.unsupported_media_type',
+};
+
+const zodId = zodIndonesian();
+const zodEn = zodEnglish();
+type ZodIssue = Parameters<typeof zodId.localeError>[0];
+const sampleOfType: Record<string, unknown> = {
+  array: [],
+  string: '',
+  number: 0,
+  boolean: false,
+  object: {},
+  null: null,
+  undefined: undefined,
+  date: new Date(0),
+};
+const localeText = (locale: typeof zodId, issue: ZodIssue) => {
+  const text = locale.localeError(issue);
+  return typeof text === 'string' ? text : text?.message;
+};
+
+/**
+ * A validation problem's message in the user's language: zod's Indonesian message for its own
+ * checks; a message a schema wrote itself (not zod's English default) is kept as written.
+ */
+function issueMessage(
+  v: { keyword: string; message?: string; params: Record<string, unknown> },
+  lang: Language,
+) {
+  const english = v.message ?? 'invalid';
+  if (lang === 'en') return english;
+  const issue = { ...v.params, code: v.keyword } as ZodIssue & { input?: unknown };
+  // Issues do not carry the input; zod's English names its type, enough to name it again.
+  const received = v.keyword === 'invalid_type' ? /received (\w+)$/.exec(english)?.[1] : undefined;
+  if (received && received in sampleOfType) issue.input = sampleOfType[received];
+  if (localeText(zodEn, issue) !== english) return english;
+  return localeText(zodId, issue) ?? english;
 }
 
 export interface ErrorBody {
@@ -144,7 +125,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     }
     const problems: Problem[] = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
-      message: v.message ?? 'invalid',
+      message: issueMessage(v, lang),
     }));
     return reply.status(422).send({
       error: { code: 'request.invalid', message: errorMessage('request.invalid', lang), problems, requestId },
@@ -181,8 +162,16 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     } satisfies ErrorBody);
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own refusals (a path too long, a method not allowed…) in the user's language;
+    // its code stays in the details for whoever reads the logs.
+    const code = fastifyStatusCodes[fe.statusCode] ?? 'request.rejected';
     return reply.status(fe.statusCode).send({
-      error: { code: fe.code ?? 'request.invalid', message: fe.message, requestId },
+      error: {
+        code,
+        message: errorMessage(code, lang, { status: fe.statusCode }),
+        ...(fe.code ? { details: { reason: fe.code } } : {}),
+        requestId,
+      },
     } satisfies ErrorBody);
   }
   request.log.error({ err: error, requestId }, 'unhandled error');

@@ -1,0 +1,365 @@
+/**
+ * Every domain error code Jaring answers with: its HTTP status and its message in Indonesian and
+ * English (`{name}` placeholders are filled from the error's details). `DomainError` takes only
+ * these codes, so a misspelt code fails `tsc`; `http/errors.ts` reads status and message here.
+ */
+export interface ErrorSpec {
+  status: number;
+  id: string;
+  en: string;
+}
+
+export const errorCatalogue = {
+  'auth.unauthenticated': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  'auth.invalid_credentials': {
+    status: 401,
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong user name or password.',
+  },
+  'auth.throttled': {
+    status: 429,
+    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {retryAfterSeconds} detik.',
+    en: 'Too many sign-in attempts. Try again in {retryAfterSeconds} seconds.',
+  },
+  'auth.forbidden': {
+    status: 403,
+    id: 'Anda tidak memiliki hak untuk tindakan ini.',
+    en: 'You do not have permission for this action.',
+  },
+  'auth.password_unchanged': {
+    status: 422,
+    id: 'Kata sandi baru harus berbeda dari yang lama.',
+    en: 'The new password must differ from the current one.',
+  },
+  'auth.totp_required': {
+    status: 401,
+    id: 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
+    en: 'Enter the 6-digit code from your authenticator app.',
+  },
+  'auth.totp_invalid': {
+    status: 401,
+    id: 'Kode autentikator salah atau sudah kedaluwarsa.',
+    en: 'Wrong or expired authenticator code.',
+  },
+  'auth.totp_reused': {
+    status: 401,
+    id: 'Kode ini sudah dipakai. Tunggu kode berikutnya di aplikasi autentikator.',
+    en: 'This code was already used. Wait for the next code in your authenticator app.',
+  },
+  'auth.totp_enrolment_required': {
+    status: 403,
+    id: 'Unit Anda mewajibkan aplikasi autentikator. Aktifkan dulu di halaman Akun Saya.',
+    en: 'Your office requires an authenticator app. Set it up first under My account.',
+  },
+  'auth.totp_enabled': {
+    status: 409,
+    id: 'Aplikasi autentikator sudah aktif. Nonaktifkan dulu untuk mendaftarkan yang baru.',
+    en: 'An authenticator app is already on. Turn it off first to enrol a new one.',
+  },
+  'auth.totp_not_pending': {
+    status: 409,
+    id: 'Belum ada pendaftaran autentikator yang menunggu konfirmasi. Mulai lagi.',
+    en: 'No authenticator enrolment is waiting for confirmation. Start again.',
+  },
+  'auth.totp_not_enabled': {
+    status: 409,
+    id: 'Aplikasi autentikator belum aktif untuk akun ini.',
+    en: 'No authenticator app is on for this account.',
+  },
+  'auth.totp_enrol_first': {
+    status: 409,
+    id: 'Aktifkan aplikasi autentikator Anda sendiri sebelum mewajibkannya untuk unit ini.',
+    en: 'Turn on your own authenticator app before requiring it for this office.',
+  },
+  'csrf.invalid': {
+    status: 403,
+    id: 'Permintaan ditolak (token keamanan tidak cocok). Muat ulang halaman.',
+    en: 'Request refused (security token mismatch). Reload the page.',
+  },
+  'rate.limited': {
+    status: 429,
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    en: 'Too many requests. Please try again shortly.',
+  },
+  'request.invalid': { status: 422, id: 'Isian tidak valid.', en: 'The input is not valid.' },
+  'request.invalid_text': {
+    status: 422,
+    id: 'Isian berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal); perbaiki kolom yang disebut.',
+    en: 'The input holds characters that cannot be stored (NUL or a lone surrogate); fix the fields named.',
+  },
+  'request.malformed': {
+    status: 400,
+    id: 'Isi permintaan rusak atau tidak lengkap (misalnya bukan JSON yang sah).',
+    en: 'The request body is malformed or incomplete (not valid JSON, say).',
+  },
+  'request.unsupported_media_type': {
+    status: 415,
+    id: 'Jenis isi permintaan (Content-Type) tidak didukung.',
+    en: 'The request’s content type is not supported.',
+  },
+  'request.too_large': {
+    status: 413,
+    id: 'Isi permintaan terlalu besar.',
+    en: 'The request body is too large.',
+  },
+  'request.not_multipart': {
+    status: 415,
+    id: 'Unggahan harus dikirim sebagai formulir berkas (multipart/form-data).',
+    en: 'Uploads must be sent as a file form (multipart/form-data).',
+  },
+  'request.multipart_invalid': {
+    status: 400,
+    id: 'Unggahan rusak atau terputus; pilih berkas lalu kirim ulang.',
+    en: 'The upload is malformed or was cut off; choose the file and send it again.',
+  },
+  'request.aborted': {
+    status: 400,
+    id: 'Unggahan terputus sebelum selesai; kirim ulang.',
+    en: 'The upload stopped before it was complete; send it again.',
+  },
+  'request.file_too_large': {
+    status: 413,
+    id: 'Berkas yang diunggah terlalu besar.',
+    en: 'The uploaded file is too large.',
+  },
+  'request.too_many_parts': {
+    status: 413,
+    id: 'Unggahan berisi terlalu banyak berkas atau kolom; kirim satu berkas saja.',
+    en: 'The upload holds too many files or fields; send one file.',
+  },
+  'unit.not_found': { status: 404, id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
+  'session.not_found': {
+    status: 404,
+    id: 'Sesi tidak ditemukan (mungkin sudah berakhir).',
+    en: 'Session not found (it may have ended already).',
+  },
+  'standard.not_found': {
+    status: 404,
+    id: 'Standar pelayanan tidak ditemukan.',
+    en: 'Service standard not found.',
+  },
+  'standard.invalid': {
+    status: 422,
+    id: 'Berkas standar pelayanan tidak valid ({count} masalah).',
+    en: 'The service standard file is not valid ({count} problems).',
+  },
+  'standard.wrong_unit': {
+    status: 403,
+    id: 'Standar ini milik unit "{unit}", bukan unit Anda ("{activeUnit}").',
+    en: 'This standard belongs to unit "{unit}", not your unit ("{activeUnit}").',
+  },
+  'standard.revision_exists': {
+    status: 409,
+    id: 'Revisi "{revision}" sudah diterbitkan dengan isi berbeda. Naikkan nomor revisi (document.revision).',
+    en: 'Revision "{revision}" is already published with other content. Raise document.revision.',
+  },
+  'standard.unchanged': {
+    status: 409,
+    id: 'Revisi "{revision}" sudah diterbitkan dengan isi yang sama.',
+    en: 'Revision "{revision}" is already published with the same content.',
+  },
+  'relief.invalid': { status: 422, id: 'Data perjalanan tidak valid.', en: 'The trip data is not valid.' },
+  'relief.no_tariff': {
+    status: 400,
+    id: 'Tarif untuk kelas jarak "{distanceClass}" belum diatur unit ini.',
+    en: 'No tariff is set for distance class "{distanceClass}" in this office.',
+  },
+  'relief.not_found': { status: 404, id: 'Pembayaran tidak ditemukan.', en: 'Payout not found.' },
+  'case.invalid': { status: 422, id: 'Data permohonan tidak valid.', en: 'The request data is not valid.' },
+  'case.unknown_effect': {
+    status: 400,
+    id: 'Efek "{effect}" tidak dikenal oleh Jaring.',
+    en: 'Effect "{effect}" is unknown to Jaring.',
+  },
+  'letter.not_found': { status: 404, id: 'Surat tidak ditemukan.', en: 'Letter not found.' },
+  'letter.conflict': {
+    status: 409,
+    id: 'Pindaian surat ini baru saja diganti oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else just replaced this letter’s scan. Reload and try again.',
+  },
+  'case.not_found': { status: 404, id: 'Permohonan tidak ditemukan.', en: 'Request not found.' },
+  'case.not_open': { status: 400, id: 'Permohonan belum dibuka.', en: 'The request is not open.' },
+  'case.already_open': { status: 400, id: 'Permohonan sudah dibuka.', en: 'The request is already open.' },
+  'case.unknown_step': { status: 400, id: 'Langkah "{step}" tidak dikenal.', en: 'Unknown step "{step}".' },
+  'case.wrong_role': {
+    status: 403,
+    id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
+    en: 'This step is done by the role {role}, not by you.',
+  },
+  'case.reveal_forbidden': {
+    status: 403,
+    id: 'Peran Anda tidak berwenang melihat NIK lengkap pemohon.',
+    en: 'Your role may not see the applicant’s full NIK.',
+  },
+  'case.nik_not_found': {
+    status: 404,
+    id: 'Pemohon ini tidak mencantumkan NIK.',
+    en: 'This applicant gave no NIK.',
+  },
+  'case.closed': {
+    status: 409,
+    id: 'Permohonan sudah selesai; tidak ada tindakan lagi.',
+    en: 'The request is closed; no more actions.',
+  },
+  'case.conflict': {
+    status: 409,
+    id: 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else just changed this request. Reload and try again.',
+  },
+  'case.waiting_for_applicant': {
+    status: 409,
+    id: 'Permohonan menunggu kelengkapan dari pemohon ({reason}).',
+    en: 'The request waits for the applicant to complete it ({reason}).',
+  },
+  'case.not_returned': {
+    status: 409,
+    id: 'Permohonan tidak sedang dikembalikan.',
+    en: 'The request is not waiting for the applicant.',
+  },
+  'case.documents_missing': {
+    status: 422,
+    id: 'Dokumen persyaratan belum lengkap.',
+    en: 'Required documents are missing.',
+  },
+  'case.reason_required': { status: 422, id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  'case.unknown_action': {
+    status: 422,
+    id: 'Tindakan "{action}" tidak tersedia pada langkah ini.',
+    en: 'Action "{action}" is not available at this step.',
+  },
+  'case.no_workflow': {
+    status: 422,
+    id: 'Standar "{standard}" belum memiliki alur kerja (workflow).',
+    en: 'Standard "{standard}" has no workflow yet.',
+  },
+  'case.product_required': { status: 422, id: 'Pilih produk layanan.', en: 'Choose the service product.' },
+  'case.unknown_product': {
+    status: 422,
+    id: 'Produk layanan "{product}" tidak dikenal.',
+    en: 'Unknown service product "{product}".',
+  },
+  'registry.import_xls': {
+    status: 415,
+    id: 'Berkas Excel lama (.xls) tidak didukung; simpan ulang sebagai .xlsx atau CSV.',
+    en: 'Old Excel files (.xls) are not supported; save the file again as .xlsx or CSV.',
+  },
+  'registry.import_not_xlsx': {
+    status: 415,
+    id: 'Berkas bernama .xlsx tetapi isinya bukan berkas Excel; simpan ulang dari Excel sebagai .xlsx.',
+    en: 'The file is named .xlsx but is not an Excel workbook; save it again from Excel as .xlsx.',
+  },
+  'registry.import_file_missing': {
+    status: 422,
+    id: 'Pilih berkas CSV atau XLSX untuk diimpor.',
+    en: 'Choose a CSV or XLSX file to import.',
+  },
+  'registry.import_too_large': {
+    status: 413,
+    id: 'Berkas lebih besar dari {limit}; pecah menjadi beberapa berkas.',
+    en: 'The file is larger than {limit}; split it into several files.',
+  },
+  'registry.import_not_found': { status: 404, id: 'Impor tidak ditemukan.', en: 'Import not found.' },
+  'registry.import_running': {
+    status: 409,
+    id: 'Impor lain di unit ini masih berjalan (impor #{id}); tunggu sampai selesai.',
+    en: 'Another import of this unit is still running (import #{id}); wait for it to finish.',
+  },
+  'registry.person_not_found': {
+    status: 404,
+    id: 'Orang tidak ditemukan di register.',
+    en: 'Person not found in the register.',
+  },
+  'registry.family_not_found': {
+    status: 404,
+    id: 'Keluarga tidak ditemukan di register.',
+    en: 'Family not found in the register.',
+  },
+  'registry.village_forbidden': {
+    status: 403,
+    id: 'Data ini di luar desa Anda.',
+    en: 'This record is outside your village.',
+  },
+  'registry.cursor_invalid': {
+    status: 422,
+    id: 'Penanda halaman tidak valid; mulai dari halaman pertama.',
+    en: 'Invalid page marker; start from the first page.',
+  },
+  'registry.export_not_found': {
+    status: 404,
+    id: 'Tautan unduhan sudah kedaluwarsa atau sudah dipakai; buat ekspor baru.',
+    en: 'The download link has expired or was already used; start a new export.',
+  },
+  'registry.invalid': {
+    status: 422,
+    id: 'Data register tidak valid.',
+    en: 'The register data is not valid.',
+  },
+  'registry.search_digits': {
+    status: 422,
+    id: 'NIK atau No KK harus 16 digit.',
+    en: 'A NIK or KK number has 16 digits.',
+  },
+  'registry.search_short': {
+    status: 422,
+    id: 'Ketik nama minimal 3 huruf.',
+    en: 'Type at least 3 letters of a name.',
+  },
+  'document.not_found': { status: 404, id: 'Berkas tidak ditemukan.', en: 'File not found.' },
+  'document.unknown_requirement': {
+    status: 422,
+    id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini.',
+    en: 'Requirement "{requirementId}" is not a document of this service.',
+  },
+  'document.type': {
+    status: 415,
+    id: 'Jenis berkas tidak diterima; gunakan PDF, JPEG atau PNG.',
+    en: 'File type not accepted; use PDF, JPEG or PNG.',
+  },
+  'document.size': {
+    status: 413,
+    id: 'Ukuran berkas harus antara 1 bita dan 10 MB.',
+    en: 'The file must be between 1 byte and 10 MB.',
+  },
+  'document.corrupt': {
+    status: 500,
+    id: 'Berkas tersimpan rusak (hash tidak cocok). Hubungi administrator.',
+    en: 'The stored file is corrupt (hash mismatch). Contact the administrator.',
+  },
+  'calendar.no_working_time': {
+    status: 409,
+    id: 'Kalender kerja unit ini tidak memiliki jam kerja, sehingga batas waktu tidak dapat dihitung. Kepala dinas perlu mengatur jam kantor di menu Kalender.',
+    en: 'This unit’s working calendar has no office hours, so no time limit can be computed. The head of office must set the office hours in Calendar.',
+  },
+  'calendar.not_found': {
+    status: 404,
+    id: 'Tanggal {date} bukan hari libur unit ini.',
+    en: '{date} is not a closed day of this unit.',
+  },
+  not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
+  internal: {
+    status: 400,
+    id: 'Terjadi kesalahan pada server. Kode permintaan: {requestId}.',
+    en: 'Something went wrong on the server. Request id: {requestId}.',
+  },
+  'request.method_not_allowed': {
+    status: 405,
+    id: 'Metode permintaan ini tidak diterima di alamat ini.',
+    en: 'This request method is not accepted at this address.',
+  },
+  'request.uri_too_long': {
+    status: 414,
+    id: 'Alamat permintaan terlalu panjang.',
+    en: 'The request address is too long.',
+  },
+  'request.rejected': {
+    status: 400,
+    id: 'Permintaan tidak dapat diproses (kode {status}).',
+    en: 'The request could not be processed (status {status}).',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorCatalogue, value);
+}
