@@ -23,7 +23,7 @@ import {
   type ImportProgress,
   prepareReader,
   runImport,
-} from '../registry/import.service.ts';
+} from '../registry/import/import.service.ts';
 import { ImportOptions } from '../registry/registry.api.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 

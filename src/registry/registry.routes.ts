@@ -18,7 +18,7 @@ import { maskNik } from '../core/privacy.ts';
 import { childrenOf, getVillage } from '../core/regions.ts';
 import { requestErrorCode } from '../http/errors.ts';
 import { type ExportNumbers, exportBatches, writeExport, writeTemplate } from './export.ts';
-import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
+import { checkImportFile, createImport, failStaleImports, runImport } from './import/import.service.ts';
 import { ExportBody, ImportOptions, RevealBody, SearchQuery } from './registry.api.ts';
 import {
   checkVillage,

@@ -4,13 +4,16 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { and, eq, lt, not, or, sql } from 'drizzle-orm';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { DomainError } from '../core/errors.ts';
-import { displayName, findRegion } from '../core/regions.ts';
-import { type BulkSession, openBulkSession } from '../db/bulk.ts';
-import { type Database, type Db, rows } from '../db/client.ts';
-import { copyValue } from '../db/copy-text.ts';
-import { csvLine, writeChunk } from './csv.ts';
+import { type Actor, recordAudit } from '../../audit/audit.service.ts';
+import { DomainError } from '../../core/errors.ts';
+import { displayName, findRegion } from '../../core/regions.ts';
+import { type BulkSession, openBulkSession } from '../../db/bulk.ts';
+import { type Database, type Db, rows } from '../../db/client.ts';
+import { copyValue } from '../../db/copy-text.ts';
+import { csvLine, writeChunk } from '../csv.ts';
+import type { ImportOptions } from '../registry.api.ts';
+import { columnOf, FamilyFields, PersonFields } from '../registry.schema.ts';
+import { type ImportStatus, registryImports } from '../registry.tables.ts';
 import {
   type FirstLoad,
   loadColumns,
@@ -23,9 +26,6 @@ import {
 } from './read-phase.ts';
 import { readerModule } from './reader-bundle.ts';
 import { type FileFormat, formatOf, sniffFormat } from './readers.ts';
-import type { ImportOptions } from './registry.api.ts';
-import { columnOf, FamilyFields, PersonFields } from './registry.schema.ts';
-import { type ImportStatus, registryImports } from './registry.tables.ts';
 
 /**
  * Import of a register file (CSV or XLSX in the template's layout), all of it in one transaction
