@@ -11,7 +11,7 @@ import { seedDemoRegister } from '../src/demo/register.ts';
 import { exportBatches, writeExport } from '../src/registry/export.ts';
 import { runImport } from '../src/registry/import/import.service.ts';
 import { sortedByNik } from '../src/registry/import/read-phase.ts';
-import { TemplateColumns } from '../src/registry/registry.schema.ts';
+import { TemplateColumns } from '../src/registry/registry.columns.ts';
 import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestApp, signedIn, type TestApp } from './app.ts';
 import { createTestDatabase } from './db.ts';

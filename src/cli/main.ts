@@ -24,7 +24,7 @@ import {
   prepareReader,
   runImport,
 } from '../registry/import/import.service.ts';
-import { ImportOptions } from '../registry/registry.api.ts';
+import { ImportOptions } from '../registry/registry.schema.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
 // `jaring standards check | head` closes the pipe early; that is not an error.

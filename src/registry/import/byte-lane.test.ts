@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapHeaders, TemplateColumns } from '../registry.schema.ts';
+import { mapHeaders, TemplateColumns } from '../registry.columns.ts';
 import { prng, syntheticRegister } from '../synthetic.ts';
 import { ByteLane } from './byte-lane.ts';
 import { type ReadPhaseInput, readPhase } from './read-phase.ts';

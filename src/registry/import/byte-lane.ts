@@ -1,6 +1,6 @@
 import { type DatePart, datePart, regionProblems } from '../../core/nik.ts';
 import { copyValue } from '../../db/copy-text.ts';
-import { FamilyFields, PersonFields, type RowField, type TemplateColumn } from '../registry.schema.ts';
+import { FamilyFields, PersonFields, type RowField, type TemplateColumn } from '../registry.columns.ts';
 import { fieldHash, fieldHashBytes } from './file-checks.ts';
 import { utf8Text } from './readers.ts';
 import {

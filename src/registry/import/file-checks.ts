@@ -1,4 +1,4 @@
-import { FamilyFields, headerOf } from '../registry.schema.ts';
+import { FamilyFields, headerOf } from '../registry.columns.ts';
 import { IdTable, IntColumn } from './id-table.ts';
 import type { PersonRow, RowProblem } from './string-lane.ts';
 

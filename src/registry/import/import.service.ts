@@ -11,8 +11,8 @@ import { type BulkSession, openBulkSession } from '../../db/bulk.ts';
 import { type Database, type Db, rows } from '../../db/client.ts';
 import { copyValue } from '../../db/copy-text.ts';
 import { csvLine, writeChunk } from '../csv.ts';
-import type { ImportOptions } from '../registry.api.ts';
-import { columnOf, FamilyFields, PersonFields } from '../registry.schema.ts';
+import { columnOf, FamilyFields, PersonFields } from '../registry.columns.ts';
+import type { ImportOptions } from '../registry.schema.ts';
 import { type ImportStatus, registryImports } from '../registry.tables.ts';
 import {
   type FirstLoad,

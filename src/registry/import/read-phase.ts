@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyValue } from '../../db/copy-text.ts';
-import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from '../registry.schema.ts';
+import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from '../registry.columns.ts';
 import { ByteLane, type Writer } from './byte-lane.ts';
 import { type Accepted, FileChecks } from './file-checks.ts';
 import { IntColumn } from './id-table.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, TemplateColumns } from '../registry.schema.ts';
+import { mapHeaders, TemplateColumns } from '../registry.columns.ts';
 import { type Cell, rowContext, validateRow } from './string-lane.ts';
 
 const ctx = rowContext({

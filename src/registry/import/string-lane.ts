@@ -8,7 +8,7 @@ import {
   type TemplateColumn,
   TemplateColumns,
   type VocabularyName,
-} from '../registry.schema.ts';
+} from '../registry.columns.ts';
 
 /**
  * Validation of one row of a register file. Pure: the same row and context give the same
