@@ -135,6 +135,7 @@ export const FamilyView = z.object({
 export type FamilyView = z.infer<typeof FamilyView>;
 
 export const RevealAnswer = z.object({ value: z.string() });
+export type RevealAnswer = z.infer<typeof RevealAnswer>;
 
 /** Where to download an asked-for export, once, before it expires. */
 export const ExportTicket = z.object({ url: z.string(), expiresAt: z.string() });
@@ -191,3 +192,4 @@ export const ImportView = z.object({
 export type ImportView = z.infer<typeof ImportView>;
 
 export const ImportList = z.object({ imports: z.array(ImportView) });
+export type ImportList = z.infer<typeof ImportList>;
