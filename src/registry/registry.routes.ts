@@ -1,9 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { IdParam } from '../core/ids.ts';
 import { requestErrorCode } from '../http/errors.ts';
-import { exportTickets, templateFile } from './export.service.ts';
+import { exportTickets, type FileDownload, templateFile } from './export.service.ts';
 import { importJobs } from './import/import-jobs.ts';
 import {
   ExportBody,
@@ -97,11 +98,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('registry.export'),
     },
     async (request, reply) => {
-      const file = exports.take(requireAuth(request), request.params.token, request.log);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.stream);
+      return sendFile(reply, exports.take(requireAuth(request), request.params.token, request.log));
     },
   );
 
@@ -112,11 +109,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('registry.read'),
     },
     async (request, reply) => {
-      const file = templateFile(request.params.format);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.stream);
+      return sendFile(reply, templateFile(request.params.format));
     },
   );
 
@@ -175,11 +168,15 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/registry/imports/:id/errors',
     { schema: { tags, params: IdParams }, preValidation: guard('registry.import') },
     async (request, reply) => {
-      const file = await imports.problemFile(request.params.id, requireAuth(request));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.stream);
+      return sendFile(reply, await imports.problemFile(request.params.id, requireAuth(request)));
     },
   );
 };
+
+/** A streamed file answer, to be saved under its name. */
+function sendFile(reply: FastifyReply, file: FileDownload) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.stream);
+}

@@ -10,6 +10,7 @@ import { type AuthContext, actorOf, type ClientInfo } from '../../auth/auth.serv
 import { DomainError } from '../../core/errors.ts';
 import { safeEqual } from '../../core/keys.ts';
 import type { Database, Db } from '../../db/client.ts';
+import type { FileDownload } from '../export.service.ts';
 import type { ImportLive, ImportOptions, ImportStarted, ImportView } from '../registry.schema.ts';
 import { scopeOf } from '../registry.service.ts';
 import { registryImports } from '../registry.tables.ts';
@@ -189,12 +190,16 @@ export function importJobs(deps: { database: Database; dataDir: string; importMa
     },
 
     /** An import's problem file (CSV), or `registry.import_not_found`. */
-    async problemFile(id: number, ctx: AuthContext): Promise<{ fileName: string; stream: Readable }> {
+    async problemFile(id: number, ctx: AuthContext): Promise<FileDownload> {
       const row = await findImport(id, ctx);
       if (!row.errorFile) throw new DomainError('registry.import_not_found');
       const file = path.join(importsDir, path.basename(row.errorFile));
       if (!existsSync(file)) throw new DomainError('registry.import_not_found');
-      return { fileName: path.basename(row.errorFile), stream: createReadStream(file) };
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        fileName: path.basename(row.errorFile),
+        stream: createReadStream(file),
+      };
     },
 
     /** Waits for the running imports (the server is closing). */
