@@ -4,8 +4,8 @@ import { systemActor } from '../src/audit/audit.service.ts';
 import { openBulkSession } from '../src/db/bulk.ts';
 import { migrate, openDatabase, rows } from '../src/db/client.ts';
 import { seedAll } from '../src/demo/seed.ts';
-import { prepareReader, runImport } from '../src/registry/import.service.ts';
-import { loadColumns } from '../src/registry/read-phase.ts';
+import { prepareReader, runImport } from '../src/registry/import/import.service.ts';
+import { loadColumns } from '../src/registry/import/read-phase.ts';
 import { searchPeople } from '../src/registry/registry.service.ts';
 
 /**

@@ -5,12 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
-import { runImport } from '../src/registry/import.service.ts';
+import { runImport } from '../src/registry/import/import.service.ts';
 import { writeSyntheticRegister } from '../src/registry/synthetic.ts';
 import { createTestDatabase } from './db.ts';
 
 // As if esbuild could not make the reader's module (a broken install, say).
-vi.mock('../src/registry/reader-bundle.ts', () => ({
+vi.mock('../src/registry/import/reader-bundle.ts', () => ({
   readerModule: () => Promise.reject(new Error('esbuild tidak ada')),
 }));
 

@@ -23,8 +23,8 @@ import {
   type ImportProgress,
   prepareReader,
   runImport,
-} from '../registry/import.service.ts';
-import { ImportOptions } from '../registry/registry.api.ts';
+} from '../registry/import/import.service.ts';
+import { ImportOptions } from '../registry/registry.schema.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
 
 // `jaring standards check | head` closes the pipe early; that is not an error.

@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../audit/audit.service.ts';
 import { findUnitByCode } from '../auth/auth.repository.ts';
 import { type Database, rows } from '../db/client.ts';
-import { runImport } from '../registry/import.service.ts';
-import { TemplateColumns } from '../registry/registry.schema.ts';
+import { runImport } from '../registry/import/import.service.ts';
+import { TemplateColumns } from '../registry/registry.columns.ts';
 import { writeSyntheticRegister } from '../registry/synthetic.ts';
 import { demoUsers } from './seed.ts';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { maskKk, maskNik } from '../core/privacy.ts';
 import { type Db, rows } from '../db/client.ts';
 import { csvLine, writeChunk } from './csv.ts';
-import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.schema.ts';
+import { labelOf, TemplateColumns, Vocabularies, type VocabularyName } from './registry.columns.ts';
 import { type Scope, searchTerm, villageFilter } from './registry.service.ts';
 
 /**

@@ -4,10 +4,27 @@ import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service
 import { offsetMinutes } from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskKk, maskNik } from '../core/privacy.ts';
-import { displayName, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
+import { childrenOf, displayName, getVillage, normaliseRegionCode, regionPath } from '../core/regions.ts';
 import { type Db, rows } from '../db/client.ts';
-import type { SearchQuery } from './registry.api.ts';
-import { columnOf, FamilyFields, headerOf, labelOf, PersonFields, readSearchBox } from './registry.schema.ts';
+import {
+  columnOf,
+  FamilyFields,
+  headerOf,
+  labelOf,
+  PersonFields,
+  readSearchBox,
+} from './registry.columns.ts';
+import type {
+  FamilyMember,
+  FamilyView,
+  HistoryEntry,
+  PersonListItem,
+  RegisterSummary,
+  RegisterTotals,
+  SearchQuery,
+  SearchResult,
+  VillageChoice,
+} from './registry.schema.ts';
 
 /**
  * Reading the register: search, a family with its members and history, the state on a past
@@ -29,29 +46,6 @@ export function scopeOf(ctx: AuthContext): Scope {
 
 export function inScope(scope: Scope, villageCode: string): boolean {
   return villageCode.startsWith(scope.prefix) && (!scope.village || villageCode === scope.village);
-}
-
-export interface PersonListItem {
-  id: number;
-  familyId: number;
-  nik: string;
-  kk: string;
-  name: string;
-  sex: string;
-  birthDate: string;
-  relationship: string;
-  relationshipLabel: string;
-  villageCode: string;
-  villageName: string;
-  alive: boolean;
-  score?: number;
-}
-
-export interface SearchResult {
-  people: PersonListItem[];
-  /** Cursor for the next page, absent on the last. */
-  next?: string;
-  mode: 'nik' | 'kk' | 'name' | 'village' | 'none';
 }
 
 interface PersonRowDb {
@@ -210,11 +204,6 @@ export async function searchPeople(db: Db, scope: Scope, query: SearchQuery): Pr
   return { people: [], mode: 'none' };
 }
 
-export interface RegisterTotals {
-  people: number;
-  families: number;
-}
-
 /** Totals of the register in scope, for the page header (kept per village by the imports). */
 export async function registerTotals(db: Db, scope: Scope): Promise<RegisterTotals> {
   const [totals] = await rows<{ people: string | number | null; families: string | number | null }>(
@@ -223,6 +212,38 @@ export async function registerTotals(db: Db, scope: Scope): Promise<RegisterTota
       WHERE ${villageFilter(scope, undefined, 'village_code')}`,
   );
   return { people: Number(totals?.people ?? 0), families: Number(totals?.families ?? 0) };
+}
+
+/** The register page's header: totals in scope, the unit, the villages to pick from. */
+export async function registerSummary(db: Db, ctx: AuthContext): Promise<RegisterSummary> {
+  const scope = scopeOf(ctx);
+  return {
+    totals: await registerTotals(db, scope),
+    unit: { name: ctx.unit.name, regionCode: ctx.unit.regionCode },
+    village: scope.village
+      ? { code: scope.village, name: getVillage(scope.village)?.name ?? scope.village }
+      : null,
+    villages: scope.village ? [] : villagesUnder(ctx.unit.regionCode),
+  };
+}
+
+const villageLists = new Map<string, VillageChoice[]>();
+/** Villages of a region with their district, for the village picker. */
+function villagesUnder(regionCode: string): VillageChoice[] {
+  const hit = villageLists.get(regionCode);
+  if (hit) return hit;
+  const out: VillageChoice[] = [];
+  const walk = (code: string) => {
+    for (const child of childrenOf(code)) {
+      if (child.level === 'district')
+        for (const v of childrenOf(child.code))
+          out.push({ code: v.code, name: v.name, district: child.name });
+      else if (child.level !== 'village') walk(child.code);
+    }
+  };
+  walk(regionCode);
+  villageLists.set(regionCode, out);
+  return out;
 }
 
 /* ---------- family view, history, state on a date ---------- */
@@ -266,57 +287,6 @@ interface PersonFullDb {
   valid_from: string | Date;
   changed_by: number | null;
   change_note: string;
-}
-
-export interface FamilyMember {
-  id: number;
-  nik: string;
-  name: string;
-  birthPlace: string;
-  birthDate: string;
-  sex: string;
-  relationship: string;
-  relationshipLabel: string;
-  maritalStatus: string;
-  education: string;
-  schooling: string;
-  occupation: string;
-  disabilityKind: string;
-  disabilitySeverity: string;
-  pregnancy: string;
-  alive: boolean;
-  deathDate: string | null;
-}
-
-export interface HistoryEntry {
-  at: string;
-  by: string | null;
-  note: string;
-  subject: 'family' | 'person';
-  personId?: number;
-  name?: string;
-  kind: 'created' | 'changed' | 'joined' | 'left';
-  changes: Array<{ field: string; from: string; to: string }>;
-}
-
-export interface FamilyView {
-  id: number;
-  kk: string;
-  villageCode: string;
-  villageName: string;
-  regionPath: string[];
-  address: string;
-  rt: string;
-  rw: string;
-  decile: number | null;
-  welfareStatus: string;
-  welfareStatusLabel: string;
-  statusPeriod: string;
-  members: FamilyMember[];
-  history: HistoryEntry[];
-  /** The date the view shows, when not today. */
-  asOf?: string;
-  existed: boolean;
 }
 
 /** The end of a calendar day in the unit's zone: the state "on" that date. */

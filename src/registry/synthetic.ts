@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { composeNik } from '../core/nik.ts';
 import { childrenOf } from '../core/regions.ts';
 import { csvLine, writeChunk } from './csv.ts';
-import { TemplateColumns } from './registry.schema.ts';
+import { TemplateColumns } from './registry.columns.ts';
 
 /**
  * A synthetic register in the template's layout: `people` persons in about people/4 families

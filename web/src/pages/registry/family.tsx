@@ -15,6 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { FamilyView } from '../../../../src/registry/registry.schema.ts';
 import { get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -23,45 +24,6 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import { registryTexts } from '../../i18n/registry.ts';
 import { RegisterNumber } from './register-number.tsx';
 import { label, sexShort, vocabularyOfHeader } from './registry-format.ts';
-
-interface FamilyView {
-  id: number;
-  kk: string;
-  villageName: string;
-  regionPath: string[];
-  address: string;
-  rt: string;
-  rw: string;
-  decile: number | null;
-  welfareStatus: string;
-  statusPeriod: string;
-  existed: boolean;
-  asOf?: string;
-  members: Array<{
-    id: number;
-    nik: string;
-    name: string;
-    birthPlace: string;
-    birthDate: string;
-    sex: string;
-    relationship: string;
-    occupation: string;
-    disabilityKind: string;
-    disabilitySeverity: string;
-    pregnancy: string;
-    alive: boolean;
-    deathDate: string | null;
-  }>;
-  history: Array<{
-    at: string;
-    by: string | null;
-    note: string;
-    subject: 'family' | 'person';
-    name?: string;
-    kind: 'created' | 'changed' | 'joined' | 'left';
-    changes: Array<{ field: string; from: string; to: string }>;
-  }>;
-}
 
 /** A family: its data, its members (on today or on a past date) and every change. */
 export function FamilyPage() {

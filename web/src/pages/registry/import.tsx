@@ -16,6 +16,12 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type {
+  ImportList,
+  ImportLive,
+  ImportStarted,
+  ImportView,
+} from '../../../../src/registry/registry.schema.ts';
 import { type ApiError, get, uploadFile } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -23,30 +29,6 @@ import { formatDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { registryTexts } from '../../i18n/registry.ts';
 import { num } from './registry-format.ts';
-
-interface ImportRow {
-  id: number;
-  fileName: string;
-  status: 'running' | 'done' | 'rejected' | 'failed';
-  phase: string;
-  rowsRead: number;
-  loaded: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  warnings: number;
-  familiesLoaded: number;
-  familiesUpdated: number;
-  message: string;
-  share: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-  hasErrorFile: boolean;
-  startedAt: string;
-  onError: string;
-  onExisting: string;
-}
 
 /** The server's phases of a running import (`import.phase`), in its own Indonesian words. */
 const phases = ['menunggu', 'membaca', 'memeriksa', 'menggabungkan'] as const;
@@ -62,13 +44,10 @@ export function RegistryImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [onError, setOnError] = useState('reject_all');
   const [onExisting, setOnExisting] = useState('skip');
-  const [current, setCurrent] = useState<{ id: number; key: string } | null>(null);
+  const [current, setCurrent] = useState<ImportStarted | null>(null);
   const upload = useMutation({
     mutationFn: (f: File) =>
-      uploadFile<{ id: number; key: string }>(
-        `/api/registry/imports?onError=${onError}&onExisting=${onExisting}`,
-        f,
-      ),
+      uploadFile<ImportStarted>(`/api/registry/imports?onError=${onError}&onExisting=${onExisting}`, f),
     onSuccess: (r) => setCurrent(r),
   });
   const progress = useQuery({
@@ -78,15 +57,15 @@ export function RegistryImportPage() {
     // embedded database the import holds it, and the record would only answer at the end); once
     // that is gone, the record has the summary.
     queryFn: async () =>
-      (await get<ImportRow | undefined>(`/api/registry/imports/${current?.id}/live?key=${current?.key}`)) ??
-      get<ImportRow>(`/api/registry/imports/${current?.id}`),
+      (await get<ImportLive | undefined>(`/api/registry/imports/${current?.id}/live?key=${current?.key}`)) ??
+      get<ImportView>(`/api/registry/imports/${current?.id}`),
     refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
   });
   const history = useQuery({
     queryKey: ['imports', progress.data?.status],
-    queryFn: () => get<{ imports: ImportRow[] }>('/api/registry/imports'),
+    queryFn: () => get<ImportList>('/api/registry/imports'),
   });
-  const statusLabel = (s: ImportRow['status']) => t(`import_${s}`);
+  const statusLabel = (s: ImportView['status']) => t(`import_${s}`);
   const phaseLabel = (phase: string) => (isPhase(phase) ? t(`phase_${phase}`) : phase);
   const p = progress.data;
   const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -182,7 +161,7 @@ export function RegistryImportPage() {
                         {p.message}
                       </Text>
                     )}
-                    {p.hasErrorFile && (
+                    {'hasErrorFile' in p && p.hasErrorFile && (
                       <Anchor href={`/api/registry/imports/${p.id}/errors`} data-testid="error-file">
                         {t('errorFile')}
                       </Anchor>

@@ -1,3 +1,4 @@
+import type { RevealAnswer } from '../../../../src/registry/registry.schema.ts';
 import { post } from '../../api.ts';
 import { RevealableNumber } from '../../components/reveal.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
@@ -22,7 +23,7 @@ export function RegisterNumber({
       canReveal={canReveal}
       testId={`${kind}-${id}`}
       title={t(kind === 'nik' ? 'showFullNik' : 'showFullKk')}
-      reveal={(reason) => post<{ value: string }>('/api/registry/reveal', { kind, id, reason })}
+      reveal={(reason) => post<RevealAnswer>('/api/registry/reveal', { kind, id, reason })}
     />
   );
 }

@@ -15,6 +15,7 @@ import {
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { RegisterSummary, SearchResult } from '../../../../src/registry/registry.schema.ts';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -23,33 +24,6 @@ import { formatDate } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { registryTexts } from '../../i18n/registry.ts';
 import { label, num, type SearchProblem, searchProblem, sexShort } from './registry-format.ts';
-
-interface PersonItem {
-  id: number;
-  familyId: number;
-  nik: string;
-  kk: string;
-  name: string;
-  sex: string;
-  birthDate: string;
-  relationship: string;
-  villageCode: string;
-  villageName: string;
-  alive: boolean;
-}
-
-interface SearchResult {
-  people: PersonItem[];
-  next?: string;
-  mode: string;
-}
-
-interface Summary {
-  totals: { people: number; families: number };
-  unit: { name: string };
-  village: { code: string; name: string } | null;
-  villages: Array<{ code: string; name: string; district: string }>;
-}
 
 /** The register: search by NIK, KK number, name or village; masked numbers; export. */
 export function RegistryPage() {
@@ -62,7 +36,7 @@ export function RegistryPage() {
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const summary = useQuery({
     queryKey: ['registry-summary'],
-    queryFn: () => get<Summary>('/api/registry/summary'),
+    queryFn: () => get<RegisterSummary>('/api/registry/summary'),
   });
   const active = submitted.q !== '' || submitted.village !== null;
   const results = useInfiniteQuery({

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ByteLane } from './fast-row.ts';
+import { mapHeaders, TemplateColumns } from '../registry.columns.ts';
+import { prng, syntheticRegister } from '../synthetic.ts';
+import { ByteLane } from './byte-lane.ts';
 import { type ReadPhaseInput, readPhase } from './read-phase.ts';
-import { mapHeaders, TemplateColumns } from './registry.schema.ts';
-import { rowContext } from './row.ts';
-import { prng, syntheticRegister } from './synthetic.ts';
+import { rowContext } from './string-lane.ts';
 
 const today = '2026-11-23T00:00:00.000Z';
 const ctx = rowContext({ today: new Date(today), regionCode: '33.14', regionName: 'Kabupaten Sragen' });

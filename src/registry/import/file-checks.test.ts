@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileChecks } from './file-checks.ts';
-import type { PersonRow } from './row.ts';
+import type { PersonRow } from './string-lane.ts';
 
 const person = (over: Partial<PersonRow>): PersonRow => ({
   kk: '3314012001240001',

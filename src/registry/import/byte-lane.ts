@@ -1,8 +1,8 @@
-import { type DatePart, datePart, regionProblems } from '../core/nik.ts';
-import { copyValue } from '../db/copy-text.ts';
+import { type DatePart, datePart, regionProblems } from '../../core/nik.ts';
+import { copyValue } from '../../db/copy-text.ts';
+import { FamilyFields, PersonFields, type RowField, type TemplateColumn } from '../registry.columns.ts';
 import { fieldHash, fieldHashBytes } from './file-checks.ts';
 import { utf8Text } from './readers.ts';
-import { FamilyFields, PersonFields, type RowField, type TemplateColumn } from './registry.schema.ts';
 import {
   type CellResult,
   decileCell,
@@ -13,7 +13,7 @@ import {
   villageCell,
   vocabCell,
   vocabularyColumns,
-} from './row.ts';
+} from './string-lane.ts';
 
 /**
  * The import's byte lane: most rows of a register file are plain ASCII lines that pass every
@@ -22,11 +22,11 @@ import {
  * rules: a row it is not sure of (any problem, even a warning; a character that is not plain
  * ASCII; a backslash; a date of death; a cell in an unusual form) it leaves to `validateRow`,
  * which then reports exactly what it always did. The cells it looks up (enumerations, village
- * codes, RT/RW, decile, period) are checked by `row.ts`'s own functions the first time a
+ * codes, RT/RW, decile, period) are checked by `string-lane.ts`'s own functions the first time a
  * spelling is seen, and the answer is remembered by the cell's bytes.
  *
  * The lane's output must equal what `validateRow` and `read-phase.ts` make of the same row:
- * `fast-row.test.ts` reads files both ways and compares every byte.
+ * `byte-lane.test.ts` reads files both ways and compares every byte.
  */
 
 const SPACE = 32;

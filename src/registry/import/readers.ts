@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { Cell } from './row.ts';
+import type { Cell } from './string-lane.ts';
 
 /**
  * Streaming readers of register files. Each yields the header row first, then the data rows
@@ -15,7 +15,7 @@ export type FileFormat = 'csv' | 'xlsx';
 
 /**
  * Rows as the reader found them. A CSV line that ends in a line feed and has no quote stays
- * bytes, a span of `bytes`: the import's byte lane (`fast-row.ts`) reads most rows that way
+ * bytes, a span of `bytes`: the import's byte lane (`byte-lane.ts`) reads most rows that way
  * without making a string of them. Any other row (quoted, the last line without a line break,
  * lines ended by a lone CR, or a workbook's) comes as cells. `cellsAt` gives any row's cells.
  */

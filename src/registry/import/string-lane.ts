@@ -1,6 +1,6 @@
-import { parseKk, parseNik } from '../core/nik.ts';
-import { isMaskedNumber } from '../core/privacy.ts';
-import { getVillage, normaliseRegionCode } from '../core/regions.ts';
+import { parseKk, parseNik } from '../../core/nik.ts';
+import { isMaskedNumber } from '../../core/privacy.ts';
+import { getVillage, normaliseRegionCode } from '../../core/regions.ts';
 import {
   codeOf,
   isNoneWord,
@@ -8,7 +8,7 @@ import {
   type TemplateColumn,
   TemplateColumns,
   type VocabularyName,
-} from './registry.schema.ts';
+} from '../registry.columns.ts';
 
 /**
  * Validation of one row of a register file. Pure: the same row and context give the same
@@ -224,7 +224,7 @@ class RowCheck {
 /**
  * A cell checked on its own: its value, and the message of its problem when it has one (then
  * the value is the one the row carries on with). One cell's text always gives the same result,
- * so the import's byte-level lane (`fast-row.ts`) remembers them per column.
+ * so the import's byte-level lane (`byte-lane.ts`) remembers them per column.
  */
 export type CellResult<T> = { value: T; error?: string };
 

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { copyValue } from '../db/copy-text.ts';
-import { ByteLane, type Writer } from './fast-row.ts';
+import { copyValue } from '../../db/copy-text.ts';
+import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from '../registry.columns.ts';
+import { ByteLane, type Writer } from './byte-lane.ts';
 import { type Accepted, FileChecks } from './file-checks.ts';
 import { IntColumn } from './id-table.ts';
 import { cellsAt, type FileFormat, readTable } from './readers.ts';
-import { columnOf, FamilyFields, mapHeaders, PersonFields, TemplateColumns } from './registry.schema.ts';
-import { type PersonRow, type RowProblem, rowContext, validateRow } from './row.ts';
+import { type PersonRow, type RowProblem, rowContext, validateRow } from './string-lane.ts';
 
 /**
  * Phase 1 of an import (*membaca*): the file is streamed, each row validated on its own and
  * across rows (`FileChecks`), and turned into COPY text: valid rows for the staging table (or,
  * in a first load, for the register's own tables), problems for the problem table. Plain CSV
- * lines take the byte lane (`fast-row.ts`), the rest `validateRow`. Nothing here touches the
+ * lines take the byte lane (`byte-lane.ts`), the rest `validateRow`. Nothing here touches the
  * database, so the same code runs in the request's thread or in a worker thread
  * (`read-worker.ts`) while the database loads the previous batch.
  */
@@ -31,7 +31,7 @@ export interface ReadPhaseInput {
    */
   firstLoad?: FirstLoad | null;
   /**
-   * Plain CSV lines go through the byte lane (`fast-row.ts`) unless this is false; the tests
+   * Plain CSV lines go through the byte lane (`byte-lane.ts`) unless this is false; the tests
    * read files both ways and compare.
    */
   byteLane?: boolean;

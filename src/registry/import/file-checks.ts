@@ -1,6 +1,6 @@
+import { FamilyFields, headerOf } from '../registry.columns.ts';
 import { IdTable, IntColumn } from './id-table.ts';
-import { FamilyFields, headerOf } from './registry.schema.ts';
-import type { PersonRow, RowProblem } from './row.ts';
+import type { PersonRow, RowProblem } from './string-lane.ts';
 
 const familyHeaders = FamilyFields.map(headerOf);
 

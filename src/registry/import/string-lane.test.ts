@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, TemplateColumns } from './registry.schema.ts';
-import { type Cell, rowContext, validateRow } from './row.ts';
+import { mapHeaders, TemplateColumns } from '../registry.columns.ts';
+import { type Cell, rowContext, validateRow } from './string-lane.ts';
 
 const ctx = rowContext({
   today: new Date('2026-11-23T00:00:00Z'),

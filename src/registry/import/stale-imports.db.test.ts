@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/db.ts';
-import { systemActor } from '../audit/audit.service.ts';
-import { units } from '../auth/auth.tables.ts';
-import type { Database } from '../db/client.ts';
+import { createTestDatabase } from '../../../test/db.ts';
+import { systemActor } from '../../audit/audit.service.ts';
+import { units } from '../../auth/auth.tables.ts';
+import type { Database } from '../../db/client.ts';
+import { registryImports } from '../registry.tables.ts';
 import { createImport, failStaleImports, IMPORT_ALIVE_LOCK } from './import.service.ts';
-import { registryImports } from './registry.tables.ts';
 
 describe('an import whose process died', () => {
   let database: Database;
