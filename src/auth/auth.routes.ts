@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../core/contract.ts';
 import { DomainError } from '../core/errors.ts';
 import { listUnits } from './auth.repository.ts';
 import {
@@ -74,19 +75,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    if (request.auth) await logout(app.db, request.auth, clientOf(request));
-    clearSessionCookie(reply, secure);
-    renewPreSessionCsrfToken(reply, secure);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: NoContent } } },
+    async (request, reply) => {
+      if (request.auth) await logout(app.db, request.auth, clientOf(request));
+      clearSessionCookie(reply, secure);
+      renewPreSessionCsrfToken(reply, secure);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: PasswordChangeInput }, preValidation: guard('home.view') },
+    {
+      schema: { tags: ['auth'], body: PasswordChangeInput, response: { 204: NoContent } },
+      preValidation: guard('home.view'),
+    },
     async (request, reply) => {
       await changePassword(app.db, requireAuth(request), request.body, clientOf(request), env);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -115,10 +123,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/auth/totp',
-    { schema: { tags: ['auth'], body: TotpDisableInput }, preValidation: guard('home.view') },
+    {
+      schema: { tags: ['auth'], body: TotpDisableInput, response: { 204: NoContent } },
+      preValidation: guard('home.view'),
+    },
     async (request, reply) => {
       await disableTotp(app.db, requireAuth(request), request.body, clientOf(request), env);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -134,7 +145,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/auth/sessions/:id',
     {
-      schema: { tags: ['auth'], params: z.object({ id: z.string().min(1).max(64) }) },
+      schema: {
+        tags: ['auth'],
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 204: NoContent },
+      },
       preValidation: guard('home.view'),
     },
     async (request, reply) => {
@@ -149,7 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         clearSessionCookie(reply, secure);
         renewPreSessionCsrfToken(reply, secure);
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
