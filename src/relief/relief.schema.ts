@@ -51,3 +51,21 @@ export const Payout = z.object({
 export type Payout = z.infer<typeof Payout>;
 export const CashBook = z.object({ payouts: z.array(Payout), total: z.number().int() });
 export type CashBook = z.infer<typeof CashBook>;
+
+/** The repeat-claim check the payout action's preview shows on the case page. */
+export const ClaimsPreview = z.object({
+  kind: z.literal('relief.claims'),
+  nik: z.string().nullable(),
+  claims: z.array(Claim),
+  tariffs: Tariffs,
+});
+export type ClaimsPreview = z.infer<typeof ClaimsPreview>;
+
+/** What the payout effect records in its action's data: the payout, its amount and receipt. */
+export const PayoutResult = z.object({
+  payoutId: z.number().int().optional(),
+  amount: z.number().int(),
+  distanceClass: DistanceClass,
+  receiptSha256: z.string(),
+});
+export type PayoutResult = z.infer<typeof PayoutResult>;

@@ -10,7 +10,7 @@ import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion, regionPath } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import type { FileStore } from '../documents/file-store.ts';
-import type { CashBook, Claim } from './relief.schema.ts';
+import type { CashBook, Claim, ClaimsPreview, PayoutResult } from './relief.schema.ts';
 import { type DistanceClass, DistanceClasses, reliefPayouts, reliefTariffs } from './relief.tables.ts';
 
 /** Island groups by province code, for "across islands" legs. */
@@ -202,18 +202,25 @@ const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
       receiptSha256,
     })
     .returning();
-  return { payoutId: row?.id, amount: tariff.amount, distanceClass: cls, receiptSha256 };
+  const result: PayoutResult = {
+    payoutId: row?.id,
+    amount: tariff.amount,
+    distanceClass: cls,
+    receiptSha256,
+  };
+  return result;
 };
 
 /** The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal"). */
 const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow) => {
   const nik = caseRow.applicant.nik;
-  return {
+  const preview: ClaimsPreview = {
     kind: 'relief.claims',
     nik: nik ? maskNik(nik) : null,
     claims: nik ? await claimsByNik(db, nik) : [],
     tariffs: await tariffsOf(db, caseRow.unitId),
   };
+  return preview;
 };
 
 /** The workflow effects of Kehabisan Bekal, for the composition root to hand to the case engine. */
