@@ -1,3 +1,4 @@
+import type { TotpSetup } from '@jaring/auth/auth.schema.ts';
 import {
   Alert,
   Badge,
@@ -19,12 +20,6 @@ import { type ApiError, del, post } from '../../api.ts';
 import { authTexts } from '../../i18n/auth.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import type { SessionUser } from '../../types.ts';
-
-interface TotpSetup {
-  secret: string;
-  uri: string;
-  qr: string;
-}
 
 /** Enrolment (QR, key, confirming code, recovery codes shown once) or, when on, turning it off. */
 export function TotpSection({ user }: { user: SessionUser }) {

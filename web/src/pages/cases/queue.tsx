@@ -1,3 +1,4 @@
+import type { QueueItem } from '@jaring/cases/cases.schema.ts';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -8,20 +9,6 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { unitTime } from './case-view.ts';
-
-interface QueueItem {
-  id: number;
-  trackingCode: string;
-  applicantName: string;
-  product: string | null;
-  status: string;
-  step: string | null;
-  stepRole: string | null;
-  dueAt: string | null;
-  assigneeId: number | null;
-  overdue: boolean;
-  dueSoon: boolean;
-}
 
 /** The cases waiting for the user's roles in their unit, soonest due first. */
 export function QueuePage() {

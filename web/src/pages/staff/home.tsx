@@ -1,7 +1,7 @@
+import { isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
 import { Badge, Card, NavLink, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { isStaffRole, RoleLabels } from '../../../../src/auth/roles.ts';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
