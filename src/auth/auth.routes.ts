@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NoContent } from '../core/contract.ts';
 import { DomainError } from '../core/errors.ts';
-import { listUnits } from './auth.repository.ts';
 import {
+  CsrfToken,
   LoginInput,
   PasswordChangeInput,
-  SessionInfo,
-  SessionUser,
+  RevokedCount,
+  SessionAnswer,
+  SessionIdParams,
+  SessionList,
   SwitchUnitInput,
+  TotpConfirmed,
   TotpConfirmInput,
   TotpDisableInput,
   TotpSetup,
+  UnitList,
   UnitSecurity,
 } from './auth.schema.ts';
 import {
@@ -27,6 +30,7 @@ import {
   setupTotp,
   switchUnit,
   toSessionUser,
+  unitRefs,
 } from './auth.service.ts';
 import { authEnvOf, clientOf, guard, requireAuth } from './guard.ts';
 import {
@@ -45,14 +49,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/csrf',
-    { schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } },
+    { schema: { tags: ['auth'], response: { 200: CsrfToken } } },
     async (request, reply) => ({ token: ensureCsrfToken(request, reply, secure) }),
   );
 
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], response: { 200: SessionAnswer } },
       config: duringEnrolment,
     },
     async (request, reply) => {
@@ -64,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], body: LoginInput, response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], body: LoginInput, response: { 200: SessionAnswer } },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -110,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         body: TotpConfirmInput,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()), user: SessionUser }) },
+        response: { 200: TotpConfirmed },
       },
       config: duringEnrolment,
     },
@@ -136,7 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/sessions',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ sessions: z.array(SessionInfo) }) } },
+      schema: { tags: ['auth'], response: { 200: SessionList } },
       preValidation: guard('home.view'),
     },
     async (request) => ({ sessions: await listSessions(app.db, requireAuth(request), env) }),
@@ -147,7 +151,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        params: z.object({ id: z.string().min(1).max(64) }),
+        params: SessionIdParams,
         response: { 204: NoContent },
       },
       preValidation: guard('home.view'),
@@ -171,7 +175,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/auth/sessions',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ revoked: z.number() }) } },
+      schema: { tags: ['auth'], response: { 200: RevokedCount } },
       preValidation: guard('home.view'),
     },
     async (request) => ({
@@ -184,11 +188,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        response: { 200: z.object({ units: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+        response: { 200: UnitList },
       },
       preValidation: guard('units.switch'),
     },
-    async () => ({ units: (await listUnits(app.db)).map((u) => ({ code: u.code, name: u.name })) }),
+    async () => ({ units: await unitRefs(app.db) }),
   );
 
   app.get(
@@ -210,7 +214,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/unit',
     {
-      schema: { tags: ['auth'], body: SwitchUnitInput, response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], body: SwitchUnitInput, response: { 200: SessionAnswer } },
       preValidation: guard('units.switch'),
     },
     async (request) => {
