@@ -1,4 +1,4 @@
-import type { TotpSetup } from '@jaring/auth/auth.schema.ts';
+import type { TotpConfirmed, TotpSetup } from '@jaring/auth/auth.schema.ts';
 import {
   Alert,
   Badge,
@@ -29,7 +29,7 @@ export function TotpSection({ user }: { user: SessionUser }) {
   const [password, setPassword] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const setup = useMutation<TotpSetup, ApiError>({ mutationFn: () => post('/api/auth/totp/setup') });
-  const confirm = useMutation<{ recoveryCodes: string[]; user: SessionUser }, ApiError>({
+  const confirm = useMutation<TotpConfirmed, ApiError>({
     mutationFn: () => post('/api/auth/totp/confirm', { code }),
     onSuccess: (res) => {
       setCode('');

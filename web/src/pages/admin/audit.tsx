@@ -1,8 +1,4 @@
-import type {
-  AuditEntryView as AuditEntry,
-  CheckpointWritten,
-  VerifyResult,
-} from '@jaring/audit/audit.schema.ts';
+import type { AuditList, CheckpointWritten, VerifyResult } from '@jaring/audit/audit.schema.ts';
 import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ApiError, get, post } from '../../api.ts';
@@ -17,7 +13,7 @@ export function AuditPage() {
   const { t, lang } = useTexts(adminTexts);
   const entries = useQuery({
     queryKey: ['audit'],
-    queryFn: () => get<{ entries: AuditEntry[] }>('/api/audit?limit=200'),
+    queryFn: () => get<AuditList>('/api/audit?limit=200'),
   });
   const verify = useMutation<VerifyResult, ApiError>({ mutationFn: () => get('/api/audit/verify') });
   const checkpoint = useMutation<CheckpointWritten, ApiError>({

@@ -1,5 +1,5 @@
 import type { CaseOpened } from '@jaring/cases/cases.schema.ts';
-import type { StaffStandard as StaffService } from '@jaring/standards/standards.schema.ts';
+import type { StaffStandardList } from '@jaring/standards/standards.schema.ts';
 import {
   Alert,
   Button,
@@ -29,7 +29,7 @@ export function IntakePage() {
   const navigate = useNavigate();
   const services = useQuery({
     queryKey: ['staff-standards'],
-    queryFn: () => get<{ standards: StaffService[] }>('/api/staff/standards'),
+    queryFn: () => get<StaffStandardList>('/api/staff/standards'),
   });
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [product, setProduct] = useState<string | null>(null);

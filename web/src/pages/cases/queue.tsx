@@ -1,4 +1,4 @@
-import type { QueueItem } from '@jaring/cases/cases.schema.ts';
+import type { CaseQueue } from '@jaring/cases/cases.schema.ts';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -15,7 +15,7 @@ export function QueuePage() {
   const { t, lang } = useTexts(casesTexts);
   const queue = useQuery({
     queryKey: ['queue'],
-    queryFn: () => get<{ cases: QueueItem[] }>('/api/cases'),
+    queryFn: () => get<CaseQueue>('/api/cases'),
     refetchInterval: 30_000,
   });
   return (
