@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * database (`*.db.test.ts` and `test/**`), which share a migrated, seeded template built once.
  */
 export default defineConfig({
+  // As in web/vite.config.ts: the web app reaches the server's schema files as @jaring/*.
+  resolve: { alias: { '@jaring': path.join(import.meta.dirname, 'src') } },
   test: {
     pool: 'forks',
     testTimeout: 30_000,

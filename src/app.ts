@@ -23,6 +23,7 @@ import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
+import { Health, OpenApiDocument } from './core/contract.ts';
 import { errorMessage, pickLanguage } from './core/i18n.ts';
 import { loadServerKeys, type ServerKeys } from './core/keys.ts';
 import type { Database, Db } from './db/client.ts';
@@ -46,8 +47,8 @@ declare module 'fastify' {
     files: FileStore;
     /** The audit checkpoints' key and file. */
     auditAnchor: AuditAnchor;
-    /** Every route registered, `{ method, url }`. */
-    routeList: ReadonlyArray<{ method: string; url: string }>;
+    /** Every route registered, `{ method, url }`, and whether it declares its answer's schema. */
+    routeList: ReadonlyArray<{ method: string; url: string; responseSchema: boolean }>;
     clock: Clock;
     keys: ServerKeys;
   }
@@ -80,10 +81,11 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route as registered, for the authorization test that must cover each (HEAD mirrors GET).
-  const routeList: Array<{ method: string; url: string }> = [];
+  const routeList: Array<{ method: string; url: string; responseSchema: boolean }> = [];
   app.addHook('onRoute', (route) => {
+    const responseSchema = route.schema?.response !== undefined;
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeList.push({ method, url: route.url });
+      if (method !== 'HEAD') routeList.push({ method, url: route.url, responseSchema });
   });
   app.decorate('routeList', routeList);
   app.setValidatorCompiler(validatorCompiler);
@@ -128,8 +130,13 @@ export async function buildApp({
   registerNoStore(app);
   registerInputGuard(app);
 
-  app.get('/api/health', async () => ({ status: 'ok', database: database.kind }));
-  app.get('/api/openapi.json', async () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: Health } } }, async () => ({
+    status: 'ok' as const,
+    database: database.kind,
+  }));
+  app.get('/api/openapi.json', { schema: { hide: true, response: { 200: OpenApiDocument } } }, async () => ({
+    ...app.swagger(),
+  }));
 
   await app.register(authRoutes);
   await app.register(homeRoutes);

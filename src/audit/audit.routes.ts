@@ -1,12 +1,16 @@
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pickLanguage } from '../core/i18n.ts';
-import { CheckpointView, VerifyResult } from './audit.schema.ts';
-import { verifyAuditChain } from './audit.service.ts';
-import { auditLog } from './audit.tables.ts';
-import { checkpointViews, viewOf, writeCheckpoint } from './checkpoints.ts';
+import {
+  AuditList,
+  AuditListQuery,
+  CheckpointList,
+  CheckpointsQuery,
+  CheckpointWritten,
+  VerifyResult,
+} from './audit.schema.ts';
+import { auditTrail, verifyAuditChain } from './audit.service.ts';
+import { checkpointNow, checkpointViews } from './checkpoints.ts';
 
 /**
  * What the audit routes need of sign-in. Auth writes the audit log, so audit sits below auth and
@@ -23,30 +27,12 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app,
   app.get(
     '/api/audit',
     {
-      schema: {
-        tags: ['audit'],
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-      },
+      schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditList } },
       preValidation: guard('audit.read'),
     },
-    async (request) => {
-      const ctx = requireAuth(request);
-      const entries = await app.db
-        .select({
-          seq: auditLog.seq,
-          at: auditLog.at,
-          actorUsername: auditLog.actorUsername,
-          actorRole: auditLog.actorRole,
-          action: auditLog.action,
-          entity: auditLog.entity,
-          entityId: auditLog.entityId,
-        })
-        .from(auditLog)
-        .where(eq(auditLog.unitId, ctx.unit.id))
-        .orderBy(desc(auditLog.seq))
-        .limit(request.query.limit);
-      return { entries };
-    },
+    async (request) => ({
+      entries: await auditTrail(app.db, requireAuth(request).unit.id, request.query.limit),
+    }),
   );
 
   app.get(
@@ -66,11 +52,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app,
   app.get(
     '/api/audit/checkpoints',
     {
-      schema: {
-        tags: ['audit'],
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
-        response: { 200: z.object({ checkpoints: z.array(CheckpointView) }) },
-      },
+      schema: { tags: ['audit'], querystring: CheckpointsQuery, response: { 200: CheckpointList } },
       preValidation: guard('audit.verify'),
     },
     async (request) => ({
@@ -86,23 +68,12 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app,
   app.post(
     '/api/audit/checkpoints',
     {
-      schema: {
-        tags: ['audit'],
-        response: {
-          200: z.object({ written: z.boolean(), checkpoint: CheckpointView.nullable() }),
-          201: z.object({ written: z.boolean(), checkpoint: CheckpointView.nullable() }),
-        },
-      },
+      schema: { tags: ['audit'], response: { 200: CheckpointWritten, 201: CheckpointWritten } },
       preValidation: guard('audit.verify'),
     },
     async (request, reply) => {
-      const result = await writeCheckpoint(app.db, app.auditAnchor, { reason: 'manual', onlyIfMoved: true });
-      const unit = requireAuth(request).unit.name;
-      reply.status(result?.written ? 201 : 200);
-      return {
-        written: result?.written ?? false,
-        checkpoint: result ? viewOf(app.auditAnchor, result.checkpoint, unit) : null,
-      };
+      const result = await checkpointNow(app.db, app.auditAnchor, requireAuth(request).unit.name);
+      return reply.status(result.written ? 201 : 200).send(result);
     },
   );
 };

@@ -88,3 +88,27 @@ export type VerifyResult = z.infer<typeof VerifyResult>;
 /** A checkpoint as the auditors' list shows it: the record, its trust, and a printable text. */
 export const CheckpointView = Checkpoint.extend({ trusted: z.boolean(), text: z.string() });
 export type CheckpointView = z.infer<typeof CheckpointView>;
+
+/** One line of the unit's audit trail as the staff page lists it. */
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const AuditList = z.object({ entries: z.array(AuditEntryView) });
+export type AuditList = z.infer<typeof AuditList>;
+
+export const CheckpointsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
+export const CheckpointList = z.object({ checkpoints: z.array(CheckpointView) });
+export type CheckpointList = z.infer<typeof CheckpointList>;
+
+/** `POST /api/audit/checkpoints`: 201 when a checkpoint was written, 200 when the last one still names the head. */
+export const CheckpointWritten = z.object({ written: z.boolean(), checkpoint: CheckpointView.nullable() });
+export type CheckpointWritten = z.infer<typeof CheckpointWritten>;

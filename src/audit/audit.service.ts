@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { fill, type Language, type Text } from '../core/i18n.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { storableText } from '../core/text.ts';
 import type { Db } from '../db/client.ts';
-import type { AuditProblem, Checkpoint, VerifyResult } from './audit.schema.ts';
+import type { AuditEntryView, AuditProblem, Checkpoint, VerifyResult } from './audit.schema.ts';
 import { auditLog } from './audit.tables.ts';
 import { type AuditAnchor, checkpointSigned } from './checkpoints.ts';
 
@@ -417,4 +417,22 @@ async function readCheckpoints(
       message: say('noKey', { count: unchecked }),
     });
   return { trusted, read, latest: trusted.at(-1) ?? null, signatureProblems };
+}
+
+/** The unit's latest audit entries, newest first, without their before/after contents. */
+export async function auditTrail(db: Db, unitId: number, limit: number): Promise<AuditEntryView[]> {
+  return db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorUsername: auditLog.actorUsername,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+    })
+    .from(auditLog)
+    .where(eq(auditLog.unitId, unitId))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
 }

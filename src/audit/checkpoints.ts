@@ -13,6 +13,7 @@ import {
   type CheckpointBody,
   type CheckpointReason,
   type CheckpointView,
+  type CheckpointWritten,
 } from './audit.schema.ts';
 
 /**
@@ -287,6 +288,15 @@ export function scheduleCheckpoints(
 export function viewOf(anchor: AuditAnchor, checkpoint: Checkpoint, unit?: string): CheckpointView {
   const trusted = anchor.key ? checkpointSigned(anchor.key, checkpoint) : false;
   return { ...checkpoint, trusted, text: formatCheckpoint(checkpoint, unit) };
+}
+
+/** A manual checkpoint (only when the chain grew since the last one), as the staff page shows it. */
+export async function checkpointNow(db: Db, anchor: AuditAnchor, unit: string): Promise<CheckpointWritten> {
+  const result = await writeCheckpoint(db, anchor, { reason: 'manual', onlyIfMoved: true });
+  return {
+    written: result?.written ?? false,
+    checkpoint: result ? viewOf(anchor, result.checkpoint, unit) : null,
+  };
 }
 
 /** The latest `limit` readable checkpoints of the file, newest first. */

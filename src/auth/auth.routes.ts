@@ -1,16 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { NoContent } from '../core/contract.ts';
 import { DomainError } from '../core/errors.ts';
-import { listUnits } from './auth.repository.ts';
 import {
+  CsrfToken,
   LoginInput,
   PasswordChangeInput,
-  SessionInfo,
-  SessionUser,
+  RevokedCount,
+  SessionAnswer,
+  SessionIdParams,
+  SessionList,
   SwitchUnitInput,
+  TotpConfirmed,
   TotpConfirmInput,
   TotpDisableInput,
   TotpSetup,
+  UnitList,
   UnitSecurity,
 } from './auth.schema.ts';
 import {
@@ -26,6 +30,7 @@ import {
   setupTotp,
   switchUnit,
   toSessionUser,
+  unitRefs,
 } from './auth.service.ts';
 import { authEnvOf, clientOf, guard, requireAuth } from './guard.ts';
 import {
@@ -44,14 +49,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/csrf',
-    { schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } },
+    { schema: { tags: ['auth'], response: { 200: CsrfToken } } },
     async (request, reply) => ({ token: ensureCsrfToken(request, reply, secure) }),
   );
 
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], response: { 200: SessionAnswer } },
       config: duringEnrolment,
     },
     async (request, reply) => {
@@ -63,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], body: LoginInput, response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], body: LoginInput, response: { 200: SessionAnswer } },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -74,19 +79,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    if (request.auth) await logout(app.db, request.auth, clientOf(request));
-    clearSessionCookie(reply, secure);
-    renewPreSessionCsrfToken(reply, secure);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: NoContent } } },
+    async (request, reply) => {
+      if (request.auth) await logout(app.db, request.auth, clientOf(request));
+      clearSessionCookie(reply, secure);
+      renewPreSessionCsrfToken(reply, secure);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: PasswordChangeInput }, preValidation: guard('home.view') },
+    {
+      schema: { tags: ['auth'], body: PasswordChangeInput, response: { 204: NoContent } },
+      preValidation: guard('home.view'),
+    },
     async (request, reply) => {
       await changePassword(app.db, requireAuth(request), request.body, clientOf(request), env);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -102,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         body: TotpConfirmInput,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()), user: SessionUser }) },
+        response: { 200: TotpConfirmed },
       },
       config: duringEnrolment,
     },
@@ -115,17 +127,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/auth/totp',
-    { schema: { tags: ['auth'], body: TotpDisableInput }, preValidation: guard('home.view') },
+    {
+      schema: { tags: ['auth'], body: TotpDisableInput, response: { 204: NoContent } },
+      preValidation: guard('home.view'),
+    },
     async (request, reply) => {
       await disableTotp(app.db, requireAuth(request), request.body, clientOf(request), env);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/auth/sessions',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ sessions: z.array(SessionInfo) }) } },
+      schema: { tags: ['auth'], response: { 200: SessionList } },
       preValidation: guard('home.view'),
     },
     async (request) => ({ sessions: await listSessions(app.db, requireAuth(request), env) }),
@@ -134,7 +149,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/auth/sessions/:id',
     {
-      schema: { tags: ['auth'], params: z.object({ id: z.string().min(1).max(64) }) },
+      schema: {
+        tags: ['auth'],
+        params: SessionIdParams,
+        response: { 204: NoContent },
+      },
       preValidation: guard('home.view'),
     },
     async (request, reply) => {
@@ -149,14 +168,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         clearSessionCookie(reply, secure);
         renewPreSessionCsrfToken(reply, secure);
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.delete(
     '/api/auth/sessions',
     {
-      schema: { tags: ['auth'], response: { 200: z.object({ revoked: z.number() }) } },
+      schema: { tags: ['auth'], response: { 200: RevokedCount } },
       preValidation: guard('home.view'),
     },
     async (request) => ({
@@ -169,11 +188,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        response: { 200: z.object({ units: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+        response: { 200: UnitList },
       },
       preValidation: guard('units.switch'),
     },
-    async () => ({ units: (await listUnits(app.db)).map((u) => ({ code: u.code, name: u.name })) }),
+    async () => ({ units: await unitRefs(app.db) }),
   );
 
   app.get(
@@ -195,7 +214,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/unit',
     {
-      schema: { tags: ['auth'], body: SwitchUnitInput, response: { 200: z.object({ user: SessionUser }) } },
+      schema: { tags: ['auth'], body: SwitchUnitInput, response: { 200: SessionAnswer } },
       preValidation: guard('units.switch'),
     },
     async (request) => {

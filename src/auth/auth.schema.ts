@@ -68,3 +68,18 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const UnitSecurity = z.object({ requireTotp: z.boolean() });
 export type UnitSecurity = z.infer<typeof UnitSecurity>;
+
+export const CsrfToken = z.object({ token: z.string() });
+export type CsrfToken = z.infer<typeof CsrfToken>;
+/** The signed-in user, as login, `me`, unit switch and TOTP confirmation answer. */
+export const SessionAnswer = z.object({ user: SessionUser });
+export type SessionAnswer = z.infer<typeof SessionAnswer>;
+export const TotpConfirmed = z.object({ recoveryCodes: z.array(z.string()), user: SessionUser });
+export type TotpConfirmed = z.infer<typeof TotpConfirmed>;
+export const SessionList = z.object({ sessions: z.array(SessionInfo) });
+export type SessionList = z.infer<typeof SessionList>;
+export const SessionIdParams = z.object({ id: z.string().min(1).max(64) });
+export const RevokedCount = z.object({ revoked: z.number() });
+export type RevokedCount = z.infer<typeof RevokedCount>;
+export const UnitList = z.object({ units: z.array(UnitRef) });
+export type UnitList = z.infer<typeof UnitList>;

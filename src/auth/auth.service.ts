@@ -12,6 +12,7 @@ import type {
   SessionUser,
   TotpDisableInput,
   TotpSetup,
+  UnitRef,
 } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { type Permission, permissionsOf } from './permissions.ts';
@@ -590,6 +591,11 @@ export async function setUnitTotpRequirement(
 }
 
 /** Admins act in another unit; everyone else stays in their own. */
+/** Every unit's code and name, for the unit switcher. */
+export async function unitRefs(db: Db): Promise<UnitRef[]> {
+  return (await repo.listUnits(db)).map((u) => ({ code: u.code, name: u.name }));
+}
+
 export async function switchUnit(db: Db, ctx: AuthContext, unitCode: string, client: ClientInfo) {
   if (!hasPermission(ctx, 'units.switch')) throw new DomainError('auth.forbidden');
   const unit = await repo.findUnitByCode(db, unitCode);

@@ -1,9 +1,15 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { units } from '../auth/auth.tables.ts';
-import { defaultOfficeHours, type WorkingCalendar } from '../core/calendar.ts';
+import {
+  addOfficeMinutes,
+  addWorkingDays,
+  defaultOfficeHours,
+  type WorkingCalendar,
+} from '../core/calendar.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
+import type { Due, DueQuery } from './calendar.schema.ts';
 import { closedDays, officeHours } from './calendar.tables.ts';
 
 export type ClosedDay = {
@@ -35,6 +41,18 @@ export async function calendarOf(
     officeHours: (hours?.hours ?? defaultOfficeHours) as WorkingCalendar['officeHours'],
     closedDates: days,
   };
+}
+
+/** When a limit of working days or office minutes that starts at `from` (default now) ends. */
+export async function dueOn(db: Db, unitId: number, query: DueQuery, now = new Date()): Promise<Due> {
+  const from = query.from ? new Date(query.from) : now;
+  const year = from.getUTCFullYear();
+  const cal = await calendarOf(db, unitId, { from: year, to: year + 1 });
+  const due =
+    query.minutes !== undefined
+      ? addOfficeMinutes(cal, from, query.minutes)
+      : addWorkingDays(cal, from, query.workingDays ?? 0);
+  return { from: from.toISOString(), due: due.toISOString() };
 }
 
 /** Adds or renames a closed day (a local holiday, a changed cuti bersama). */

@@ -1,25 +1,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
-import { IdParam } from '../core/ids.ts';
-import { findLetterOfCase, verifyLetter } from '../documents/letters.service.ts';
-import { ActInput, OpenCaseInput, RevealInput } from './cases.schema.ts';
+import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
+import { verifyLetter } from '../documents/letters.service.ts';
+import {
+  ActInput,
+  CaseDetail,
+  CaseDocument,
+  CaseIdParams,
+  CaseOpened,
+  CaseQueue,
+  DocumentParams,
+  LetterParams,
+  OpenCaseInput,
+  PublicTracking,
+  RevealedNik,
+  RevealInput,
+  SignedScanStored,
+  SlaQuery,
+  SlaReport,
+  TrackParams,
+} from './cases.schema.ts';
 import {
   act,
   addDocument,
   attachSignedScan,
   caseQueue,
   getCase,
+  letterPdfOf,
   openCase,
   publicTracking,
   revealApplicantNik,
 } from './cases.service.ts';
 import type { Effects } from './effects.ts';
-import { slaReport } from './sla.service.ts';
+import { slaReportOf } from './sla.service.ts';
 
-const IdParams = z.object({ id: IdParam });
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
 const writesCase = guard(...caseWritePermissions);
 
@@ -27,7 +43,10 @@ const writesCase = guard(...caseWritePermissions);
 export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (app, { effects }) => {
   app.post(
     '/api/cases',
-    { schema: { tags: ['cases'], body: OpenCaseInput }, preValidation: guard('cases.intake') },
+    {
+      schema: { tags: ['cases'], body: OpenCaseInput, response: { 201: CaseOpened } },
+      preValidation: guard('cases.intake'),
+    },
     async (request, reply) => {
       const created = await openCase(app.db, requireAuth(request), request.body, clientOf(request));
       return reply.status(201).send({ id: created.id, trackingCode: created.trackingCode });
@@ -37,31 +56,15 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
   app.get(
     '/api/reports/sla',
     {
-      schema: {
-        tags: ['reports'],
-        querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).refine((q) => q.from <= q.to, {
-          message: 'from must not be after to',
-        }),
-      },
+      schema: { tags: ['reports'], querystring: SlaQuery, response: { 200: SlaReport } },
       preValidation: guard('reports.read'),
     },
-    async (request) => {
-      const { from, to } = request.query;
-      const end = new Date(`${to}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
-      const services = await slaReport(
-        app.db,
-        requireAuth(request).unit.id,
-        new Date(`${from}T00:00:00Z`),
-        end,
-      );
-      return { from, to, services };
-    },
+    async (request) => slaReportOf(app.db, requireAuth(request).unit.id, request.query),
   );
 
   app.get(
     '/api/cases',
-    { schema: { tags: ['cases'] }, preValidation: guard('cases.read') },
+    { schema: { tags: ['cases'], response: { 200: CaseQueue } }, preValidation: guard('cases.read') },
     async (request) => ({
       cases: await caseQueue(app.db, requireAuth(request)),
     }),
@@ -69,14 +72,20 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
 
   app.get(
     '/api/cases/:id',
-    { schema: { tags: ['cases'], params: IdParams }, preValidation: guard('cases.read') },
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, response: { 200: CaseDetail } },
+      preValidation: guard('cases.read'),
+    },
     async (request) => getCase(app.db, { effects }, requireAuth(request), request.params.id),
   );
 
   // Who may see the full NIK is decided by the service from the case's workflow.
   app.post(
     '/api/cases/:id/reveal',
-    { schema: { tags: ['cases'], params: IdParams, body: RevealInput }, preValidation: guard('cases.read') },
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, body: RevealInput, response: { 200: RevealedNik } },
+      preValidation: guard('cases.read'),
+    },
     async (request) =>
       revealApplicantNik(
         app.db,
@@ -89,7 +98,10 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
 
   app.post(
     '/api/cases/:id/actions',
-    { schema: { tags: ['cases'], params: IdParams, body: ActInput }, preValidation: writesCase },
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, body: ActInput, response: { 200: CaseDetail } },
+      preValidation: writesCase,
+    },
     async (request) =>
       act(
         app.db,
@@ -104,10 +116,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
   app.post(
     '/api/cases/:id/documents/:requirementId',
     {
-      schema: {
-        tags: ['cases'],
-        params: IdParams.extend({ requirementId: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
-      },
+      schema: { tags: ['cases'], params: DocumentParams, response: { 201: CaseDocument } },
       preValidation: writesCase,
     },
     async (request, reply) => {
@@ -126,29 +135,35 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     },
   );
 
-  const LetterParams = IdParams.extend({ letterId: IdParam });
-
+  // Binary: answers application/pdf (exempt from a response schema, see test/http/contracts.test.ts).
   app.get(
     '/api/cases/:id/letters/:letterId/pdf',
     { schema: { tags: ['cases'], params: LetterParams }, preValidation: guard('cases.read') },
     async (request, reply) => {
-      const ctx = requireAuth(request);
-      await getCase(app.db, { effects }, ctx, request.params.id);
-      const letter = await findLetterOfCase(app.db, request.params.id, request.params.letterId);
-      const pdf = await app.files.get(letter.pdfSha256);
+      const { fileName, pdf } = await letterPdfOf(
+        app.db,
+        { effects, files: app.files },
+        requireAuth(request),
+        request.params.id,
+        request.params.letterId,
+      );
       return reply
         .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="surat-${letter.number.replace(/[^\w.-]+/g, '-')}.pdf"`,
-        )
+        .header('content-disposition', `inline; filename="${fileName}"`)
         .send(pdf);
     },
   );
 
   app.post(
     '/api/cases/:id/letters/:letterId/signed',
-    { schema: { tags: ['cases'], params: LetterParams }, preValidation: writesCase },
+    {
+      schema: {
+        tags: ['cases'],
+        params: LetterParams,
+        response: { 200: SignedScanStored, 201: SignedScanStored },
+      },
+      preValidation: writesCase,
+    },
     async (request, reply) => {
       const file = await request.file();
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
@@ -175,7 +190,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
   app.get(
     '/api/public/verify/:code',
     {
-      schema: { tags: ['public'], params: z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) }) },
+      schema: { tags: ['public'], params: VerifyParams, response: { 200: LetterVerification } },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request) => verifyLetter(app.db, request.params.code),
@@ -184,7 +199,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
   app.post(
     '/api/public/verify/:code',
     {
-      schema: { tags: ['public'], params: z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) }) },
+      schema: { tags: ['public'], params: VerifyParams, response: { 200: LetterVerification } },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request) => {
@@ -196,7 +211,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
   app.get(
     '/api/public/track/:code',
     {
-      schema: { tags: ['public'], params: z.object({ code: z.string().min(5).max(20) }) },
+      schema: { tags: ['public'], params: TrackParams, response: { 200: PublicTracking } },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request) => publicTracking(app.db, request.params.code),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdParam } from '../core/ids.ts';
 
 export const OpenCaseInput = z.object({
   standardId: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -32,3 +33,201 @@ export const RevealInput = z.object({
   reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),
 });
 export type RevealInput = z.infer<typeof RevealInput>;
+
+export const CaseIdParams = z.object({ id: IdParam });
+
+export const CaseOpened = z.object({ id: z.number().int(), trackingCode: z.string() });
+export type CaseOpened = z.infer<typeof CaseOpened>;
+
+export const CaseStatus = z.enum(['open', 'returned', 'done', 'rejected']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** A case in the staff queue, with its due time and whether it is late or nearly so. */
+export const QueueItem = z.object({
+  id: z.number().int(),
+  trackingCode: z.string(),
+  applicantName: z.string(),
+  product: z.string().nullable(),
+  status: z.string(),
+  step: z.string().nullable(),
+  stepRole: z.string().nullable(),
+  assigneeId: z.number().int().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+export const CaseQueue = z.object({ cases: z.array(QueueItem) });
+export type CaseQueue = z.infer<typeof CaseQueue>;
+
+const Applicant = z.object({ name: z.string(), nik: z.string().optional(), phone: z.string().optional() });
+
+/** The case row as staff see it; the applicant's NIK masked. Times are ISO strings. */
+export const CaseRecord = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  standardId: z.number().int(),
+  revisionId: z.number().int(),
+  trackingCode: z.string(),
+  product: z.string().nullable(),
+  applicant: Applicant,
+  flags: z.array(z.string()),
+  status: z.string(),
+  step: z.string().nullable(),
+  stepRole: z.string().nullable(),
+  assigneeId: z.number().int().nullable(),
+  version: z.number().int(),
+  dueAt: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+/** The reducer's state of a case (case.reducer.ts). */
+export const CaseStateView = z.object({
+  status: CaseStatus,
+  step: z.string().nullable(),
+  assignee: z.number().int().nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  flags: z.array(z.string()),
+});
+
+/** An action the user may take at the case's step, with the form fields it needs. */
+export const AvailableAction = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['forward', 'complete', 'reject', 'return']),
+  to: z.string().optional(),
+  fields: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        kind: z.enum(['text', 'region', 'number']),
+        required: z.boolean(),
+      }),
+    )
+    .optional(),
+  effect: z.string().optional(),
+  letter: z.object({ classification: z.string() }).optional(),
+});
+export type AvailableAction = z.infer<typeof AvailableAction>;
+
+export const CaseActionView = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  seq: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  role: z.string(),
+  step: z.string().nullable(),
+  action: z.string(),
+  note: z.string().nullable(),
+  data: z.unknown(),
+});
+export type CaseActionView = z.infer<typeof CaseActionView>;
+
+export const CaseDocument = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  requirementId: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.number().int().nullable(),
+  uploadedAt: z.string(),
+});
+export type CaseDocument = z.infer<typeof CaseDocument>;
+
+export const SignedScan = z.object({
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  reason: z.string().nullable(),
+  replaced: z.boolean(),
+});
+
+export const CaseLetter = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  issuedAt: z.string(),
+  pdfSha256: z.string(),
+  verificationCode: z.string(),
+  signedSha256: z.string().nullable(),
+  /** Every signed scan, oldest first; all but the newest were replaced. */
+  signedScans: z.array(SignedScan),
+});
+
+/** A case as its page shows it: the record, the workflow's labels, what the user may do next. */
+export const CaseDetail = z.object({
+  case: CaseRecord,
+  mayRevealNik: z.boolean(),
+  standard: z.object({
+    id: z.string(),
+    name: z.string(),
+    products: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional() })),
+  }),
+  /** Labels of steps and of actions per step, for the timeline. */
+  labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),
+  state: CaseStateView,
+  step: z.object({ id: z.string(), label: z.string(), role: z.string() }).nullable(),
+  available: z.array(AvailableAction),
+  /** What an action's effect shows before it is taken (e.g. earlier relief claims), by action id. */
+  previews: z.record(z.string(), z.record(z.string(), z.unknown())),
+  missing: z.array(z.object({ id: z.string(), text: z.string() })),
+  actions: z.array(CaseActionView),
+  documents: z.array(CaseDocument),
+  letters: z.array(CaseLetter),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const RevealedNik = z.object({ value: z.string() });
+export type RevealedNik = z.infer<typeof RevealedNik>;
+
+export const DocumentParams = CaseIdParams.extend({ requirementId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+export const LetterParams = CaseIdParams.extend({ letterId: IdParam });
+export const SignedScanStored = z.object({ signedSha256: z.string() });
+
+export const SlaQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).refine((q) => q.from <= q.to, {
+  message: 'from must not be after to',
+});
+export type SlaQuery = z.infer<typeof SlaQuery>;
+
+/** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */
+export const ServiceSla = z.object({
+  standard: z.string(),
+  cases: z.number().int(),
+  closed: z.number().int(),
+  open: z.number().int(),
+  breached: z.number().int(),
+  /** Share of closed cases (with a due time) finished within it, 0–1; null when none. */
+  withinTimeShare: z.number().nullable(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+});
+export type ServiceSla = z.infer<typeof ServiceSla>;
+export const SlaReport = z.object({ from: z.string(), to: z.string(), services: z.array(ServiceSla) });
+export type SlaReport = z.infer<typeof SlaReport>;
+
+export const TrackParams = z.object({ code: z.string().min(5).max(20) });
+
+/** What a citizen sees with the tracking code: no personal data but the first name. */
+export const PublicTracking = z.object({
+  trackingCode: z.string(),
+  firstName: z.string(),
+  service: z.string(),
+  timeZone: z.string(),
+  status: CaseStatus,
+  openedAt: z.string(),
+  dueAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  steps: z.array(
+    z.object({ id: z.string(), label: z.string(), state: z.enum(['current', 'done', 'pending']) }),
+  ),
+});
+export type PublicTracking = z.infer<typeof PublicTracking>;

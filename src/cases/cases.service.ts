@@ -26,7 +26,15 @@ import { pickInForce, standardOfRevision } from '../standards/standards.service.
 import type { Workflow } from '../standards/workflow.schema.ts';
 import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
-import type { ActInput, OpenCaseInput } from './cases.schema.ts';
+import type {
+  ActInput,
+  CaseDetail,
+  CaseDocument,
+  OpenCaseInput,
+  PublicTracking,
+  QueueItem,
+} from './cases.schema.ts';
+import type { caseDocuments } from './cases.tables.ts';
 import { type Effects, findEffect } from './effects.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -214,7 +222,12 @@ function missingDocuments(
   );
 }
 
-export async function getCase(db: Db, env: { effects: Effects }, ctx: AuthContext, id: number) {
+export async function getCase(
+  db: Db,
+  env: { effects: Effects },
+  ctx: AuthContext,
+  id: number,
+): Promise<CaseDetail> {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   const documents = await repo.documentsOf(db, row.id);
   const caseLetters = await lettersOfCase(db, row.id);
@@ -234,7 +247,14 @@ export async function getCase(db: Db, env: { effects: Effects }, ctx: AuthContex
   }
   return {
     // The applicant's NIK is masked for every reader; `revealApplicantNik` shows it, audited.
-    case: { ...row, applicant: maskPersonalNumbers(row.applicant) },
+    case: {
+      ...row,
+      applicant: maskPersonalNumbers(row.applicant),
+      dueAt: row.dueAt?.toISOString() ?? null,
+      openedAt: row.openedAt.toISOString(),
+      closedAt: row.closedAt?.toISOString() ?? null,
+      breachedAt: row.breachedAt?.toISOString() ?? null,
+    },
     mayRevealNik: Boolean(row.applicant.nik) && mayRevealNik(ctx, workflow),
     standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
     /** Labels of steps and of actions per step, for the timeline. */
@@ -256,7 +276,7 @@ export async function getCase(db: Db, env: { effects: Effects }, ctx: AuthContex
       new Set(documents.map((d) => d.requirementId)),
     ).map((r) => ({ id: r.id, text: r.text })),
     actions,
-    documents,
+    documents: documents.map(documentView),
     letters: caseLetters.map((l) => ({
       id: l.id,
       number: l.number,
@@ -276,6 +296,26 @@ export async function getCase(db: Db, env: { effects: Effects }, ctx: AuthContex
           replaced: s.replacedBy !== null,
         })),
     })),
+  };
+}
+
+function documentView(doc: typeof caseDocuments.$inferSelect): CaseDocument {
+  return { ...doc, uploadedAt: doc.uploadedAt.toISOString() };
+}
+
+/** A letter of a case as its PDF, for a user who may read the case. */
+export async function letterPdfOf(
+  db: Db,
+  env: { effects: Effects; files: FileStore },
+  ctx: AuthContext,
+  id: number,
+  letterId: number,
+): Promise<{ fileName: string; pdf: Buffer }> {
+  await getCase(db, env, ctx, id);
+  const letter = await findLetterOfCase(db, id, letterId);
+  return {
+    fileName: `surat-${letter.number.replace(/[^\w.-]+/g, '-')}.pdf`,
+    pdf: await env.files.get(letter.pdfSha256),
   };
 }
 
@@ -329,7 +369,7 @@ export async function act(
   id: number,
   input: ActInput,
   client: ClientInfo,
-) {
+): Promise<CaseDetail> {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   const writers = writerRoles(ctx, workflow);
   // The case row and its actions are read by two queries; if another action landed between
@@ -465,7 +505,7 @@ export async function addDocument(
   id: number,
   input: { requirementId: string; fileName: string; bytes: Buffer },
   client: ClientInfo,
-) {
+): Promise<CaseDocument> {
   const { row, standard, workflow, state } = await loadCase(db, ctx, id);
   writerRoles(ctx, workflow);
   if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
@@ -499,7 +539,7 @@ export async function addDocument(
       entityId: row.id,
       after: { requirementId: requirement.id, sha256, size: doc.size },
     });
-    return doc;
+    return documentView(doc);
   });
 }
 
@@ -557,7 +597,7 @@ export async function attachSignedScan(
   });
 }
 
-export async function caseQueue(db: Db, ctx: AuthContext, limit = 200) {
+export async function caseQueue(db: Db, ctx: AuthContext, limit = 200): Promise<QueueItem[]> {
   const rows = await repo.queue(db, ctx.unit.id, ctx.roles, limit);
   const now = Date.now();
   return rows.map((c) => ({
@@ -576,7 +616,7 @@ export async function caseQueue(db: Db, ctx: AuthContext, limit = 200) {
 }
 
 /** What a citizen sees with the tracking code: steps, status, due time; no personal data but the first name. */
-export async function publicTracking(db: Db, code: string) {
+export async function publicTracking(db: Db, code: string): Promise<PublicTracking> {
   const row = await repo.findCaseByTrackingCode(db, code.trim().toUpperCase());
   if (!row) throw new DomainError('case.not_found', {});
   const standard = await standardOfRevision(db, row.revisionId);

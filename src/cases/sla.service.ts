@@ -2,6 +2,7 @@ import { and, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { standards } from '../standards/standards.tables.ts';
+import type { ServiceSla, SlaQuery, SlaReport } from './cases.schema.ts';
 import { cases } from './cases.tables.ts';
 
 /**
@@ -40,16 +41,12 @@ export async function recordBreaches(db: Db, now = new Date()): Promise<number> 
   });
 }
 
-export interface ServiceSla {
-  standard: string;
-  cases: number;
-  closed: number;
-  open: number;
-  breached: number;
-  /** Share of closed cases (with a due time) finished within it, 0–1; null when none. */
-  withinTimeShare: number | null;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
+/** The SLA report for the calendar days `from`…`to` (inclusive, UTC days). */
+export async function slaReportOf(db: Db, unitId: number, { from, to }: SlaQuery): Promise<SlaReport> {
+  const end = new Date(`${to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const services = await slaReport(db, unitId, new Date(`${from}T00:00:00Z`), end);
+  return { from, to, services };
 }
 
 /** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */

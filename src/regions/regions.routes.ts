@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guard } from '../auth/guard.ts';
-import { childrenOf, getProvince } from '../core/regions.ts';
+import { RegencyList } from './regions.schema.ts';
+import { allRegencies } from './regions.service.ts';
 
 /**
  * Regencies and cities with their province, for region pickers (514 rows, cached by the browser).
@@ -11,19 +12,11 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions/regencies',
     {
-      schema: { tags: ['regions'], querystring: z.object({}) },
+      schema: { tags: ['regions'], querystring: z.object({}), response: { 200: RegencyList } },
       preValidation: guard('home.view'),
       config: { cacheable: true },
     },
-    async (_request, reply) => {
-      const regencies = childrenOf('').flatMap((p) =>
-        childrenOf(p.code).map((r) => ({
-          code: r.code,
-          name: r.name,
-          province: getProvince(p.code)?.name ?? '',
-        })),
-      );
-      return reply.header('cache-control', 'private, max-age=86400').send({ regencies });
-    },
+    async (_request, reply) =>
+      reply.header('cache-control', 'private, max-age=86400').send({ regencies: allRegencies() }),
   );
 };

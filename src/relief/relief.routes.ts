@@ -1,19 +1,23 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
-import { DomainError } from '../core/errors.ts';
+import { NoContent } from '../core/contract.ts';
 import { IdParam } from '../core/ids.ts';
-import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
-import { claimsByNik, setTariff, tariffsOf } from './relief.service.ts';
-import { DistanceClasses, reliefPayouts } from './relief.tables.ts';
+import {
+  CashBook,
+  ClaimsAnswer,
+  NikParams,
+  TariffInput,
+  TariffParams,
+  TariffsAnswer,
+} from './relief.schema.ts';
+import { cashBook, changeTariff, kwitansiOf, lookUpClaims, tariffsOf } from './relief.service.ts';
 
 export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/relief/tariffs',
-    { schema: { tags: ['relief'] }, preValidation: guard('cases.read') },
+    { schema: { tags: ['relief'], response: { 200: TariffsAnswer } }, preValidation: guard('cases.read') },
     async (request) => ({
       tariffs: await tariffsOf(app.db, requireAuth(request).unit.id),
     }),
@@ -22,27 +26,19 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/relief/tariffs/:distanceClass',
     {
-      schema: {
-        tags: ['relief'],
-        params: z.object({ distanceClass: z.enum(DistanceClasses) }),
-        body: z.object({ amount: z.number().int().min(0).max(100_000_000) }),
-      },
+      schema: { tags: ['relief'], params: TariffParams, body: TariffInput, response: { 204: NoContent } },
       preValidation: guard('calendar.manage'),
     },
     async (request, reply) => {
       const ctx = requireAuth(request);
-      const before = await tariffsOf(app.db, ctx.unit.id);
-      await app.db.transaction(async (tx) => {
-        await setTariff(tx, ctx.unit.id, request.params.distanceClass, request.body.amount);
-        await recordAudit(tx, actorOf(ctx, clientOf(request)), {
-          action: 'relief.set_tariff',
-          entity: 'relief_tariff',
-          entityId: request.params.distanceClass,
-          before: { amount: before[request.params.distanceClass] },
-          after: { amount: request.body.amount },
-        });
-      });
-      return reply.status(204).send();
+      await changeTariff(
+        app.db,
+        actorOf(ctx, clientOf(request)),
+        ctx.unit.id,
+        request.params.distanceClass,
+        request.body.amount,
+      );
+      return reply.status(204).send(null);
     },
   );
 
@@ -50,39 +46,26 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/relief/claims/:nik',
     {
-      schema: { tags: ['relief'], params: z.object({ nik: z.string().regex(/^\d{16}$/) }) },
+      schema: { tags: ['relief'], params: NikParams, response: { 200: ClaimsAnswer } },
       preValidation: guard('cases.act'),
     },
-    async (request) => {
-      const ctx = requireAuth(request);
-      const claims = await claimsByNik(app.db, request.params.nik);
-      await recordAudit(app.db, actorOf(ctx, clientOf(request)), {
-        action: 'relief.claims_lookup',
-        entity: 'person',
-        entityId: maskNik(request.params.nik),
-        after: { found: claims.length },
-      });
-      // The officer typed the number; the answer lists other offices' payouts, masked.
-      return { claims: maskPersonalNumbers(claims) };
-    },
+    async (request) => ({
+      claims: await lookUpClaims(
+        app.db,
+        actorOf(requireAuth(request), clientOf(request)),
+        request.params.nik,
+      ),
+    }),
   );
 
   /** The unit's cash book of payouts; the kwitansi PDF of each carries the full NIK it was paid to. */
   app.get(
     '/api/relief/payouts',
-    { schema: { tags: ['relief'] }, preValidation: guard('cases.read') },
-    async (request) => {
-      const ctx = requireAuth(request);
-      const rows = await app.db
-        .select()
-        .from(reliefPayouts)
-        .where(eq(reliefPayouts.unitId, ctx.unit.id))
-        .orderBy(desc(reliefPayouts.paidAt))
-        .limit(500);
-      return { payouts: maskPersonalNumbers(rows), total: rows.reduce((n, r) => n + r.amount, 0) };
-    },
+    { schema: { tags: ['relief'], response: { 200: CashBook } }, preValidation: guard('cases.read') },
+    async (request) => cashBook(app.db, requireAuth(request).unit.id),
   );
 
+  // Binary: answers application/pdf (exempt from a response schema, see test/http/contracts.test.ts).
   app.get(
     '/api/relief/payouts/:id/kwitansi',
     {
@@ -90,16 +73,16 @@ export const reliefRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('cases.read'),
     },
     async (request, reply) => {
-      const ctx = requireAuth(request);
-      const [row] = await app.db
-        .select()
-        .from(reliefPayouts)
-        .where(and(eq(reliefPayouts.id, request.params.id), eq(reliefPayouts.unitId, ctx.unit.id)));
-      if (!row) throw new DomainError('relief.not_found', { id: request.params.id });
+      const { fileName, pdf } = await kwitansiOf(
+        app.db,
+        app.files,
+        requireAuth(request).unit.id,
+        request.params.id,
+      );
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="kwitansi-${row.id}.pdf"`)
-        .send(await app.files.get(row.receiptSha256));
+        .header('content-disposition', `inline; filename="${fileName}"`)
+        .send(pdf);
     },
   );
 };

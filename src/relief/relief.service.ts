@@ -1,13 +1,16 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { units } from '../auth/auth.tables.ts';
 import type { Effect } from '../cases/effects.ts';
 import { formatDateLong, todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import { formatRupiah, rupiahInWords } from '../core/money.ts';
 import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
-import { maskNik } from '../core/privacy.ts';
+import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion, regionPath } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
+import type { FileStore } from '../documents/file-store.ts';
+import type { CashBook, Claim, ClaimsPreview, PayoutResult } from './relief.schema.ts';
 import { type DistanceClass, DistanceClasses, reliefPayouts, reliefTariffs } from './relief.tables.ts';
 
 /** Island groups by province code, for "across islands" legs. */
@@ -49,6 +52,71 @@ export async function setTariff(db: Db, unitId: number, distance: DistanceClass,
     .insert(reliefTariffs)
     .values({ unitId, distanceClass: distance, amount })
     .onConflictDoUpdate({ target: [reliefTariffs.unitId, reliefTariffs.distanceClass], set: { amount } });
+}
+
+/** Sets a unit's tariff for a distance class, audited with the amount it replaces. */
+export async function changeTariff(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  distance: DistanceClass,
+  amount: number,
+): Promise<void> {
+  const before = await tariffsOf(db, unitId);
+  await db.transaction(async (tx) => {
+    await setTariff(tx, unitId, distance, amount);
+    await recordAudit(tx, actor, {
+      action: 'relief.set_tariff',
+      entity: 'relief_tariff',
+      entityId: distance,
+      before: { amount: before[distance] },
+      after: { amount },
+    });
+  });
+}
+
+/**
+ * The repeat-claim check as an officer runs it: earlier payouts to a NIK in every office, the
+ * lookup audited. The officer typed the number; the answer lists other offices' payouts, masked.
+ */
+export async function lookUpClaims(db: Db, actor: Actor, nik: string): Promise<Claim[]> {
+  const claims = await claimsByNik(db, nik);
+  await recordAudit(db, actor, {
+    action: 'relief.claims_lookup',
+    entity: 'person',
+    entityId: maskNik(nik),
+    after: { found: claims.length },
+  });
+  return maskPersonalNumbers(claims);
+}
+
+/** The unit's cash book: its latest 500 payouts, NIKs masked, and their sum. */
+export async function cashBook(db: Db, unitId: number): Promise<CashBook> {
+  const rows = await db
+    .select()
+    .from(reliefPayouts)
+    .where(eq(reliefPayouts.unitId, unitId))
+    .orderBy(desc(reliefPayouts.paidAt))
+    .limit(500);
+  return {
+    payouts: maskPersonalNumbers(rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() }))),
+    total: rows.reduce((n, r) => n + r.amount, 0),
+  };
+}
+
+/** A payout's receipt PDF, which carries the full NIK it was paid to; only for the paying unit. */
+export async function kwitansiOf(
+  db: Db,
+  files: FileStore,
+  unitId: number,
+  id: number,
+): Promise<{ fileName: string; pdf: Buffer }> {
+  const [row] = await db
+    .select()
+    .from(reliefPayouts)
+    .where(and(eq(reliefPayouts.id, id), eq(reliefPayouts.unitId, unitId)));
+  if (!row) throw new DomainError('relief.not_found', { id });
+  return { fileName: `kwitansi-${row.id}.pdf`, pdf: await files.get(row.receiptSha256) };
 }
 
 /** Every earlier kehabisan bekal claim for a NIK, in every unit: the repeat-claim check. */
@@ -134,18 +202,25 @@ const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
       receiptSha256,
     })
     .returning();
-  return { payoutId: row?.id, amount: tariff.amount, distanceClass: cls, receiptSha256 };
+  const result: PayoutResult = {
+    payoutId: row?.id,
+    amount: tariff.amount,
+    distanceClass: cls,
+    receiptSha256,
+  };
+  return result;
 };
 
 /** The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal"). */
 const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow) => {
   const nik = caseRow.applicant.nik;
-  return {
+  const preview: ClaimsPreview = {
     kind: 'relief.claims',
     nik: nik ? maskNik(nik) : null,
     claims: nik ? await claimsByNik(db, nik) : [],
     tariffs: await tariffsOf(db, caseRow.unitId),
   };
+  return preview;
 };
 
 /** The workflow effects of Kehabisan Bekal, for the composition root to hand to the case engine. */

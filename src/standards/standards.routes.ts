@@ -1,10 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { pickLanguage } from '../core/i18n.ts';
 import type { KnownEffects } from './standard.lint.ts';
-import { renderStandardPdf } from './standard.pdf.ts';
+import {
+  PdfQuery,
+  Published,
+  PublishInput,
+  SippnExport,
+  StaffStandardList,
+  StandardPage,
+  StandardParams,
+  UnitList,
+  UnitPage,
+  UnitParams,
+} from './standards.schema.ts';
 import {
   getPublicStandard,
   getPublicUnit,
@@ -12,9 +22,8 @@ import {
   listUnitStandards,
   publishStandard,
   sippnExport,
+  standardPdf,
 } from './standards.service.ts';
-
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
 
 /** The standards routes; the app hands in the effects a published workflow may name. */
 export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> = async (app, { effects }) => {
@@ -24,59 +33,49 @@ export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> =
     cacheable: true,
   };
 
-  app.get('/api/public/units', { schema: { tags: ['public'] }, config: publicLimit }, async () => ({
-    units: await listPublicUnits(app.db),
-  }));
+  app.get(
+    '/api/public/units',
+    { schema: { tags: ['public'], response: { 200: UnitList } }, config: publicLimit },
+    async () => ({ units: await listPublicUnits(app.db) }),
+  );
 
   app.get(
     '/api/public/units/:unit',
-    { schema: { tags: ['public'], params: z.object({ unit: slug }) }, config: publicLimit },
+    { schema: { tags: ['public'], params: UnitParams, response: { 200: UnitPage } }, config: publicLimit },
     async (request) => getPublicUnit(app.db, request.params.unit),
   );
 
   app.get(
     '/api/public/units/:unit/standards/:id',
-    { schema: { tags: ['public'], params: z.object({ unit: slug, id: slug }) }, config: publicLimit },
+    {
+      schema: { tags: ['public'], params: StandardParams, response: { 200: StandardPage } },
+      config: publicLimit,
+    },
     async (request) => getPublicStandard(app.db, request.params.unit, request.params.id),
   );
 
+  // Binary: answers application/pdf (exempt from a response schema, see test/http/contracts.test.ts).
   app.get(
     '/api/public/units/:unit/standards/:id/pdf',
-    {
-      schema: {
-        tags: ['public'],
-        params: z.object({ unit: slug, id: slug }),
-        querystring: z.object({ lang: z.enum(['id', 'en']).optional() }),
-      },
-      config: publicLimit,
-    },
+    { schema: { tags: ['public'], params: StandardParams, querystring: PdfQuery }, config: publicLimit },
     async (request, reply) => {
-      const { unit, standard, revision } = await getPublicStandard(
+      const { fileName, pdf } = await standardPdf(
         app.db,
         request.params.unit,
         request.params.id,
+        request.query.lang ?? pickLanguage(request.headers['accept-language']),
+        app.config.publicUrl,
       );
-      const lang = request.query.lang ?? pickLanguage(request.headers['accept-language']);
-      const pdf = await renderStandardPdf({
-        unit,
-        standard,
-        revision,
-        lang,
-        publicUrl: app.config.publicUrl,
-      });
       return reply
         .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="standar-pelayanan-${unit.code}-${standard.id}-rev${revision.revision}.pdf"`,
-        )
+        .header('content-disposition', `inline; filename="${fileName}"`)
         .send(pdf);
     },
   );
 
   app.get(
     '/api/public/sippn',
-    { schema: { tags: ['public'] }, config: publicLimit },
+    { schema: { tags: ['public'], response: { 200: SippnExport } }, config: publicLimit },
     async (_request, reply) =>
       reply
         .header('content-disposition', 'inline; filename="jaring-sippn.json"')
@@ -85,7 +84,10 @@ export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> =
 
   app.get(
     '/api/staff/standards',
-    { schema: { tags: ['standards'] }, preValidation: guard('standards.read') },
+    {
+      schema: { tags: ['standards'], response: { 200: StaffStandardList } },
+      preValidation: guard('standards.read'),
+    },
     async (request) => ({
       standards: await listUnitStandards(app.db, requireAuth(request).unit),
     }),
@@ -94,10 +96,7 @@ export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> =
   app.post(
     '/api/staff/standards',
     {
-      schema: {
-        tags: ['standards'],
-        body: z.object({ yaml: z.string().min(1).max(1_000_000), fileName: z.string().max(200).optional() }),
-      },
+      schema: { tags: ['standards'], body: PublishInput, response: { 201: Published } },
       preValidation: guard('standards.publish'),
     },
     async (request, reply) => {

@@ -3,22 +3,16 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { findUnitByCode, listUnits, type UnitRow } from '../auth/auth.repository.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
+import type { Language } from '../core/i18n.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type KnownEffects, lintStandard } from './standard.lint.ts';
 import { parseStandardYaml, withLines } from './standard.loader.ts';
+import { renderStandardPdf } from './standard.pdf.ts';
 import { Standard } from './standard.schema.ts';
 import { toSippnService } from './standard.sippn.ts';
 import * as repo from './standards.repository.ts';
-
-export interface RevisionInfo {
-  revision: string;
-  effectiveDate: string | null;
-  publishedAt: string;
-  sha256: string;
-  inForce: boolean;
-  uploadedBy: number | null;
-}
+import type { PublicUnit, RevisionInfo, SippnExport } from './standards.schema.ts';
 
 /**
  * The revision in force on a date: the latest one whose effective date (or, without one, its
@@ -47,7 +41,7 @@ function revisionInfo(r: repo.RevisionMeta, inForce: repo.RevisionMeta | undefin
   };
 }
 
-export function publicUnit(unit: UnitRow) {
+export function publicUnit(unit: UnitRow): PublicUnit {
   return {
     code: unit.code,
     name: unit.name,
@@ -63,7 +57,6 @@ export function publicUnit(unit: UnitRow) {
     letterhead: unit.letterhead,
   };
 }
-export type PublicUnit = ReturnType<typeof publicUnit>;
 
 /**
  * Validates and publishes a standard (new or revised) for a unit. The YAML must parse, pass
@@ -249,6 +242,19 @@ async function loadPublicStandard(db: Db, unitCode: string, slug: string) {
   };
 }
 
+/** A published standard as its printable PDF, in the reader's language. */
+export async function standardPdf(
+  db: Db,
+  unitCode: string,
+  slug: string,
+  lang: Language,
+  publicUrl: string,
+): Promise<{ fileName: string; pdf: Buffer }> {
+  const { unit, standard, revision } = await getPublicStandard(db, unitCode, slug);
+  const pdf = await renderStandardPdf({ unit, standard, revision, lang, publicUrl });
+  return { fileName: `standar-pelayanan-${unit.code}-${standard.id}-rev${revision.revision}.pdf`, pdf };
+}
+
 /** Staff view of a unit's standards, including revisions not yet in force. */
 export async function listUnitStandards(db: Db, unit: UnitRow) {
   const today = todayIn(unit.timeZone);
@@ -277,7 +283,7 @@ export async function listUnitStandards(db: Db, unit: UnitRow) {
 }
 
 /** The SIPPN publication export: every unit's standards in force, with all 14 components. */
-export async function sippnExport(db: Db, generatedAt = new Date()) {
+export async function sippnExport(db: Db, generatedAt = new Date()): Promise<SippnExport> {
   const units = await listUnits(db);
   const rows = await repo.allRevisions(db);
   return {

@@ -1,4 +1,5 @@
 import '../styles/all.ts';
+import type { SessionAnswer } from '@jaring/auth/auth.schema.ts';
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,7 +7,6 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../api.ts';
 import { authTexts } from '../i18n/auth.ts';
 import { useTexts } from '../i18n/i18n.tsx';
-import type { SessionUser } from '../types.ts';
 
 /**
  * Sign-in. An account with an authenticator app is answered `auth.totp_required`: the page then
@@ -20,7 +20,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [askCode, setAskCode] = useState(false);
   const [code, setCode] = useState('');
-  const login = useMutation<{ user: SessionUser }, ApiError>({
+  const login = useMutation<SessionAnswer, ApiError>({
     mutationFn: () => post('/api/auth/login', { username, password, ...(askCode ? { totp: code } : {}) }),
     onSuccess: ({ user }) => {
       client.setQueryData(['me'], user);

@@ -1,3 +1,4 @@
+import type { UnitSecurity } from '@jaring/auth/auth.schema.ts';
 import {
   Alert,
   Anchor,
@@ -98,9 +99,9 @@ function UnitSecuritySection({ user }: { user: SessionUser }) {
   const client = useQueryClient();
   const security = useQuery({
     queryKey: ['unit-security', user.unit.code],
-    queryFn: () => get<{ requireTotp: boolean }>('/api/units/current/security'),
+    queryFn: () => get<UnitSecurity>('/api/units/current/security'),
   });
-  const change = useMutation<{ requireTotp: boolean }, ApiError, boolean>({
+  const change = useMutation<UnitSecurity, ApiError, boolean>({
     mutationFn: (requireTotp) => put('/api/units/current/security', { requireTotp }),
     onSuccess: (res) => client.setQueryData(['unit-security', user.unit.code], res),
   });

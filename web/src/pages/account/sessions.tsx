@@ -1,3 +1,4 @@
+import type { RevokedCount, SessionList } from '@jaring/auth/auth.schema.ts';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -15,14 +16,14 @@ export function SessionsPage() {
   const client = useQueryClient();
   const sessions = useQuery({
     queryKey: ['sessions'],
-    queryFn: () => get<{ sessions: SessionInfo[] }>('/api/auth/sessions'),
+    queryFn: () => get<SessionList>('/api/auth/sessions'),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['sessions'] });
   const revoke = useMutation<void, ApiError, SessionInfo>({
     mutationFn: (s) => del(`/api/auth/sessions/${encodeURIComponent(s.id)}`),
     onSuccess: () => void refresh(),
   });
-  const others = useMutation<{ revoked: number }, ApiError>({
+  const others = useMutation<RevokedCount, ApiError>({
     mutationFn: () => del('/api/auth/sessions'),
     onSuccess: () => void refresh(),
   });

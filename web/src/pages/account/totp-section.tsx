@@ -1,3 +1,4 @@
+import type { TotpConfirmed, TotpSetup } from '@jaring/auth/auth.schema.ts';
 import {
   Alert,
   Badge,
@@ -20,12 +21,6 @@ import { authTexts } from '../../i18n/auth.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import type { SessionUser } from '../../types.ts';
 
-interface TotpSetup {
-  secret: string;
-  uri: string;
-  qr: string;
-}
-
 /** Enrolment (QR, key, confirming code, recovery codes shown once) or, when on, turning it off. */
 export function TotpSection({ user }: { user: SessionUser }) {
   const { t } = useTexts(authTexts);
@@ -34,7 +29,7 @@ export function TotpSection({ user }: { user: SessionUser }) {
   const [password, setPassword] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const setup = useMutation<TotpSetup, ApiError>({ mutationFn: () => post('/api/auth/totp/setup') });
-  const confirm = useMutation<{ recoveryCodes: string[]; user: SessionUser }, ApiError>({
+  const confirm = useMutation<TotpConfirmed, ApiError>({
     mutationFn: () => post('/api/auth/totp/confirm', { code }),
     onSuccess: (res) => {
       setCode('');

@@ -1,6 +1,6 @@
+import type { AuditList, CheckpointWritten, VerifyResult } from '@jaring/audit/audit.schema.ts';
 import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CheckpointView, VerifyResult } from '../../../../src/audit/audit.schema.ts';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -8,25 +8,15 @@ import { formatDateTime } from '../../format.ts';
 import { adminTexts } from '../../i18n/admin.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 
-interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-}
-
 /** The unit's audit trail and a check of the whole hash chain. */
 export function AuditPage() {
   const { t, lang } = useTexts(adminTexts);
   const entries = useQuery({
     queryKey: ['audit'],
-    queryFn: () => get<{ entries: AuditEntry[] }>('/api/audit?limit=200'),
+    queryFn: () => get<AuditList>('/api/audit?limit=200'),
   });
   const verify = useMutation<VerifyResult, ApiError>({ mutationFn: () => get('/api/audit/verify') });
-  const checkpoint = useMutation<{ written: boolean; checkpoint: CheckpointView | null }, ApiError>({
+  const checkpoint = useMutation<CheckpointWritten, ApiError>({
     mutationFn: () => post('/api/audit/checkpoints'),
   });
   const latest = verify.data?.checkpoint.latest;

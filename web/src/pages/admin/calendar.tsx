@@ -1,3 +1,4 @@
+import type { CalendarView as Calendar } from '@jaring/calendar/calendar.schema.ts';
 import {
   Alert,
   Badge,
@@ -20,12 +21,6 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate } from '../../format.ts';
 import { adminTexts } from '../../i18n/admin.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
-
-interface Calendar {
-  timeZone: string;
-  officeHours: Record<string, Array<{ start: string; end: string }>>;
-  closedDates: Array<{ date: string; name: string; kind: Kind }>;
-}
 
 const kinds = ['libur_nasional', 'cuti_bersama', 'libur_lokal'] as const;
 type Kind = (typeof kinds)[number];

@@ -1,3 +1,4 @@
+import type { RegencyList } from '@jaring/regions/regions.schema.ts';
 import {
   Alert,
   Button,
@@ -22,8 +23,7 @@ import { ClaimsAlert } from './claims-alert.tsx';
 function useRegencies(enabled: boolean) {
   return useQuery({
     queryKey: ['regencies'],
-    queryFn: () =>
-      get<{ regencies: Array<{ code: string; name: string; province: string }> }>('/api/regions/regencies'),
+    queryFn: () => get<RegencyList>('/api/regions/regencies'),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });

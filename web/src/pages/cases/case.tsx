@@ -1,3 +1,4 @@
+import { isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
 import {
   Alert,
   Anchor,
@@ -15,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { isStaffRole, RoleLabels } from '../../../../src/auth/roles.ts';
 import { type ApiError, get, post, uploadFile } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';

@@ -1,3 +1,5 @@
+import type { CaseOpened } from '@jaring/cases/cases.schema.ts';
+import type { StaffStandardList } from '@jaring/standards/standards.schema.ts';
 import {
   Alert,
   Button,
@@ -21,28 +23,20 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 
-interface StaffService {
-  id: string;
-  name: string;
-  hasWorkflow: boolean;
-  products: Array<{ id: string; name: string }>;
-  requirements: Array<{ id: string; text: string; kind: string; products?: string[] }>;
-}
-
 /** The front desk's intake form, generated from the standard: product, applicant, checklist. */
 export function IntakePage() {
   const { t } = useTexts(casesTexts);
   const navigate = useNavigate();
   const services = useQuery({
     queryKey: ['staff-standards'],
-    queryFn: () => get<{ standards: StaffService[] }>('/api/staff/standards'),
+    queryFn: () => get<StaffStandardList>('/api/staff/standards'),
   });
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [product, setProduct] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [nik, setNik] = useState('');
   const [phone, setPhone] = useState('');
-  const open = useMutation<{ id: number; trackingCode: string }, ApiError>({
+  const open = useMutation<CaseOpened, ApiError>({
     mutationFn: () =>
       post('/api/cases', {
         standardId: serviceId,

@@ -1,3 +1,4 @@
+import type { CaseQueue } from '@jaring/cases/cases.schema.ts';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -9,26 +10,12 @@ import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { unitTime } from './case-view.ts';
 
-interface QueueItem {
-  id: number;
-  trackingCode: string;
-  applicantName: string;
-  product: string | null;
-  status: string;
-  step: string | null;
-  stepRole: string | null;
-  dueAt: string | null;
-  assigneeId: number | null;
-  overdue: boolean;
-  dueSoon: boolean;
-}
-
 /** The cases waiting for the user's roles in their unit, soonest due first. */
 export function QueuePage() {
   const { t, lang } = useTexts(casesTexts);
   const queue = useQuery({
     queryKey: ['queue'],
-    queryFn: () => get<{ cases: QueueItem[] }>('/api/cases'),
+    queryFn: () => get<CaseQueue>('/api/cases'),
     refetchInterval: 30_000,
   });
   return (

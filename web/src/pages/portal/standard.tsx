@@ -1,9 +1,9 @@
+import { type ProcedureActor, RoleLabels } from '@jaring/auth/roles.ts';
+import { type Component, Components, GroupLabels } from '@jaring/standards/components.ts';
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { type ProcedureActor, RoleLabels } from '../../../../src/auth/roles.ts';
-import { type Component, Components, GroupLabels } from '../../../../src/standards/components.ts';
 import { get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { formatDate } from '../../format.ts';

@@ -1,3 +1,4 @@
+import type { CashBook, TariffsAnswer } from '@jaring/relief/relief.schema.ts';
 import {
   Alert,
   Anchor,
@@ -21,20 +22,6 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import { reportsTexts } from '../../i18n/reports.ts';
 import { locale } from '../../i18n/texts.ts';
 
-interface Payout {
-  id: number;
-  caseId: number;
-  name: string;
-  /** Masked by the server. */
-  nik: string | null;
-  originCode: string;
-  destinationCode: string;
-  legToCode: string;
-  distanceClass: string;
-  amount: number;
-  paidAt: string;
-}
-
 /** The distance classes of the tariff (`relief.tables.ts`). */
 const classes = ['dalam_provinsi', 'antar_provinsi', 'antar_pulau'] as const;
 type DistanceClass = (typeof classes)[number];
@@ -45,11 +32,11 @@ export function CashBookPage() {
   const client = useQueryClient();
   const book = useQuery({
     queryKey: ['payouts'],
-    queryFn: () => get<{ payouts: Payout[]; total: number }>('/api/relief/payouts'),
+    queryFn: () => get<CashBook>('/api/relief/payouts'),
   });
   const tariffs = useQuery({
     queryKey: ['tariffs'],
-    queryFn: () => get<{ tariffs: Record<DistanceClass, number | null> }>('/api/relief/tariffs'),
+    queryFn: () => get<TariffsAnswer>('/api/relief/tariffs'),
   });
   const [draft, setDraft] = useState<Partial<Record<DistanceClass, number>>>({});
   const save = useMutation<void, ApiError, { cls: DistanceClass; amount: number }>({

@@ -1,3 +1,4 @@
+import type { ServiceSla } from '@jaring/cases/cases.schema.ts';
 import { Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,17 +7,6 @@ import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { reportsTexts } from '../../i18n/reports.ts';
-
-interface ServiceSla {
-  standard: string;
-  cases: number;
-  closed: number;
-  open: number;
-  breached: number;
-  withinTimeShare: number | null;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-}
 
 const monthStart = () => `${new Date().toISOString().slice(0, 8)}01`;
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
+import type { SessionAnswer, UnitList } from '@jaring/auth/auth.schema.ts';
+import { isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
 import { Badge, Card, NavLink, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { isStaffRole, RoleLabels } from '../../../../src/auth/roles.ts';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -19,9 +20,9 @@ function UnitSwitch({ user }: { user: SessionUser }) {
   const client = useQueryClient();
   const units = useQuery({
     queryKey: ['units-admin'],
-    queryFn: () => get<{ units: Array<{ code: string; name: string }> }>('/api/units'),
+    queryFn: () => get<UnitList>('/api/units'),
   });
-  const change = useMutation<{ user: SessionUser }, ApiError, string>({
+  const change = useMutation<SessionAnswer, ApiError, string>({
     mutationFn: (unitCode) => post('/api/auth/unit', { unitCode }),
     onSuccess: ({ user: u }) => {
       client.setQueryData(['me'], u);

@@ -1,3 +1,4 @@
+import type { Published } from '@jaring/standards/standards.schema.ts';
 import {
   Alert,
   Anchor,
@@ -37,7 +38,7 @@ export function StaffStandardsPage() {
   });
   const [yaml, setYaml] = useState('');
   const [fileName, setFileName] = useState<string | undefined>();
-  const publish = useMutation<{ id: string; revision: string }, ApiError>({
+  const publish = useMutation<Published, ApiError>({
     mutationFn: () => post('/api/staff/standards', { yaml, ...(fileName ? { fileName } : {}) }),
     onSuccess: () => {
       setYaml('');

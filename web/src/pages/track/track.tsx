@@ -1,3 +1,4 @@
+import type { PublicTracking as Tracking } from '@jaring/cases/cases.schema.ts';
 import { Group, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -7,18 +8,6 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
-
-interface Tracking {
-  trackingCode: string;
-  firstName: string;
-  service: string;
-  timeZone: string;
-  status: string;
-  openedAt: string;
-  dueAt: string | null;
-  closedAt: string | null;
-  steps: Array<{ id: string; label: string; state: 'done' | 'current' | 'pending' }>;
-}
 
 /** A request as its citizen sees it: steps, status, due time; nothing personal but the first name. */
 export function TrackPage() {

@@ -1,3 +1,4 @@
+import type { LetterVerification as Verification } from '@jaring/documents/documents.schema.ts';
 import { Alert, Badge, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -6,19 +7,6 @@ import { QueryView } from '../../components/query-view.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
-
-interface Verification {
-  number: string;
-  issuedAt: string;
-  unit: string;
-  product: string;
-  signer: { name: string; position: string; nip: string | null };
-  sha256: string;
-  matches?: boolean;
-  /** Which record the file is: the letter as issued, its signed scan, or a scan since replaced. */
-  matched?: 'issued' | 'signed' | 'replaced' | null;
-  replacedAt?: string;
-}
 
 /** The page a letter's QR code opens: what was issued, and whether a file in hand is that letter. */
 export function VerifyPage() {

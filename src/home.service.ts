@@ -1,0 +1,117 @@
+import type { AuthContext } from './auth/auth.service.ts';
+import { hasPermission } from './auth/auth.service.ts';
+import type { Permission } from './auth/permissions.ts';
+import type { Db } from './db/client.ts';
+import type { Home, Label } from './home.schema.ts';
+import { countStandardsOfUnit } from './standards/standards.repository.ts';
+
+/**
+ * The staff navigation. Each later module fills its place by flipping `available`;
+ * an item shows only to users with its permission.
+ */
+const navigation: Array<{
+  key: string;
+  label: Label;
+  path: string;
+  permission: Permission;
+  available: boolean;
+}> = [
+  {
+    key: 'home',
+    label: { id: 'Beranda', en: 'Home' },
+    path: '/staf',
+    permission: 'home.view',
+    available: true,
+  },
+  {
+    key: 'cases',
+    label: { id: 'Permohonan', en: 'Requests' },
+    path: '/staf/permohonan',
+    permission: 'cases.read',
+    available: true,
+  },
+  {
+    key: 'intake',
+    label: { id: 'Permohonan Baru', en: 'New request' },
+    path: '/staf/permohonan/baru',
+    permission: 'cases.intake',
+    available: true,
+  },
+  {
+    key: 'registry',
+    label: { id: 'Data Keluarga (DTKS/DTSEN)', en: 'Family register (DTKS/DTSEN)' },
+    path: '/staf/registri',
+    permission: 'registry.read',
+    available: true,
+  },
+  {
+    key: 'registry-import',
+    label: { id: 'Impor Data Keluarga', en: 'Register import' },
+    path: '/staf/registri/impor',
+    permission: 'registry.import',
+    available: true,
+  },
+  {
+    key: 'complaints',
+    label: { id: 'Pengaduan', en: 'Complaints' },
+    path: '/staf/pengaduan',
+    permission: 'complaints.handle',
+    available: false,
+  },
+  {
+    key: 'reports',
+    label: { id: 'Laporan Kinerja', en: 'Performance reports' },
+    path: '/staf/laporan',
+    permission: 'reports.read',
+    available: true,
+  },
+  {
+    key: 'cashbook',
+    label: { id: 'Buku Kas Kehabisan Bekal', en: 'Stranded-traveller cash book' },
+    path: '/staf/kas',
+    permission: 'cases.read',
+    available: true,
+  },
+  {
+    key: 'standards',
+    label: { id: 'Standar Pelayanan', en: 'Service standards' },
+    path: '/staf/standar',
+    permission: 'standards.read',
+    available: true,
+  },
+  {
+    key: 'audit',
+    label: { id: 'Jejak Audit', en: 'Audit trail' },
+    path: '/staf/audit',
+    permission: 'audit.read',
+    available: true,
+  },
+  {
+    key: 'calendar',
+    label: { id: 'Kalender Kerja', en: 'Working calendar' },
+    path: '/staf/kalender',
+    permission: 'home.view',
+    available: true,
+  },
+  {
+    key: 'account',
+    label: { id: 'Akun Saya', en: 'My account' },
+    path: '/staf/akun',
+    permission: 'home.view',
+    available: true,
+  },
+];
+
+/** The staff home for a signed-in user: what their navigation shows and the unit's figures. */
+export async function homeOf(db: Db, ctx: AuthContext): Promise<Home> {
+  const nav = navigation
+    .filter((n) => hasPermission(ctx, n.permission))
+    .map(({ key, label, path, available }) => ({ key, label, path, available }));
+  const services = await countStandardsOfUnit(db, ctx.unit.id);
+  return {
+    unit: { code: ctx.unit.code, name: ctx.unit.name },
+    roles: ctx.roles,
+    nav,
+    stats: [{ key: 'services', label: { id: 'Layanan terbit', en: 'Published services' }, value: services }],
+  };
+}
