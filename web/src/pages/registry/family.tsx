@@ -1,3 +1,4 @@
+import type { FamilyView } from '@jaring/registry/registry.schema.ts';
 import {
   Alert,
   Anchor,
@@ -15,7 +16,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { FamilyView } from '../../../../src/registry/registry.schema.ts';
 import { get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';

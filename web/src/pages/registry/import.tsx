@@ -1,3 +1,4 @@
+import type { ImportList, ImportLive, ImportStarted, ImportView } from '@jaring/registry/registry.schema.ts';
 import {
   Alert,
   Anchor,
@@ -16,12 +17,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type {
-  ImportList,
-  ImportLive,
-  ImportStarted,
-  ImportView,
-} from '../../../../src/registry/registry.schema.ts';
 import { type ApiError, get, uploadFile } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';

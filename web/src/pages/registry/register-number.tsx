@@ -1,4 +1,4 @@
-import type { RevealAnswer } from '../../../../src/registry/registry.schema.ts';
+import type { RevealAnswer } from '@jaring/registry/registry.schema.ts';
 import { post } from '../../api.ts';
 import { RevealableNumber } from '../../components/reveal.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';

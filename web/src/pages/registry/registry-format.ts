@@ -4,7 +4,7 @@ import {
   readSearchBox,
   TemplateColumns,
   type VocabularyName,
-} from '../../../../src/registry/registry.columns.ts';
+} from '@jaring/registry/registry.columns.ts';
 import type { Lang } from '../../i18n/texts.ts';
 
 export { formatNumber as num } from '../../format.ts';

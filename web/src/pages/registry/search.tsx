@@ -1,3 +1,4 @@
+import type { RegisterSummary, SearchResult } from '@jaring/registry/registry.schema.ts';
 import {
   Anchor,
   Badge,
@@ -15,7 +16,6 @@ import {
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { RegisterSummary, SearchResult } from '../../../../src/registry/registry.schema.ts';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
