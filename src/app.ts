@@ -181,7 +181,9 @@ async function registerWeb(app: FastifyInstance, config: Config) {
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/');
     if (isPage && hasWeb) return reply.sendFile('index.html');
     const lang = pickLanguage(request.headers['accept-language']);
     return reply.status(404).send({

@@ -86,6 +86,16 @@ describe('serving the built web app', () => {
     }
   });
 
+  it('answers HEAD of a page as GET would, without the body (monitors and link checkers ask so)', async () => {
+    for (const url of ['/', '/staf/permohonan/12']) {
+      const res = await t.app.inject({ method: 'HEAD', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/text\/html/);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.body, url).toBe('');
+    }
+  });
+
   it('answers a missing asset, or a compressed copy asked by name, with a 404, not the page', async () => {
     for (const url of ['/assets/index-Gone0000.js', `/${asset}.br`, `/${asset}.gz`]) {
       const res = await get(url, 'br');
