@@ -19,6 +19,17 @@ export interface LetterApplicant {
   nik?: string | undefined;
 }
 
+/**
+ * Who signs a letter, as Tata Naskah Dinas prints the signature block: the signer's own name,
+ * rank, NIP and position, and where they sign for someone else, how.
+ */
+export interface LetterSigner extends Official {
+  /** Plt. (pelaksana tugas) or Plh. (pelaksana harian): `position` is held as acting. */
+  acting?: 'Plt.' | 'Plh.' | undefined;
+  /** a.n. (atas nama): the position signed for, e.g. `Kepala Dinas Sosial Kabupaten Sragen`. */
+  onBehalfOf?: string | undefined;
+}
+
 export interface IssueLetterInput {
   unit: UnitRow;
   caseId: number;
@@ -27,7 +38,7 @@ export interface IssueLetterInput {
   serviceName: string;
   classification: string;
   applicant: LetterApplicant;
-  signer: Official;
+  signer: LetterSigner;
   publicUrl: string;
   now?: Date;
 }
