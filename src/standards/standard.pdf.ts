@@ -4,6 +4,7 @@ import { formatDateLong } from '../core/dates.ts';
 import { formatRupiah } from '../core/money.ts';
 import { type Content, letterhead, pageFooter, renderPdf } from '../core/pdf.ts';
 import { Components, GroupLabels } from './components.ts';
+import { requirementText } from './intake.ts';
 import type { Standard } from './standard.schema.ts';
 
 export interface StandardPdfInput {
@@ -36,7 +37,7 @@ function uraian(s: Standard, key: (typeof Components)[number]['key'], lang: Lang
         const only = r.products?.length
           ? ` (${t(lang, 'untuk', 'for')}: ${r.products.map((p) => productName.get(p) ?? p).join('; ')})`
           : '';
-        return `${r.group ? `${r.group} ` : ''}${r.text}${only}`;
+        return `${r.group ? `${r.group} ` : ''}${requirementText(r)}${only}`;
       });
       return { stack: [...(d.requirements.intro ? [{ text: d.requirements.intro }] : []), numbered(items)] };
     }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
+import { Intake, RequirementCondition } from './intake.schema.ts';
+import { equalsProblem } from './intake.ts';
 import { Workflow } from './workflow.schema.ts';
 
 /**
@@ -64,6 +66,8 @@ export const Requirement = z
     products: z.array(Slug).optional(),
     /** The heading the item sits under in the published list, e.g. `Komponen Kesehatan`. */
     group: text.optional(),
+    /** Asked only when an intake answer holds, e.g. `{ field: rawatInap, equals: true, text: … }`. */
+    when: RequirementCondition.optional(),
   })
   .strict();
 export type Requirement = z.infer<typeof Requirement>;
@@ -353,6 +357,8 @@ export const Standard = z
     signedBy: Official.optional(),
     /** How the office runs the procedure in Jaring (cases engine); absent = published only. */
     workflow: Workflow.optional(),
+    /** The questions the desk asks at intake, which requirements' `when` name; not published. */
+    intake: Intake.optional(),
   })
   .strict()
   .superRefine(
@@ -386,5 +392,26 @@ export const Standard = z
         ['workflow'],
       ),
     },
+  )
+  .superRefine(
+    (s, ctx) => {
+      const fields = new Map((s.intake?.fields ?? []).map((f) => [f.id, f]));
+      s.delivery.requirements.items.forEach((r, i) => {
+        if (!r.when) return;
+        const path = ['delivery', 'requirements', 'items', i, 'when'];
+        const field = fields.get(r.when.field);
+        if (!field) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'field'],
+            message: `unknown intake field "${r.when.field}" (intake fields: ${[...fields.keys()].join(', ') || 'none'})`,
+          });
+          return;
+        }
+        const problem = equalsProblem(field, r.when.equals);
+        if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'equals'], message: problem });
+      });
+    },
+    { when: unlessIssuesAt(['delivery', 'requirements', 'items', '*', 'when'], ['intake']) },
   );
 export type Standard = z.infer<typeof Standard>;

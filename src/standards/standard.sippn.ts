@@ -1,6 +1,7 @@
 import { type ProcedureActor, RoleLabels } from '../auth/roles.ts';
 import { formatRupiah } from '../core/money.ts';
 import { Components } from './components.ts';
+import { requirementText } from './intake.ts';
 import type { Standard } from './standard.schema.ts';
 
 /**
@@ -34,7 +35,11 @@ export function componentText(s: Standard, key: keyof typeof sippnKeys): string 
     case 'requirements':
       return [
         d.requirements.intro,
-        lines(d.requirements.items.map((r) => (r.group ? `${r.group} ${r.text}` : r.text))),
+        lines(
+          d.requirements.items.map((r) =>
+            r.group ? `${r.group} ${requirementText(r)}` : requirementText(r),
+          ),
+        ),
       ]
         .filter(Boolean)
         .join('\n');

@@ -44,7 +44,8 @@ function ComponentBody({ s, c }: { s: Standard; c: Component }): ReactNode {
             {d.requirements.items.map((r) => (
               <List.Item key={r.id}>
                 {r.group ? <Text span fw={500}>{`${r.group} `}</Text> : null}
-                {r.text}{' '}
+                {r.text}
+                {r.when ? <Text span data-testid={`condition-${r.id}`}>{` (${r.when.text})`}</Text> : null}{' '}
                 <Badge size="xs" variant="outline">
                   {t(`kind_${r.kind}`)}
                 </Badge>

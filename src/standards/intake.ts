@@ -1,0 +1,98 @@
+import type { IntakeField, RequirementCondition } from './intake.schema.ts';
+
+/**
+ * Intake answers and conditional requirements, as pure functions without zod: the server's
+ * engine and the browser's intake form use the same ones, so the checklist the desk sees is the
+ * list the engine asks for.
+ */
+
+export type IntakeValue = boolean | string | number;
+export type IntakeAnswers = Record<string, IntakeValue>;
+
+/** Whether a requirement applies to a case with these answers (one without `when` always does). */
+export function conditionHolds(when: RequirementCondition | undefined, answers: IntakeAnswers): boolean {
+  return when === undefined || answers[when.field] === when.equals;
+}
+
+/** A requirement's text as published, with its condition: `Surat rujukan (khusus pasien rawat inap)`. */
+export function requirementText(r: { text: string; when?: RequirementCondition | undefined }): string {
+  return r.when ? `${r.text} (${r.when.text})` : r.text;
+}
+
+/** Why `equals` cannot be an answer of `field`, or undefined when it can (the standard's cross-check). */
+export function equalsProblem(field: IntakeField, equals: IntakeValue): string | undefined {
+  const shown = JSON.stringify(equals);
+  switch (field.kind) {
+    case 'boolean':
+      return typeof equals === 'boolean'
+        ? undefined
+        : `${shown} is no answer of boolean field "${field.id}" (true or false)`;
+    case 'number':
+      return typeof equals === 'number' ? undefined : `${shown} is no answer of number field "${field.id}"`;
+    case 'text':
+      return typeof equals === 'string' ? undefined : `${shown} is no answer of text field "${field.id}"`;
+    case 'choice': {
+      const values = field.options.map((o) => o.value);
+      return typeof equals === 'string' && values.includes(equals)
+        ? undefined
+        : `${shown} is not an option of field "${field.id}" (options: ${values.join(', ')})`;
+    }
+  }
+}
+
+export interface IntakeProblem {
+  path: string;
+  message: string;
+}
+
+const maxText = 500;
+
+/**
+ * Checks answers given at intake against the fields a standard declares. Returns the answers
+ * kept (text trimmed, unanswered optional fields left out) and every problem, in Indonesian with
+ * the field's label, at `intake.<id>`.
+ */
+export function checkIntakeAnswers(
+  fields: readonly IntakeField[],
+  given: Record<string, unknown>,
+): { answers: IntakeAnswers; problems: IntakeProblem[] } {
+  const answers: IntakeAnswers = {};
+  const problems: IntakeProblem[] = [];
+  const declared = new Set(fields.map((f) => f.id));
+  for (const key of Object.keys(given)) {
+    if (!declared.has(key)) {
+      const known = fields.map((f) => f.id).join(', ') || 'tidak ada';
+      problems.push({ path: `intake.${key}`, message: `pertanyaan tidak dikenal (yang ada: ${known})` });
+    }
+  }
+  for (const f of fields) {
+    const path = `intake.${f.id}`;
+    const raw = given[f.id];
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    if (value === undefined || value === null || value === '') {
+      if (f.required) problems.push({ path, message: `${f.label}: wajib dijawab` });
+      continue;
+    }
+    if (f.kind === 'boolean' && typeof value !== 'boolean') {
+      problems.push({ path, message: `${f.label}: jawab ya atau tidak (true/false)` });
+    } else if (f.kind === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
+      problems.push({ path, message: `${f.label}: harus berupa angka` });
+    } else if (f.kind === 'text' && (typeof value !== 'string' || value.length > maxText)) {
+      problems.push({
+        path,
+        message:
+          typeof value === 'string'
+            ? `${f.label}: paling panjang ${maxText} karakter`
+            : `${f.label}: harus berupa teks`,
+      });
+    } else if (f.kind === 'choice' && !f.options.some((o) => o.value === value)) {
+      problems.push({
+        path,
+        message: `${f.label}: pilih salah satu dari ${f.options.map((o) => o.value).join(', ')}`,
+      });
+    } else {
+      answers[f.id] = value as IntakeValue;
+    }
+  }
+  return { answers, problems };
+}
