@@ -19,6 +19,11 @@ export async function findCase(db: Db, unitId: number, id: number): Promise<Case
   return row;
 }
 
+/** Replaces a case's intake answers (a correction; the caller audits it). */
+export async function updateIntake(db: Db, id: number, intake: CaseRow['intake']): Promise<void> {
+  await db.update(cases).set({ intake }).where(eq(cases.id, id));
+}
+
 export async function findCaseByTrackingCode(db: Db, code: string): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.trackingCode, code));
   return row;

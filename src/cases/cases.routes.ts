@@ -11,8 +11,11 @@ import {
   CaseIdParams,
   CaseOpened,
   CaseQueue,
+  CorrectIntakeInput,
   DocumentParams,
   LetterParams,
+  NikCheck,
+  NikCheckInput,
   OpenCaseInput,
   PublicTracking,
   RevealedNik,
@@ -34,6 +37,7 @@ import {
   revealApplicantNik,
 } from './cases.service.ts';
 import type { Effects } from './effects.ts';
+import { checkIntakeNik, correctIntake } from './intake.service.ts';
 import { slaReportOf } from './sla.service.ts';
 
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
@@ -51,6 +55,38 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       const created = await openCase(app.db, requireAuth(request), request.body, clientOf(request));
       return reply.status(201).send({ id: created.id, trackingCode: created.trackingCode });
     },
+  );
+
+  // The NIK typed at the desk, checked as it is typed: warnings are shown before the case opens.
+  app.post(
+    '/api/cases/nik-check',
+    {
+      schema: { tags: ['cases'], body: NikCheckInput, response: { 200: NikCheck } },
+      preValidation: guard('cases.intake'),
+    },
+    async (request) => checkIntakeNik(request.body.nik),
+  );
+
+  app.put(
+    '/api/cases/:id/intake',
+    {
+      schema: {
+        tags: ['cases'],
+        params: CaseIdParams,
+        body: CorrectIntakeInput,
+        response: { 200: CaseDetail },
+      },
+      preValidation: guard('cases.intake'),
+    },
+    async (request) =>
+      correctIntake(
+        app.db,
+        { files: app.files, publicUrl: app.config.publicUrl, effects },
+        requireAuth(request),
+        request.params.id,
+        request.body,
+        clientOf(request),
+      ),
   );
 
   app.get(

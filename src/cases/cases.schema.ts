@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { IdParam } from '../core/ids.ts';
+import { IntakeFieldKinds } from '../standards/intake.schema.ts';
+
+/**
+ * Answers to a standard's intake questions, by field id; the service checks them against the
+ * fields the standard declares (`checkIntakeAnswers`), each problem at `intake.<id>`.
+ */
+export const IntakeAnswersInput = z
+  .record(z.string().max(80), z.unknown())
+  .refine((o) => Object.keys(o).length <= 50, 'paling banyak 50 jawaban');
 
 export const OpenCaseInput = z.object({
   standardId: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -15,6 +24,7 @@ export const OpenCaseInput = z.object({
       .optional(),
     phone: z.string().trim().max(30).optional(),
   }),
+  intake: IntakeAnswersInput.optional(),
 });
 export type OpenCaseInput = z.infer<typeof OpenCaseInput>;
 
@@ -72,6 +82,8 @@ export const CaseRecord = z.object({
   product: z.string().nullable(),
   applicant: Applicant,
   flags: z.array(z.string()),
+  /** Answers to the standard's intake questions (labels in `CaseDetail.standard.intake`). */
+  intake: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])),
   status: z.string(),
   step: z.string().nullable(),
   stepRole: z.string().nullable(),
@@ -163,6 +175,40 @@ export const CaseLetter = z.object({
   signedScans: z.array(SignedScan),
 });
 
+/** An intake question as the case page and the intake form show it. */
+export const IntakeFieldView = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(IntakeFieldKinds),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+export type IntakeFieldView = z.infer<typeof IntakeFieldView>;
+
+/** A correction of the intake answers after opening: the whole set again, and why. */
+export const CorrectIntakeInput = z.object({
+  intake: IntakeAnswersInput,
+  reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),
+});
+export type CorrectIntakeInput = z.infer<typeof CorrectIntakeInput>;
+
+/** The NIK typed at intake, checked before the case is opened. */
+export const NikCheckInput = z.object({ nik: z.string().regex(/^\d{16}$/, 'NIK 16 digit') });
+export type NikCheckInput = z.infer<typeof NikCheckInput>;
+
+/** What `parseNik` finds: errors refuse the case, warnings (an unknown district) are shown. */
+export const NikCheck = z.object({
+  problems: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['error', 'warning']),
+      message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
+export type NikCheck = z.infer<typeof NikCheck>;
+
 /** A case as its page shows it: the record, the workflow's labels, what the user may do next. */
 export const CaseDetail = z.object({
   case: CaseRecord,
@@ -171,6 +217,8 @@ export const CaseDetail = z.object({
     id: z.string(),
     name: z.string(),
     products: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional() })),
+    /** The intake questions of the case's revision, to show the answers with their labels. */
+    intake: z.array(IntakeFieldView),
   }),
   /** Labels of steps and of actions per step, for the timeline. */
   labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),

@@ -20,6 +20,12 @@ import {
   lettersOfCase,
   signedScansOf,
 } from '../documents/letters.service.ts';
+import {
+  checkIntakeAnswers,
+  conditionHolds,
+  type IntakeAnswers,
+  requirementText,
+} from '../standards/intake.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
@@ -102,21 +108,20 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
   if (!products.some((p) => p.id === product)) {
     throw new DomainError('case.unknown_product', { product, products: products.map((p) => p.id) });
   }
-  // A NIK is checked before anything is written; a traveller without one is flagged.
+  // The intake answers and the NIK are checked before anything is written, every problem at
+  // once; a traveller without a NIK is flagged.
+  const intake = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake ?? {});
+  const problems = [...intake.problems];
   const flags: string[] = [];
   if (input.applicant.nik) {
     const nik = parseNik(input.applicant.nik);
     const errors = nik.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      throw new ValidationError(
-        'case.invalid',
-        errors.map((p) => ({ path: 'applicant.nik', message: p.message })),
-      );
-    }
+    problems.unshift(...errors.map((p) => ({ path: 'applicant.nik', message: p.message })));
     if (nik.problems.length > 0) flags.push('nik-perlu-dicek');
   } else {
     flags.push('tanpa-ktp');
   }
+  if (problems.length > 0) throw new ValidationError('case.invalid', problems);
   const openedAt = new Date();
   const first = workflow.steps[0];
   const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
@@ -139,6 +144,7 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
       product,
       applicant: input.applicant,
       flags,
+      intake: intake.answers,
       ...projection(state, workflow, 1),
       dueAt: due,
       openedAt,
@@ -154,7 +160,7 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
   });
 }
 
-async function loadCase(db: Db, ctx: AuthContext, id: number) {
+export async function loadCase(db: Db, ctx: AuthContext, id: number) {
   const row = await repo.findCase(db, ctx.unit.id, id);
   if (!row) throw new DomainError('case.not_found', { id });
   const standard = await standardOfRevision(db, row.revisionId);
@@ -203,13 +209,17 @@ function signerRoleOf(
   return issuing[caseLetters.findIndex((l) => l.id === letterId)]?.role;
 }
 
-/** Requirement documents the current step needs for the case's product and does not have. */
+/**
+ * Requirement documents the current step needs for the case's product and intake answers (a
+ * requirement whose `when` does not hold is not asked for) and does not have.
+ */
 function missingDocuments(
   standard: Standard,
   workflow: Workflow,
   state: CaseState,
   product: string | null,
   have: Set<string>,
+  intake: IntakeAnswers,
 ) {
   const step = stepOf(workflow, state.step);
   const needed = new Set(step?.requires ?? []);
@@ -218,6 +228,7 @@ function missingDocuments(
       needed.has(r.id) &&
       r.kind === 'document' &&
       (!r.products || (product !== null && r.products.includes(product))) &&
+      conditionHolds(r.when, intake) &&
       !have.has(r.id),
   );
 }
@@ -256,7 +267,12 @@ export async function getCase(
       breachedAt: row.breachedAt?.toISOString() ?? null,
     },
     mayRevealNik: Boolean(row.applicant.nik) && mayRevealNik(ctx, workflow),
-    standard: { id: standard.id, name: standard.name, products: standard.delivery.products },
+    standard: {
+      id: standard.id,
+      name: standard.name,
+      products: standard.delivery.products,
+      intake: standard.intake?.fields ?? [],
+    },
     /** Labels of steps and of actions per step, for the timeline. */
     labels: Object.fromEntries(
       workflow.steps.map((s) => [
@@ -274,7 +290,8 @@ export async function getCase(
       state,
       row.product,
       new Set(documents.map((d) => d.requirementId)),
-    ).map((r) => ({ id: r.id, text: r.text })),
+      row.intake,
+    ).map((r) => ({ id: r.id, text: requirementText(r) })),
     actions,
     documents: documents.map(documentView),
     letters: caseLetters.map((l) => ({
@@ -407,10 +424,10 @@ export async function act(
   if (fieldProblems.length > 0) throw new ValidationError('case.invalid', fieldProblems);
   if (def && (def.kind === 'forward' || def.kind === 'complete') && (step?.requires?.length ?? 0) > 0) {
     const have = new Set((await repo.documentsOf(db, row.id)).map((d) => d.requirementId));
-    const missing = missingDocuments(standard, workflow, state, row.product, have);
+    const missing = missingDocuments(standard, workflow, state, row.product, have, row.intake);
     if (missing.length > 0) {
       throw new DomainError('case.documents_missing', {
-        missing: missing.map((r) => ({ id: r.id, text: r.text })),
+        missing: missing.map((r) => ({ id: r.id, text: requirementText(r) })),
       });
     }
   }

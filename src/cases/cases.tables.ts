@@ -10,6 +10,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { units, users } from '../auth/auth.tables.ts';
+import type { IntakeAnswers } from '../standards/intake.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 
 export interface Applicant {
@@ -41,6 +42,8 @@ export const cases = pgTable(
     applicant: jsonb('applicant').$type<Applicant>().notNull(),
     /** Marks for the officer, e.g. `tanpa-ktp` (no identity card: recorded from the police letter). */
     flags: jsonb('flags').$type<string[]>().notNull().default([]),
+    /** Answers to the standard's intake questions, which decide the conditional requirements. */
+    intake: jsonb('intake').$type<IntakeAnswers>().notNull().default({}),
     status: text('status').notNull(),
     step: text('step'),
     /** The role that acts at `step`, for the queues. */

@@ -67,7 +67,8 @@ export function checkIntakeAnswers(
   }
   for (const f of fields) {
     const path = `intake.${f.id}`;
-    const raw = given[f.id];
+    // Own keys only: a field named like an Object method (`toString`) is not answered by it.
+    const raw = Object.hasOwn(given, f.id) ? given[f.id] : undefined;
     const value = typeof raw === 'string' ? raw.trim() : raw;
     if (value === undefined || value === null || value === '') {
       if (f.required) problems.push({ path, message: `${f.label}: wajib dijawab` });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntakeField } from './intake.schema.ts';
 import { Product, Requirement, type Standard, TimeLimit } from './standard.schema.ts';
 
 /** A standard's slug in a URL, and a unit's code. */
@@ -97,6 +98,8 @@ export const StaffStandard = z.object({
   hasWorkflow: z.boolean(),
   products: z.array(Product),
   requirements: z.array(Requirement),
+  /** The questions asked at intake, which requirements' `when` name. */
+  intake: z.array(IntakeField),
   inForce: RevisionInfo.nullable(),
   revisions: z.array(RevisionInfo),
 });

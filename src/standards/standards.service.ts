@@ -276,6 +276,7 @@ export async function listUnitStandards(db: Db, unit: UnitRow) {
       hasWorkflow: s.workflow !== undefined,
       products: s.delivery.products,
       requirements: s.delivery.requirements.items,
+      intake: s.intake?.fields ?? [],
       inForce: inForce ? revisionInfo(inForce, inForce) : null,
       revisions: revisions.map((r) => revisionInfo(r, inForce)),
     };

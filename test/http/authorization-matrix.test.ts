@@ -319,6 +319,27 @@ const matrix: Record<string, Row> = {
       }),
     },
   },
+  'POST /api/cases/nik-check': {
+    need: 'cases.intake',
+    own: () => ({ url: '/api/cases/nik-check', body: { nik: '12' } }),
+    ok: 422,
+    foreign: { none: 'checks the number typed; no unit data' },
+  },
+  'PUT /api/cases/:id/intake': {
+    need: 'cases.intake',
+    // The fixture's service asks no intake question: an answer to one is refused.
+    own: (f) => ({
+      url: `/api/cases/${f.openCase.id}/intake`,
+      body: { intake: { tidakAda: true }, reason: 'uji matriks hak akses' },
+    }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: `/api/cases/${o.openCase.id}/intake`,
+        body: { intake: {}, reason: 'uji matriks hak akses' },
+      }),
+    },
+  },
   'GET /api/reports/sla': {
     need: 'reports.read',
     own: () => ({ url: `/api/reports/sla?from=${year}-01-01&to=${year}-12-31` }),

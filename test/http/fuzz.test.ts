@@ -578,6 +578,12 @@ describe('fuzzing the HTTP boundary', () => {
               ...stringField(['applicant', 'name'], { max: 200, required: true, bad: ['', '   '] }),
               ...stringField(['applicant', 'nik'], { bad: ['123', 'x'.repeat(16), '65710157089000011', ''] }),
               ...stringField(['applicant', 'phone'], { max: 30 }),
+              // Intake answers: sembako asks none, so any answer is refused, whatever its shape.
+              wrongFor('object').map((v) => setAt(['intake'], v)),
+              hostileText.map((v) => setAt(['intake', 'rawatInap'], v)),
+              fc
+                .constantFrom('toString', 'constructor', 'x'.repeat(81))
+                .map((k) => setAt(['intake', k], true)),
               // Well-formed, refused by the rules: no such service or product.
               fc.constantFrom('tidak-ada', 'sembako-x').map((v) => setAt(['standardId'], v)),
               fc.constantFrom('tidak-ada').map((v) => setAt(['product'], v)),

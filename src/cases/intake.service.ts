@@ -1,0 +1,57 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
+import { DomainError, ValidationError } from '../core/errors.ts';
+import { parseNik } from '../core/nik.ts';
+import type { Db } from '../db/client.ts';
+import { checkIntakeAnswers } from '../standards/intake.ts';
+import * as repo from './cases.repository.ts';
+import type { CaseDetail, CorrectIntakeInput, NikCheck } from './cases.schema.ts';
+import { type CaseEnv, getCase, loadCase } from './cases.service.ts';
+
+/**
+ * What the desk sees under the NIK field before opening a case: `parseNik`'s problems. An error
+ * refuses the case at opening; a warning (a district code not in the register, as after a split)
+ * only flags it `nik-perlu-dicek`.
+ */
+export function checkIntakeNik(nik: string): NikCheck {
+  return {
+    problems: parseNik(nik).problems.map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      params: p.params,
+    })),
+  };
+}
+
+/**
+ * Corrects the intake answers of an open case (a mistyped answer, or a patient admitted after
+ * the visit): the whole set is checked again as at intake, a reason is required, and the audit
+ * chain keeps the answers before and after. Which papers are asked follows the new answers.
+ */
+export async function correctIntake(
+  db: Db,
+  env: CaseEnv,
+  ctx: AuthContext,
+  id: number,
+  input: CorrectIntakeInput,
+  client: ClientInfo,
+): Promise<CaseDetail> {
+  const { row, standard, state } = await loadCase(db, ctx, id);
+  if (state.status === 'done' || state.status === 'rejected') {
+    throw new DomainError('case.closed', { status: state.status });
+  }
+  const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
+  if (problems.length > 0) throw new ValidationError('case.invalid', problems);
+  await db.transaction(async (tx) => {
+    await repo.updateIntake(tx, row.id, answers);
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'case.intake_correct',
+      entity: 'case',
+      entityId: row.id,
+      before: { intake: row.intake },
+      after: { intake: answers, reason: input.reason },
+    });
+  });
+  return getCase(db, env, ctx, id);
+}
