@@ -20,7 +20,18 @@ export const casesTexts = defineTexts({
   serviceProduct: { id: 'Produk layanan', en: 'Service product' },
   applicantName: { id: 'Nama pemohon', en: 'Applicant name' },
   nikLength: { id: 'NIK 16 digit', en: 'NIK has 16 digits' },
+  nikDistrictUnknown: {
+    id: 'Kode kecamatan {code} tidak dikenal. Cocokkan NIK dengan KTP; permohonan tetap dapat dibuat dan ditandai untuk dicek.',
+    en: 'District code {code} is unknown. Check the NIK against the identity card; the request can still be opened and is flagged for a check.',
+  },
   phone: { id: 'Telepon', en: 'Phone' },
+  intakeQuestions: { id: 'Pertanyaan penerimaan', en: 'Intake questions' },
+  intakeAnswers: { id: 'Jawaban saat penerimaan', en: 'Answers at intake' },
+  correctAnswers: { id: 'Koreksi jawaban', en: 'Correct the answers' },
+  correctionReason: { id: 'Alasan koreksi', en: 'Reason for the correction' },
+  saveCorrection: { id: 'Simpan koreksi', en: 'Save the correction' },
+  yes: { id: 'Ya', en: 'Yes' },
+  no: { id: 'Tidak', en: 'No' },
   requirementsBrought: { id: 'Persyaratan yang dibawa pemohon', en: 'Requirements the applicant brings' },
   scansLater: {
     id: 'Pindaian dokumen diunggah pada halaman permohonan setelah dibuat.',

@@ -25,6 +25,7 @@ import { rupiah } from '../../format.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { CaseIntake } from './case-intake.tsx';
 import { type CaseView, unitTime } from './case-view.ts';
 
 const builtInActions = new Set(['open', 'claim', 'resume'] as const);
@@ -114,6 +115,7 @@ export function CasePage() {
                   {t('followAt', { origin: window.location.origin, code: v.case.trackingCode })}
                 </Text>
               </Paper>
+              <CaseIntake v={v} canCorrect={user.permissions.includes('cases.intake')} refresh={refresh} />
               {v.state.reason ? <Alert color="yellow">{v.state.reason}</Alert> : null}
               {v.missing.length > 0 ? (
                 <Alert color="orange" title={t('documentsMissing')} className="no-print">

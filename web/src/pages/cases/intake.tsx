@@ -1,4 +1,5 @@
 import type { CaseOpened } from '@jaring/cases/cases.schema.ts';
+import { conditionHolds, type IntakeAnswers, requirementText } from '@jaring/standards/intake.ts';
 import type { StaffStandardList } from '@jaring/standards/standards.schema.ts';
 import {
   Alert,
@@ -22,8 +23,13 @@ import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
+import { IntakeQuestions, intakeComplete } from './intake-fields.tsx';
+import { useNikCheck } from './nik-check.tsx';
 
-/** The front desk's intake form, generated from the standard: product, applicant, checklist. */
+/**
+ * The front desk's intake form, generated from the standard: product, applicant, the standard's
+ * intake questions, and the checklist of papers, which follows the product and the answers.
+ */
 export function IntakePage() {
   const { t } = useTexts(casesTexts);
   const navigate = useNavigate();
@@ -36,12 +42,15 @@ export function IntakePage() {
   const [name, setName] = useState('');
   const [nik, setNik] = useState('');
   const [phone, setPhone] = useState('');
+  const [answers, setAnswers] = useState<IntakeAnswers>({});
+  const nikCheck = useNikCheck(nik);
   const open = useMutation<CaseOpened, ApiError>({
     mutationFn: () =>
       post('/api/cases', {
         standardId: serviceId,
         ...(product ? { product } : {}),
         applicant: { name, ...(nik ? { nik } : {}), ...(phone ? { phone } : {}) },
+        intake: answers,
       }),
     onSuccess: ({ id }) => void navigate({ to: `/staf/permohonan/${id}` }),
   });
@@ -57,8 +66,14 @@ export function IntakePage() {
             const runnable = standards.filter((s) => s.hasWorkflow);
             const service = runnable.find((s) => s.id === serviceId);
             const needsProduct = (service?.products.length ?? 0) > 1;
+            const questions = service?.intake ?? [];
             const checklist = (service?.requirements ?? []).filter(
-              (r) => !r.products || (product !== null && r.products.includes(product)),
+              (r) =>
+                (!r.products || (product !== null && r.products.includes(product))) &&
+                conditionHolds(r.when, answers),
+            );
+            const problemAt = Object.fromEntries(
+              (open.error?.problems ?? []).map((p) => [p.path, p.message] as const),
             );
             return (
               <Paper withBorder p="lg" maw={720}>
@@ -75,6 +90,7 @@ export function IntakePage() {
                       onChange={(v) => {
                         setServiceId(v);
                         setProduct(null);
+                        setAnswers({});
                       }}
                       required
                     />
@@ -99,7 +115,15 @@ export function IntakePage() {
                         value={nik}
                         onChange={(e) => setNik(e.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
                         inputMode="numeric"
-                        error={nik && nik.length !== 16 ? t('nikLength') : undefined}
+                        error={
+                          nik && nik.length !== 16
+                            ? t('nikLength')
+                            : (nikCheck.error ?? problemAt['applicant.nik'])
+                        }
+                        description={nikCheck.warning}
+                        inputWrapperOrder={['label', 'input', 'description', 'error']}
+                        styles={{ description: { color: 'var(--mantine-color-orange-8)' } }}
+                        data-testid="applicant-nik"
                       />
                       <TextInput
                         label={t('phone')}
@@ -107,14 +131,29 @@ export function IntakePage() {
                         onChange={(e) => setPhone(e.currentTarget.value)}
                       />
                     </SimpleGrid>
-                    {service ? (
+                    {questions.length > 0 ? (
                       <Card withBorder>
+                        <Text fw={600} mb="xs">
+                          {t('intakeQuestions')}
+                        </Text>
+                        <Stack gap="sm">
+                          <IntakeQuestions
+                            fields={questions}
+                            answers={answers}
+                            onChange={setAnswers}
+                            errors={problemAt}
+                          />
+                        </Stack>
+                      </Card>
+                    ) : null}
+                    {service ? (
+                      <Card withBorder data-testid="checklist">
                         <Text fw={600} mb="xs">
                           {t('requirementsBrought')}
                         </Text>
                         <Stack gap={4}>
                           {checklist.map((r) => (
-                            <Checkbox key={r.id} label={r.text} />
+                            <Checkbox key={r.id} label={requirementText(r)} data-testid={`paper-${r.id}`} />
                           ))}
                         </Stack>
                         <Text size="xs" c="dimmed" mt="xs">
@@ -122,7 +161,16 @@ export function IntakePage() {
                         </Text>
                       </Card>
                     ) : null}
-                    {open.isError ? <Alert color="red">{open.error.message}</Alert> : null}
+                    {open.isError ? (
+                      <Alert color="red" data-testid="open-error">
+                        {open.error.message}
+                        {open.error.problems.map((p) => (
+                          <Text key={p.path} size="sm">
+                            {p.message}
+                          </Text>
+                        ))}
+                      </Alert>
+                    ) : null}
                     <Group>
                       <Button
                         type="submit"
@@ -131,6 +179,7 @@ export function IntakePage() {
                           !service ||
                           !name.trim() ||
                           (needsProduct && !product) ||
+                          !intakeComplete(questions, answers) ||
                           (nik !== '' && nik.length !== 16)
                         }
                       >
