@@ -75,6 +75,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['calendar'], querystring: DueQuery, response: { 200: Due } },
       preValidation: guard('home.view'),
     },
-    async (request) => dueOn(app.db, requireAuth(request).unit.id, request.query),
+    async (request) => dueOn(app.db, requireAuth(request).unit.id, request.query, new Date(app.clock.now())),
   );
 };

@@ -97,7 +97,7 @@ program
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks.
     const sweep = setInterval(() => {
-      recordBreaches(database.db).catch((error: unknown) =>
+      recordBreaches(database.db, new Date(app.clock.now())).catch((error: unknown) =>
         app.log.error({ err: error }, 'breach sweep failed'),
       );
     }, 60_000);

@@ -208,8 +208,8 @@ export const errorCatalogue = {
   },
   'case.waiting_for_applicant': {
     status: 409,
-    id: 'Permohonan menunggu kelengkapan dari pemohon ({reason}).',
-    en: 'The request waits for the applicant to complete it ({reason}).',
+    id: 'Permohonan menunggu kelengkapan dari pemohon (alasan: {reason}). Pilih "Lanjutkan" setelah berkas dilengkapi.',
+    en: 'The request waits for the applicant to complete it (reason: {reason}). Choose "Resume" once the papers are complete.',
   },
   'case.not_returned': {
     status: 409,
