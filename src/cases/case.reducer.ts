@@ -53,6 +53,9 @@ export function actionOf(
   return stepOf(workflow, stepId)?.actions.find((a) => a.id === actionId);
 }
 
+/** Stored times come back in PostgreSQL's text form; pauses are ISO 8601 for the clock and clients. */
+const isoOf = (at: string) => new Date(at).toISOString();
+
 const closed = (s: CaseState) => s.status === 'done' || s.status === 'rejected';
 
 /**
@@ -106,7 +109,7 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
         ...state,
         status: 'open',
         reason: null,
-        pauses: state.pauses.map((p) => (p.to === null ? { ...p, to: action.at } : p)),
+        pauses: state.pauses.map((p) => (p.to === null ? { ...p, to: isoOf(action.at) } : p)),
       };
   }
   const def = actionOf(workflow, state.step, action.action);
@@ -130,7 +133,7 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
         ...state,
         status: 'returned',
         reason: action.note ?? null,
-        pauses: [...state.pauses, { from: action.at, to: null }],
+        pauses: [...state.pauses, { from: isoOf(action.at), to: null }],
       };
     default:
       return state;

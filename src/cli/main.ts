@@ -12,6 +12,7 @@ import {
 } from '../audit/checkpoints.ts';
 import { units, users } from '../auth/auth.tables.ts';
 import { recordBreaches } from '../cases/sla.service.ts';
+import { TestClock } from '../core/clock.ts';
 import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
 import { pickLanguage } from '../core/i18n.ts';
@@ -129,6 +130,10 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: cfg.port, host: cfg.host });
+    if (app.clock instanceof TestClock)
+      console.warn(
+        `!!! TEST CLOCK ON: server time ${new Date(app.clock.now()).toISOString()} (real time ${new Date().toISOString()}); for demos and acceptance runs only !!!`,
+      );
     const where =
       database.kind === 'pglite' ? `PGlite in ${path.resolve(cfg.dataDir, 'pgdata')}` : 'PostgreSQL';
     console.log(

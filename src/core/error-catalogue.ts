@@ -335,6 +335,11 @@ export const errorCatalogue = {
     id: 'Tanggal {date} bukan hari libur unit ini.',
     en: '{date} is not a closed day of this unit.',
   },
+  'calendar.clock_fixed': {
+    status: 409,
+    id: 'Jam server tidak dapat digeser: jam uji tidak aktif. Jam uji (JARING_CLOCK_OFFSET atau JARING_CLOCK_START) hanya untuk demo dan uji penerimaan, di luar mode produksi.',
+    en: 'The server clock cannot be moved: no test clock is on. A test clock (JARING_CLOCK_OFFSET or JARING_CLOCK_START) is for demos and acceptance runs, outside production.',
+  },
   not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     status: 400,
