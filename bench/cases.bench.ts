@@ -89,6 +89,7 @@ export async function run() {
     files: new LocalFileStore(mkdtempSync(path.join(os.tmpdir(), 'jaring-bench-'))),
     publicUrl: config.publicUrl,
     effects,
+    clock: systemClock,
   };
   const client = { ip: '127.0.0.1' };
 
@@ -99,6 +100,7 @@ export async function run() {
       fo,
       { standardId: 'bench-empat-langkah', applicant: { name: `Pemohon ${i}` } },
       client,
+      systemClock,
     );
     await act(db, env, fo, c.id, { action: 'teruskan', version: 1 }, client);
     await act(db, env, officer, c.id, { action: 'teruskan', version: 2 }, client);

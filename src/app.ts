@@ -21,7 +21,7 @@ import { registerSecurity } from './auth/security.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
-import { type Clock, systemClock } from './core/clock.ts';
+import { type Clock, clockFromSettings, TestClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { Health, OpenApiDocument } from './core/contract.ts';
 import { errorMessage, pickLanguage } from './core/i18n.ts';
@@ -62,7 +62,10 @@ export interface AppOptions {
   database: Database;
   /** Pino logging; off in tests. */
   logger?: boolean;
-  /** Time for the sign-in rules; tests pass a clock they move by hand. */
+  /**
+   * The server's one clock (sign-in rules, the case engine's time limits); tests pass one they
+   * move by hand. Default: the real time, or the test clock the configuration sets.
+   */
   clock?: Clock;
 }
 
@@ -70,7 +73,7 @@ export async function buildApp({
   config,
   database,
   logger = false,
-  clock = systemClock,
+  clock = clockFromSettings(config),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
@@ -100,6 +103,10 @@ export async function buildApp({
   const keyNote = auditAnchor.key && keyWarning(auditAnchor.key);
   if (keyNote) app.log.warn(keyNote);
   app.decorate('clock', clock);
+  if (clock instanceof TestClock)
+    app.log.warn(
+      `TEST CLOCK ON: the server's time is ${new Date(clock.now()).toISOString()}, ${Math.round(clock.offset / 60_000)} minutes from the real time (JARING_CLOCK_OFFSET / JARING_CLOCK_START). Never in production.`,
+    );
   app.decorate('keys', loadServerKeys(config.secretKey, config.dataDir));
 
   await app.register(swagger, {

@@ -12,6 +12,8 @@ export const Permissions = [
   'units.manage',
   'users.manage',
   'calendar.manage',
+  /** Moving the server's test clock forward (demos and acceptance runs; no unit's data). */
+  'clock.advance',
   'audit.read',
   'audit.verify',
   'cases.intake',

@@ -3,6 +3,7 @@ import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { NoContent } from '../core/contract.ts';
 import {
+  AdvanceClockInput,
   CalendarQuery,
   CalendarView,
   ClosedDayInput,
@@ -10,8 +11,10 @@ import {
   Due,
   DueQuery,
   OfficeHours,
+  ServerClock,
 } from './calendar.schema.ts';
 import { calendarOf, dueOn, removeClosedDay, setClosedDay, setOfficeHours } from './calendar.service.ts';
+import { advanceServerClock } from './server-clock.service.ts';
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -75,6 +78,25 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['calendar'], querystring: DueQuery, response: { 200: Due } },
       preValidation: guard('home.view'),
     },
-    async (request) => dueOn(app.db, requireAuth(request).unit.id, request.query),
+    async (request) => dueOn(app.db, requireAuth(request).unit.id, request.query, new Date(app.clock.now())),
+  );
+
+  // Only with a test clock on (demos, acceptance runs): produces a breach without waiting.
+  app.post(
+    '/api/admin/clock',
+    {
+      schema: { tags: ['calendar'], body: AdvanceClockInput, response: { 200: ServerClock } },
+      preValidation: guard('clock.advance'),
+    },
+    async (request) => {
+      const ctx = requireAuth(request);
+      return advanceServerClock(
+        app.db,
+        actorOf(ctx, clientOf(request)),
+        app.config,
+        app.clock,
+        request.body.by,
+      );
+    },
   );
 };

@@ -1,6 +1,24 @@
 import { z } from 'zod';
+import { parseDuration } from '../core/clock.ts';
 
 export const isoDate = z.iso.date();
+
+/** How far to move the server's test clock forward: a positive duration. */
+export const AdvanceClockInput = z.object({
+  by: z
+    .string()
+    .max(40)
+    .refine((v) => (parseDuration(v) ?? 0) > 0, 'a positive duration such as 2h, 45m, 3d or PT2H'),
+});
+export type AdvanceClockInput = z.infer<typeof AdvanceClockInput>;
+
+/** The server's time after a move of its test clock. */
+export const ServerClock = z.object({
+  now: z.string(),
+  /** How far the test clock runs from the real time, in minutes (rounded). */
+  offsetMinutes: z.number().int(),
+});
+export type ServerClock = z.infer<typeof ServerClock>;
 /** A wall-clock time in the unit's own zone; 24:00 closes a day that works to midnight. */
 export const time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 00:00–24:00');
 export const Interval = z

@@ -64,7 +64,11 @@ describe('case reducer', () => {
     [
       'returned for completion, then resumed',
       [open(), a('front_office', 'kembalikan', { note: 'KK belum difotokopi' })],
-      { status: 'returned', reason: 'KK belum difotokopi', step: 'periksa-berkas' },
+      {
+        status: 'returned',
+        reason: 'KK belum difotokopi',
+        step: 'periksa-berkas',
+      },
     ],
     [
       'resumed after completion',
@@ -93,6 +97,25 @@ describe('case reducer', () => {
       expect(caseState(sembako, actions)).toMatchObject(expected);
     });
   }
+
+  it('keeps each wait for the applicant as a pause, from the return to the resume', () => {
+    const at = (hhmm: string) => ({ at: `2026-11-23T${hhmm}:00.000Z` });
+    const actions = [
+      { ...open(), ...at('01:00') },
+      a('front_office', 'kembalikan', { note: 'KK kurang', ...at('01:10') }),
+      a('front_office', 'claim', at('01:20')),
+      a('front_office', 'resume', at('01:30')),
+      a('front_office', 'kembalikan', { note: 'KTP buram', ...at('01:40') }),
+    ];
+    expect(caseState(sembako, actions).pauses).toEqual([
+      { from: '2026-11-23T01:10:00.000Z', to: '2026-11-23T01:30:00.000Z' },
+      { from: '2026-11-23T01:40:00.000Z', to: null },
+    ]);
+    expect(caseState(sembako, [...actions, a('front_office', 'resume', at('02:00'))]).pauses[1]).toEqual({
+      from: '2026-11-23T01:40:00.000Z',
+      to: '2026-11-23T02:00:00.000Z',
+    });
+  });
 
   it('refuses, with a code, what the rules forbid', () => {
     const opened = caseState(sembako, [open()]);

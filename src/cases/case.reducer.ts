@@ -26,6 +26,8 @@ export interface CaseState {
   /** Why the case waits for the applicant, or why it was refused. */
   reason: string | null;
   flags: string[];
+  /** Each wait for the applicant (returned, then resumed), oldest first; `to` null while waiting. */
+  pauses: Array<{ from: string; to: string | null }>;
 }
 
 export const initialState: CaseState = {
@@ -36,6 +38,7 @@ export const initialState: CaseState = {
   closedAt: null,
   reason: null,
   flags: [],
+  pauses: [],
 };
 
 export function stepOf(workflow: Workflow, id: string | null): WorkflowStep | undefined {
@@ -49,6 +52,9 @@ export function actionOf(
 ): WorkflowAction | undefined {
   return stepOf(workflow, stepId)?.actions.find((a) => a.id === actionId);
 }
+
+/** Stored times come back in PostgreSQL's text form; pauses are ISO 8601 for the clock and clients. */
+const isoOf = (at: string) => new Date(at).toISOString();
 
 const closed = (s: CaseState) => s.status === 'done' || s.status === 'rejected';
 
@@ -99,7 +105,12 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
     case 'claim':
       return { ...state, assignee: action.userId };
     case 'resume':
-      return { ...state, status: 'open', reason: null };
+      return {
+        ...state,
+        status: 'open',
+        reason: null,
+        pauses: state.pauses.map((p) => (p.to === null ? { ...p, to: isoOf(action.at) } : p)),
+      };
   }
   const def = actionOf(workflow, state.step, action.action);
   switch (def?.kind) {
@@ -118,7 +129,12 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
         assignee: null,
       };
     case 'return':
-      return { ...state, status: 'returned', reason: action.note ?? null };
+      return {
+        ...state,
+        status: 'returned',
+        reason: action.note ?? null,
+        pauses: [...state.pauses, { from: isoOf(action.at), to: null }],
+      };
     default:
       return state;
   }

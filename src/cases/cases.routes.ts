@@ -52,7 +52,13 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       preValidation: guard('cases.intake'),
     },
     async (request, reply) => {
-      const created = await openCase(app.db, requireAuth(request), request.body, clientOf(request));
+      const created = await openCase(
+        app.db,
+        requireAuth(request),
+        request.body,
+        clientOf(request),
+        app.clock,
+      );
       return reply.status(201).send({ id: created.id, trackingCode: created.trackingCode });
     },
   );
@@ -81,7 +87,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request) =>
       correctIntake(
         app.db,
-        { files: app.files, publicUrl: app.config.publicUrl, effects },
+        { files: app.files, publicUrl: app.config.publicUrl, effects, clock: app.clock },
         requireAuth(request),
         request.params.id,
         request.body,
@@ -102,7 +108,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     '/api/cases',
     { schema: { tags: ['cases'], response: { 200: CaseQueue } }, preValidation: guard('cases.read') },
     async (request) => ({
-      cases: await caseQueue(app.db, requireAuth(request)),
+      cases: await caseQueue(app.db, requireAuth(request), app.clock),
     }),
   );
 
@@ -112,7 +118,8 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       schema: { tags: ['cases'], params: CaseIdParams, response: { 200: CaseDetail } },
       preValidation: guard('cases.read'),
     },
-    async (request) => getCase(app.db, { effects }, requireAuth(request), request.params.id),
+    async (request) =>
+      getCase(app.db, { effects, clock: app.clock }, requireAuth(request), request.params.id),
   );
 
   // Who may see the full NIK is decided by the service from the case's workflow.
@@ -141,7 +148,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request) =>
       act(
         app.db,
-        { files: app.files, publicUrl: app.config.publicUrl, effects },
+        { files: app.files, publicUrl: app.config.publicUrl, effects, clock: app.clock },
         requireAuth(request),
         request.params.id,
         request.body,
@@ -178,7 +185,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request, reply) => {
       const { fileName, pdf } = await letterPdfOf(
         app.db,
-        { effects, files: app.files },
+        { effects, files: app.files, clock: app.clock },
         requireAuth(request),
         request.params.id,
         request.params.letterId,

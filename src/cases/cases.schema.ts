@@ -93,6 +93,11 @@ export const CaseRecord = z.object({
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   breachedAt: z.string().nullable(),
+  /** Since when the case waits for the applicant (its clock paused); null while it runs. */
+  pausedAt: z.string().nullable(),
+  /** Office minutes of its finished waits for the applicant. */
+  pausedMinutes: z.number().int(),
+  pauseCount: z.number().int(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -105,13 +110,35 @@ export const CaseStateView = z.object({
   closedAt: z.string().nullable(),
   reason: z.string().nullable(),
   flags: z.array(z.string()),
+  /** Each wait for the applicant, oldest first; `to` null while waiting. */
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
 });
+
+/**
+ * The case's time-limit clock, read now: paused while the case waits for the applicant, its
+ * due time moved by the paused time (DESIGN.md "One clock"; `calendar/service-clock.ts`).
+ */
+export const CaseClockView = z.object({
+  /** The budget's unit; null when the time limit is not a duration. */
+  unit: z.enum(['officeMinutes', 'workingDays', 'calendarDays']).nullable(),
+  paused: z.boolean(),
+  pausedSince: z.string().nullable(),
+  /** Office minutes the case has waited for the applicant, an open wait up to now included. */
+  pausedMinutes: z.number().int(),
+  /** The same wait in the budget's unit (working days for a working-days limit). */
+  pausedAmount: z.number().int(),
+  pauseCount: z.number().int(),
+  /** The due time moved by the paused time; null while paused with time left. */
+  dueAt: z.string().nullable(),
+});
+export type CaseClockView = z.infer<typeof CaseClockView>;
 
 /** An action the user may take at the case's step, with the form fields it needs. */
 export const AvailableAction = z.object({
   id: z.string(),
   label: z.string(),
-  kind: z.enum(['forward', 'complete', 'reject', 'return']),
+  /** `resume`: the built-in action that ends a wait for the applicant. */
+  kind: z.enum(['forward', 'complete', 'reject', 'return', 'resume']),
   to: z.string().optional(),
   fields: z
     .array(
@@ -223,6 +250,7 @@ export const CaseDetail = z.object({
   /** Labels of steps and of actions per step, for the timeline. */
   labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),
   state: CaseStateView,
+  clock: CaseClockView,
   step: z.object({ id: z.string(), label: z.string(), role: z.string() }).nullable(),
   available: z.array(AvailableAction),
   /** What an action's effect shows before it is taken (e.g. earlier relief claims), by action id. */
@@ -257,6 +285,11 @@ export const ServiceSla = z.object({
   withinTimeShare: z.number().nullable(),
   medianMinutes: z.number().nullable(),
   p90Minutes: z.number().nullable(),
+  /** Cases that waited for the applicant at least once (their clock paused). */
+  pausedCases: z.number().int(),
+  /** Office minutes those cases waited, in all (finished waits), and the median per such case. */
+  pausedMinutesTotal: z.number().int(),
+  medianPausedMinutes: z.number().nullable(),
 });
 export type ServiceSla = z.infer<typeof ServiceSla>;
 export const SlaReport = z.object({ from: z.string(), to: z.string(), services: z.array(ServiceSla) });
@@ -272,7 +305,10 @@ export const PublicTracking = z.object({
   timeZone: z.string(),
   status: CaseStatus,
   openedAt: z.string(),
+  /** The due time, moved by the time the case waited for the applicant; null while it waits. */
   dueAt: z.string().nullable(),
+  /** Since when the case waits for the applicant's papers; null when it does not. */
+  waitingSince: z.string().nullable(),
   closedAt: z.string().nullable(),
   steps: z.array(
     z.object({ id: z.string(), label: z.string(), state: z.enum(['current', 'done', 'pending']) }),

@@ -6,6 +6,7 @@ import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
+import type { Clock } from '../core/clock.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
@@ -31,6 +32,7 @@ import { findStandard, revisionMetasOf } from '../standards/standards.repository
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
 import type { Workflow } from '../standards/workflow.schema.ts';
 import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
+import { caseCalendar, caseClock } from './case-clock.ts';
 import * as repo from './cases.repository.ts';
 import type {
   ActInput,
@@ -93,10 +95,17 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
 }
 
 /** Opens a case for a citizen at the front desk: the first action of its history. */
-export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, client: ClientInfo) {
+export async function openCase(
+  db: Db,
+  ctx: AuthContext,
+  input: OpenCaseInput,
+  client: ClientInfo,
+  clock: Clock,
+) {
+  const openedAt = new Date(clock.now());
   const row = await findStandard(db, ctx.unit.id, input.standardId);
   if (!row) throw new DomainError('standard.not_found', { id: input.standardId });
-  const revision = pickInForce(await revisionMetasOf(db, row.id), new Date().toISOString().slice(0, 10));
+  const revision = pickInForce(await revisionMetasOf(db, row.id), openedAt.toISOString().slice(0, 10));
   if (!revision) throw new DomainError('standard.not_found', { id: input.standardId });
   const standard = await standardOfRevision(db, revision.id);
   const workflow = workflowOf(standard);
@@ -122,7 +131,6 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
     flags.push('tanpa-ktp');
   }
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
-  const openedAt = new Date();
   const first = workflow.steps[0];
   const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
   const open: CaseAction = {
@@ -235,11 +243,19 @@ function missingDocuments(
 
 export async function getCase(
   db: Db,
-  env: { effects: Effects },
+  env: { effects: Effects; clock: Clock },
   ctx: AuthContext,
   id: number,
 ): Promise<CaseDetail> {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
+  const now = new Date(env.clock.now());
+  const clock = caseClock(
+    await caseCalendar(db, row.unitId, row.openedAt, now),
+    standard.delivery.timeLimit,
+    state,
+    row.openedAt,
+    now,
+  );
   const documents = await repo.documentsOf(db, row.id);
   const caseLetters = await lettersOfCase(db, row.id);
   const scans = await signedScansOf(
@@ -265,6 +281,7 @@ export async function getCase(
       openedAt: row.openedAt.toISOString(),
       closedAt: row.closedAt?.toISOString() ?? null,
       breachedAt: row.breachedAt?.toISOString() ?? null,
+      pausedAt: row.pausedAt?.toISOString() ?? null,
     },
     mayRevealNik: Boolean(row.applicant.nik) && mayRevealNik(ctx, workflow),
     standard: {
@@ -281,8 +298,9 @@ export async function getCase(
       ]),
     ),
     state,
+    clock: clock.view,
     step: step ? { id: step.id, label: step.label, role: step.role } : null,
-    available: mayAct && open ? step.actions : [],
+    available: mayAct && open ? availableActions(step, state) : [],
     previews,
     missing: missingDocuments(
       standard,
@@ -316,6 +334,11 @@ export async function getCase(
   };
 }
 
+/** What may be done at the step: its actions, or only the resume while the case waits for the applicant. */
+function availableActions(step: Workflow['steps'][number], state: CaseState): CaseDetail['available'] {
+  return state.status === 'returned' ? [{ id: 'resume', label: 'Lanjutkan', kind: 'resume' }] : step.actions;
+}
+
 function documentView(doc: typeof caseDocuments.$inferSelect): CaseDocument {
   return { ...doc, uploadedAt: doc.uploadedAt.toISOString() };
 }
@@ -323,7 +346,7 @@ function documentView(doc: typeof caseDocuments.$inferSelect): CaseDocument {
 /** A letter of a case as its PDF, for a user who may read the case. */
 export async function letterPdfOf(
   db: Db,
-  env: { effects: Effects; files: FileStore },
+  env: { effects: Effects; files: FileStore; clock: Clock },
   ctx: AuthContext,
   id: number,
   letterId: number,
@@ -377,6 +400,8 @@ export interface CaseEnv {
   publicUrl: string;
   /** The effects workflow actions may name, as the composition root joined them. */
   effects: Effects;
+  /** The server's one clock: the action's time, the letter's date and the case's clock. */
+  clock: Clock;
 }
 
 export async function act(
@@ -396,9 +421,10 @@ export async function act(
   }
   const step = stepOf(workflow, state.step);
   const role = step && writers.includes(step.role) ? step.role : (writers[0] ?? 'unknown');
+  const now = new Date(env.clock.now());
   const action: CaseAction = {
     seq: row.version + 1,
-    at: new Date().toISOString(),
+    at: now.toISOString(),
     userId: ctx.user.id,
     role,
     step: state.step,
@@ -432,17 +458,26 @@ export async function act(
     }
   }
   const next = caseState(workflow, [...actions.map(toAction), action]);
+  // The due time follows the clock: none while the case waits, moved by the wait after it.
+  const clock = caseClock(
+    await caseCalendar(db, row.unitId, row.openedAt, now),
+    standard.delivery.timeLimit,
+    next,
+    row.openedAt,
+    now,
+  ).columns;
+  // A recorded breach keeps the due time it was recorded against.
+  const dueAt = row.breachedAt ? row.dueAt : clock.dueAt;
   await db
     .transaction(async (tx) => {
       // The action row is written last, with what its effect produced; the unique (case, seq)
       // index and the version guard still refuse a concurrent second action as a whole.
       let effectResult: Record<string, unknown> | undefined;
-      const moved = await repo.updateProjection(
-        tx,
-        row.id,
-        row.version,
-        projection(next, workflow, action.seq, row.breachedAt ? null : row.dueAt),
-      );
+      const moved = await repo.updateProjection(tx, row.id, row.version, {
+        ...projection(next, workflow, action.seq, row.breachedAt ? null : dueAt),
+        ...clock,
+        dueAt,
+      });
       if (!moved) throw new DomainError('case.conflict', { expected: row.version });
       if (def?.effect) {
         const effect = findEffect(env.effects, def.effect);
@@ -475,6 +510,7 @@ export async function act(
             ...(ctx.user.nip ? { nip: ctx.user.nip } : {}),
           },
           publicUrl: env.publicUrl,
+          now,
         });
         await recordAudit(tx, actorOf(ctx, client), {
           action: 'letter.issue',
@@ -614,9 +650,9 @@ export async function attachSignedScan(
   });
 }
 
-export async function caseQueue(db: Db, ctx: AuthContext, limit = 200): Promise<QueueItem[]> {
+export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
   const rows = await repo.queue(db, ctx.unit.id, ctx.roles, limit);
-  const now = Date.now();
+  const now = clock.now();
   return rows.map((c) => ({
     id: c.id,
     trackingCode: c.trackingCode,
@@ -649,6 +685,7 @@ export async function publicTracking(db: Db, code: string): Promise<PublicTracki
     status: state.status,
     openedAt: row.openedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
+    waitingSince: row.pausedAt?.toISOString() ?? null,
     closedAt: state.closedAt,
     steps: workflow.steps.map((s) => ({
       id: s.id,

@@ -56,6 +56,12 @@ export const cases = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** When the case passed its due time unfinished; set by the sweep or at a late closing. */
     breachedAt: timestamp('breached_at', { withTimezone: true }),
+    /** Since when the case waits for the applicant (its clock paused, `due_at` null); null while it runs. */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    /** Office minutes of the finished waits for the applicant, for the SLA report. */
+    pausedMinutes: integer('paused_minutes').notNull().default(0),
+    /** How many times the case was returned to the applicant. */
+    pauseCount: integer('pause_count').notNull().default(0),
   },
   (t) => [index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt)],
 );

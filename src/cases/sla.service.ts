@@ -49,7 +49,11 @@ export async function slaReportOf(db: Db, unitId: number, { from, to }: SlaQuery
   return { from, to, services };
 }
 
-/** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */
+/**
+ * Per service of a unit: counts, share within time, median and p90 duration of closed cases
+ * (minutes), and the time cases waited for the applicant. "Within time" is against the due time
+ * moved by those waits (the case's clock pauses while it is returned).
+ */
 export async function slaReport(db: Db, unitId: number, from: Date, to: Date): Promise<ServiceSla[]> {
   const rows = (await db.execute(sql`
     SELECT s.slug AS standard,
@@ -63,7 +67,11 @@ export async function slaReport(db: Db, unitId: number, from: Date, to: Date): P
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60)
              FILTER (WHERE c.closed_at IS NOT NULL) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.closed_at - c.opened_at) / 60)
-             FILTER (WHERE c.closed_at IS NOT NULL) AS p90
+             FILTER (WHERE c.closed_at IS NOT NULL) AS p90,
+           count(*) FILTER (WHERE c.pause_count > 0)::int AS paused_cases,
+           coalesce(sum(c.paused_minutes), 0)::int AS paused_minutes,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY c.paused_minutes)
+             FILTER (WHERE c.pause_count > 0) AS median_paused
     FROM ${cases} c JOIN ${standards} s ON s.id = c.standard_id
     WHERE c.unit_id = ${unitId} AND c.opened_at >= ${from.toISOString()} AND c.opened_at < ${to.toISOString()}
     GROUP BY s.slug ORDER BY s.slug`)) as unknown as {
@@ -77,6 +85,9 @@ export async function slaReport(db: Db, unitId: number, from: Date, to: Date): P
       within: number;
       median: number | string | null;
       p90: number | string | null;
+      paused_cases: number;
+      paused_minutes: number;
+      median_paused: number | string | null;
     }>;
   };
   const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
@@ -89,5 +100,8 @@ export async function slaReport(db: Db, unitId: number, from: Date, to: Date): P
     withinTimeShare: Number(r.closed_with_due) > 0 ? Number(r.within) / Number(r.closed_with_due) : null,
     medianMinutes: num(r.median),
     p90Minutes: num(r.p90),
+    pausedCases: Number(r.paused_cases),
+    pausedMinutesTotal: Number(r.paused_minutes),
+    medianPausedMinutes: num(r.median_paused),
   }));
 }

@@ -12,6 +12,7 @@ import {
 } from '../audit/checkpoints.ts';
 import { units, users } from '../auth/auth.tables.ts';
 import { recordBreaches } from '../cases/sla.service.ts';
+import { TestClock } from '../core/clock.ts';
 import { type Config, ConfigError, describeSettings, loadConfig } from '../core/config.ts';
 import { formatProblem } from '../core/errors.ts';
 import { pickLanguage } from '../core/i18n.ts';
@@ -97,7 +98,7 @@ program
     const app = await buildApp({ config: cfg, database, logger: true });
     // Breaches of time limits are recorded when they happen, not when someone looks.
     const sweep = setInterval(() => {
-      recordBreaches(database.db).catch((error: unknown) =>
+      recordBreaches(database.db, new Date(app.clock.now())).catch((error: unknown) =>
         app.log.error({ err: error }, 'breach sweep failed'),
       );
     }, 60_000);
@@ -129,6 +130,10 @@ program
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await app.listen({ port: cfg.port, host: cfg.host });
+    if (app.clock instanceof TestClock)
+      console.warn(
+        `!!! TEST CLOCK ON: server time ${new Date(app.clock.now()).toISOString()} (real time ${new Date().toISOString()}); for demos and acceptance runs only !!!`,
+      );
     const where =
       database.kind === 'pglite' ? `PGlite in ${path.resolve(cfg.dataDir, 'pgdata')}` : 'PostgreSQL';
     console.log(

@@ -45,6 +45,40 @@ describe('loadConfig', () => {
     expect(loadConfig({}).auditCheckpointMinutes).toBe(10);
   });
 
+  it('takes a test clock as an offset or a start instant, one at a time', () => {
+    expect(loadConfig({ JARING_CLOCK_OFFSET: '+3d4h' }).clockOffset).toBe(76 * 3_600_000);
+    expect(loadConfig({ JARING_CLOCK_OFFSET: '-PT90M' }).clockOffset).toBe(-90 * 60_000);
+    expect(loadConfig({ JARING_CLOCK_START: '2026-12-04T15:50:00+08:00' }).clockStart).toBe(
+      Date.parse('2026-12-04T07:50:00Z'),
+    );
+    expect(loadConfig({}).clockOffset).toBeUndefined();
+    expect(() => loadConfig({ JARING_CLOCK_OFFSET: 'besok' })).toThrow(
+      'JARING_CLOCK_OFFSET="besok": a signed duration such as +3d4h, -90m or P3DT4H',
+    );
+    expect(() => loadConfig({ JARING_CLOCK_START: '4 Desember' })).toThrow(
+      /^ {2}- JARING_CLOCK_START="4 Desember"/m,
+    );
+    expect(() =>
+      loadConfig({ JARING_CLOCK_OFFSET: '1h', JARING_CLOCK_START: '2026-12-04T15:50:00+08:00' }),
+    ).toThrow('set one test clock, not both');
+  });
+
+  it('refuses a test clock in production mode, listing it with the other problems', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).nodeEnv).toBe('production');
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', JARING_CLOCK_OFFSET: '+1d', PORT: 'x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^PORT="x"/),
+      'JARING_CLOCK_OFFSET: a test clock is refused in production (NODE_ENV=production); unset it, or run outside production',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'development', JARING_CLOCK_OFFSET: '+1d' }).clockOffset).toBe(86_400_000);
+  });
+
   it('lets CLI flags override the environment', () => {
     expect(loadConfig({ PORT: '8080' }, { port: '9090' }).port).toBe(9090);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './clock.ts';
 
 /**
  * Configuration, parsed once at boot from the environment (and CLI flags) into a frozen,
@@ -127,6 +128,34 @@ export const settings = {
     secret: true,
     schema: z.string().min(32, 'at least 32 characters').optional(),
   },
+  nodeEnv: {
+    env: 'NODE_ENV',
+    description:
+      'production = production mode: a test clock (JARING_CLOCK_OFFSET, JARING_CLOCK_START) stops start-up; anything else allows one',
+    schema: z.string().min(1).optional(),
+  },
+  clockOffset: {
+    env: 'JARING_CLOCK_OFFSET',
+    description:
+      'TEST CLOCK for demos and acceptance runs: the server runs this far from the real time (+3d4h, -90m, P3DT4H), and an administrator may move it forward (POST /api/admin/clock). Refused in production',
+    schema: z
+      .string()
+      .refine((v) => parseDuration(v) !== null, 'a signed duration such as +3d4h, -90m or P3DT4H')
+      .transform((v) => parseDuration(v) ?? 0)
+      .optional(),
+  },
+  clockStart: {
+    env: 'JARING_CLOCK_START',
+    description:
+      'TEST CLOCK: the server starts at this instant (ISO 8601 with its offset, 2026-11-27T15:50:00+08:00) and runs on from it; an administrator may move it forward. Refused in production',
+    schema: z.iso
+      .datetime({
+        offset: true,
+        message: 'an ISO 8601 instant with its offset, e.g. 2026-11-27T15:50:00+08:00',
+      })
+      .transform((v) => Date.parse(v))
+      .optional(),
+  },
   webDir: {
     env: 'JARING_WEB_DIR',
     description: 'Folder of the built web app (served at /)',
@@ -179,8 +208,30 @@ export function loadConfig(
       for (const issue of parsed.error.issues) problems.push(`${setting.env}=${shown}: ${issue.message}`);
     }
   }
+  problems.push(...testClockProblems(out as Partial<Config>));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(out) as Config;
+}
+
+/** Whether the server runs in production mode (NODE_ENV=production). */
+export const isProduction = (config: Pick<Config, 'nodeEnv'>) => config.nodeEnv === 'production';
+
+/** Whether a test clock setting is on: the server's time is not the real time. */
+export const hasTestClock = (config: Pick<Config, 'clockOffset' | 'clockStart'>) =>
+  config.clockOffset !== undefined || config.clockStart !== undefined;
+
+/** A test clock is for demos and acceptance runs: one at a time, never in production. */
+function testClockProblems(config: Partial<Config>): string[] {
+  const problems: string[] = [];
+  if (config.clockOffset !== undefined && config.clockStart !== undefined)
+    problems.push('JARING_CLOCK_OFFSET and JARING_CLOCK_START: set one test clock, not both');
+  if (config.nodeEnv === 'production' && hasTestClock(config as Config)) {
+    const which = config.clockStart !== undefined ? 'JARING_CLOCK_START' : 'JARING_CLOCK_OFFSET';
+    problems.push(
+      `${which}: a test clock is refused in production (NODE_ENV=production); unset it, or run outside production`,
+    );
+  }
+  return problems;
 }
 
 /** The configuration table for the README and `jaring --help`. */

@@ -208,8 +208,8 @@ export const errorCatalogue = {
   },
   'case.waiting_for_applicant': {
     status: 409,
-    id: 'Permohonan menunggu kelengkapan dari pemohon ({reason}).',
-    en: 'The request waits for the applicant to complete it ({reason}).',
+    id: 'Permohonan menunggu kelengkapan dari pemohon (alasan: {reason}). Pilih "Lanjutkan" setelah berkas dilengkapi.',
+    en: 'The request waits for the applicant to complete it (reason: {reason}). Choose "Resume" once the papers are complete.',
   },
   'case.not_returned': {
     status: 409,
@@ -334,6 +334,11 @@ export const errorCatalogue = {
     status: 404,
     id: 'Tanggal {date} bukan hari libur unit ini.',
     en: '{date} is not a closed day of this unit.',
+  },
+  'calendar.clock_fixed': {
+    status: 409,
+    id: 'Jam server tidak dapat digeser: jam uji tidak aktif. Jam uji (JARING_CLOCK_OFFSET atau JARING_CLOCK_START) hanya untuk demo dan uji penerimaan, di luar mode produksi.',
+    en: 'The server clock cannot be moved: no test clock is on. A test clock (JARING_CLOCK_OFFSET or JARING_CLOCK_START) is for demos and acceptance runs, outside production.',
   },
   not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {

@@ -27,8 +27,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `jaring serve` on a fresh embedded database with demo data; waits for /api/health. */
-export async function startServer(): Promise<Server> {
+/**
+ * Starts `jaring serve` on a fresh embedded database with demo data; waits for /api/health.
+ * `env` adds settings (e.g. a test clock, JARING_CLOCK_START).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-'));
   const child: ChildProcess = spawn(
@@ -43,6 +46,7 @@ export async function startServer(): Promise<Server> {
         JARING_DEMO_REGISTER: 'false',
         LOG_LEVEL: 'warn',
         HOST: '127.0.0.1',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -301,6 +301,13 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: sessionUnit },
   },
+  'POST /api/admin/clock': {
+    need: 'clock.advance',
+    // The test app runs on the real clock: a holder is refused after the guard, 409 calendar.clock_fixed.
+    own: () => ({ url: '/api/admin/clock', body: { by: '1h' } }),
+    ok: 409,
+    foreign: { none: 'one clock for the server; it holds no unit’s data' },
+  },
   'GET /api/regions/regencies': {
     need: 'home.view',
     own: () => ({ url: '/api/regions/regencies' }),

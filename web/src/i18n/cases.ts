@@ -51,7 +51,22 @@ export const casesTexts = defineTexts({
   note: { id: 'Catatan / alasan', en: 'Note / reason' },
   noteHint: { id: 'Wajib untuk menolak atau mengembalikan.', en: 'Required to refuse or to return.' },
   claim: { id: 'Ambil (saya kerjakan)', en: 'Claim (I take it)' },
-  resume: { id: 'Berkas sudah lengkap, lanjutkan', en: 'Completed, resume' },
+  resume: { id: 'Lanjutkan (berkas sudah dilengkapi)', en: 'Resume (papers completed)' },
+  clockPaused: {
+    id: 'Jam layanan berhenti sejak {since}: menunggu kelengkapan dari pemohon. Batas waktu dihitung lagi setelah dilanjutkan.',
+    en: 'The service clock stopped at {since}: waiting for the applicant’s papers. The due time is set again once resumed.',
+  },
+  waitingNoDue: { id: 'berhenti, menunggu pemohon', en: 'stopped, waiting for the applicant' },
+  pausedTime: { id: 'Waktu menunggu pemohon', en: 'Time waiting for the applicant' },
+  pausedNone: { id: 'tidak ada', en: 'none' },
+  pausedMinutes: {
+    id: '{minutes} menit jam kerja ({count} kali); batas waktu bergeser sejauh itu',
+    en: '{minutes} office minutes ({count} times); the due time moved by as much',
+  },
+  pausedDays: {
+    id: '{days} hari kerja, {minutes} menit jam kerja ({count} kali); batas waktu bergeser {days} hari kerja',
+    en: '{days} working days, {minutes} office minutes ({count} times); the due time moved by {days} working days',
+  },
   letters: { id: 'Surat', en: 'Letters' },
   verificationPage: { id: 'Halaman verifikasi', en: 'Verification page' },
   signedScan: { id: 'Pindaian bertanda tangan', en: 'Signed scan' },

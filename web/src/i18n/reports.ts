@@ -13,6 +13,17 @@ export const reportsTexts = defineTexts({
   withinTime: { id: 'Tepat waktu', en: 'Within time' },
   median: { id: 'Median', en: 'Median' },
   p90: { id: 'P90', en: 'P90' },
+  pausedCases: { id: 'Menunggu pemohon', en: 'Waited for applicant' },
+  pausedCasesHint: {
+    id: 'Permohonan yang pernah dikembalikan; jam layanannya berhenti selama menunggu.',
+    en: 'Requests returned at least once; their clock stopped while waiting.',
+  },
+  pausedTotal: { id: 'Waktu tunggu (jam kerja)', en: 'Waiting time (office hours)' },
+  pausedMedian: { id: 'Median tunggu', en: 'Median wait' },
+  withinTimeHint: {
+    id: 'Terhadap batas waktu yang digeser oleh waktu menunggu pemohon.',
+    en: 'Against the due time moved by the time waiting for the applicant.',
+  },
   minutes: { id: '{n} mnt', en: '{n} min' },
   hours: { id: '{n} jam', en: '{n} h' },
   cashBookTitle: { id: 'Buku kas bantuan kehabisan bekal', en: 'Stranded-traveller cash book' },

@@ -8,6 +8,10 @@ export const trackTexts = defineTexts({
   requestOf: { id: 'Permohonan {name}', en: "{name}'s request" },
   received: { id: 'Diterima', en: 'Received' },
   due: { id: 'Batas waktu', en: 'Due' },
+  waiting: {
+    id: 'menunggu kelengkapan dari pemohon (sejak {since}); batas waktu dihitung lagi setelah berkas dilengkapi',
+    en: 'waiting for your papers (since {since}); the due time is set again once they are complete',
+  },
   verifyTitle: { id: 'Verifikasi surat', en: 'Letter verification' },
   onRecord: { id: 'Surat ini terdaftar', en: 'This letter is on record' },
   number: { id: 'Nomor', en: 'Number' },

@@ -121,16 +121,7 @@ export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refre
               {t('claim')}
             </Button>
           ) : null}
-          {(v.state.status === 'returned'
-            ? [
-                {
-                  id: 'resume',
-                  label: t('resume'),
-                  kind: 'forward' as const,
-                },
-              ]
-            : v.available
-          ).map((a) => (
+          {v.available.map((a) => (
             <Button
               key={a.id}
               color={a.kind === 'reject' ? 'red' : a.kind === 'return' ? 'yellow' : undefined}
@@ -144,7 +135,7 @@ export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refre
                 })
               }
             >
-              {a.label}
+              {a.kind === 'resume' ? t('resume') : a.label}
             </Button>
           ))}
         </Group>

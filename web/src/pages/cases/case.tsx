@@ -108,15 +108,37 @@ export function CasePage() {
                     {t('received')}: <b>{unitTime(v.case.openedAt, lang, user.unit.timeZone)}</b>
                   </Text>
                   <Text size="sm">
-                    {t('due')}: <b>{unitTime(v.case.dueAt, lang, user.unit.timeZone)}</b>
+                    {t('due')}:{' '}
+                    <b data-testid="due-at">
+                      {v.clock.paused && !v.case.dueAt
+                        ? t('waitingNoDue')
+                        : unitTime(v.case.dueAt, lang, user.unit.timeZone)}
+                    </b>
                   </Text>
                 </SimpleGrid>
+                <Text size="sm" mt="xs" data-testid="paused-time">
+                  {t('pausedTime')}:{' '}
+                  {v.clock.pauseCount === 0
+                    ? t('pausedNone')
+                    : v.clock.unit === 'workingDays'
+                      ? t('pausedDays', {
+                          days: v.clock.pausedAmount,
+                          minutes: v.clock.pausedMinutes,
+                          count: v.clock.pauseCount,
+                        })
+                      : t('pausedMinutes', { minutes: v.clock.pausedMinutes, count: v.clock.pauseCount })}
+                </Text>
                 <Text size="sm" mt="xs">
                   {t('followAt', { origin: window.location.origin, code: v.case.trackingCode })}
                 </Text>
               </Paper>
               <CaseIntake v={v} canCorrect={user.permissions.includes('cases.intake')} refresh={refresh} />
               {v.state.reason ? <Alert color="yellow">{v.state.reason}</Alert> : null}
+              {v.clock.paused && v.clock.pausedSince ? (
+                <Alert color="yellow" variant="outline" data-testid="clock-paused">
+                  {t('clockPaused', { since: unitTime(v.clock.pausedSince, lang, user.unit.timeZone) })}
+                </Alert>
+              ) : null}
               {v.missing.length > 0 ? (
                 <Alert color="orange" title={t('documentsMissing')} className="no-print">
                   <Stack gap={6}>

@@ -48,7 +48,7 @@ export function SlaReportPage() {
               services.length === 0 ? (
                 <Text>{t('noRequests')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={640}>
+                <Table.ScrollContainer minWidth={900}>
                   <Table striped data-testid="sla-report">
                     <Table.Thead>
                       <Table.Tr>
@@ -56,9 +56,12 @@ export function SlaReportPage() {
                         <Table.Th>{t('requests')}</Table.Th>
                         <Table.Th>{t('closed')}</Table.Th>
                         <Table.Th>{t('breached')}</Table.Th>
-                        <Table.Th>{t('withinTime')}</Table.Th>
+                        <Table.Th title={t('withinTimeHint')}>{t('withinTime')}</Table.Th>
                         <Table.Th>{t('median')}</Table.Th>
                         <Table.Th>{t('p90')}</Table.Th>
+                        <Table.Th title={t('pausedCasesHint')}>{t('pausedCases')}</Table.Th>
+                        <Table.Th>{t('pausedTotal')}</Table.Th>
+                        <Table.Th>{t('pausedMedian')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -73,6 +76,11 @@ export function SlaReportPage() {
                           </Table.Td>
                           <Table.Td>{minutes(s.medianMinutes)}</Table.Td>
                           <Table.Td>{minutes(s.p90Minutes)}</Table.Td>
+                          <Table.Td data-testid="sla-paused-cases">{s.pausedCases}</Table.Td>
+                          <Table.Td data-testid="sla-paused-total">
+                            {s.pausedCases === 0 ? '—' : minutes(s.pausedMinutesTotal)}
+                          </Table.Td>
+                          <Table.Td>{minutes(s.medianPausedMinutes)}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

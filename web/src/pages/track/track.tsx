@@ -35,7 +35,10 @@ export function TrackPage() {
               <StatusBadge status={r.status} />
             </Group>
             <Text size="sm">
-              {t('received')}: {when(r.openedAt)} · {t('due')}: {when(r.dueAt)}
+              {t('received')}: {when(r.openedAt)} · {t('due')}:{' '}
+              <span data-testid="track-due">
+                {r.waitingSince ? t('waiting', { since: when(r.waitingSince) }) : when(r.dueAt)}
+              </span>
             </Text>
             <Stepper
               active={active === -1 ? r.steps.length : active}
