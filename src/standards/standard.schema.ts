@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
+import { LetterTemplate } from './letter.schema.ts';
 import { Workflow } from './workflow.schema.ts';
 
 /**
@@ -353,8 +354,25 @@ export const Standard = z
     signedBy: Official.optional(),
     /** How the office runs the procedure in Jaring (cases engine); absent = published only. */
     workflow: Workflow.optional(),
+    /** The letter of each product, by product id (not part of the published text); absent = the generic letter. */
+    letters: z.record(z.string(), LetterTemplate).optional(),
   })
   .strict()
+  .superRefine(
+    (s, ctx) => {
+      const products = s.delivery.products.map((p) => p.id);
+      for (const id of Object.keys(s.letters ?? {})) {
+        if (!products.includes(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['letters', id],
+            message: `unknown product "${id}" (products: ${products.join(', ') || 'none'})`,
+          });
+        }
+      }
+    },
+    { when: unlessIssuesAt(['delivery', 'products', '*', 'id'], ['letters']) },
+  )
   .superRefine(
     (s, ctx) => {
       if (!s.workflow) return;
