@@ -45,7 +45,7 @@ export function regionValue(code: string) {
   };
 }
 
-function valueOf({ kind, value }: KindedValue): unknown {
+function letterValue({ kind, value }: KindedValue): unknown {
   if (value === undefined || value === null || String(value).trim() === '') return undefined;
   if (kind === 'region') return regionValue(String(value));
   if (kind === 'rupiah' && Number.isSafeInteger(Number(value))) {
@@ -56,7 +56,7 @@ function valueOf({ kind, value }: KindedValue): unknown {
 }
 
 function valuesOf(fields: Readonly<Record<string, KindedValue>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, valueOf(v)]));
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, letterValue(v)]));
 }
 
 /** The view a letter's templates render with; the same names as `letterContextShape`. */
