@@ -72,6 +72,15 @@ function unknownMessage(name: string, root: Shape): string {
   return `unknown placeholder {{${name}}} (a placeholder starts with one of: ${top.join(', ')})`;
 }
 
+/** Where to point at for a syntax error: an unclosed section at its opening tag, not at the template's end. */
+function syntaxOffset(template: string, message: string, at: number): number {
+  const unclosed = /^Unclosed section "(.+)"/.exec(message)?.[1];
+  if (!unclosed) return at;
+  const name = unclosed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const opens = [...template.slice(0, at).matchAll(new RegExp(`\\{\\{\\s*[#^]\\s*${name}\\s*\\}\\}`, 'g'))];
+  return opens.at(-1)?.index ?? at;
+}
+
 /**
  * Checks a letter template against the names a letter knows (`root`): mustache syntax, unknown
  * placeholders, a group printed as a value (`{{data.legToCode}}` for a region), and partials
@@ -86,7 +95,7 @@ export function checkTemplate(template: string, root: Shape): TemplateProblem[] 
     const at = /\bat (\d+)$/.exec(message);
     return [
       {
-        offset: at ? Number(at[1]) : 0,
+        offset: syntaxOffset(template, message, at ? Number(at[1]) : 0),
         message: `template syntax: ${message.replace(/ at \d+$/, '')}`,
       },
     ];

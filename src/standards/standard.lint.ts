@@ -116,7 +116,7 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
         problems.push(
           at(
             signerPath,
-            `the letter is issued at step "${st.id}", where ${st.role} acts, so ${st.role} signs it (found ${letter.signer.role}); sign for the head with onBehalfOf: kepala_dinas, or issue the letter at a step of ${letter.signer.role}`,
+            `the letter is issued at step "${st.id}", where ${st.role} acts, so the signer's role must be ${st.role} (found ${letter.signer.role}); for ${letter.signer.role} to sign, issue the letter at a step of ${letter.signer.role}`,
             'error',
           ),
         );
