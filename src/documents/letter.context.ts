@@ -99,7 +99,9 @@ export const genericLetter: LetterTemplate = {
   body: `Yang bertanda tangan di bawah ini menerangkan dengan sebenarnya bahwa:
 
 Nama             : {{applicant.name}}
+{{#applicant.nik}}
 NIK              : {{applicant.nik}}
+{{/applicant.nik}}
 Nomor permohonan : {{case.trackingCode}}
 Tanggal permohonan : {{case.openedDate}}
 

@@ -33,7 +33,7 @@ export interface LetterInput {
   verifyUrl: string;
 }
 
-const page = { width: 595.28, margins: [68, 36, 56, 78] as [number, number, number, number] };
+const page = { width: 595.28, margins: [68, 30, 56, 60] as [number, number, number, number] };
 const contentWidth = page.width - page.margins[0] - page.margins[2];
 const fieldLabel = 150;
 
@@ -69,7 +69,7 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
         },
         margin: [0, 0, 0, 8],
       };
-    return { text: b.text, alignment: 'justify', margin: [0, 0, 0, 8] };
+    return { text: b.text, alignment: 'justify', margin: [0, 0, 0, 7] };
   });
 }
 
@@ -94,7 +94,7 @@ function signature(l: LetterInput, withDate: boolean): Content {
             ? [{ text: `${l.place}, ${formatDateLong(l.date, 'id')}`, margin: [0, 0, 0, 2] } as Content]
             : []),
           ...signatureLines(l.signer, l.unit.name).map((text): Content => ({ text })),
-          { text: l.signer.name, bold: true, decoration: 'underline', margin: [0, 58, 0, 0] },
+          { text: l.signer.name, bold: true, decoration: 'underline', margin: [0, 46, 0, 0] },
           ...(l.signer.rank ? [{ text: l.signer.rank }] : []),
           ...(l.signer.nip ? [{ text: `NIP ${l.signer.nip}` }] : []),
         ],
@@ -128,7 +128,7 @@ function tembusan(items: string[]): Content[] {
             },
       ],
       fontSize: 10,
-      margin: [0, 18, 0, 0],
+      margin: [0, 10, 0, 0],
       unbreakable: true,
     },
   ];
@@ -136,7 +136,7 @@ function tembusan(items: string[]): Content[] {
 
 /** Nomor, Sifat, Lampiran, Hal on the left; place and date, then `Kepada Yth.` on the right. */
 function dinasHeader(l: LetterInput): Content[] {
-  const row = (k: string, v: string, bold = false) => [k, ':', { text: v, bold }];
+  const row = (k: string, v: string) => [k, ':', v];
   return [
     {
       columns: [
@@ -148,7 +148,7 @@ function dinasHeader(l: LetterInput): Content[] {
               row('Nomor', l.number),
               row('Sifat', l.sifat ?? 'Biasa'),
               row('Lampiran', l.lampiran ?? '-'),
-              row('Hal', l.perihal ?? l.title, true),
+              row('Hal', l.perihal ?? l.title),
             ],
           },
           layout: {
@@ -158,7 +158,7 @@ function dinasHeader(l: LetterInput): Content[] {
             paddingTop: () => 1,
             paddingBottom: () => 1,
           },
-          margin: [0, 20, 12, 0],
+          margin: [0, 16, 12, 0],
         },
         {
           width: 200,
@@ -171,12 +171,12 @@ function dinasHeader(l: LetterInput): Content[] {
                 { width: '*', text: l.addressee?.name ?? '' },
               ],
             },
-            { text: 'di', margin: [24, 0, 0, 0] },
-            { text: l.addressee?.place || 'Tempat', margin: [40, 0, 0, 0], bold: true },
+            { text: 'di' },
+            { text: l.addressee?.place || 'Tempat', margin: [24, 0, 0, 0], bold: true },
           ],
         },
       ],
-      margin: [0, 0, 0, 18],
+      margin: [0, 0, 0, 12],
     },
   ];
 }
@@ -211,7 +211,7 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: page.margins,
     info: { title: `${l.title} ${l.number}`, subject: l.unit.name },
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 },
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.15 },
     // The QR sits small in the last page's corner, below the text, where it cannot cover it.
     footer: (current: number, pages: number): Content => ({
       columns: [
@@ -225,11 +225,11 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
             { text: `Halaman ${current} dari ${pages}`, fontSize: 7 },
           ],
           color: '#555555',
-          margin: [0, 24, 8, 0],
+          margin: [0, 14, 8, 0],
         },
         current === pages ? { width: 44, image: qr, fit: [44, 44] } : { width: 44, text: '' },
       ],
-      margin: [page.margins[0], 12, page.margins[2], 0],
+      margin: [page.margins[0], 6, page.margins[2], 0],
     }),
     content,
   });

@@ -54,26 +54,27 @@ export interface IssueLetterInput {
   effects?: Readonly<Record<string, Readonly<Record<string, KindedValue>>>> | undefined;
 }
 
-/**
- * Issues a case's letter inside the caller's transaction: takes the next agenda number,
- * renders the PDF with a QR to its verification page, stores it and records its SHA-256. The
- * letter is handed to the citizen and identifies them: it prints the full NIK (one of the few
- * places `core/privacy.ts` names); its verification page shows no personal data.
- */
-export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterInput): Promise<LetterRow> {
-  const now = input.now ?? new Date();
-  const date = todayIn(input.unit.timeZone, now);
-  const year = Number(date.slice(0, 4));
-  const seq = await nextLetterSeq(tx, input.unit.id, year);
-  const number = formatLetterNumber(input.unit.letterNumberFormat, {
-    klasifikasi: input.classification,
-    urut: seq,
-    kode_unit: input.unit.letterCode,
-    bulan: Number(date.slice(5, 7)),
-    tahun: year,
-  });
-  const verificationCode = randomBytes(12).toString('base64url');
-  const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
+/** What a letter renders from: the issue's input, and the number, date and verification link it was given. */
+export type LetterComposition = Pick<
+  IssueLetterInput,
+  | 'unit'
+  | 'trackingCode'
+  | 'product'
+  | 'serviceName'
+  | 'applicant'
+  | 'signer'
+  | 'template'
+  | 'openedAt'
+  | 'data'
+  | 'effects'
+>;
+
+/** Renders a letter's templates (the generic one when the product has none) and lays out its PDF. */
+export async function composeLetter(
+  input: LetterComposition,
+  at: { number: string; date: string; verifyUrl: string; now: Date },
+): Promise<{ title: string; pdf: Buffer }> {
+  const { number, date, verifyUrl, now } = at;
   const template = input.template ?? genericLetter;
   const facts = {
     applicant: input.applicant,
@@ -109,6 +110,30 @@ export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterIn
     signer: input.signer,
     verifyUrl,
   });
+  return { title, pdf };
+}
+
+/**
+ * Issues a case's letter inside the caller's transaction: takes the next agenda number,
+ * renders the PDF with a QR to its verification page, stores it and records its SHA-256. The
+ * letter is handed to the citizen and identifies them: it prints the full NIK (one of the few
+ * places `core/privacy.ts` names); its verification page shows no personal data.
+ */
+export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterInput): Promise<LetterRow> {
+  const now = input.now ?? new Date();
+  const date = todayIn(input.unit.timeZone, now);
+  const year = Number(date.slice(0, 4));
+  const seq = await nextLetterSeq(tx, input.unit.id, year);
+  const number = formatLetterNumber(input.unit.letterNumberFormat, {
+    klasifikasi: input.classification,
+    urut: seq,
+    kode_unit: input.unit.letterCode,
+    bulan: Number(date.slice(5, 7)),
+    tahun: year,
+  });
+  const verificationCode = randomBytes(12).toString('base64url');
+  const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
+  const { title, pdf } = await composeLetter(input, { number, date, verifyUrl, now });
   const pdfSha256 = await store.put(pdf);
   const [row] = await tx
     .insert(letters)
