@@ -37,6 +37,9 @@ const page = { width: 595.28, margins: [68, 30, 56, 60] as [number, number, numb
 const contentWidth = page.width - page.margins[0] - page.margins[2];
 const fieldLabel = 150;
 
+/** pdfmake breaks lines at a hyphen and then stretches the gap when justifying (`SIKS- NG`): hyphens inside words do not break. */
+const unbroken = (text: string) => text.replace(/(\w)-(?=\w)/g, '$1\u2011');
+
 function bodyContent(blocks: LetterBlock[]): Content[] {
   return blocks.map((b): Content => {
     if (b.kind === 'fields')
@@ -58,7 +61,7 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
       return {
         table: {
           widths: [18, '*'],
-          body: b.items.map((i) => [i.marker, { text: i.text, alignment: 'justify' }]),
+          body: b.items.map((i) => [i.marker, { text: unbroken(i.text), alignment: 'justify' }]),
         },
         layout: {
           defaultBorder: false,
@@ -69,7 +72,7 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
         },
         margin: [0, 0, 0, 8],
       };
-    return { text: b.text, alignment: 'justify', margin: [0, 0, 0, 7] };
+    return { text: unbroken(b.text), alignment: 'justify', margin: [0, 0, 0, 7] };
   });
 }
 
