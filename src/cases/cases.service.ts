@@ -44,6 +44,7 @@ import type {
 } from './cases.schema.ts';
 import type { caseDocuments } from './cases.tables.ts';
 import { type Effects, findEffect } from './effects.ts';
+import { letterRecords } from './letter-data.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -495,6 +496,11 @@ export async function act(
         const product =
           standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];
         if (!product) throw new DomainError('case.unknown_product', { product: row.product });
+        // What the case's actions recorded, this one included, for the letter's placeholders.
+        const records = letterRecords(workflow, env.effects, [
+          ...actions,
+          { step: action.step, action: action.action, data: { ...(input.data ?? {}), result: effectResult } },
+        ]);
         const letter = await issueLetter(tx, env.files, {
           unit: ctx.unit,
           caseId: row.id,
@@ -511,6 +517,9 @@ export async function act(
           },
           publicUrl: env.publicUrl,
           now,
+          template: standard.letters?.[product.id],
+          openedAt: row.openedAt,
+          ...records,
         });
         await recordAudit(tx, actorOf(ctx, client), {
           action: 'letter.issue',

@@ -1,6 +1,7 @@
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { Db } from '../db/client.ts';
 import type { FileStore } from '../documents/file-store.ts';
+import type { ValueKind } from '../standards/letter.schema.ts';
 import type { CaseRow } from './cases.repository.ts';
 
 /**
@@ -21,6 +22,11 @@ export interface Effect {
   /** What a workflow action names in `effect:`, e.g. `relief.payout`. */
   name: string;
   run: (tx: Db, input: EffectInput) => Promise<Record<string, unknown>>;
+  /**
+   * The fields of `run`'s result that a letter may print (`{{effect.relief.payout.amount.text}}`),
+   * with their kind; the standards linter checks letter placeholders against them.
+   */
+  returns?: Readonly<Record<string, ValueKind>>;
   /** What the officer should see before taking the action (e.g. earlier claims by the same person). */
   preview?: (db: Db, caseRow: CaseRow) => Promise<Record<string, unknown>>;
 }

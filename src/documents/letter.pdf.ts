@@ -1,67 +1,239 @@
 import QRCode from 'qrcode';
-import type { Official } from '../auth/auth.tables.ts';
 import { formatDateLong } from '../core/dates.ts';
-import { type Content, letterhead, pageFooter, renderPdf } from '../core/pdf.ts';
+import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
+import type { LetterKind } from '../standards/letter.schema.ts';
+import type { LetterBlock } from './letter.body.ts';
+
+/** The signature block's facts (a `LetterSigner`). */
+export interface SignatureBlock {
+  name: string;
+  rank?: string | undefined;
+  nip?: string | undefined;
+  position: string;
+  acting?: 'Plt.' | 'Plh.' | undefined;
+  onBehalfOf?: string | undefined;
+}
 
 export interface LetterInput {
   unit: { name: string; letterhead: string[] };
+  kind: LetterKind;
   title: string;
   number: string;
   place: string;
   /** YYYY-MM-DD, in the unit's time zone. */
   date: string;
-  opening: string;
-  fields: Array<[string, string]>;
-  closing: string[];
-  signer: Official;
+  /** Surat dinas: the header lines and the addressee. */
+  sifat?: string | undefined;
+  lampiran?: string | undefined;
+  perihal?: string | undefined;
+  addressee?: { name: string; place: string } | undefined;
+  body: LetterBlock[];
+  tembusan: string[];
+  signer: SignatureBlock;
   verifyUrl: string;
 }
 
-/** A letter (surat keterangan) with kop surat, number, body, signature block and a QR to verify it. */
-export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
-  const qr = await QRCode.toDataURL(l.verifyUrl, { margin: 1, width: 180, errorCorrectionLevel: 'M' });
-  const body: Content[] = [
-    ...letterhead(l.unit),
-    { text: l.title.toUpperCase(), alignment: 'center', bold: true, fontSize: 13, decoration: 'underline' },
-    { text: `Nomor: ${l.number}`, alignment: 'center', margin: [0, 2, 0, 16] },
-    { text: l.opening, alignment: 'justify', margin: [0, 0, 0, 8] },
+const page = { width: 595.28, margins: [68, 30, 56, 60] as [number, number, number, number] };
+const contentWidth = page.width - page.margins[0] - page.margins[2];
+const fieldLabel = 150;
+
+/** pdfmake breaks lines at a hyphen and then stretches the gap when justifying (`SIKS- NG`): hyphens inside words do not break. */
+const unbroken = (text: string) => text.replace(/(\w)-(?=\w)/g, '$1\u2011');
+
+function bodyContent(blocks: LetterBlock[]): Content[] {
+  return blocks.map((b): Content => {
+    if (b.kind === 'fields')
+      return {
+        table: {
+          widths: [fieldLabel - 28, 8, '*'],
+          body: b.rows.map(([label, value]) => [label, ':', value]),
+        },
+        layout: {
+          defaultBorder: false,
+          paddingLeft: () => 0,
+          paddingRight: () => 2,
+          paddingTop: () => 1,
+          paddingBottom: () => 1,
+        },
+        margin: [28, 0, 0, 8],
+      };
+    if (b.kind === 'list')
+      return {
+        table: {
+          widths: [18, '*'],
+          body: b.items.map((i) => [i.marker, { text: unbroken(i.text), alignment: 'justify' }]),
+        },
+        layout: {
+          defaultBorder: false,
+          paddingLeft: () => 0,
+          paddingRight: () => 2,
+          paddingTop: () => 1,
+          paddingBottom: () => 1,
+        },
+        margin: [0, 0, 0, 8],
+      };
+    return { text: unbroken(b.text), alignment: 'justify', margin: [0, 0, 0, 7] };
+  });
+}
+
+/**
+ * The position as the signature block prints it (Tata Naskah Dinas): `a.n.` the position signed
+ * for, on its own line above the signer's own; `Plt.`/`Plh.` before an acting position; the
+ * position ends with a comma. A bare `Kepala Dinas` is the head of this unit.
+ */
+export function signatureLines(s: SignatureBlock, unitName: string): string[] {
+  const own = s.position.trim() === 'Kepala Dinas' ? `Kepala ${unitName}` : s.position.trim();
+  return [...(s.onBehalfOf ? [`a.n. ${s.onBehalfOf}`] : []), `${s.acting ? `${s.acting} ` : ''}${own},`];
+}
+
+function signature(l: LetterInput, withDate: boolean): Content {
+  return {
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 230,
+        stack: [
+          ...(withDate
+            ? [{ text: `${l.place}, ${formatDateLong(l.date, 'id')}`, margin: [0, 0, 0, 2] } as Content]
+            : []),
+          ...signatureLines(l.signer, l.unit.name).map((text): Content => ({ text })),
+          { text: l.signer.name, bold: true, decoration: 'underline', margin: [0, 46, 0, 0] },
+          ...(l.signer.rank ? [{ text: l.signer.rank }] : []),
+          ...(l.signer.nip ? [{ text: `NIP ${l.signer.nip}` }] : []),
+        ],
+      },
+    ],
+    margin: [0, 10, 0, 0],
+    unbreakable: true,
+  };
+}
+
+function tembusan(items: string[]): Content[] {
+  if (items.length === 0) return [];
+  return [
     {
-      table: { widths: [140, 8, '*'], body: l.fields.map(([k, v]) => [k, ':', { text: v, bold: true }]) },
-      layout: 'noBorders',
-      margin: [20, 0, 0, 10],
+      stack: [
+        { text: 'Tembusan:', decoration: 'underline' },
+        items.length === 1
+          ? { text: `${items[0]}.` }
+          : {
+              table: {
+                widths: [14, '*'],
+                body: items.map((t, i) => [`${i + 1}.`, `${t}${i === items.length - 1 ? '.' : ';'}`]),
+              },
+              layout: {
+                defaultBorder: false,
+                paddingLeft: () => 0,
+                paddingRight: () => 2,
+                paddingTop: () => 0,
+                paddingBottom: () => 0,
+              },
+            },
+      ],
+      fontSize: 10,
+      margin: [0, 10, 0, 0],
+      unbreakable: true,
     },
-    ...l.closing.map((p): Content => ({ text: p, alignment: 'justify', margin: [0, 0, 0, 8] })),
+  ];
+}
+
+/** Nomor, Sifat, Lampiran, Hal on the left; place and date, then `Kepada Yth.` on the right. */
+function dinasHeader(l: LetterInput): Content[] {
+  const row = (k: string, v: string) => [k, ':', v];
+  return [
     {
       columns: [
         {
-          width: 140,
-          stack: [
-            { image: qr, width: 90 },
-            { text: 'Pindai untuk memeriksa keaslian surat ini', fontSize: 7, margin: [0, 2, 0, 0] },
-          ],
+          width: '*',
+          table: {
+            widths: [52, 8, '*'],
+            body: [
+              row('Nomor', l.number),
+              row('Sifat', l.sifat ?? 'Biasa'),
+              row('Lampiran', l.lampiran ?? '-'),
+              row('Hal', l.perihal ?? l.title),
+            ],
+          },
+          layout: {
+            defaultBorder: false,
+            paddingLeft: () => 0,
+            paddingRight: () => 2,
+            paddingTop: () => 1,
+            paddingBottom: () => 1,
+          },
+          margin: [0, 16, 12, 0],
         },
-        { width: '*', text: '' },
         {
-          width: 230,
-          alignment: 'center',
+          width: 200,
           stack: [
-            { text: `${l.place}, ${formatDateLong(l.date, 'id')}` },
-            { text: l.signer.position, margin: [0, 0, 0, 56] },
-            { text: l.signer.name, bold: true, decoration: 'underline' },
-            ...(l.signer.rank ? [{ text: l.signer.rank }] : []),
-            ...(l.signer.nip ? [{ text: `NIP ${l.signer.nip}` }] : []),
+            { text: `${l.place}, ${formatDateLong(l.date, 'id')}`, margin: [0, 0, 0, 20] },
+            { text: 'Kepada' },
+            {
+              columns: [
+                { width: 24, text: 'Yth.' },
+                { width: '*', text: l.addressee?.name ?? '' },
+              ],
+            },
+            { text: 'di' },
+            { text: l.addressee?.place || 'Tempat', margin: [24, 0, 0, 0], bold: true },
           ],
         },
       ],
-      margin: [0, 16, 0, 0],
+      margin: [0, 0, 0, 12],
     },
+  ];
+}
+
+/** A Tata Naskah Dinas letter: kop surat, number, body, signature block, tembusan, and a small QR to verify it. */
+export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
+  const qr = await QRCode.toDataURL(l.verifyUrl, { margin: 0, width: 160, errorCorrectionLevel: 'M' });
+  const keterangan = l.kind === 'keterangan';
+  const content: Content[] = [
+    ...letterhead(l.unit, contentWidth),
+    ...(keterangan
+      ? [
+          {
+            text: l.title.toUpperCase(),
+            alignment: 'center',
+            bold: true,
+            fontSize: 12.5,
+            decoration: 'underline',
+            margin: [30, 4, 30, 0],
+          } as Content,
+          { text: `Nomor: ${l.number}`, alignment: 'center', margin: [0, 2, 0, 18] } as Content,
+          ...bodyContent(l.body),
+        ]
+      : [
+          ...dinasHeader(l),
+          { stack: bodyContent(l.body), margin: [fieldLabel / 2 - 15, 0, 0, 0] } as Content,
+        ]),
+    signature(l, keterangan),
+    ...tembusan(l.tembusan),
   ];
   return renderPdf({
     pageSize: 'A4',
-    pageMargins: [56, 40, 56, 50],
+    pageMargins: page.margins,
     info: { title: `${l.title} ${l.number}`, subject: l.unit.name },
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
-    footer: pageFooter(`Verifikasi: ${l.verifyUrl}`, 'id'),
-    content: body,
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.15 },
+    // The QR sits small in the last page's corner, below the text, where it cannot cover it.
+    footer: (current: number, pages: number): Content => ({
+      columns: [
+        {
+          width: '*',
+          stack: [
+            {
+              text: `Keaslian surat ini dapat diperiksa dengan memindai kode QR atau melalui ${l.verifyUrl}`,
+              fontSize: 7,
+            },
+            { text: `Halaman ${current} dari ${pages}`, fontSize: 7 },
+          ],
+          color: '#555555',
+          margin: [0, 14, 8, 0],
+        },
+        current === pages ? { width: 44, image: qr, fit: [44, 44] } : { width: 44, text: '' },
+      ],
+      margin: [page.margins[0], 6, page.margins[2], 0],
+    }),
+    content,
   });
 }

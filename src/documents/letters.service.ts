@@ -5,7 +5,10 @@ import { type Official, units, users } from '../auth/auth.tables.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
+import type { LetterTemplate } from '../standards/letter.schema.ts';
 import { type FileStore, sha256Of } from './file-store.ts';
+import { parseLetterBody } from './letter.body.ts';
+import { genericLetter, type KindedValue, letterView, renderTemplate } from './letter.context.ts';
 import { renderLetterPdf } from './letter.pdf.ts';
 import { letterSignedScans, letters } from './letters.tables.ts';
 import { formatLetterNumber, nextLetterSeq } from './numbering.ts';
@@ -41,6 +44,73 @@ export interface IssueLetterInput {
   signer: LetterSigner;
   publicUrl: string;
   now?: Date;
+  /** The product's letter as its standard declares it; absent = the generic surat keterangan. */
+  template?: LetterTemplate | undefined;
+  /** When the case was opened, for `{{case.openedDate}}`. */
+  openedAt?: Date | undefined;
+  /** Fields recorded by the case's actions (merged by action order), with their kind. */
+  data?: Readonly<Record<string, KindedValue>> | undefined;
+  /** Results of the effects the case's actions ran, by effect name, with their kind. */
+  effects?: Readonly<Record<string, Readonly<Record<string, KindedValue>>>> | undefined;
+}
+
+/** What a letter renders from: the issue's input, and the number, date and verification link it was given. */
+export type LetterComposition = Pick<
+  IssueLetterInput,
+  | 'unit'
+  | 'trackingCode'
+  | 'product'
+  | 'serviceName'
+  | 'applicant'
+  | 'signer'
+  | 'template'
+  | 'openedAt'
+  | 'data'
+  | 'effects'
+>;
+
+/** Renders a letter's templates (the generic one when the product has none) and lays out its PDF. */
+export async function composeLetter(
+  input: LetterComposition,
+  at: { number: string; date: string; verifyUrl: string; now: Date },
+): Promise<{ title: string; pdf: Buffer }> {
+  const { number, date, verifyUrl, now } = at;
+  const template = input.template ?? genericLetter;
+  const facts = {
+    applicant: input.applicant,
+    trackingCode: input.trackingCode,
+    openedDate: todayIn(input.unit.timeZone, input.openedAt ?? now),
+    serviceName: input.serviceName,
+    product: input.product,
+    unit: { name: input.unit.name, letterPlace: input.unit.letterPlace, regionCode: input.unit.regionCode },
+    data: input.data ?? {},
+    effects: input.effects ?? {},
+  };
+  const plainTitle = template.title ?? input.product.name;
+  const titleView = letterView(facts, { number, date, title: plainTitle }, input.signer);
+  const title = renderTemplate(plainTitle, titleView).trim() || input.product.name;
+  const view = { ...titleView, letter: { ...titleView.letter, title } };
+  const fill = (t: string | undefined) =>
+    t === undefined ? undefined : renderTemplate(t, view).trim() || undefined;
+  const pdf = await renderLetterPdf({
+    unit: input.unit,
+    kind: template.kind,
+    title,
+    number,
+    place: input.unit.letterPlace || input.unit.name,
+    date,
+    sifat: fill(template.sifat),
+    lampiran: fill(template.lampiran),
+    perihal: fill(template.perihal),
+    addressee: template.addressee
+      ? { name: fill(template.addressee.name) ?? '', place: fill(template.addressee.place) ?? 'Tempat' }
+      : undefined,
+    body: parseLetterBody(renderTemplate(template.body, view)),
+    tembusan: (template.tembusan ?? []).flatMap((t) => fill(t) ?? []),
+    signer: input.signer,
+    verifyUrl,
+  });
+  return { title, pdf };
 }
 
 /**
@@ -63,26 +133,7 @@ export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterIn
   });
   const verificationCode = randomBytes(12).toString('base64url');
   const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
-  const pdf = await renderLetterPdf({
-    unit: input.unit,
-    title: input.product.name,
-    number,
-    place: input.unit.letterPlace || input.unit.name,
-    date,
-    opening: `Yang bertanda tangan di bawah ini, ${input.signer.position} ${input.unit.name}, menerangkan bahwa:`,
-    fields: [
-      ['Nama', input.applicant.name],
-      ...(input.applicant.nik ? ([['NIK', input.applicant.nik]] as Array<[string, string]>) : []),
-      ['Layanan', input.serviceName],
-      ['Nomor permohonan', input.trackingCode],
-    ],
-    closing: [
-      `telah memperoleh pelayanan "${input.serviceName}" dan kepadanya diberikan ${input.product.name}.`,
-      'Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.',
-    ],
-    signer: input.signer,
-    verifyUrl,
-  });
+  const { title, pdf } = await composeLetter(input, { number, date, verifyUrl, now });
   const pdfSha256 = await store.put(pdf);
   const [row] = await tx
     .insert(letters)
@@ -90,7 +141,7 @@ export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterIn
       unitId: input.unit.id,
       caseId: input.caseId,
       product: input.product.id,
-      title: input.product.name,
+      title,
       year,
       seq,
       number,

@@ -66,6 +66,8 @@ export const PayoutResult = z.object({
   payoutId: z.number().int().optional(),
   amount: z.number().int(),
   distanceClass: DistanceClass,
+  /** Where the leg paid ends: the next relay office, or the destination. */
+  legToCode: z.string().optional(),
   receiptSha256: z.string(),
 });
 export type PayoutResult = z.infer<typeof PayoutResult>;

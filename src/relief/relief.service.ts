@@ -206,6 +206,7 @@ const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
     payoutId: row?.id,
     amount: tariff.amount,
     distanceClass: cls,
+    legToCode: legTo,
     receiptSha256,
   };
   return result;
@@ -224,7 +225,15 @@ const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow) => {
 };
 
 /** The workflow effects of Kehabisan Bekal, for the composition root to hand to the case engine. */
-export const reliefEffects: Effect[] = [{ name: 'relief.payout', run: payout, preview: payoutPreview }];
+export const reliefEffects: Effect[] = [
+  {
+    name: 'relief.payout',
+    run: payout,
+    preview: payoutPreview,
+    // For the cover letter: what was paid, and to which office the leg paid goes.
+    returns: { amount: 'rupiah', legToCode: 'region' },
+  },
+];
 
 export { DistanceClasses };
 

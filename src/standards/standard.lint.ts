@@ -2,7 +2,9 @@ import { caseWritePermissions, writesCases } from '../auth/permissions.ts';
 import { isStaffRole, StaffRoles } from '../auth/roles.ts';
 import type { Problem } from '../core/errors.ts';
 import { type ComponentKey, Components } from './components.ts';
-import { loadStandardsDir, withLines } from './standard.loader.ts';
+import { checkTemplate } from './letter.lint.ts';
+import { letterContextShape, templateTexts } from './letter.schema.ts';
+import { formatPath, type LintProblem, loadStandardsDir, withLines } from './standard.loader.ts';
 import type { Standard } from './standard.schema.ts';
 
 const blank = (t: string | undefined) => !t?.trim();
@@ -28,21 +30,123 @@ function isEmpty(s: Standard, key: ComponentKey): boolean {
   }
 }
 
-/** The workflow effects an installation has: the composition root hands in the same list as to the case engine. */
-export type KnownEffects = ReadonlyArray<{ readonly name: string }>;
+/**
+ * The workflow effects an installation has: the composition root hands in the same list as to the
+ * case engine. `returns`: the fields of an effect's result a letter may print, with their kind.
+ */
+export type KnownEffects = ReadonlyArray<{
+  readonly name: string;
+  readonly returns?: Readonly<Record<string, string>> | undefined;
+}>;
+
+/** Fields the workflow's actions record, by id, with their kind (a letter's `data.*`). */
+export function recordedFields(s: Standard): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const step of s.workflow?.steps ?? []) {
+    for (const action of step.actions) for (const f of action.fields ?? []) out[f.id] ??= f.kind;
+  }
+  return out;
+}
+
+/**
+ * The letters' problems: placeholders and syntax of every template (at the template's line), the
+ * signer's role against the step that issues the letter, fields recorded with two kinds.
+ */
+function lintLetters(s: Standard, effects: KnownEffects, file: string | undefined): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const at = (
+    path: string,
+    message: string,
+    severity: 'error' | 'warning',
+    offset?: number,
+  ): LintProblem => ({
+    ...(file ? { file } : {}),
+    path,
+    message,
+    severity,
+    ...(offset !== undefined ? { offset } : {}),
+  });
+  const kinds = new Map<string, { kind: string; where: string }>();
+  s.workflow?.steps.forEach((step, i) => {
+    step.actions.forEach((action, j) => {
+      action.fields?.forEach((f, k) => {
+        const first = kinds.get(f.id);
+        if (!first) kinds.set(f.id, { kind: f.kind, where: `${step.id}/${action.id}` });
+        else if (first.kind !== f.kind)
+          problems.push(
+            at(
+              `workflow.steps[${i}].actions[${j}].fields[${k}].kind`,
+              `field "${f.id}" is a ${f.kind} here but a ${first.kind} at ${first.where}; a letter's {{data.${f.id}}} takes the first`,
+              'warning',
+            ),
+          );
+      });
+    });
+  });
+  const letters = Object.entries(s.letters ?? {});
+  if (letters.length === 0) return problems;
+  // Effects the workflow names, with what their results offer a letter.
+  const named = new Set(
+    s.workflow?.steps.flatMap((st) => st.actions.flatMap((a) => (a.effect ? [a.effect] : []))),
+  );
+  const shape = letterContextShape({
+    data: recordedFields(s),
+    effects: Object.fromEntries(
+      effects.filter((e) => named.has(e.name)).map((e) => [e.name, e.returns ?? {}]),
+    ),
+  });
+  const issuing = (s.workflow?.steps ?? []).filter((st) => st.actions.some((a) => a.letter));
+  for (const [product, letter] of letters) {
+    for (const [rel, text] of templateTexts(letter)) {
+      const path = formatPath(['letters', product, ...rel]);
+      for (const p of checkTemplate(text, shape)) problems.push(at(path, p.message, 'error', p.offset));
+    }
+    const signerPath = formatPath(['letters', product, 'signer', 'role']);
+    if (issuing.length === 0) {
+      problems.push(
+        at(
+          formatPath(['letters', product]),
+          'no workflow action issues a letter (letter: { classification }), so this letter is never printed',
+          'warning',
+        ),
+      );
+    }
+    for (const st of issuing) {
+      if (st.role !== letter.signer.role) {
+        problems.push(
+          at(
+            signerPath,
+            `the letter is issued at step "${st.id}", where ${st.role} acts, so the signer's role must be ${st.role} (found ${letter.signer.role}); for ${letter.signer.role} to sign, issue the letter at a step of ${letter.signer.role}`,
+            'error',
+          ),
+        );
+      }
+    }
+    if (letter.signer.onBehalfOf === letter.signer.role) {
+      problems.push(
+        at(
+          formatPath(['letters', product, 'signer', 'onBehalfOf']),
+          `${letter.signer.role} signs in their own name; a.n. (onBehalfOf) is for a signer below the head`,
+          'error',
+        ),
+      );
+    }
+  }
+  return problems;
+}
 
 /**
  * Completeness of the 14 components (an empty one is an error) and what a reviewer would flag
  * (warnings). Problems carry the path; `withLines` adds the line from the file.
  */
-export function lintStandard(s: Standard, effects: KnownEffects, file?: string): Problem[] {
+export function lintStandard(s: Standard, effects: KnownEffects, file?: string): LintProblem[] {
   const at = (path: string, message: string, severity: 'error' | 'warning'): Problem => ({
     ...(file ? { file } : {}),
     path,
     message,
     severity,
   });
-  const problems: Problem[] = [];
+  const problems: LintProblem[] = [];
   for (const c of Components) {
     if (isEmpty(s, c.key)) {
       problems.push(at(`${c.group}.${c.key}`, `component ${c.number} (${c.label.id}) is empty`, 'error'));
@@ -103,6 +207,7 @@ export function lintStandard(s: Standard, effects: KnownEffects, file?: string):
   if (!s.document.effectiveDate) {
     problems.push(at('document.effectiveDate', 'no effective date (tanggal efektif)', 'warning'));
   }
+  problems.push(...lintLetters(s, effects, file));
   return problems;
 }
 

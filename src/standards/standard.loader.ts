@@ -52,7 +52,17 @@ class YamlSource {
    * sequence. A path that is not in the file (a missing key) gets the line of its nearest
    * existing ancestor: the parent that should hold it.
    */
-  lineOf(parts: readonly PathPart[]): number {
+  lineOf(parts: readonly PathPart[], offset?: number): number {
+    if (offset !== undefined) {
+      const node = this.doc.getIn(parts, true);
+      if (isScalar(node) && node.range && typeof node.value === 'string') {
+        const start = this.counter.linePos(node.range[0]).line;
+        // A block literal's text starts on the line after its `|`, and keeps its line breaks.
+        if (node.type === 'BLOCK_LITERAL')
+          return start + 1 + (node.value.slice(0, offset).match(/\n/g)?.length ?? 0);
+        return start;
+      }
+    }
     for (let n = parts.length; n >= 1; n--) {
       const container = n === 1 ? this.doc.contents : this.doc.getIn(parts.slice(0, n - 1), true);
       const last = parts[n - 1];
@@ -69,12 +79,18 @@ class YamlSource {
   }
 }
 
-/** Adds the line to problems that name a path but no line (lint problems), from the YAML text. */
-export function withLines(problems: Problem[], text: string): Problem[] {
-  if (problems.every((p) => p.line !== undefined || !p.path)) return problems;
+/** A lint problem; `offset`, for a problem inside a text (a letter template), is the character of that text it is at. */
+export type LintProblem = Problem & { offset?: number };
+
+/**
+ * Adds the line to problems that name a path but no line (lint problems), from the YAML text; a
+ * problem with an `offset` gets the line of that character where the text is a block literal (`|`).
+ */
+export function withLines(problems: LintProblem[], text: string): Problem[] {
+  if (problems.every((p) => (p.line !== undefined || !p.path) && p.offset === undefined)) return problems;
   const source = new YamlSource(text);
-  return problems.map((p) =>
-    p.line !== undefined || !p.path ? p : { ...p, line: source.lineOf(parsePath(p.path)) },
+  return problems.map(({ offset, ...p }) =>
+    p.line !== undefined || !p.path ? p : { ...p, line: source.lineOf(parsePath(p.path), offset) },
   );
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
 import { Intake, RequirementCondition } from './intake.schema.ts';
 import { equalsProblem } from './intake.ts';
+import { LetterTemplate } from './letter.schema.ts';
 import { Workflow } from './workflow.schema.ts';
 
 /**
@@ -359,8 +360,25 @@ export const Standard = z
     workflow: Workflow.optional(),
     /** The questions the desk asks at intake, which requirements' `when` name; not published. */
     intake: Intake.optional(),
+    /** The letter of each product, by product id (not part of the published text); absent = the generic letter. */
+    letters: z.record(z.string(), LetterTemplate).optional(),
   })
   .strict()
+  .superRefine(
+    (s, ctx) => {
+      const products = s.delivery.products.map((p) => p.id);
+      for (const id of Object.keys(s.letters ?? {})) {
+        if (!products.includes(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['letters', id],
+            message: `unknown product "${id}" (products: ${products.join(', ') || 'none'})`,
+          });
+        }
+      }
+    },
+    { when: unlessIssuesAt(['delivery', 'products', '*', 'id'], ['letters']) },
+  )
   .superRefine(
     (s, ctx) => {
       if (!s.workflow) return;

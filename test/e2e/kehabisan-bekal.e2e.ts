@@ -110,7 +110,10 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     ]);
     const number = await page.getByTestId('letter-number').innerText();
     expect(number).toBe(`460/0001/DINSOS/${new Date().getFullYear()}`);
-    expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(`Nomor: ${number}`);
+    // A surat dinas: Nomor, Sifat, Lampiran, Hal in a table; the cover letter names the next office.
+    const letterText = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+    expect(letterText).toContain(`Nomor : ${number}`);
+    expect(letterText).toContain('Yth. Kepala Dinas Sosial Kota Surabaya');
     // The letter and the kwitansi identify the traveller: they keep the full NIK.
     expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(nik);
     expect(receiptText).toContain(nik);
