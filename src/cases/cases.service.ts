@@ -25,6 +25,7 @@ import {
   checkIntakeAnswers,
   conditionHolds,
   type IntakeAnswers,
+  printedAnswers,
   requirementText,
 } from '../standards/intake.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
@@ -520,6 +521,7 @@ export async function act(
           template: standard.letters?.[product.id],
           openedAt: row.openedAt,
           ...records,
+          intake: printedAnswers(standard.intake?.fields ?? [], row.intake),
         });
         await recordAudit(tx, actorOf(ctx, client), {
           action: 'letter.issue',

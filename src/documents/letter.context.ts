@@ -23,6 +23,8 @@ export interface LetterFacts {
   data: Readonly<Record<string, KindedValue>>;
   /** Results of the effects the case's actions ran, by effect name (`relief.payout`). */
   effects: Readonly<Record<string, Readonly<Record<string, KindedValue>>>>;
+  /** The intake answers as printed (`Ya`, an option's label), by question id. */
+  intake?: Readonly<Record<string, string>> | undefined;
 }
 
 const prefixes = /^(Kabupaten|Kota Administrasi|Kota Adm\.|Kota|Provinsi)\s+/i;
@@ -85,6 +87,7 @@ export function letterView(
     signer: { name: signer.name, rank: signer.rank, nip: signer.nip, position: signer.position },
     data: valuesOf(facts.data),
     effect,
+    intake: facts.intake ?? {},
   };
 }
 

@@ -52,6 +52,8 @@ export interface IssueLetterInput {
   data?: Readonly<Record<string, KindedValue>> | undefined;
   /** Results of the effects the case's actions ran, by effect name, with their kind. */
   effects?: Readonly<Record<string, Readonly<Record<string, KindedValue>>>> | undefined;
+  /** The intake answers as printed, by question id. */
+  intake?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What a letter renders from: the issue's input, and the number, date and verification link it was given. */
@@ -67,6 +69,7 @@ export type LetterComposition = Pick<
   | 'openedAt'
   | 'data'
   | 'effects'
+  | 'intake'
 >;
 
 /** Renders a letter's templates (the generic one when the product has none) and lays out its PDF. */
@@ -85,6 +88,7 @@ export async function composeLetter(
     unit: { name: input.unit.name, letterPlace: input.unit.letterPlace, regionCode: input.unit.regionCode },
     data: input.data ?? {},
     effects: input.effects ?? {},
+    intake: input.intake ?? {},
   };
   const plainTitle = template.title ?? input.product.name;
   const titleView = letterView(facts, { number, date, title: plainTitle }, input.signer);

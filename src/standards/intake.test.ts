@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, ValidationError } from '../core/errors.ts';
-import { checkIntakeAnswers, conditionHolds, requirementText } from './intake.ts';
+import { checkIntakeAnswers, conditionHolds, printedAnswers, requirementText } from './intake.ts';
 import { lintStandard } from './standard.lint.ts';
 import { parseStandardYaml } from './standard.loader.ts';
 import { renderStandardPdf } from './standard.pdf.ts';
@@ -167,5 +167,28 @@ describe('intake answers', () => {
       { path: 'intake.umur', message: 'Umur: harus berupa angka' },
       { path: 'intake.catatan', message: 'Catatan: paling panjang 500 karakter' },
     ]);
+  });
+});
+
+describe('printedAnswers', () => {
+  it('prints a yes/no as Ya/Tidak and a choice by its label, for the letter', () => {
+    const fields = [
+      { id: 'rawatInap', label: 'Rawat inap?', kind: 'boolean' as const, required: true },
+      {
+        id: 'pengurus',
+        label: 'Diurus oleh',
+        kind: 'choice' as const,
+        required: true,
+        options: [
+          { value: 'sendiri', label: 'Pemohon sendiri' },
+          { value: 'keluarga', label: 'Keluarga' },
+        ],
+      },
+    ];
+    expect(printedAnswers(fields, { rawatInap: false, pengurus: 'keluarga' })).toEqual({
+      rawatInap: 'Tidak',
+      pengurus: 'Keluarga',
+    });
+    expect(printedAnswers(fields, {})).toEqual({});
   });
 });

@@ -97,3 +97,19 @@ export function checkIntakeAnswers(
   }
   return { answers, problems };
 }
+
+/** Intake answers as a letter prints them: `Ya`/`Tidak`, an option's label, the text or number. */
+export function printedAnswers(
+  fields: readonly IntakeField[],
+  answers: IntakeAnswers,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = answers[f.id];
+    if (v === undefined) continue;
+    if (f.kind === 'boolean') out[f.id] = v === true ? 'Ya' : 'Tidak';
+    else if (f.kind === 'choice') out[f.id] = f.options.find((o) => o.value === v)?.label ?? String(v);
+    else out[f.id] = String(v);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ const effects = [{ name: 'relief.payout', returns: { amount: 'rupiah', legToCode
 const shape = letterContextShape({
   data: { statusDtks: 'text', legToCode: 'region' },
   effects: { 'relief.payout': { amount: 'rupiah' } },
+  intake: ['rawatInap'],
 });
 
 /** Lint problems of a seed after `edit`, with lines, as `jaring standards check` prints them. */
@@ -38,9 +39,16 @@ describe('checkTemplate', () => {
       {
         offset: 50,
         message:
-          'unknown placeholder {{kasus.id}} (a placeholder starts with one of: applicant, case, service, product, unit, letter, signer, data, effect)',
+          'unknown placeholder {{kasus.id}} (a placeholder starts with one of: applicant, case, service, product, unit, letter, signer, data, effect, intake)',
       },
     ]);
+  });
+
+  it('knows the intake answers the standard asks, and only those', () => {
+    expect(checkTemplate('Rawat inap: {{intake.rawatInap}}', shape)).toEqual([]);
+    expect(checkTemplate('{{intake.rawatJalan}}', shape)[0]?.message).toBe(
+      'unknown placeholder {{intake.rawatJalan}} (intake has: rawatInap)',
+    );
   });
 
   it('refuses a region or an amount printed whole: they print by a part, never by code alone', () => {

@@ -145,7 +145,8 @@ export function letterContextShape(parts: {
   data: Readonly<Record<string, string>>;
   /** Fields returned by the effects the workflow names, by effect name (`relief.payout`). */
   effects: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  // The intake fields (`intake.<field>`, conditions) join here as `intake: group(...)`.
+  /** Ids of the questions the desk asks at intake (`intake.rawatInap` prints the answer). */
+  intake?: readonly string[] | undefined;
 }): Shape {
   const effects: Record<string, Record<string, Shape>> = {};
   for (const [name, fields] of Object.entries(parts.effects)) {
@@ -159,5 +160,6 @@ export function letterContextShape(parts: {
     ...fixedLetterContext,
     data: group(Object.fromEntries(Object.entries(parts.data).map(([k, kind]) => [k, shapeOfKind(kind)]))),
     effect: group(Object.fromEntries(Object.entries(effects).map(([m, fns]) => [m, group(fns)]))),
+    intake: group(Object.fromEntries((parts.intake ?? []).map((id) => [id, value]))),
   });
 }

@@ -94,6 +94,7 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
     effects: Object.fromEntries(
       effects.filter((e) => named.has(e.name)).map((e) => [e.name, e.returns ?? {}]),
     ),
+    intake: (s.intake?.fields ?? []).map((f) => f.id),
   });
   const issuing = (s.workflow?.steps ?? []).filter((st) => st.actions.some((a) => a.letter));
   for (const [product, letter] of letters) {
