@@ -35,6 +35,7 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { caseDocuments } from './cases.tables.ts';
+import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -236,7 +237,11 @@ export async function getCase(
     caseLetters.map((l) => l.id),
   );
   const step = stepOf(workflow, state.step);
-  const mayAct = step !== undefined && ctx.roles.includes(step.role) && writesCases(step.role);
+  const mayAct =
+    step !== undefined &&
+    ctx.roles.includes(step.role) &&
+    writesCases(step.role) &&
+    holdsInDivision(ctx, step.role, standard.division);
   const open = state.status === 'open' || state.status === 'returned';
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
@@ -378,6 +383,7 @@ export async function act(
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
   }
   const step = stepOf(workflow, state.step);
+  if (step && writers.includes(step.role)) await assertHoldsInDivision(db, ctx, step.role, standard);
   const role = step && writers.includes(step.role) ? step.role : (writers[0] ?? 'unknown');
   const action: CaseAction = {
     seq: row.version + 1,
@@ -507,7 +513,7 @@ export async function addDocument(
   client: ClientInfo,
 ): Promise<CaseDocument> {
   const { row, standard, workflow, state } = await loadCase(db, ctx, id);
-  writerRoles(ctx, workflow);
+  await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
   if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
   const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
   if (requirement?.kind !== 'document') {
@@ -557,8 +563,8 @@ export async function attachSignedScan(
   input: { bytes: Buffer; reason?: string | undefined },
   client: ClientInfo,
 ) {
-  const { row, workflow, actions, state } = await loadCase(db, ctx, id);
-  const writers = writerRoles(ctx, workflow);
+  const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
+  const writers = await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
   const letter = await findLetterOfCase(db, row.id, letterId);
   if (isClosed(state)) {
     const signer = signerRoleOf(workflow, actions, await lettersOfCase(db, row.id), letter.id);
@@ -598,7 +604,7 @@ export async function attachSignedScan(
 }
 
 export async function caseQueue(db: Db, ctx: AuthContext, limit = 200): Promise<QueueItem[]> {
-  const rows = await repo.queue(db, ctx.unit.id, ctx.roles, limit);
+  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
   const now = Date.now();
   return rows.map((c) => ({
     id: c.id,

@@ -186,6 +186,16 @@ export const errorCatalogue = {
     id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
     en: 'This step is done by the role {role}, not by you.',
   },
+  'case.wrong_division': {
+    status: 403,
+    id: 'Langkah ini dikerjakan oleh {roleName} pada {division}; Anda tidak tercatat di bidang tersebut.',
+    en: 'This step is done by the {roleName} of {division}; you are not recorded in that division.',
+  },
+  'case.division_unstaffed': {
+    status: 403,
+    id: 'Langkah ini dikerjakan oleh {roleName} pada {division}, tetapi belum ada pengguna unit ini yang tercatat sebagai {roleName} di bidang tersebut. Minta administrator mencatat bidang pengguna, atau menetapkan bahwa unit ini memiliki satu kepala untuk semua bidang.',
+    en: 'This step is done by the {roleName} of {division}, but no user of this office is recorded as {roleName} in that division. Ask the administrator to record users’ divisions, or to set that this office has one head for all divisions.',
+  },
   'case.reveal_forbidden': {
     status: 403,
     id: 'Peran Anda tidak berwenang melihat NIK lengkap pemohon.',
