@@ -37,6 +37,7 @@ import type {
 import type { caseDocuments } from './cases.tables.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
+import { signerOf } from './signer.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -420,6 +421,9 @@ export async function act(
       });
     }
   }
+  // The user who takes the signing action signs; refused before anything is written when their
+  // NIP or position is not on record.
+  const signer = def?.letter ? signerOf(ctx, ctx.unit, { onBehalfOf: undefined }) : undefined;
   const next = caseState(workflow, [...actions.map(toAction), action]);
   await db
     .transaction(async (tx) => {
@@ -445,7 +449,7 @@ export async function act(
           after: result,
         });
       }
-      if (def?.letter) {
+      if (def?.letter && signer) {
         const product =
           standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];
         if (!product) throw new DomainError('case.unknown_product', { product: row.product });
@@ -457,12 +461,7 @@ export async function act(
           serviceName: standard.name,
           classification: def.letter.classification,
           applicant: row.applicant,
-          // The unit head signs where the unit has one on record; otherwise the official acting.
-          signer: ctx.unit.head ?? {
-            name: ctx.user.name,
-            position: ctx.user.position ?? '',
-            ...(ctx.user.nip ? { nip: ctx.user.nip } : {}),
-          },
+          signer,
           publicUrl: env.publicUrl,
         });
         await recordAudit(tx, actorOf(ctx, client), {

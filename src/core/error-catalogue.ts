@@ -196,6 +196,11 @@ export const errorCatalogue = {
     id: 'Langkah ini dikerjakan oleh {roleName} pada {division}, tetapi belum ada pengguna unit ini yang tercatat sebagai {roleName} di bidang tersebut. Minta administrator mencatat bidang pengguna, atau menetapkan bahwa unit ini memiliki satu kepala untuk semua bidang.',
     en: 'This step is done by the {roleName} of {division}, but no user of this office is recorded as {roleName} in that division. Ask the administrator to record users’ divisions, or to set that this office has one head for all divisions.',
   },
+  'case.signer_incomplete': {
+    status: 422,
+    id: 'Surat tidak dapat diterbitkan: {items} penanda tangan ({signer}) belum tercatat. Minta administrator melengkapinya.',
+    en: 'The letter cannot be issued: the signer’s ({signer}) {items} is not on record. Ask the administrator to complete it.',
+  },
   'case.reveal_forbidden': {
     status: 403,
     id: 'Peran Anda tidak berwenang melihat NIK lengkap pemohon.',
