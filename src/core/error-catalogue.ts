@@ -128,6 +128,12 @@ export const errorCatalogue = {
     en: 'The upload holds too many files or fields; send one file.',
   },
   'unit.not_found': { status: 404, id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
+  'user.not_found': { status: 404, id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
+  'user.unknown_division': {
+    status: 422,
+    id: 'Bidang "{division}" tidak ada di unit ini (yang ada: {allowed}).',
+    en: 'Division "{division}" is not one of this office’s ({allowed}).',
+  },
   'session.not_found': {
     status: 404,
     id: 'Sesi tidak ditemukan (mungkin sudah berakhir).',
