@@ -20,7 +20,11 @@ export async function findDivisionById(db: Db, id: number): Promise<DivisionRow 
   return row;
 }
 
-export async function findDivisionByCode(db: Db, unitId: number, code: string): Promise<DivisionRow | undefined> {
+export async function findDivisionByCode(
+  db: Db,
+  unitId: number,
+  code: string,
+): Promise<DivisionRow | undefined> {
   const [row] = await db
     .select()
     .from(divisions)

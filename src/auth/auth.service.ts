@@ -309,7 +309,8 @@ async function contextFor(
   const unit = activeUnitId === user.unitId ? homeUnit : await repo.findUnitById(db, activeUnitId);
   if (!homeUnit || !unit) throw new DomainError('auth.unauthenticated');
   const totp = await repo.findTotp(db, user.id);
-  const division = user.divisionId === null ? null : ((await repo.findDivisionById(db, user.divisionId)) ?? null);
+  const division =
+    user.divisionId === null ? null : ((await repo.findDivisionById(db, user.divisionId)) ?? null);
   return buildContext(sessionId, user, roles, unit, homeUnit, division, Boolean(totp?.enabledAt));
 }
 

@@ -53,7 +53,9 @@ export const UnitUserParams = z.object({ id: IdParam });
 export const UnitUserUpdate = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    nip: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), NipInput.nullable()).optional(),
+    nip: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), NipInput.nullable())
+      .optional(),
     rank: clearable(100),
     position: clearable(200),
     /** The code of one of the unit's divisions; null: the user sits in none. */

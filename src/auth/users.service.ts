@@ -3,7 +3,13 @@ import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import * as repo from './auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from './auth.service.ts';
-import type { DivisionRef, UnitDivisionSettings, UnitUser, UnitUserList, UnitUserUpdate } from './users.schema.ts';
+import type {
+  DivisionRef,
+  UnitDivisionSettings,
+  UnitUser,
+  UnitUserList,
+  UnitUserUpdate,
+} from './users.schema.ts';
 
 function requireManage(ctx: AuthContext, permission: 'users.manage' | 'units.manage') {
   if (!hasPermission(ctx, permission)) throw new DomainError('auth.forbidden', { permission });
@@ -32,7 +38,10 @@ export async function listUnitUsers(db: Db, ctx: AuthContext): Promise<UnitUserL
   requireManage(ctx, 'users.manage');
   const divisions = await repo.divisionsOfUnit(db, ctx.unit.id);
   const users = await repo.usersOfUnit(db, ctx.unit.id);
-  return { users: users.map((u) => unitUserOf(u, u.roles, divisions)), divisions: divisions.map(divisionRef) };
+  return {
+    users: users.map((u) => unitUserOf(u, u.roles, divisions)),
+    divisions: divisions.map(divisionRef),
+  };
 }
 
 /**
