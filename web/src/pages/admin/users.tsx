@@ -210,7 +210,7 @@ export function UsersPage() {
                                 {u.username}
                               </Text>
                             </Table.Td>
-                            <Table.Td>{u.nip ?? missing}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.nip ?? missing}</Table.Td>
                             <Table.Td>{u.rank ?? missing}</Table.Td>
                             <Table.Td>
                               {u.position ? `${u.acting ? `${u.acting} ` : ''}${u.position}` : missing}
