@@ -18,6 +18,7 @@ import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoin
 import { authRoutes } from './auth/auth.routes.ts';
 import { guard, requireAuth } from './auth/guard.ts';
 import { registerSecurity } from './auth/security.ts';
+import { usersRoutes } from './auth/users.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
@@ -146,6 +147,7 @@ export async function buildApp({
   }));
 
   await app.register(authRoutes);
+  await app.register(usersRoutes);
   await app.register(homeRoutes);
   await app.register(standardsRoutes, { effects });
   await app.register(auditRoutes, { guard, requireAuth });

@@ -87,6 +87,13 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'users',
+    label: { id: 'Pengguna dan Bidang', en: 'Users and divisions' },
+    path: '/staf/pengguna',
+    permission: 'users.manage',
+    available: true,
+  },
+  {
     key: 'calendar',
     label: { id: 'Kalender Kerja', en: 'Working calendar' },
     path: '/staf/kalender',

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
+  divisions,
   loginAttempts,
   sessions,
   totpRecoveryCodes,
@@ -12,6 +13,39 @@ import {
 
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type DivisionRow = typeof divisions.$inferSelect;
+
+export async function findDivisionById(db: Db, id: number): Promise<DivisionRow | undefined> {
+  const [row] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
+  return row;
+}
+
+export async function findDivisionByCode(
+  db: Db,
+  unitId: number,
+  code: string,
+): Promise<DivisionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(divisions)
+    .where(and(eq(divisions.unitId, unitId), eq(divisions.code, code)))
+    .limit(1);
+  return row;
+}
+
+/** Active users of a division holding a role. */
+export async function countDivisionMembers(db: Db, divisionId: number, role: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.divisionId, divisionId), eq(users.active, true), eq(userRoles.role, role)));
+  return row?.n ?? 0;
+}
+
+export async function divisionsOfUnit(db: Db, unitId: number): Promise<DivisionRow[]> {
+  return db.select().from(divisions).where(eq(divisions.unitId, unitId)).orderBy(divisions.code);
+}
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -239,6 +273,7 @@ export async function findSessionContext(db: Db, id: string) {
   const result = (await db.execute(sql`
     SELECT s.expires_at, s.last_seen_at, row_to_json(u) AS "user", row_to_json(a) AS unit,
            row_to_json(h) AS home_unit,
+           (SELECT row_to_json(d) FROM divisions d WHERE d.id = u.division_id) AS division,
            (SELECT coalesce(array_agg(r.role ORDER BY r.role), '{}') FROM user_roles r WHERE r.user_id = u.id) AS roles,
            EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS totp_enabled
     FROM sessions s
@@ -253,6 +288,7 @@ export async function findSessionContext(db: Db, id: string) {
       user: Record<string, unknown>;
       unit: Record<string, unknown>;
       home_unit: Record<string, unknown>;
+      division: Record<string, unknown> | null;
       roles: string[] | string;
       totp_enabled: boolean;
     }>;
@@ -264,6 +300,7 @@ export async function findSessionContext(db: Db, id: string) {
     user: fromJsonRow<UserRow>(row.user),
     unit: fromJsonRow<UnitRow>(row.unit),
     homeUnit: fromJsonRow<UnitRow>(row.home_unit),
+    division: row.division ? fromJsonRow<DivisionRow>(row.division) : null,
     totpEnabled: row.totp_enabled === true,
     // node-postgres parses text[]; keep a fallback for the literal form.
     roles: Array.isArray(row.roles)
@@ -273,4 +310,46 @@ export async function findSessionContext(db: Db, id: string) {
           .split(',')
           .filter(Boolean),
   };
+}
+
+/** The users of a unit with their roles, by name. */
+export async function usersOfUnit(db: Db, unitId: number): Promise<Array<UserRow & { roles: string[] }>> {
+  const rows = await db.select().from(users).where(eq(users.unitId, unitId)).orderBy(users.name, users.id);
+  if (rows.length === 0) return [];
+  const roles = await db
+    .select()
+    .from(userRoles)
+    .where(
+      inArray(
+        userRoles.userId,
+        rows.map((u) => u.id),
+      ),
+    );
+  return rows.map((u) => ({
+    ...u,
+    roles: roles.filter((r) => r.userId === u.id).map((r) => r.role),
+  }));
+}
+
+export async function findUserOfUnit(db: Db, unitId: number, id: number): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.unitId, unitId)))
+    .limit(1);
+  return row;
+}
+
+export type UserOfficialValues = Partial<
+  Pick<typeof users.$inferInsert, 'name' | 'nip' | 'rank' | 'position' | 'acting' | 'divisionId'>
+>;
+
+export async function updateUserOfficial(db: Db, id: number, values: UserOfficialValues): Promise<UserRow> {
+  const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
+  if (!row) throw new Error('update users returned nothing');
+  return row;
+}
+
+export async function setUnitOneHeadForAllDivisions(db: Db, unitId: number, value: boolean): Promise<void> {
+  await db.update(units).set({ oneHeadForAllDivisions: value }).where(eq(units.id, unitId));
 }

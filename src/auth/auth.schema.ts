@@ -27,7 +27,13 @@ export const SessionUser = z.object({
   username: z.string(),
   name: z.string(),
   nip: z.string().nullable(),
+  /** Pangkat/golongan. */
+  rank: z.string().nullable(),
   position: z.string().nullable(),
+  /** Plt./Plh. when the user holds `position` as acting. */
+  acting: z.enum(['Plt.', 'Plh.']).nullable(),
+  /** The division (bidang) the user sits in; steps of its services are theirs. */
+  division: z.object({ code: z.string(), name: z.string() }).nullable(),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   unit: ActiveUnit,

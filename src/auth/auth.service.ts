@@ -39,6 +39,8 @@ export interface AuthContext {
   /** The unit the user is acting in. */
   unit: repo.UnitRow;
   homeUnit: repo.UnitRow;
+  /** The division (bidang) of the home unit the user sits in, if any. */
+  division: repo.DivisionRow | null;
   /** Whether the user has an authenticator on, and whether their home unit makes it compulsory. */
   totp: { enabled: boolean; required: boolean };
 }
@@ -109,7 +111,10 @@ export function toSessionUser(ctx: AuthContext): SessionUser {
     username: ctx.user.username,
     name: ctx.user.name,
     nip: ctx.user.nip,
+    rank: ctx.user.rank,
     position: ctx.user.position,
+    acting: ctx.user.acting,
+    division: ctx.division ? { code: ctx.division.code, name: ctx.division.name } : null,
     roles: ctx.roles,
     permissions: ctx.permissions,
     unit: { code: ctx.unit.code, name: ctx.unit.name, timeZone: ctx.unit.timeZone },
@@ -125,6 +130,7 @@ function buildContext(
   roleNames: string[],
   unit: repo.UnitRow,
   homeUnit: repo.UnitRow,
+  division: repo.DivisionRow | null,
   totpEnabled: boolean,
 ): AuthContext {
   const roles = roleNames.filter(isStaffRole);
@@ -136,6 +142,7 @@ function buildContext(
     permissions: permissionsOf(roles),
     unit,
     homeUnit,
+    division,
     totp: { enabled: totpEnabled, required },
   };
 }
@@ -302,7 +309,9 @@ async function contextFor(
   const unit = activeUnitId === user.unitId ? homeUnit : await repo.findUnitById(db, activeUnitId);
   if (!homeUnit || !unit) throw new DomainError('auth.unauthenticated');
   const totp = await repo.findTotp(db, user.id);
-  return buildContext(sessionId, user, roles, unit, homeUnit, Boolean(totp?.enabledAt));
+  const division =
+    user.divisionId === null ? null : ((await repo.findDivisionById(db, user.divisionId)) ?? null);
+  return buildContext(sessionId, user, roles, unit, homeUnit, division, Boolean(totp?.enabledAt));
 }
 
 /** Resolves a session cookie to its context; undefined when missing, expired or the user is disabled. */
@@ -310,7 +319,7 @@ export async function authenticate(db: Db, token: string, env: AuthEnv): Promise
   const sessionId = hashToken(token);
   const row = await repo.findSessionContext(db, sessionId);
   if (!row) return undefined;
-  const { session, user, unit, homeUnit } = row;
+  const { session, user, unit, homeUnit, division } = row;
   const now = env.clock.now();
   if (session.expiresAt.getTime() <= now) {
     await repo.deleteSession(db, sessionId);
@@ -321,7 +330,7 @@ export async function authenticate(db: Db, token: string, env: AuthEnv): Promise
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(db, sessionId, new Date(now), new Date(now + env.sessionDays * 86_400_000));
   }
-  return buildContext(sessionId, user, row.roles, unit, homeUnit, row.totpEnabled);
+  return buildContext(sessionId, user, row.roles, unit, homeUnit, division, row.totpEnabled);
 }
 
 export async function logout(db: Db, ctx: AuthContext, client: ClientInfo): Promise<void> {

@@ -51,6 +51,11 @@ export const units = pgTable('units', {
   letterPlace: text('letter_place').notNull().default(''),
   /** Admins and the head of office (kepala dinas) of this unit must sign in with an authenticator code. */
   requireTotp: boolean('require_totp').notNull().default(false),
+  /**
+   * A small office with one head (and staff) for all its divisions: the steps of every
+   * division's service are open to the unit's kepala bidang, fungsional and verifikator alike.
+   */
+  oneHeadForAllDivisions: boolean('one_head_for_all_divisions').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -77,7 +82,11 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   name: text('name').notNull(),
   nip: text('nip'),
+  /** Pangkat/golongan, e.g. `Pembina Utama Muda/IV-c`; printed under the name when signing. */
+  rank: text('rank'),
   position: text('position'),
+  /** Plt. (pelaksana tugas) or Plh. (pelaksana harian): the user holds `position` as acting. */
+  acting: text('acting', { enum: ['Plt.', 'Plh.'] }),
   /** For village operators: the village (desa/kelurahan) code they act for. */
   villageCode: text('village_code'),
   passwordHash: text('password_hash').notNull(),

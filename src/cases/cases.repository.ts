@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import { caseActions, caseDocuments, cases } from './cases.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -66,19 +67,42 @@ export async function insertDocument(db: Db, values: typeof caseDocuments.$infer
   return row;
 }
 
-/** Open and returned cases waiting for any of `roles` in a unit, soonest due first. */
-export async function queue(db: Db, unitId: number, roles: string[], limit: number) {
-  if (roles.length === 0) return [];
+/**
+ * Open and returned cases waiting for the caller's step roles in a unit, soonest due first:
+ * `open` roles at every service, `scoped` ones only at services of `divisionCode` (the division
+ * of the revision the case follows).
+ */
+export async function queue(
+  db: Db,
+  unitId: number,
+  roles: { open: string[]; scoped: string[]; divisionCode: string | undefined },
+  limit: number,
+) {
+  const inDivision =
+    roles.scoped.length > 0 && roles.divisionCode
+      ? and(
+          inArray(cases.stepRole, roles.scoped),
+          inArray(
+            cases.revisionId,
+            db
+              .select({ id: standardRevisions.id })
+              .from(standardRevisions)
+              .innerJoin(standards, eq(standards.id, standardRevisions.standardId))
+              .where(
+                and(
+                  eq(standards.unitId, unitId),
+                  sql`${standardRevisions.content}->'division'->>'code' = ${roles.divisionCode}`,
+                ),
+              ),
+          ),
+        )
+      : undefined;
+  const forRoles = or(roles.open.length > 0 ? inArray(cases.stepRole, roles.open) : undefined, inDivision);
+  if (!forRoles) return [];
   return db
     .select()
     .from(cases)
-    .where(
-      and(
-        eq(cases.unitId, unitId),
-        inArray(cases.stepRole, roles),
-        inArray(cases.status, ['open', 'returned']),
-      ),
-    )
+    .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])))
     .orderBy(sql`${cases.dueAt} ASC NULLS LAST`, asc(cases.id))
     .limit(limit);
 }

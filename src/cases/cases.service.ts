@@ -44,8 +44,10 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { caseDocuments } from './cases.tables.ts';
+import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { letterRecords } from './letter-data.ts';
+import { signerOf } from './signer.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -265,7 +267,11 @@ export async function getCase(
     caseLetters.map((l) => l.id),
   );
   const step = stepOf(workflow, state.step);
-  const mayAct = step !== undefined && ctx.roles.includes(step.role) && writesCases(step.role);
+  const mayAct =
+    step !== undefined &&
+    ctx.roles.includes(step.role) &&
+    writesCases(step.role) &&
+    holdsInDivision(ctx, step.role, standard.division);
   const open = state.status === 'open' || state.status === 'returned';
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
@@ -422,6 +428,7 @@ export async function act(
     throw new DomainError('case.conflict', { expected: input.version, actual: row.version });
   }
   const step = stepOf(workflow, state.step);
+  if (step && writers.includes(step.role)) await assertHoldsInDivision(db, ctx, step.role, standard);
   const role = step && writers.includes(step.role) ? step.role : (writers[0] ?? 'unknown');
   const now = new Date(env.clock.now());
   const action: CaseAction = {
@@ -459,6 +466,13 @@ export async function act(
       });
     }
   }
+  // The user who takes the signing action signs; refused before anything is written when their
+  // NIP or position is not on record.
+  const signer = def?.letter
+    ? signerOf(ctx, ctx.unit, {
+        onBehalfOf: row.product ? standard.letters?.[row.product]?.signer?.onBehalfOf : undefined,
+      })
+    : undefined;
   const next = caseState(workflow, [...actions.map(toAction), action]);
   // The due time follows the clock: none while the case waits, moved by the wait after it.
   const clock = caseClock(
@@ -493,7 +507,7 @@ export async function act(
           after: result,
         });
       }
-      if (def?.letter) {
+      if (def?.letter && signer) {
         const product =
           standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];
         if (!product) throw new DomainError('case.unknown_product', { product: row.product });
@@ -510,12 +524,7 @@ export async function act(
           serviceName: standard.name,
           classification: def.letter.classification,
           applicant: row.applicant,
-          // The unit head signs where the unit has one on record; otherwise the official acting.
-          signer: ctx.unit.head ?? {
-            name: ctx.user.name,
-            position: ctx.user.position ?? '',
-            ...(ctx.user.nip ? { nip: ctx.user.nip } : {}),
-          },
+          signer,
           publicUrl: env.publicUrl,
           now,
           template: standard.letters?.[product.id],
@@ -571,7 +580,7 @@ export async function addDocument(
   client: ClientInfo,
 ): Promise<CaseDocument> {
   const { row, standard, workflow, state } = await loadCase(db, ctx, id);
-  writerRoles(ctx, workflow);
+  await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
   if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
   const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
   if (requirement?.kind !== 'document') {
@@ -621,8 +630,8 @@ export async function attachSignedScan(
   input: { bytes: Buffer; reason?: string | undefined },
   client: ClientInfo,
 ) {
-  const { row, workflow, actions, state } = await loadCase(db, ctx, id);
-  const writers = writerRoles(ctx, workflow);
+  const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
+  const writers = await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
   const letter = await findLetterOfCase(db, row.id, letterId);
   if (isClosed(state)) {
     const signer = signerRoleOf(workflow, actions, await lettersOfCase(db, row.id), letter.id);
@@ -662,7 +671,7 @@ export async function attachSignedScan(
 }
 
 export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
-  const rows = await repo.queue(db, ctx.unit.id, ctx.roles, limit);
+  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
   const now = clock.now();
   return rows.map((c) => ({
     id: c.id,

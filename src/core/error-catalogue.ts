@@ -128,6 +128,12 @@ export const errorCatalogue = {
     en: 'The upload holds too many files or fields; send one file.',
   },
   'unit.not_found': { status: 404, id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
+  'user.not_found': { status: 404, id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
+  'user.unknown_division': {
+    status: 422,
+    id: 'Bidang "{division}" tidak ada di unit ini (yang ada: {allowed}).',
+    en: 'Division "{division}" is not one of this office’s ({allowed}).',
+  },
   'session.not_found': {
     status: 404,
     id: 'Sesi tidak ditemukan (mungkin sudah berakhir).',
@@ -185,6 +191,21 @@ export const errorCatalogue = {
     status: 403,
     id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
     en: 'This step is done by the role {role}, not by you.',
+  },
+  'case.wrong_division': {
+    status: 403,
+    id: 'Langkah ini dikerjakan oleh {roleName} pada {division}; Anda tidak tercatat di bidang tersebut.',
+    en: 'This step is done by the {roleName} of {division}; you are not recorded in that division.',
+  },
+  'case.division_unstaffed': {
+    status: 403,
+    id: 'Langkah ini dikerjakan oleh {roleName} pada {division}, tetapi belum ada pengguna unit ini yang tercatat sebagai {roleName} di bidang tersebut. Minta administrator mencatat bidang pengguna, atau menetapkan bahwa unit ini memiliki satu kepala untuk semua bidang.',
+    en: 'This step is done by the {roleName} of {division}, but no user of this office is recorded as {roleName} in that division. Ask the administrator to record users’ divisions, or to set that this office has one head for all divisions.',
+  },
+  'case.signer_incomplete': {
+    status: 422,
+    id: 'Surat tidak dapat diterbitkan: {items} penanda tangan ({signer}) belum tercatat. Minta administrator melengkapinya.',
+    en: 'The letter cannot be issued: the signer’s ({signer}) {items} is not on record. Ask the administrator to complete it.',
   },
   'case.reveal_forbidden': {
     status: 403,

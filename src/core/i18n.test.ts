@@ -49,6 +49,10 @@ describe('messages', () => {
       'Terlalu banyak percobaan masuk. Coba lagi dalam 30 detik.',
     );
     expect(fill('{a} dan {b}', { a: 1 })).toBe('1 dan {b}');
+    // A detail in both languages is filled in the message's.
+    const role = { id: 'Kepala Bidang', en: 'Head of Division' };
+    expect(fill('oleh {role}', { role })).toBe('oleh Kepala Bidang');
+    expect(fill('by the {role}', { role }, 'en')).toBe('by the Head of Division');
     expect(pickLanguage('en-GB,en;q=0.9')).toBe('en');
     expect(pickLanguage('id-ID')).toBe('id');
     expect(pickLanguage(undefined)).toBe('id');

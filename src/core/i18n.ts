@@ -20,14 +20,22 @@ export function pickLanguage(value: string | undefined | null): Language {
   return 'id';
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    params[key] === undefined ? whole : String(params[key]),
-  );
+const isText = (v: unknown): v is Text =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Text).id === 'string' &&
+  typeof (v as Text).en === 'string';
+
+/** Fills `{name}` placeholders; a value given in both languages (`{ id, en }`) in `lang`'s. */
+export function fill(template: string, params: Record<string, unknown> = {}, lang: Language = 'id'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    if (value === undefined) return whole;
+    return isText(value) ? value[lang] : String(value);
+  });
 }
 
 /** The user-facing message of a catalogue code, in the language, with its details filled in. */
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, unknown> = {}): string {
-  return fill(errorCatalogue[code][lang], params);
+  return fill(errorCatalogue[code][lang], params, lang);
 }

@@ -50,7 +50,11 @@ const UnitsFile = z.object({
   ),
 });
 
-/** Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. */
+/**
+ * Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. Those
+ * who sign letters carry a (made-up) NIP and rank; kepala bidang, fungsional and verifikator sit
+ * in the division whose services they work on (`cases/divisions.ts`).
+ */
 const UsersFile = z.object({
   password: z.string(),
   users: z.array(
@@ -61,6 +65,9 @@ const UsersFile = z.object({
       division: z.string().optional(),
       roles: z.array(z.enum(StaffRoles)),
       position: z.string(),
+      nip: z.string().optional(),
+      rank: z.string().optional(),
+      acting: z.enum(['Plt.', 'Plh.']).optional(),
       villageCode: z.string().optional(),
     }),
   ),
@@ -211,6 +218,9 @@ export async function seedDemoUsers(db: Db, actor: Actor = systemActor): Promise
           username: u.username,
           name: u.name,
           position: u.position,
+          nip: u.nip ?? null,
+          rank: u.rank ?? null,
+          acting: u.acting ?? null,
           villageCode: u.villageCode ?? null,
           passwordHash,
         })

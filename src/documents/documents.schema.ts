@@ -11,7 +11,15 @@ export const LetterVerification = z.object({
   issuedAt: z.string(),
   unit: z.string(),
   product: z.string(),
-  signer: z.object({ name: z.string(), position: z.string(), nip: z.string().nullable() }),
+  /** The person who signed, as the letter prints them: acting prefix (Plt./Plh.) and a.n. included. */
+  signer: z.object({
+    name: z.string(),
+    position: z.string(),
+    nip: z.string().nullable(),
+    rank: z.string().nullable(),
+    acting: z.enum(['Plt.', 'Plh.']).nullable(),
+    onBehalfOf: z.string().nullable(),
+  }),
   sha256: z.string(),
   signedSha256: z.string().nullable(),
   uploadedSha256: z.string().optional(),

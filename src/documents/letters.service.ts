@@ -177,11 +177,23 @@ export async function verifyLetter(db: Db, code: string, file?: Buffer) {
     issuedAt: row.issuedAt.toISOString(),
     unit: unit?.name ?? '',
     product: row.title,
-    // The signer's name, position and NIP are printed on the letter itself.
-    signer: { name: row.signer.name, position: row.signer.position, nip: row.signer.nip ?? null },
+    // The signer as stored when the letter was issued (the person who signed, not today's head);
+    // all of it is printed on the letter itself.
+    signer: signerView(row.signer),
     sha256: row.pdfSha256,
     signedSha256: row.signedSha256,
     ...(sha ? { uploadedSha256: sha, ...(await matchOf(db, row, sha)) } : {}),
+  };
+}
+
+function signerView(signer: LetterSigner) {
+  return {
+    name: signer.name,
+    position: signer.position,
+    nip: signer.nip ?? null,
+    rank: signer.rank ?? null,
+    acting: signer.acting ?? null,
+    onBehalfOf: signer.onBehalfOf ?? null,
   };
 }
 

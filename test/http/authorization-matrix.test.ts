@@ -78,6 +78,8 @@ interface Fixture {
   villageCode: string;
   importRow: { id: number; fileName: string };
   exportToken: string;
+  /** A user of the unit (its front-office officer), for the administrator's users routes. */
+  staff: { id: number; name: string };
 }
 
 const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
@@ -169,6 +171,32 @@ const matrix: Record<string, Row> = {
   'PUT /api/units/current/security': {
     need: 'units.manage',
     own: () => ({ url: '/api/units/current/security', body: {} }),
+    ok: 422,
+    foreign: { none: 'the session’s unit' },
+  },
+  'GET /api/units/current/users': {
+    need: 'users.manage',
+    own: () => ({ url: '/api/units/current/users' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.staff.name] },
+  },
+  'PATCH /api/units/current/users/:id': {
+    need: 'users.manage',
+    own: (f) => ({ url: `/api/units/current/users/${f.staff.id}`, body: { nip: '123' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: `/api/units/current/users/${o.staff.id}`, body: { rank: 'Uji Matriks/III-a' } }),
+    },
+  },
+  'GET /api/units/current/divisions': {
+    need: 'units.manage',
+    own: () => ({ url: '/api/units/current/divisions' }),
+    ok: 200,
+    foreign: { none: 'the session’s unit' },
+  },
+  'PUT /api/units/current/divisions': {
+    need: 'units.manage',
+    own: () => ({ url: '/api/units/current/divisions', body: {} }),
     ok: 422,
     foreign: { none: 'the session’s unit' },
   },
@@ -616,7 +644,8 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM standard_revisions) AS revisions,
         (SELECT count(*) FROM relief_payouts) AS payouts,
         (SELECT count(*) FROM registry_imports) AS imports,
-        (SELECT count(*) FROM closed_days) AS closed_days`),
+        (SELECT count(*) FROM closed_days) AS closed_days,
+        (SELECT md5(string_agg(concat_ws('|', id, name, nip, rank, position, acting, division_id), ',' ORDER BY id)) FROM users) AS users`),
     );
 
   beforeAll(async () => {
@@ -732,6 +761,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         fileName: 'matriks-sragen.csv',
       },
       exportToken: await exportToken('sragen.kabid'),
+      staff: { id: (await userId('sragen.fo')) ?? 0, name: 'Rina Marlina' },
     };
     foreign = {
       code: 'tarakan',
@@ -756,6 +786,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         fileName: 'matriks-tarakan.csv',
       },
       exportToken: await exportToken('tarakan.kabid'),
+      staff: { id: (await userId('tarakan.fo')) ?? 0, name: 'Siti Aminah' },
     };
     sent = 0;
   });

@@ -141,7 +141,11 @@ describe('cases: the Sembako letter request end to end', () => {
     const text = execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString();
     expect(text).toContain(`Nomor: ${letter.number}`);
     expect(text).toContain('Siti Rahma Wati');
-    expect(text).toContain('Arbain, SE., M. AP');
+    // The head of division who signed, not the unit's head on record (Arbain).
+    expect(text).toContain('Nurhayati');
+    expect(text).toContain('Pembina/IV-a');
+    expect(text).toContain('NIP 19760214 200112 2 003');
+    expect(text).not.toContain('Arbain');
 
     const page = await t.app.inject({ method: 'GET', url: `/api/public/verify/${letter.verificationCode}` });
     expect(page.json()).toMatchObject({
@@ -149,7 +153,14 @@ describe('cases: the Sembako letter request end to end', () => {
       unit: 'Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan',
       product: 'Surat Keterangan Meninggal',
       sha256: letter.pdfSha256,
-      signer: { name: 'Arbain, SE., M. AP' },
+      signer: {
+        name: 'Nurhayati',
+        position: 'Kepala Bidang Sosial',
+        rank: 'Pembina/IV-a',
+        nip: '19760214 200112 2 003',
+        acting: null,
+        onBehalfOf: null,
+      },
     });
     expect(page.body).not.toContain('6571015708900001');
     const anonymous = new (await import('../app.ts')).Agent(t.app, '10.5.5.5');
@@ -224,7 +235,8 @@ describe('a sixth service, added by a YAML file alone', () => {
   const yaml = `
 id: surat-keterangan-terlantar
 unit: sragen
-division: { code: perlindungan-sosial, name: Bidang Perlindungan Sosial }
+# The verifier who checks the papers sits in this division (demo users).
+division: { code: penanganan-fakir-miskin, name: Bidang Penanganan Fakir Miskin }
 document: { number: 460/0001/01/2026, revision: '00', effectiveDate: '2026-01-02' }
 name: Surat Keterangan Terlantar
 delivery:

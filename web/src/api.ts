@@ -39,7 +39,7 @@ async function csrfToken(): Promise<string> {
 }
 
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<T> {
@@ -82,6 +82,7 @@ async function readResponse<T>(res: Response): Promise<T> {
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
 export const put = <T>(url: string, body: unknown = {}) => api<T>('PUT', url, body);
+export const patch = <T>(url: string, body: unknown = {}) => api<T>('PATCH', url, body);
 export const del = <T>(url: string, body?: unknown) => api<T>('DELETE', url, body);
 
 /** Uploads one file as multipart/form-data (field `file`). */

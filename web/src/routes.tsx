@@ -107,6 +107,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/pengguna',
+    component: lazyRouteComponent(admin, 'UsersPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/registri',
     component: lazyRouteComponent(registry, 'RegistryPage'),
   }),

@@ -1,6 +1,6 @@
 import { defineTexts } from './texts.ts';
 
-/** The office's administration: its working calendar and its audit trail. */
+/** The office's administration: its working calendar, its audit trail, its users and divisions. */
 export const adminTexts = defineTexts({
   calendarTitle: { id: 'Kalender kerja', en: 'Working calendar' },
   year: { id: 'Tahun', en: 'Year' },
@@ -58,4 +58,31 @@ export const adminTexts = defineTexts({
   user: { id: 'Pengguna', en: 'User' },
   action: { id: 'Tindakan', en: 'Action' },
   object: { id: 'Objek', en: 'Object' },
+  usersTitle: { id: 'Pengguna dan bidang', en: 'Users and divisions' },
+  usersIntro: {
+    id: 'Nama, NIP, pangkat/golongan dan jabatan dicetak pada blok tanda tangan surat. Bidang menentukan langkah layanan mana yang dikerjakan Kepala Bidang, Fungsional dan Verifikator.',
+    en: 'Name, NIP, rank and position are printed in a letter’s signature block. The division decides which services’ steps a head of division, functional officer or verifier works on.',
+  },
+  oneHeadForAll: {
+    id: 'Unit ini memiliki satu kepala untuk semua bidang (kantor kecil): langkah semua bidang terbuka bagi Kepala Bidang, Fungsional dan Verifikator unit ini',
+    en: 'This office has one head for all divisions (small office): every division’s steps are open to its heads of division, functional officers and verifiers',
+  },
+  username: { id: 'Nama pengguna', en: 'User name' },
+  name: { id: 'Nama', en: 'Name' },
+  nip: { id: 'NIP', en: 'NIP' },
+  nipHint: { id: '18 angka', en: '18 digits' },
+  rank: { id: 'Pangkat/golongan', en: 'Rank' },
+  rankHint: { id: 'mis. Pembina Utama Muda/IV-c', en: 'e.g. Pembina Utama Muda/IV-c' },
+  position: { id: 'Jabatan', en: 'Position' },
+  division: { id: 'Bidang', en: 'Division' },
+  noDivision: { id: 'Tidak di bidang mana pun', en: 'In no division' },
+  acting: { id: 'Pelaksana', en: 'Acting' },
+  actingNone: { id: 'Pejabat definitif', en: 'Holds the position' },
+  actingPlt: { id: 'Plt. (pelaksana tugas)', en: 'Plt. (acting)' },
+  actingPlh: { id: 'Plh. (pelaksana harian)', en: 'Plh. (daily acting)' },
+  roles: { id: 'Peran', en: 'Roles' },
+  edit: { id: 'Ubah', en: 'Edit' },
+  editUser: { id: 'Ubah data {name}', en: 'Edit {name}' },
+  saved: { id: 'Tersimpan.', en: 'Saved.' },
+  missing: { id: 'belum tercatat', en: 'not on record' },
 });

@@ -132,6 +132,41 @@ function UnitSecuritySection({ user }: { user: SessionUser }) {
   );
 }
 
+/** The user's own data as letters print it; read-only (the unit's administrator keeps it). */
+function OfficialData({ user }: { user: SessionUser }) {
+  const { t } = useTexts(authTexts);
+  const rows: Array<[string, string | null]> = [
+    [t('nip'), user.nip],
+    [t('rank'), user.rank],
+    [t('position'), user.position ? `${user.acting ? `${user.acting} ` : ''}${user.position}` : null],
+    [t('division'), user.division?.name ?? null],
+  ];
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="official-data-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="official-data-title">
+          {t('officialData')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('officialDataHint')}
+        </Text>
+        <dl data-testid="official-data" style={{ margin: 0 }}>
+          {rows.map(([label, value]) => (
+            <Group key={label} gap="xs" wrap="nowrap">
+              <Text component="dt" size="sm" fw={600} miw={140}>
+                {label}
+              </Text>
+              <Text component="dd" size="sm" m={0} c={value ? undefined : 'dimmed'}>
+                {value ?? t('notRecorded')}
+              </Text>
+            </Group>
+          ))}
+        </dl>
+      </Stack>
+    </Paper>
+  );
+}
+
 function SignOutButton() {
   const { t } = useTexts(authTexts);
   const client = useQueryClient();
@@ -166,6 +201,7 @@ export function AccountPage() {
             <Text>
               {user.name} ({user.username}) · {user.unit.name}
             </Text>
+            <OfficialData user={user} />
             <TotpSection user={user} />
             {enrolling ? null : (
               <>

@@ -8,6 +8,22 @@ import { formatDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
 
+/**
+ * The signer as the letter's signature block names them, on one line: who signed, as what (an
+ * acting prefix, Plt./Plh.), for whom (a.n.), rank and NIP.
+ */
+function signerLine(s: Verification['signer']): string {
+  const position = `${s.acting ? `${s.acting} ` : ''}${s.position}`;
+  return [
+    s.name,
+    s.onBehalfOf ? `${position} (a.n. ${s.onBehalfOf})` : position,
+    s.rank,
+    s.nip ? `NIP ${s.nip}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** The page a letter's QR code opens: what was issued, and whether a file in hand is that letter. */
 export function VerifyPage() {
   const { t, lang } = useTexts(trackTexts);
@@ -42,9 +58,8 @@ export function VerifyPage() {
               <Text size="sm">
                 {t('product')}: {v.product}
               </Text>
-              <Text size="sm">
-                {t('signedBy')}: {v.signer.name}, {v.signer.position}
-                {v.signer.nip ? `, NIP ${v.signer.nip}` : ''}
+              <Text size="sm" data-testid="verify-signer">
+                {t('signedBy')}: {signerLine(v.signer)}
               </Text>
               <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
                 SHA-256: {v.sha256}
