@@ -159,7 +159,8 @@ describe('cases: the Sembako letter request end to end', () => {
         rank: 'Pembina/IV-a',
         nip: '19760214 200112 2 003',
         acting: null,
-        onBehalfOf: null,
+        // Sembako's letters are signed a.n. the head of office (the product's letter template).
+        onBehalfOf: 'Kepala Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan',
       },
     });
     expect(page.body).not.toContain('6571015708900001');
