@@ -86,6 +86,9 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
   };
 }
 
+/** A product as a refusal lists it: its id for programs, its name for the message. */
+const productItem = (p: { id: string; name: string }) => ({ id: p.id, text: p.name });
+
 /** Opens a case for a citizen at the front desk: the first action of its history. */
 export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, client: ClientInfo) {
   const row = await findStandard(db, ctx.unit.id, input.standardId);
@@ -97,10 +100,10 @@ export async function openCase(db: Db, ctx: AuthContext, input: OpenCaseInput, c
   const products = standard.delivery.products;
   const product = input.product ?? (products.length === 1 ? products[0]?.id : undefined);
   if (!product) {
-    throw new DomainError('case.product_required', { products: products.map((p) => p.id) });
+    throw new DomainError('case.product_required', { products: products.map(productItem) });
   }
   if (!products.some((p) => p.id === product)) {
-    throw new DomainError('case.unknown_product', { product, products: products.map((p) => p.id) });
+    throw new DomainError('case.unknown_product', { product, products: products.map(productItem) });
   }
   // A NIK is checked before anything is written; a traveller without one is flagged.
   const flags: string[] = [];
@@ -174,7 +177,7 @@ const isClosed = (state: CaseState) => state.status === 'done' || state.status =
 function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
   const roles = caseWriterRoles(ctx, workflow);
   if (roles.length === 0)
-    throw new DomainError('case.wrong_role', { role: workflowRoles(workflow).join(', ') });
+    throw new DomainError('case.wrong_role', { role: workflowRoles(workflow) });
   return roles;
 }
 
@@ -513,7 +516,9 @@ export async function addDocument(
   if (requirement?.kind !== 'document') {
     throw new DomainError('document.unknown_requirement', {
       requirementId: input.requirementId,
-      allowed: standard.delivery.requirements.items.filter((r) => r.kind === 'document').map((r) => r.id),
+      allowed: standard.delivery.requirements.items
+        .filter((r) => r.kind === 'document')
+        .map((r) => ({ id: r.id, text: r.text })),
     });
   }
   if (input.bytes.length === 0 || input.bytes.length > maxUpload) {
