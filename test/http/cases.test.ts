@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatUnitDateTime } from '../../web/src/format.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
@@ -150,8 +151,18 @@ describe('cases: the Sembako letter request end to end', () => {
       product: 'Surat Keterangan Meninggal',
       sha256: letter.pdfSha256,
       signer: { name: 'Arbain, SE., M. AP' },
+      timeZone: 'Asia/Makassar',
     });
     expect(page.body).not.toContain('6571015708900001');
+    // A letter issued at 23:30 WITA: the page, formatting in the unit's zone, shows that date.
+    await t.database.db.execute(
+      sql`UPDATE letters SET issued_at = '2026-03-02T15:30:00Z' WHERE id = ${letter.id}`,
+    );
+    const late = (
+      await t.app.inject({ method: 'GET', url: `/api/public/verify/${letter.verificationCode}` })
+    ).json();
+    expect(late).toMatchObject({ issuedAt: '2026-03-02T15:30:00.000Z', timeZone: 'Asia/Makassar' });
+    expect(formatUnitDateTime(late.issuedAt, 'id', late.timeZone)).toBe('2 Maret 2026 pukul 23.30 WITA');
     const anonymous = new (await import('../app.ts')).Agent(t.app, '10.5.5.5');
     const same = await anonymous.upload(`/api/public/verify/${letter.verificationCode}`, bytes, 'surat.pdf');
     expect(same.json().matches).toBe(true);
