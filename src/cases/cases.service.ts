@@ -6,7 +6,7 @@ import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
-import { DomainError, ValidationError } from '../core/errors.ts';
+import { DomainError, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
@@ -176,8 +176,7 @@ const isClosed = (state: CaseState) => state.status === 'done' || state.status =
  */
 function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
   const roles = caseWriterRoles(ctx, workflow);
-  if (roles.length === 0)
-    throw new DomainError('case.wrong_role', { role: workflowRoles(workflow) });
+  if (roles.length === 0) throw new DomainError('case.wrong_role', { role: workflowRoles(workflow) });
   return roles;
 }
 
@@ -397,13 +396,25 @@ export async function act(
   const fieldProblems = (def?.fields ?? []).flatMap((f) => {
     const value = input.data?.[f.id];
     if (value === undefined || value === null || String(value).trim() === '') {
-      return f.required ? [{ path: `data.${f.id}`, message: `${f.label}: wajib diisi` }] : [];
+      return f.required
+        ? [problemIn(`data.${f.id}`, { id: `${f.label}: wajib diisi`, en: `${f.label}: required` })]
+        : [];
     }
     if (f.kind === 'region' && !findRegion(String(value))) {
-      return [{ path: `data.${f.id}`, message: `${f.label}: kode wilayah tidak dikenal (${String(value)})` }];
+      return [
+        problemIn(`data.${f.id}`, {
+          id: `${f.label}: kode wilayah tidak dikenal (${String(value)})`,
+          en: `${f.label}: unknown region code (${String(value)})`,
+        }),
+      ];
     }
     if (f.kind === 'number' && !Number.isFinite(Number(value))) {
-      return [{ path: `data.${f.id}`, message: `${f.label}: harus berupa angka` }];
+      return [
+        problemIn(`data.${f.id}`, {
+          id: `${f.label}: harus berupa angka`,
+          en: `${f.label}: must be a number`,
+        }),
+      ];
     }
     return [];
   });
@@ -578,7 +589,10 @@ export async function attachSignedScan(
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > maxReason) {
     throw new ValidationError('case.invalid', [
-      { path: 'reason', message: `alasan paling panjang ${maxReason} karakter` },
+      problemIn('reason', {
+        id: `alasan paling panjang ${maxReason} karakter`,
+        en: `the reason may be at most ${maxReason} characters`,
+      }),
     ]);
   }
   // The same file again changes nothing.

@@ -183,12 +183,13 @@ function handleError(
       reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     const details = problems ? undefined : error.details;
+    const worded = problems?.map(({ text, ...p }) => (text ? { ...p, message: text[lang] } : p));
     return reply.status(status).send({
       error: {
         code: error.code,
         message: errorMessage(error.code, lang, params),
         ...(details && Object.keys(details).length > 0 ? { details } : {}),
-        ...(problems ? { problems } : {}),
+        ...(worded ? { problems: worded } : {}),
         requestId,
       },
     } satisfies ErrorBody);

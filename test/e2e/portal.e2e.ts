@@ -108,9 +108,12 @@ describe('public portal and staff sign-in in a real browser', () => {
     const alert = page.getByTestId('publish-error');
     await alert.waitFor();
     const shown = await alert.innerText();
-    expect(shown).toContain('Berkas standar pelayanan tidak valid');
-    expect(shown).toContain('id: must be kebab-case');
-    expect(shown).toContain('extra: unknown key "extra"');
+    // Every problem in the page's language, under a header that counts them.
+    expect(shown).toContain('Berkas standar pelayanan tidak valid (');
+    expect(shown).not.toMatch(/problems|required|unknown/);
+    expect(shown).toContain('id: harus kebab-case');
+    expect(shown).toContain('extra: kunci "extra" tidak dikenal');
+    expect(shown).toContain('manufacturing: komponen 7–14');
     expect(shown).toMatch(/upload\.yaml:3/);
     await page.screenshot({ path: path.join(artifacts, 'staff-standards-upload-error.png'), fullPage: true });
     await page.close();

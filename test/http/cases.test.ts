@@ -99,6 +99,17 @@ describe('cases: the Sembako letter request end to end', () => {
       'data.referensiSiksNg',
       'data.edukasi',
     ]);
+    const label = bare.json().error.problems[0].message.replace(/: wajib diisi$/, '');
+    expect(bare.json().error.problems[0]).toEqual({
+      path: 'data.jenisBantuan',
+      message: `${label}: wajib diisi`,
+    });
+    const en = await officer.post(
+      `/api/cases/${caseId}/actions`,
+      { action: 'teruskan', version: v },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.problems[0]).toEqual({ path: 'data.jenisBantuan', message: `${label}: required` });
     const recorded = await officer.post(`/api/cases/${caseId}/actions`, {
       action: 'teruskan',
       version: v,
