@@ -448,7 +448,7 @@ describe('parseStandardYaml in Indonesian (the uploader’s language)', () => {
     ]);
     const noDelivery = valid.replace(/^delivery:\n(?: {2}.*\n)+/m, '');
     expect(id(noDelivery)).toEqual([
-      'x.yaml:1 delivery: komponen 1–6 (Proses Penyampaian Pelayanan (Service Delivery)) wajib diisi',
+      'x.yaml:1 delivery: komponen 1–6 wajib diisi: Proses Penyampaian Pelayanan (Service Delivery)',
     ]);
   });
 

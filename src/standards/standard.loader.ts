@@ -223,8 +223,8 @@ function missingComponentMessage(parts: readonly PathPart[], lang: Language): st
   if (parts.length === 1 && (group === 'delivery' || group === 'manufacturing')) {
     const range = group === 'delivery' ? '1–6' : '7–14';
     return lang === 'id'
-      ? `komponen ${range} (${GroupLabels[group].id}) wajib diisi`
-      : `components ${range} (${GroupLabels[group].en}) are required`;
+      ? `komponen ${range} wajib diisi: ${GroupLabels[group].id}`
+      : `components ${range} are required: ${GroupLabels[group].en}`;
   }
   const component = Components.find((c) => c.group === group && c.key === key);
   return parts.length === 2 && component ? componentRequired(component, lang) : undefined;
