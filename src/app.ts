@@ -17,6 +17,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoints.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { guard, requireAuth } from './auth/guard.ts';
+import { isProcedureActor, RoleLabels } from './auth/roles.ts';
 import { registerSecurity } from './auth/security.ts';
 import { usersRoutes } from './auth/users.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
@@ -30,7 +31,7 @@ import { loadServerKeys, type ServerKeys } from './core/keys.ts';
 import type { Database, Db } from './db/client.ts';
 import { type FileStore, LocalFileStore } from './documents/file-store.ts';
 import { homeRoutes } from './home.routes.ts';
-import { errorHandler } from './http/errors.ts';
+import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
@@ -76,6 +77,10 @@ export async function buildApp({
   logger = false,
   clock = clockFromSettings(config),
 }: AppOptions): Promise<FastifyInstance> {
+  // Refusals name roles as the office does ("Petugas Front Office"); details keep the ids.
+  const errorHandler = createErrorHandler({
+    role: (id) => (isProcedureActor(id) ? RoleLabels[id] : undefined),
+  });
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => crypto.randomUUID().slice(0, 13),

@@ -51,7 +51,7 @@ describe('jaring CLI', () => {
   });
 
   it('standards check passes on the seeds and fails with file:line on a broken file', async () => {
-    const ok = await jaring(['standards', 'check']);
+    const ok = await jaring(['standards', 'check', '--lang', 'en']);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^0 error\(s\)/m);
 
@@ -62,12 +62,19 @@ describe('jaring CLI', () => {
       'role: kabid2',
     );
     writeFileSync(path.join(dir, 'sragen', 'pkh.yaml'), broken);
-    const bad = await jaring(['standards', 'check', dir]);
+    const bad = await jaring(['standards', 'check', dir], { LANG: 'en_US.UTF-8' });
     expect(bad.code).toBe(1);
     const line = broken.split('\n').findIndex((l) => l.includes('kabid2')) + 1;
     expect(bad.stdout).toMatch(
       new RegExp(`pkh\\.yaml:${line} .*procedure\\.steps\\[\\d+\\]\\.role: unknown role "kabid2"`),
     );
+    // The author's language from LANG, as the upload page answers in the user's.
+    const id = await jaring(['standards', 'check', dir], { LANG: 'id_ID.UTF-8' });
+    expect(id.code).toBe(1);
+    expect(id.stdout).toMatch(
+      new RegExp(`^kesalahan: .*pkh\\.yaml:${line} .*\\.role: peran "kabid2" tidak dikenal`, 'm'),
+    );
+    expect(id.stdout).toMatch(/^1 kesalahan, \d+ peringatan\.$/m);
   });
 
   // Six processes, each opening the embedded database: about 20 s alone, more on a busy machine.

@@ -4,6 +4,7 @@ import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
 import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
 import { verifyLetter } from '../documents/letters.service.ts';
+import { uploadedFile } from '../http/upload.ts';
 import {
   ActInput,
   CaseDetail,
@@ -163,8 +164,8 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       preValidation: writesCase,
     },
     async (request, reply) => {
-      const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
-      if (!file) throw new DomainError('document.size', { size: 0 });
+      const file = await uploadedFile(request, { fileSize: 10 * 1024 * 1024, files: 1 });
+      if (!file) throw new DomainError('request.file_missing');
       const bytes = await file.toBuffer();
       const doc = await addDocument(
         app.db,
@@ -208,10 +209,11 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       preValidation: writesCase,
     },
     async (request, reply) => {
-      const file = await request.file();
-      const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
+      const file = await uploadedFile(request);
+      if (!file) throw new DomainError('request.file_missing');
+      const bytes = await file.toBuffer();
       // A replacement's reason is a form field sent before the file.
-      const reason = file?.fields.reason;
+      const reason = file.fields.reason;
       const result = await attachSignedScan(
         app.db,
         app.files,
@@ -246,8 +248,10 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const file = await request.file();
-      return verifyLetter(app.db, request.params.code, file ? await file.toBuffer() : Buffer.alloc(0));
+      // The page looks a letter up with GET; this answer is for a file in hand, so it needs one.
+      const file = await uploadedFile(request);
+      if (!file) throw new DomainError('request.file_missing');
+      return verifyLetter(app.db, request.params.code, await file.toBuffer());
     },
   );
 

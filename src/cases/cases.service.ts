@@ -7,7 +7,7 @@ import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { DomainError, ValidationError } from '../core/errors.ts';
+import { DomainError, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
@@ -98,6 +98,9 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
   };
 }
 
+/** A product as a refusal lists it: its id for programs, its name for the message. */
+const productItem = (p: { id: string; name: string }) => ({ id: p.id, text: p.name });
+
 /** Opens a case for a citizen at the front desk: the first action of its history. */
 export async function openCase(
   db: Db,
@@ -116,10 +119,10 @@ export async function openCase(
   const products = standard.delivery.products;
   const product = input.product ?? (products.length === 1 ? products[0]?.id : undefined);
   if (!product) {
-    throw new DomainError('case.product_required', { products: products.map((p) => p.id) });
+    throw new DomainError('case.product_required', { products: products.map(productItem) });
   }
   if (!products.some((p) => p.id === product)) {
-    throw new DomainError('case.unknown_product', { product, products: products.map((p) => p.id) });
+    throw new DomainError('case.unknown_product', { product, products: products.map(productItem) });
   }
   // The intake answers and the NIK are checked before anything is written, every problem at
   // once; a traveller without a NIK is flagged.
@@ -191,8 +194,7 @@ const isClosed = (state: CaseState) => state.status === 'done' || state.status =
  */
 function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
   const roles = caseWriterRoles(ctx, workflow);
-  if (roles.length === 0)
-    throw new DomainError('case.wrong_role', { role: workflowRoles(workflow).join(', ') });
+  if (roles.length === 0) throw new DomainError('case.wrong_role', { role: workflowRoles(workflow) });
   return roles;
 }
 
@@ -446,13 +448,25 @@ export async function act(
   const fieldProblems = (def?.fields ?? []).flatMap((f) => {
     const value = input.data?.[f.id];
     if (value === undefined || value === null || String(value).trim() === '') {
-      return f.required ? [{ path: `data.${f.id}`, message: `${f.label}: wajib diisi` }] : [];
+      return f.required
+        ? [problemIn(`data.${f.id}`, { id: `${f.label}: wajib diisi`, en: `${f.label}: required` })]
+        : [];
     }
     if (f.kind === 'region' && !findRegion(String(value))) {
-      return [{ path: `data.${f.id}`, message: `${f.label}: kode wilayah tidak dikenal (${String(value)})` }];
+      return [
+        problemIn(`data.${f.id}`, {
+          id: `${f.label}: kode wilayah tidak dikenal (${String(value)})`,
+          en: `${f.label}: unknown region code (${String(value)})`,
+        }),
+      ];
     }
     if (f.kind === 'number' && !Number.isFinite(Number(value))) {
-      return [{ path: `data.${f.id}`, message: `${f.label}: harus berupa angka` }];
+      return [
+        problemIn(`data.${f.id}`, {
+          id: `${f.label}: harus berupa angka`,
+          en: `${f.label}: must be a number`,
+        }),
+      ];
     }
     return [];
   });
@@ -586,7 +600,9 @@ export async function addDocument(
   if (requirement?.kind !== 'document') {
     throw new DomainError('document.unknown_requirement', {
       requirementId: input.requirementId,
-      allowed: standard.delivery.requirements.items.filter((r) => r.kind === 'document').map((r) => r.id),
+      allowed: standard.delivery.requirements.items
+        .filter((r) => r.kind === 'document')
+        .map((r) => ({ id: r.id, text: r.text })),
     });
   }
   if (input.bytes.length === 0 || input.bytes.length > maxUpload) {
@@ -646,7 +662,10 @@ export async function attachSignedScan(
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > maxReason) {
     throw new ValidationError('case.invalid', [
-      { path: 'reason', message: `alasan paling panjang ${maxReason} karakter` },
+      problemIn('reason', {
+        id: `alasan paling panjang ${maxReason} karakter`,
+        en: `the reason may be at most ${maxReason} characters`,
+      }),
     ]);
   }
   // The same file again changes nothing.

@@ -176,12 +176,22 @@ standardsCmd
   .command('check')
   .description('Lint every standard YAML: schema, references and the 14 components')
   .argument('[dir]', 'folder of standards', 'standards')
-  .action(async (dir: string) => {
-    const problems = await lintStandardsDir(path.resolve(dir), effects);
+  .option('--lang <lang>', 'language of the problems: id or en (default from LANG)')
+  .action(async (dir: string, opts: { lang?: string }) => {
+    // The same words as the upload page gives the office, in the author's language.
+    const lang = pickLanguage(opts.lang ?? process.env.LANG);
+    const problems = await lintStandardsDir(path.resolve(dir), effects, lang);
+    const word =
+      lang === 'id' ? { error: 'kesalahan', warning: 'peringatan' } : { error: 'error', warning: 'warning' };
     for (const p of problems)
-      console.log(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
+      console.log(`${p.severity === 'warning' ? word.warning : word.error}: ${formatProblem(p)}`);
     const errors = problems.filter((p) => p.severity !== 'warning').length;
-    console.log(`${errors} error(s), ${problems.length - errors} warning(s).`);
+    const warnings = problems.length - errors;
+    console.log(
+      lang === 'id'
+        ? `${errors} kesalahan, ${warnings} peringatan.`
+        : `${errors} error(s), ${warnings} warning(s).`,
+    );
     process.exitCode = errors > 0 ? 1 : 0;
   });
 

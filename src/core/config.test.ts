@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, decodeSecretKey, loadConfig } from './config.ts';
+import { ConfigError, decodeSecretKey, describeSettings, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -77,6 +77,21 @@ describe('loadConfig', () => {
       'JARING_CLOCK_OFFSET: a test clock is refused in production (NODE_ENV=production); unset it, or run outside production',
     ]);
     expect(loadConfig({ NODE_ENV: 'development', JARING_CLOCK_OFFSET: '+1d' }).clockOffset).toBe(86_400_000);
+  });
+
+  it('points QR codes at the port the server listens on, unless a public URL is set', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3105' }).publicUrl).toBe('http://localhost:3105');
+    expect(loadConfig({ PORT: '8080' }, { port: '9090' }).publicUrl).toBe('http://localhost:9090');
+    expect(loadConfig({ PORT: '3105', JARING_PUBLIC_URL: 'https://layanan.dinsos.example' }).publicUrl).toBe(
+      'https://layanan.dinsos.example',
+    );
+    expect(() => loadConfig({ JARING_PUBLIC_URL: 'bukan alamat' })).toThrow(
+      /^.*JARING_PUBLIC_URL="bukan alamat"/m,
+    );
+    expect(describeSettings().find((s) => s.env === 'JARING_PUBLIC_URL')?.default).toBe(
+      'http://localhost:<PORT>',
+    );
   });
 
   it('lets CLI flags override the environment', () => {

@@ -14,6 +14,8 @@ interface Setting {
   description: string;
   secret?: boolean;
   schema: z.ZodType;
+  /** A default computed from the settings read before this one (listed above it); undefined when they are wrong. */
+  defaultFrom?: { text: string; value: (earlier: Record<string, unknown>) => unknown };
 }
 
 export const settings = {
@@ -88,7 +90,12 @@ export const settings = {
   publicUrl: {
     env: 'JARING_PUBLIC_URL',
     description: 'Public base URL, used in QR codes and exports',
-    schema: z.url().default('http://localhost:3000'),
+    schema: z.url(),
+    // Follows PORT, so that a QR code of a server moved to another port still opens its page.
+    defaultFrom: {
+      text: 'http://localhost:<PORT>',
+      value: (c) => (c.port ? `http://localhost:${c.port}` : undefined),
+    },
   },
   logLevel: {
     env: 'LOG_LEVEL',
@@ -199,7 +206,10 @@ export function loadConfig(
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, setting] of Object.entries(settings) as Array<[keyof Settings, Setting]>) {
-    const raw = overrides[key] ?? (env[setting.env] === '' ? undefined : env[setting.env]);
+    const given = overrides[key] ?? (env[setting.env] === '' ? undefined : env[setting.env]);
+    const raw = given ?? setting.defaultFrom?.value(out);
+    // A default from a setting that is itself wrong: that one's problem is reported already.
+    if (raw === undefined && setting.defaultFrom) continue;
     const parsed = setting.schema.safeParse(raw);
     if (parsed.success) {
       out[key] = parsed.data;
@@ -241,7 +251,7 @@ export function describeSettings(): Array<{ env: string; description: string; de
     return {
       env: s.env,
       description: s.description,
-      default: d.success && d.data !== undefined ? String(d.data) : '',
+      default: s.defaultFrom?.text ?? (d.success && d.data !== undefined ? String(d.data) : ''),
     };
   });
 }

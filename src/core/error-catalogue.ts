@@ -7,6 +7,11 @@ export interface ErrorSpec {
   status: number;
   id: string;
   en: string;
+  /**
+   * Texts for particular values of one detail, e.g. `case.closed` by its `status`, or the
+   * singular of a count (`{ on: 'count', texts: { 1: … } }`); any other value takes `id`/`en`.
+   */
+  variants?: { on: string; texts: Record<string, { id: string; en: string }> };
 }
 
 export const errorCatalogue = {
@@ -122,6 +127,11 @@ export const errorCatalogue = {
     id: 'Berkas yang diunggah terlalu besar.',
     en: 'The uploaded file is too large.',
   },
+  'request.file_missing': {
+    status: 422,
+    id: 'Tidak ada berkas yang dikirim; pilih berkas lalu unggah.',
+    en: 'No file was sent; choose a file and upload it.',
+  },
   'request.too_many_parts': {
     status: 413,
     id: 'Unggahan berisi terlalu banyak berkas atau kolom; kirim satu berkas saja.',
@@ -148,6 +158,15 @@ export const errorCatalogue = {
     status: 422,
     id: 'Berkas standar pelayanan tidak valid ({count} masalah).',
     en: 'The service standard file is not valid ({count} problems).',
+    variants: {
+      on: 'count',
+      texts: {
+        1: {
+          id: 'Berkas standar pelayanan tidak valid (1 masalah).',
+          en: 'The service standard file is not valid (1 problem).',
+        },
+      },
+    },
   },
   'standard.wrong_unit': {
     status: 403,
@@ -189,8 +208,8 @@ export const errorCatalogue = {
   'case.unknown_step': { status: 400, id: 'Langkah "{step}" tidak dikenal.', en: 'Unknown step "{step}".' },
   'case.wrong_role': {
     status: 403,
-    id: 'Langkah ini dikerjakan oleh peran {role}, bukan oleh Anda.',
-    en: 'This step is done by the role {role}, not by you.',
+    id: 'Langkah ini dikerjakan oleh {role}, bukan oleh peran Anda.',
+    en: 'This step is done by {role}, not by your role.',
   },
   'case.wrong_division': {
     status: 403,
@@ -220,7 +239,16 @@ export const errorCatalogue = {
   'case.closed': {
     status: 409,
     id: 'Permohonan sudah selesai; tidak ada tindakan lagi.',
-    en: 'The request is closed; no more actions.',
+    en: 'The request is done; no more actions.',
+    variants: {
+      on: 'status',
+      texts: {
+        rejected: {
+          id: 'Permohonan sudah ditolak; tidak ada tindakan lagi.',
+          en: 'The request was rejected; no more actions.',
+        },
+      },
+    },
   },
   'case.conflict': {
     status: 409,
@@ -239,8 +267,8 @@ export const errorCatalogue = {
   },
   'case.documents_missing': {
     status: 422,
-    id: 'Dokumen persyaratan belum lengkap.',
-    en: 'Required documents are missing.',
+    id: 'Dokumen persyaratan belum lengkap: {missing}.',
+    en: 'Required documents are missing: {missing}.',
   },
   'case.reason_required': { status: 422, id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   'case.unknown_action': {
@@ -253,11 +281,15 @@ export const errorCatalogue = {
     id: 'Standar "{standard}" belum memiliki alur kerja (workflow).',
     en: 'Standard "{standard}" has no workflow yet.',
   },
-  'case.product_required': { status: 422, id: 'Pilih produk layanan.', en: 'Choose the service product.' },
+  'case.product_required': {
+    status: 422,
+    id: 'Pilih produk layanan: {products}.',
+    en: 'Choose the service product: {products}.',
+  },
   'case.unknown_product': {
     status: 422,
-    id: 'Produk layanan "{product}" tidak dikenal.',
-    en: 'Unknown service product "{product}".',
+    id: 'Produk layanan "{product}" tidak dikenal; pilih salah satu: {products}.',
+    en: 'Unknown service product "{product}"; choose one of: {products}.',
   },
   'registry.import_xls': {
     status: 415,
@@ -328,8 +360,8 @@ export const errorCatalogue = {
   'document.not_found': { status: 404, id: 'Berkas tidak ditemukan.', en: 'File not found.' },
   'document.unknown_requirement': {
     status: 422,
-    id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini.',
-    en: 'Requirement "{requirementId}" is not a document of this service.',
+    id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini; dokumennya: {allowed}.',
+    en: 'Requirement "{requirementId}" is not a document of this service; its documents: {allowed}.',
   },
   'document.type': {
     status: 415,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-catalogue.ts';
+import type { Text } from './i18n.ts';
 
 /**
  * Domain errors carry a code of the catalogue (`error-catalogue.ts`) and details; `http/` answers
@@ -20,9 +21,19 @@ export class DomainError extends Error {
 export interface Problem {
   path: string;
   message: string;
+  /**
+   * The message in both languages, where the code that found the problem wrote both: the error
+   * mapper answers `text[lang]` as the message (and sends no `text`); `message` is the Indonesian.
+   */
+  text?: Text;
   file?: string;
   line?: number;
   severity?: 'error' | 'warning';
+}
+
+/** A problem worded in both languages; its `message` is the Indonesian. */
+export function problemIn(path: string, text: Text): Problem {
+  return { path, message: text.id, text };
 }
 
 /** Formats a problem the way the linter and CLI print it: `file:line path: message`. */

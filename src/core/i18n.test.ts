@@ -25,7 +25,10 @@ describe('messages', () => {
         e.status > 599 ||
         !e.id.trim() ||
         !e.en.trim() ||
-        placeholders(e.id).join() !== placeholders(e.en).join()
+        placeholders(e.id).join() !== placeholders(e.en).join() ||
+        Object.values(e.variants?.texts ?? {}).some(
+          (v) => !v.id.trim() || !v.en.trim() || placeholders(v.id).join() !== placeholders(v.en).join(),
+        )
       );
     });
     expect(wrong).toEqual([]);
@@ -53,6 +56,22 @@ describe('messages', () => {
     const role = { id: 'Kepala Bidang', en: 'Head of Division' };
     expect(fill('oleh {role}', { role })).toBe('oleh Kepala Bidang');
     expect(fill('by the {role}', { role }, 'en')).toBe('by the Head of Division');
+    // A variant by a detail's value: the singular of a count, a rejected case that is closed.
+    expect(errorMessage('standard.invalid', 'en', { count: 1 })).toBe(
+      'The service standard file is not valid (1 problem).',
+    );
+    expect(errorMessage('standard.invalid', 'en', { count: 2 })).toBe(
+      'The service standard file is not valid (2 problems).',
+    );
+    expect(errorMessage('standard.invalid', 'id', { count: 1 })).toBe(
+      'Berkas standar pelayanan tidak valid (1 masalah).',
+    );
+    expect(errorMessage('case.closed', 'id', { status: 'rejected' })).toBe(
+      'Permohonan sudah ditolak; tidak ada tindakan lagi.',
+    );
+    expect(errorMessage('case.closed', 'id', { status: 'done' })).toBe(
+      'Permohonan sudah selesai; tidak ada tindakan lagi.',
+    );
     expect(pickLanguage('en-GB,en;q=0.9')).toBe('en');
     expect(pickLanguage('id-ID')).toBe('id');
     expect(pickLanguage(undefined)).toBe('id');

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCatalogue } from './error-catalogue.ts';
+import { type ErrorCode, type ErrorSpec, errorCatalogue } from './error-catalogue.ts';
 
 /** Languages of the interface and documents; Indonesian is the default. */
 export const Languages = ['id', 'en'] as const;
@@ -35,7 +35,13 @@ export function fill(template: string, params: Record<string, unknown> = {}, lan
   });
 }
 
-/** The user-facing message of a catalogue code, in the language, with its details filled in. */
+/**
+ * The user-facing message of a catalogue code, in the language, with its details filled in; a
+ * variant of the code (`ErrorSpec.variants`) when the detail it depends on has its value.
+ */
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, unknown> = {}): string {
-  return fill(errorCatalogue[code][lang], params, lang);
+  const spec: ErrorSpec = errorCatalogue[code];
+  const { variants } = spec;
+  const variant = variants ? variants.texts[String(params[variants.on])] : undefined;
+  return fill((variant ?? spec)[lang], params, lang);
 }

@@ -10,6 +10,8 @@ export const LetterVerification = z.object({
   number: z.string(),
   issuedAt: z.string(),
   unit: z.string(),
+  /** The issuing unit's IANA time zone (WIB/WITA/WIT), in which the letter is dated. */
+  timeZone: z.string(),
   product: z.string(),
   /** The person who signed, as the letter prints them: acting prefix (Plt./Plh.) and a.n. included. */
   signer: z.object({

@@ -170,12 +170,17 @@ export async function lettersOfCase(db: Db, caseId: number): Promise<LetterRow[]
 export async function verifyLetter(db: Db, code: string, file?: Buffer) {
   const [row] = await db.select().from(letters).where(eq(letters.verificationCode, code));
   if (!row) throw new DomainError('letter.not_found', {});
-  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
+  const [unit] = await db
+    .select({ name: units.name, timeZone: units.timeZone })
+    .from(units)
+    .where(eq(units.id, row.unitId));
   const sha = file ? sha256Of(file) : undefined;
   return {
     number: row.number,
     issuedAt: row.issuedAt.toISOString(),
     unit: unit?.name ?? '',
+    // The page shows the issue time as the paper does: in the unit's zone, not the reader's.
+    timeZone: unit?.timeZone ?? 'Asia/Jakarta',
     product: row.title,
     // The signer as stored when the letter was issued (the person who signed, not today's head);
     // all of it is printed on the letter itself.

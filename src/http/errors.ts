@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { en as zodEnglish, id as zodIndonesian } from 'zod/locales';
 import { type ErrorCode, errorCatalogue } from '../core/error-catalogue.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
-import { errorMessage, type Language, pickLanguage } from '../core/i18n.ts';
+import { errorMessage, type Language, pickLanguage, type Text } from '../core/i18n.ts';
 import { unknownIdIssue } from '../core/ids.ts';
 
 /** HTTP status of a catalogue code. */
@@ -103,6 +103,39 @@ function issueMessage(
   return localeText(zodId, issue) ?? english;
 }
 
+/**
+ * People's names for the ids a detail may carry, by the detail's name: `{ role: (id) => label }`.
+ * The composition root hands them in (http knows no module); `details` keep the ids.
+ */
+export type Terms = Readonly<Record<string, (id: string) => Text | undefined>>;
+
+const itemText = (item: unknown) =>
+  typeof item === 'object' && item !== null && 'text' in item ? String(item.text) : String(item);
+
+/**
+ * A domain error's details as its message names them: ids of a term by their labels (several
+ * joined as alternatives, "a, b atau c"), a list by its items' texts ("Fotocopy KK; Surat …").
+ */
+export function messageParams(
+  details: Record<string, unknown>,
+  lang: Language,
+  terms: Terms,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    const term = terms[key];
+    if (term && (typeof value === 'string' || Array.isArray(value))) {
+      const names = [value].flat().map((id) => term(String(id))?.[lang] ?? String(id));
+      out[key] = new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+    } else if (Array.isArray(value)) {
+      out[key] = value.map(itemText).join('; ');
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
 export interface ErrorBody {
   error: {
     code: string;
@@ -113,7 +146,18 @@ export interface ErrorBody {
   };
 }
 
-export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+/** The error handler of the app: every refusal in the user's language, naming `terms` by label. */
+export function createErrorHandler(terms: Terms = {}) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) =>
+    handleError(error, request, reply, terms);
+}
+
+function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  terms: Terms,
+) {
   const lang = pickLanguage(request.headers['accept-language']);
   const requestId = String(request.id);
 
@@ -134,17 +178,18 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof DomainError) {
     const status = statusOf(error.code);
     const problems = error instanceof ValidationError ? error.problems : undefined;
-    const params = { ...error.details, count: problems?.length };
+    const params = { ...messageParams(error.details, lang, terms), count: problems?.length };
     if (status === 429 && typeof error.details.retryAfterSeconds === 'number') {
       reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     const details = problems ? undefined : error.details;
+    const worded = problems?.map(({ text, ...p }) => (text ? { ...p, message: text[lang] } : p));
     return reply.status(status).send({
       error: {
         code: error.code,
         message: errorMessage(error.code, lang, params),
         ...(details && Object.keys(details).length > 0 ? { details } : {}),
-        ...(problems ? { problems } : {}),
+        ...(worded ? { problems: worded } : {}),
         requestId,
       },
     } satisfies ErrorBody);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { IdParam } from '../core/ids.ts';
 import { requestErrorCode } from '../http/errors.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { exportTickets, type FileDownload, templateFile } from './export.service.ts';
 import { importJobs } from './import/import-jobs.ts';
 import {
@@ -121,7 +122,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const started = await imports.start(requireAuth(request), clientOf(request), request.query, {
-        open: (limits) => request.file({ limits }),
+        open: (limits) => uploadedFile(request, limits),
         reasonOf: (error) => requestErrorCode(error, request),
         log: request.log,
       });

@@ -3,7 +3,7 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { units } from '../auth/auth.tables.ts';
 import type { Effect } from '../cases/effects.ts';
 import { formatDateLong, todayIn } from '../core/dates.ts';
-import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
+import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { formatRupiah, rupiahInWords } from '../core/money.ts';
 import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
 import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
@@ -139,10 +139,12 @@ export async function claimsByNik(db: Db, nik: string) {
 
 function regency(code: unknown, path: string, problems: Problem[]): string {
   if (typeof code !== 'string' || !findRegion(code) || code.split('.').length < 2) {
-    problems.push({
-      path,
-      message: `kode wilayah kabupaten/kota tidak dikenal: ${JSON.stringify(code ?? null)}`,
-    });
+    problems.push(
+      problemIn(path, {
+        id: `kode wilayah kabupaten/kota tidak dikenal: ${JSON.stringify(code ?? null)}`,
+        en: `unknown regency/city region code: ${JSON.stringify(code ?? null)}`,
+      }),
+    );
     return '';
   }
   return code.split('.').slice(0, 2).join('.');

@@ -69,16 +69,20 @@ describe('lintStandard', () => {
     expect(lintStandard(complete, effects, 's.yaml')).toEqual([]);
   });
 
-  it('flags an empty component by its number and name', () => {
+  it('flags an empty component by its number and name, in either language', () => {
     const s = kehabisanBekal();
     const empty = { ...s, manufacturing: { ...s.manufacturing, facilities: [] } };
     expect(lintStandard(empty, effects, 'k.yaml').filter((p) => p.severity === 'error')).toEqual([
       {
         file: 'k.yaml',
         path: 'manufacturing.facilities',
-        message: 'component 8 (Sarana, Prasarana dan/atau Fasilitas) is empty',
+        message: 'component 8 (Facilities and infrastructure) is required',
         severity: 'error',
       },
+    ]);
+    expect(lintStandard(empty, effects, 'k.yaml', 'id').map((p) => p.message)).toEqual([
+      'komponen 8 (Sarana, Prasarana dan/atau Fasilitas) wajib diisi',
+      'tanggal efektif belum diisi',
     ]);
   });
 
@@ -101,7 +105,7 @@ describe('lintStandard', () => {
     };
     const errors = lintStandard(hollow, effects).filter((p) => p.severity === 'error');
     expect(errors.map(formatProblem)).toEqual(
-      Components.map((c) => `${c.group}.${c.key}: component ${c.number} (${c.label.id}) is empty`),
+      Components.map((c) => `${c.group}.${c.key}: component ${c.number} (${c.label.en}) is required`),
     );
   });
 
@@ -122,6 +126,13 @@ describe('lintStandard', () => {
       'warning delivery.cost.amount: the service is not free but no amount (rupiah) is given',
       expect.stringMatching(/^warning delivery\.procedure\.steps: no step is done by a staff role \(admin, /),
       'warning document.effectiveDate: no effective date (tanggal efektif)',
+    ]);
+    expect(lintStandard(loose, effects, undefined, 'id').map((p) => p.message)).toEqual([
+      'pejabat pengelola pengaduan belum disebut',
+      'belum ada sarana pengaduan',
+      'layanan tidak gratis tetapi besar biaya (rupiah) tidak disebut',
+      expect.stringMatching(/^tidak ada langkah yang dikerjakan peran petugas \(admin, /),
+      'tanggal efektif belum diisi',
     ]);
     const priced = {
       ...loose,
@@ -203,7 +214,7 @@ describe('lintStandardsDir', () => {
     const pkh = path.join(dir, 'sragen', 'pkh.yaml');
     expect(problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
       `warning ${kb}:${line(noFacilities, 'document:')} document.effectiveDate: no effective date (tanggal efektif)`,
-      `error ${kb}:${line(noFacilities, 'facilities: []')} manufacturing.facilities: component 8 (Sarana, Prasarana dan/atau Fasilitas) is empty`,
+      `error ${kb}:${line(noFacilities, 'facilities: []')} manufacturing.facilities: component 8 (Facilities and infrastructure) is required`,
       expect.stringMatching(
         new RegExp(
           `^error ${pkh}:${line(brokenPkh, 'kabid2')} delivery\\.procedure\\.steps\\[0\\]\\.role: unknown role "kabid2"`,

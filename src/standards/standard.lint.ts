@@ -1,10 +1,17 @@
 import { caseWritePermissions, writesCases } from '../auth/permissions.ts';
 import { isStaffRole, StaffRoles } from '../auth/roles.ts';
 import type { Problem } from '../core/errors.ts';
+import type { Language, Text } from '../core/i18n.ts';
 import { type ComponentKey, Components } from './components.ts';
 import { checkTemplate } from './letter.lint.ts';
 import { letterContextShape, templateTexts } from './letter.schema.ts';
-import { formatPath, type LintProblem, loadStandardsDir, withLines } from './standard.loader.ts';
+import {
+  componentRequired,
+  formatPath,
+  type LintProblem,
+  loadStandardsDir,
+  withLines,
+} from './standard.loader.ts';
 import type { Standard } from './standard.schema.ts';
 
 const blank = (t: string | undefined) => !t?.trim();
@@ -138,19 +145,24 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
 
 /**
  * Completeness of the 14 components (an empty one is an error) and what a reviewer would flag
- * (warnings). Problems carry the path; `withLines` adds the line from the file.
+ * (warnings), worded in `lang`. Problems carry the path; `withLines` adds the line from the file.
  */
-export function lintStandard(s: Standard, effects: KnownEffects, file?: string): LintProblem[] {
-  const at = (path: string, message: string, severity: 'error' | 'warning'): Problem => ({
+export function lintStandard(
+  s: Standard,
+  effects: KnownEffects,
+  file?: string,
+  lang: Language = 'en',
+): LintProblem[] {
+  const at = (path: string, message: Text | string, severity: 'error' | 'warning'): Problem => ({
     ...(file ? { file } : {}),
     path,
-    message,
+    message: typeof message === 'string' ? message : message[lang],
     severity,
   });
   const problems: LintProblem[] = [];
   for (const c of Components) {
     if (isEmpty(s, c.key)) {
-      problems.push(at(`${c.group}.${c.key}`, `component ${c.number} (${c.label.id}) is empty`, 'error'));
+      problems.push(at(`${c.group}.${c.key}`, componentRequired(c, lang), 'error'));
     }
   }
   const { complaints, cost, procedure } = s.delivery;
@@ -158,24 +170,43 @@ export function lintStandard(s: Standard, effects: KnownEffects, file?: string):
     problems.push(
       at(
         'delivery.complaints.officer',
-        'no complaint officer (pejabat pengelola pengaduan) named',
+        {
+          id: 'pejabat pengelola pengaduan belum disebut',
+          en: 'no complaint officer (pejabat pengelola pengaduan) named',
+        },
         'warning',
       ),
     );
   }
   if (complaints.channels.length === 0) {
-    problems.push(at('delivery.complaints.channels', 'no complaint channel', 'warning'));
+    problems.push(
+      at(
+        'delivery.complaints.channels',
+        { id: 'belum ada sarana pengaduan', en: 'no complaint channel' },
+        'warning',
+      ),
+    );
   }
   if (!cost.free && cost.amount === undefined) {
     problems.push(
-      at('delivery.cost.amount', 'the service is not free but no amount (rupiah) is given', 'warning'),
+      at(
+        'delivery.cost.amount',
+        {
+          id: 'layanan tidak gratis tetapi besar biaya (rupiah) tidak disebut',
+          en: 'the service is not free but no amount (rupiah) is given',
+        },
+        'warning',
+      ),
     );
   }
   if (procedure.steps.length > 0 && !procedure.steps.some((st) => isStaffRole(st.role))) {
     problems.push(
       at(
         'delivery.procedure.steps',
-        `no step is done by a staff role (${StaffRoles.join(', ')}); the procedure does not say what the office does`,
+        {
+          id: `tidak ada langkah yang dikerjakan peran petugas (${StaffRoles.join(', ')}); prosedur tidak menyebut apa yang dikerjakan kantor`,
+          en: `no step is done by a staff role (${StaffRoles.join(', ')}); the procedure does not say what the office does`,
+        },
         'warning',
       ),
     );
@@ -187,7 +218,10 @@ export function lintStandard(s: Standard, effects: KnownEffects, file?: string):
       problems.push(
         at(
           `workflow.steps[${i}].role`,
-          `role ${step.role} may not act on cases (it holds none of ${caseWritePermissions.join(', ')})`,
+          {
+            id: `peran ${step.role} tidak boleh bertindak atas permohonan (tidak memegang ${caseWritePermissions.join(', ')})`,
+            en: `role ${step.role} may not act on cases (it holds none of ${caseWritePermissions.join(', ')})`,
+          },
           'error',
         ),
       );
@@ -198,7 +232,10 @@ export function lintStandard(s: Standard, effects: KnownEffects, file?: string):
         problems.push(
           at(
             `workflow.steps[${i}].actions[${j}].effect`,
-            `unknown effect "${action.effect}" (known: ${known.join(', ') || 'none'})`,
+            {
+              id: `efek "${action.effect}" tidak dikenal (yang ada: ${known.join(', ') || 'tidak ada'})`,
+              en: `unknown effect "${action.effect}" (known: ${known.join(', ') || 'none'})`,
+            },
             'error',
           ),
         );
@@ -206,18 +243,28 @@ export function lintStandard(s: Standard, effects: KnownEffects, file?: string):
     });
   });
   if (!s.document.effectiveDate) {
-    problems.push(at('document.effectiveDate', 'no effective date (tanggal efektif)', 'warning'));
+    problems.push(
+      at(
+        'document.effectiveDate',
+        { id: 'tanggal efektif belum diisi', en: 'no effective date (tanggal efektif)' },
+        'warning',
+      ),
+    );
   }
   problems.push(...lintLetters(s, effects, file));
   return problems;
 }
 
 /** Loader problems and lint problems of every standard in `dir`, with lines, sorted by file and line. */
-export async function lintStandardsDir(dir: string, effects: KnownEffects): Promise<Problem[]> {
-  const { standards, problems } = await loadStandardsDir(dir);
+export async function lintStandardsDir(
+  dir: string,
+  effects: KnownEffects,
+  lang: Language = 'en',
+): Promise<Problem[]> {
+  const { standards, problems } = await loadStandardsDir(dir, lang);
   const all = [...problems];
   for (const { file, standard, text } of standards) {
-    all.push(...withLines(lintStandard(standard, effects, file), text));
+    all.push(...withLines(lintStandard(standard, effects, file, lang), text));
   }
   return all.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }

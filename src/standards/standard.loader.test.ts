@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem, type Problem, ValidationError } from '../core/errors.ts';
+import type { Language } from '../core/i18n.ts';
 import { formatPath, loadStandardsDir, parsePath, parseStandardYaml, withLines } from './standard.loader.ts';
 
 const seed = (f: string) => readFileSync(path.join('standards', f), 'utf8');
 
-function problemsOf(text: string, file = 'x.yaml'): Problem[] {
+function problemsOf(text: string, file = 'x.yaml', lang: Language = 'en'): Problem[] {
   try {
-    parseStandardYaml(text, file);
+    parseStandardYaml(text, file, lang);
   } catch (error) {
     if (error instanceof ValidationError) return error.problems;
     throw error;
@@ -277,7 +278,7 @@ manufacturing:
     expect(printed(problems)).toEqual([
       'standards/sragen/contoh.yaml:7 document.colour: unknown key "colour" ' +
         '(allowed here: number, revision, revisionNote, effectiveDate, title)',
-      'standards/sragen/contoh.yaml:9 delivery.cost: required (expected object)',
+      'standards/sragen/contoh.yaml:9 delivery.cost: component 4 (Cost/fee) is required',
       expect.stringMatching(
         /^standards\/sragen\/contoh\.yaml:16 delivery\.procedure\.steps\[0\]\.role: unknown role "kabid2" \(one of: admin, kepala_dinas, .*penerima\)$/,
       ),
@@ -300,7 +301,7 @@ manufacturing:
       'x.yaml:22 delivery.timeLimit.minutes: expected number, received string',
       'x.yaml:30 delivery.complaints.channels[0].value: expected string, received number; ' +
         'put it in quotes to keep it as written (leading zeros, spaces)',
-      'x.yaml:31 manufacturing.facilities: required (expected array)',
+      'x.yaml:31 manufacturing.facilities: component 8 (Facilities and infrastructure) is required',
       'x.yaml:34 manufacturing.facilites: unknown key "facilites" (did you mean "facilities"? ' +
         'allowed here: legalBasis, facilities, competence, oversight, staffing, guarantees, safety, evaluation)',
     ]);
@@ -431,6 +432,93 @@ manufacturing:
     expect(() => parseStandardYaml('id: 1', 'x.yaml')).toThrowError(
       expect.objectContaining({ code: 'standard.invalid' }),
     );
+  });
+});
+
+describe('parseStandardYaml in Indonesian (the uploader’s language)', () => {
+  const id = (text: string, file = 'x.yaml') => printed(problemsOf(text, file, 'id'));
+
+  it('names a missing or empty component by its number and name', () => {
+    const noEvaluation = valid.replace('  evaluation: [Survei Kepuasan Masyarakat]\n', '');
+    expect(id(noEvaluation)).toEqual([
+      'x.yaml:31 manufacturing.evaluation: komponen 14 (Evaluasi Kinerja Pelaksana) wajib diisi',
+    ]);
+    expect(printed(problemsOf(noEvaluation))).toEqual([
+      'x.yaml:31 manufacturing.evaluation: component 14 (Staff performance evaluation) is required',
+    ]);
+    const noDelivery = valid.replace(/^delivery:\n(?: {2}.*\n)+/m, '');
+    expect(id(noDelivery)).toEqual([
+      'x.yaml:1 delivery: komponen 1–6 wajib diisi: Proses Penyampaian Pelayanan (Service Delivery)',
+    ]);
+  });
+
+  it('words the schema’s own checks, zod’s and the loader’s in Indonesian', () => {
+    const text = valid
+      .replace('kind: document, text: Fotocopy KTP', 'kind: paper, text: Fotocopy KTP')
+      .replace('minutes: 30', 'minutes: setengah jam')
+      .replace("effectiveDate: '2026-01-02'", "effectiveDate: '2026-02-30'")
+      .replace('id: contoh', 'id: Layanan Contoh')
+      .replace('  facilities: [Komputer]', '  facilites: [Komputer]')
+      .replace('0271-891043', '0271891043')
+      .replace('role: front_office', 'role: kabid2')
+      .replace('nip: 19660101 199803 2 005', "nip: '1966 0101'");
+    expect(id(text)).toEqual([
+      'x.yaml:1 id: harus kebab-case (a-z, 0-9, -), tertulis "Layanan Contoh"',
+      'x.yaml:7 document.effectiveDate: "2026-02-30" bukan tanggal yang ada di kalender',
+      'x.yaml:12 delivery.requirements.items[0].kind: harus salah satu dari "document"|"condition"|"data", bukan "paper"',
+      expect.stringMatching(
+        /^x\.yaml:20 delivery\.procedure\.steps\[1\]\.role: peran "kabid2" tidak dikenal \(salah satu dari: admin, /,
+      ),
+      'x.yaml:22 delivery.timeLimit.minutes: harus berupa angka, bukan teks',
+      'x.yaml:28 delivery.complaints.officer.nip: NIP harus 18 angka (tertulis 8)',
+      'x.yaml:30 delivery.complaints.channels[0].value: harus berupa teks, bukan angka; ' +
+        'beri tanda kutip agar tetap tertulis apa adanya (nol di depan, spasi)',
+      'x.yaml:31 manufacturing.facilities: komponen 8 (Sarana, Prasarana dan/atau Fasilitas) wajib diisi',
+      'x.yaml:34 manufacturing.facilites: kunci "facilites" tidak dikenal (mungkin maksudnya "facilities"? ' +
+        'yang boleh di sini: legalBasis, facilities, competence, oversight, staffing, guarantees, safety, evaluation)',
+    ]);
+  });
+
+  it('words cross references and time limits in Indonesian', () => {
+    const text = valid
+      .replace('{ id: akta, kind: document', '{ id: ktp, kind: document')
+      .replace('products: [surat-b]', 'products: [surat-c]')
+      .replace('n: 2', 'n: 3')
+      .replace('cost: { free: true, text: Gratis }', 'cost: { free: true, text: Gratis, amount: 5000 }')
+      .replace('{ kind: duration, minutes: 30, text: 30 menit }', '{ kind: hours, text: 30 menit }');
+    expect(id(text)).toEqual([
+      'x.yaml:13 delivery.requirements.items[1].id: id persyaratan "ktp" ganda (pertama di items[0])',
+      'x.yaml:13 delivery.requirements.items[1].products[0]: produk "surat-c" tidak dikenal (produk: surat-a, surat-b)',
+      'x.yaml:19 delivery.procedure.steps[1].n: langkah harus bernomor urut 1..n (seharusnya 2, tertulis 3)',
+      'x.yaml:22 delivery.timeLimit.kind: jenis jangka waktu "hours" tidak dikenal ' +
+        '(salah satu dari: duration, per_incident, schedule, cycle)',
+      'x.yaml:23 delivery.cost.amount: layanan gratis tidak dapat berbiaya Rp5000 (tulis free: false, atau hapus amount)',
+    ]);
+    const both = valid.replace(
+      '{ kind: duration, minutes: 30, text: 30 menit }',
+      '{ kind: duration, minutes: 30, workingDays: 1, text: x }',
+    );
+    expect(id(both)).toEqual([
+      'x.yaml:22 delivery.timeLimit: durasi memerlukan tepat satu dari minutes atau workingDays',
+    ]);
+  });
+
+  it('says what is wrong with the YAML itself in Indonesian', () => {
+    expect(id(valid.replace('  cost: { free: true, text: Gratis }', '  cost:\n\tfree: true'))[0]).toBe(
+      'x.yaml:24 Sintaks YAML: tab tidak boleh dipakai sebagai indentasi; pakai spasi (kolom 1)',
+    );
+    expect(id(valid.replace('name: Layanan Contoh', 'name: Layanan Contoh\nname: Lagi'))).toEqual([
+      'x.yaml:9 Sintaks YAML: kunci yang sama ditulis dua kali (kolom 1)',
+    ]);
+    expect(id('', 'e.yaml')).toEqual(['e.yaml:1 berkas kosong']);
+    expect(id('- a\n- b\n', 'e.yaml')).toEqual(['e.yaml:1 harus berupa objek (kunci: nilai), bukan daftar']);
+  });
+
+  it('leaves the language of a later parse as it was (English outside the call)', () => {
+    problemsOf(valid.replace('id: contoh', 'id: X'), 'x.yaml', 'id');
+    expect(printed(problemsOf(valid.replace('id: contoh', 'id: X')))).toEqual([
+      'x.yaml:1 id: must be kebab-case (a-z, 0-9, -), received "X"',
+    ]);
   });
 });
 

@@ -1,9 +1,22 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type YAMLError,
+} from 'yaml';
 import { z } from 'zod';
+import { en as zodEnglish, id as zodIndonesian } from 'zod/locales';
 import { type Problem, ValidationError } from '../core/errors.ts';
+import type { Language, Text } from '../core/i18n.ts';
+import { safeParseIn } from '../core/parse-language.ts';
+import { type Component, Components, GroupLabels } from './components.ts';
 import { Standard } from './standard.schema.ts';
 
 type PathPart = string | number;
@@ -143,29 +156,133 @@ function distance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-function unknownKeyMessage(key: string, allowed: string[]): string {
-  if (allowed.length === 0) return `unknown key "${key}"`;
+function unknownKeyMessage(key: string, allowed: string[], lang: Language): string {
+  if (allowed.length === 0) return lang === 'id' ? `kunci "${key}" tidak dikenal` : `unknown key "${key}"`;
   const near = allowed
     .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(x.k.length / 4)))
     .sort((a, b) => a.d - b.d)[0];
+  if (lang === 'id') {
+    const hint = near ? `mungkin maksudnya "${near.k}"? ` : '';
+    return `kunci "${key}" tidak dikenal (${hint}yang boleh di sini: ${allowed.join(', ')})`;
+  }
   const hint = near ? `did you mean "${near.k}"? ` : '';
   return `unknown key "${key}" (${hint}allowed here: ${allowed.join(', ')})`;
 }
 
-/** Zod's default wording, made to read well after `path:`; the schema's own messages pass as they are. */
-function issueMessage(issue: z.core.$ZodIssue, missing: boolean): string {
-  const plain = issue.message.replace(/^Invalid (input|option): /, '');
-  const isDefault = plain !== issue.message;
-  if (missing) return isDefault ? `required (${plain.replace(/, received undefined$/, '')})` : plain;
-  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof issue.input === 'number') {
-    return `${plain}; put it in quotes to keep it as written (leading zeros, spaces)`;
+/** Names of the types zod checks, as a YAML author reads them. */
+const typeNames: Record<string, Text> = {
+  string: { id: 'teks', en: 'string' },
+  number: { id: 'angka', en: 'number' },
+  int: { id: 'bilangan bulat', en: 'int' },
+  boolean: { id: 'true atau false', en: 'boolean' },
+  object: { id: 'objek (kunci: nilai)', en: 'object' },
+  array: { id: 'daftar', en: 'array' },
+  null: { id: 'kosong', en: 'null' },
+  undefined: { id: 'kosong', en: 'undefined' },
+  nan: { id: 'NaN', en: 'NaN' },
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'nan';
+  return typeof value;
+}
+
+const typeName = (type: string, lang: Language) => typeNames[type]?.[lang] ?? type;
+const valueList = (values: readonly unknown[]) =>
+  values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join('|');
+
+/**
+ * Zod's own checks (a wrong type, a value not in a list), worded to read after `path:` in the
+ * language of the parse; the schema's own messages (`msg`, `say`) take precedence over these.
+ * What zod words better itself (sizes, formats) comes from its locale.
+ */
+const zodLocales = { id: zodIndonesian(), en: zodEnglish() };
+
+function zodText(lang: Language) {
+  const locale = zodLocales[lang];
+  return (issue: z.core.$ZodRawIssue): string | undefined => {
+    if (issue.code === 'invalid_type') {
+      const expected = typeName(issue.expected, lang);
+      if (issue.input === undefined) {
+        return lang === 'id' ? `wajib diisi (berupa ${expected})` : `required (expected ${expected})`;
+      }
+      const received = typeName(typeOf(issue.input), lang);
+      const quote =
+        issue.expected === 'string' && typeof issue.input === 'number'
+          ? lang === 'id'
+            ? '; beri tanda kutip agar tetap tertulis apa adanya (nol di depan, spasi)'
+            : '; put it in quotes to keep it as written (leading zeros, spaces)'
+          : '';
+      return lang === 'id'
+        ? `harus berupa ${expected}, bukan ${received}${quote}`
+        : `expected ${expected}, received ${received}${quote}`;
+    }
+    if (issue.code === 'invalid_value') {
+      const one = issue.values.length === 1;
+      const found = JSON.stringify(issue.input);
+      if (lang === 'id') {
+        return `harus ${one ? '' : 'salah satu dari '}${valueList(issue.values)}, bukan ${found}`;
+      }
+      return `expected ${one ? '' : 'one of '}${valueList(issue.values)}, received ${found}`;
+    }
+    const text = locale.localeError(issue);
+    return typeof text === 'string' ? text : text?.message;
+  };
+}
+
+/** A component (or a group of them) missing from the file, by its number and name. */
+function missingComponentMessage(parts: readonly PathPart[], lang: Language): string | undefined {
+  const [group, key] = parts;
+  if (parts.length === 1 && (group === 'delivery' || group === 'manufacturing')) {
+    const range = group === 'delivery' ? '1–6' : '7–14';
+    return lang === 'id'
+      ? `komponen ${range} wajib diisi: ${GroupLabels[group].id}`
+      : `components ${range} are required: ${GroupLabels[group].en}`;
   }
-  if (issue.code === 'invalid_value' && isDefault) return `${plain}, received ${JSON.stringify(issue.input)}`;
-  if (issue.code === 'invalid_format' && typeof issue.input === 'string') {
-    return `${plain}, received ${JSON.stringify(issue.input)}`;
-  }
-  return plain;
+  const component = Components.find((c) => c.group === group && c.key === key);
+  return parts.length === 2 && component ? componentRequired(component, lang) : undefined;
+}
+
+/** "komponen 14 (Evaluasi Kinerja Pelaksana) wajib diisi": a component missing or empty. */
+export function componentRequired(c: Component, lang: Language): string {
+  return lang === 'id'
+    ? `komponen ${c.number} (${c.label.id}) wajib diisi`
+    : `component ${c.number} (${c.label.en}) is required`;
+}
+
+/** The line of a YAML syntax error in the language; the parser's English where no code says more. */
+const yamlErrors: Partial<Record<YAMLError['code'], string>> = {
+  ALIAS_PROPS: 'alias tidak boleh memiliki tag atau anchor',
+  BAD_ALIAS: 'alias merujuk ke anchor yang tidak ada',
+  BAD_DIRECTIVE: 'direktif YAML tidak sah',
+  BAD_DQ_ESCAPE: 'karakter escape tidak sah di dalam tanda kutip ganda',
+  BAD_INDENT: 'indentasi (spasi di awal baris) tidak sesuai',
+  BAD_PROP_ORDER: 'urutan anchor dan tag tidak sah',
+  BAD_SCALAR_START: 'nilai diawali karakter yang tidak boleh di awal; beri tanda kutip',
+  BLOCK_AS_IMPLICIT_KEY: 'blok tidak dapat dipakai sebagai kunci',
+  BLOCK_IN_FLOW: 'blok tidak boleh berada di dalam { } atau [ ]',
+  DUPLICATE_KEY: 'kunci yang sama ditulis dua kali',
+  KEY_OVER_1024_CHARS: 'kunci lebih dari 1024 karakter',
+  MULTILINE_IMPLICIT_KEY: 'kunci tidak boleh lebih dari satu baris (titik dua atau indentasi salah?)',
+  MULTIPLE_ANCHORS: 'satu nilai memiliki lebih dari satu anchor',
+  MULTIPLE_DOCS: 'berkas berisi lebih dari satu dokumen YAML (---)',
+  MULTIPLE_TAGS: 'satu nilai memiliki lebih dari satu tag',
+  NON_STRING_KEY: 'kunci harus berupa teks',
+  RESOURCE_EXHAUSTION: 'berkas terlalu rumit untuk dibaca (alias berlapis)',
+  TAB_AS_INDENT: 'tab tidak boleh dipakai sebagai indentasi; pakai spasi',
+  TAG_RESOLVE_FAILED: 'tag YAML tidak dikenal atau nilainya tidak sesuai dengan tagnya',
+  BAD_COLLECTION_TYPE: 'jenis koleksi tidak sesuai dengan tagnya',
+};
+
+function syntaxMessage(error: YAMLError, column: number, lang: Language): string {
+  const english = error.message.split('\n')[0] ?? '';
+  if (lang === 'en') return `YAML syntax: ${english} (column ${column})`;
+  // The codes that stand for many different mistakes keep the parser's own words beside them.
+  const said = yamlErrors[error.code];
+  return `Sintaks YAML: ${said ?? `"${english}"`} (kolom ${column})`;
 }
 
 type LocatedProblem = Problem & { line: number; trusted: boolean };
@@ -175,6 +292,7 @@ function schemaProblems(
   data: unknown,
   source: YamlSource,
   file: string,
+  lang: Language,
 ): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
   for (const issue of error.issues) {
@@ -186,7 +304,7 @@ function schemaProblems(
           file,
           line: source.lineOf([...parts, key]),
           path: formatPath([...parts, key]),
-          message: unknownKeyMessage(key, allowed),
+          message: unknownKeyMessage(key, allowed, lang),
           severity: 'error',
           trusted: true,
         });
@@ -194,11 +312,16 @@ function schemaProblems(
       continue;
     }
     const missing = !source.has(parts);
+    let message = (missing && missingComponentMessage(parts, lang)) || issue.message;
+    if (parts.length === 0 && data == null) message = lang === 'id' ? 'berkas kosong' : 'the file is empty';
+    else if (issue.code === 'invalid_format' && typeof issue.input === 'string') {
+      message += `, ${lang === 'id' ? 'tertulis' : 'received'} ${JSON.stringify(issue.input)}`;
+    }
     problems.push({
       file,
       line: source.lineOf(parts),
       path: formatPath(parts),
-      message: parts.length === 0 && data == null ? 'the file is empty' : issueMessage(issue, missing),
+      message,
       severity: 'error',
       trusted: !missing && !source.isEmptyAt(parts),
     });
@@ -214,8 +337,11 @@ function schemaProblems(
  * With YAML syntax errors the schema is still checked, and its problems are reported where they
  * can be trusted: at nodes present and not empty, above the first syntax error. Below it, and for
  * missing or empty keys, the parser's recovery may have mangled the structure.
+ *
+ * Problems are worded in `lang` (English unless the caller says: the HTTP upload passes the
+ * user's language).
  */
-export function parseStandardYaml(text: string, file: string): Standard {
+export function parseStandardYaml(text: string, file: string, lang: Language = 'en'): Standard {
   const source = new YamlSource(text);
   const syntax: LocatedProblem[] = source.doc.errors.map((e) => {
     const pos = source.counter.linePos(e.pos[0]);
@@ -223,7 +349,7 @@ export function parseStandardYaml(text: string, file: string): Standard {
       file,
       line: pos.line,
       path: '',
-      message: `YAML syntax: ${e.message.split('\n')[0]} (column ${pos.col})`,
+      message: syntaxMessage(e, pos.col, lang),
       severity: 'error',
       trusted: true,
     };
@@ -233,18 +359,18 @@ export function parseStandardYaml(text: string, file: string): Standard {
     data = source.doc.toJS();
   } catch (error) {
     // e.g. an alias to a missing anchor (usually reported as a syntax error already).
-    const message = `YAML: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `${lang === 'id' ? 'YAML tidak dapat dibaca' : 'YAML'}: ${error instanceof Error ? error.message : String(error)}`;
     throw new ValidationError(
       'standard.invalid',
       syntax.length > 0 ? syntax : [{ file, line: 1, path: '', message, severity: 'error' }],
     );
   }
-  const parsed = Standard.safeParse(data, { reportInput: true });
+  const parsed = safeParseIn(lang, Standard, data, { reportInput: true, error: zodText(lang) });
   if (parsed.success && syntax.length === 0) return parsed.data;
   const firstSyntaxLine = Math.min(...syntax.map((p) => p.line));
   const schema = parsed.success
     ? []
-    : schemaProblems(parsed.error, data, source, file).filter(
+    : schemaProblems(parsed.error, data, source, file, lang).filter(
         (p) => syntax.length === 0 || (p.trusted && p.line < firstSyntaxLine),
       );
   const problems: Problem[] = [...syntax, ...schema]
@@ -274,6 +400,7 @@ const yamlFile = /\.ya?ml$/;
  */
 export async function loadStandardsDir(
   dir: string,
+  lang: Language = 'en',
 ): Promise<{ standards: LoadedStandard[]; problems: Problem[] }> {
   const standards: LoadedStandard[] = [];
   const problems: Problem[] = [];
@@ -283,7 +410,8 @@ export async function loadStandardsDir(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
-    problems.push({ file: displayPath(dir), path: '', message: 'no such folder', severity: 'error' });
+    const message = lang === 'id' ? 'folder tidak ada' : 'no such folder';
+    problems.push({ file: displayPath(dir), path: '', message, severity: 'error' });
     return { standards, problems };
   }
   for (const e of entries) {
@@ -291,7 +419,10 @@ export async function loadStandardsDir(
       problems.push({
         file: displayPath(path.join(dir, e.name)),
         path: '',
-        message: `not in a unit folder; a standard belongs in ${path.join(dir, '<unit>', e.name)}`,
+        message:
+          lang === 'id'
+            ? `tidak berada di folder unit; standar diletakkan di ${path.join(dir, '<unit>', e.name)}`
+            : `not in a unit folder; a standard belongs in ${path.join(dir, '<unit>', e.name)}`,
         severity: 'error',
       });
     }
@@ -308,30 +439,45 @@ export async function loadStandardsDir(
       const text = await readFile(path.join(dir, unit, name), 'utf8');
       let standard: Standard;
       try {
-        standard = parseStandardYaml(text, file);
+        standard = parseStandardYaml(text, file, lang);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         problems.push(...error.problems);
         continue;
       }
       const source = new YamlSource(text);
-      const at = (key: string, message: string): Problem => ({
+      const at = (key: string, message: Text): Problem => ({
         file,
         line: source.lineOf([key]),
         path: key,
-        message,
+        message: message[lang],
         severity: 'error',
       });
       if (standard.unit !== unit) {
-        problems.push(at('unit', `is "${standard.unit}" but the file is in folder "${unit}"`));
+        problems.push(
+          at('unit', {
+            id: `bernilai "${standard.unit}" tetapi berkasnya di folder "${unit}"`,
+            en: `is "${standard.unit}" but the file is in folder "${unit}"`,
+          }),
+        );
       }
       const expectedId = name.replace(yamlFile, '');
       if (standard.id !== expectedId) {
-        problems.push(at('id', `is "${standard.id}" but the file is named "${name}"`));
+        problems.push(
+          at('id', {
+            id: `bernilai "${standard.id}" tetapi nama berkasnya "${name}"`,
+            en: `is "${standard.id}" but the file is named "${name}"`,
+          }),
+        );
       }
       const first = firstFileOfId.get(standard.id);
       if (first !== undefined) {
-        problems.push(at('id', `duplicate id "${standard.id}" in unit "${unit}" (also in ${first})`));
+        problems.push(
+          at('id', {
+            id: `id "${standard.id}" ganda di unit "${unit}" (juga di ${first})`,
+            en: `duplicate id "${standard.id}" in unit "${unit}" (also in ${first})`,
+          }),
+        );
       } else {
         firstFileOfId.set(standard.id, file);
       }

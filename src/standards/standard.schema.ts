@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
+import { msg, say } from '../core/parse-language.ts';
 import { Intake, RequirementCondition } from './intake.schema.ts';
 import { equalsProblem } from './intake.ts';
 import { LetterTemplate } from './letter.schema.ts';
@@ -15,9 +16,17 @@ import { Workflow } from './workflow.schema.ts';
  * unrelated part of the file is wrong, so that one pass reports every problem.
  */
 
-export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+export const Slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    msg({ id: 'harus kebab-case (a-z, 0-9, -)', en: 'must be kebab-case (a-z, 0-9, -)' }),
+  );
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string()
+  .trim()
+  .min(1, msg({ id: 'tidak boleh kosong', en: 'must not be empty' }));
 const textList = z.array(text);
 
 function isCalendarDate(value: string): boolean {
@@ -29,23 +38,45 @@ function isCalendarDate(value: string): boolean {
 /** A calendar date written `YYYY-MM-DD` (quoted in YAML so that it stays text). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isCalendarDate, { error: (i) => `${JSON.stringify(i.input)} is not a calendar date` });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg({ id: 'harus tanggal YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' }))
+  .refine(
+    isCalendarDate,
+    msg((i) => ({
+      id: `${JSON.stringify(i.input)} bukan tanggal yang ada di kalender`,
+      en: `${JSON.stringify(i.input)} is not a calendar date`,
+    })),
+  );
 
 /** NIP (Nomor Induk Pegawai): 18 digits, often printed in groups, `19660101 199803 2 005`. */
-export const Nip = z.string().refine((v) => /^\d{18}$/.test(v.replace(/\s/g, '')), {
-  error: (i) =>
-    `NIP must have 18 digits (found ${typeof i.input === 'string' ? i.input.replace(/\D/g, '').length : 0})`,
-});
+export const Nip = z.string().refine(
+  (v) => /^\d{18}$/.test(v.replace(/\s/g, '')),
+  msg((i) => {
+    const found = typeof i.input === 'string' ? i.input.replace(/\D/g, '').length : 0;
+    return { id: `NIP harus 18 angka (tertulis ${found})`, en: `NIP must have 18 digits (found ${found})` };
+  }),
+);
 
-const roleHint = `one of: ${ProcedureActors.join(', ')}`;
+const roleHint = {
+  id: `salah satu dari: ${ProcedureActors.join(', ')}`,
+  en: `one of: ${ProcedureActors.join(', ')}`,
+};
 
 /** Who performs a procedure step: a staff role or an actor outside the office (`auth/roles.ts`). */
 export const ProcedureRole = z
-  .string({ error: (i) => (i.input === undefined ? `required (${roleHint})` : undefined) })
-  .refine((r): r is ProcedureActor => isProcedureActor(r), {
-    error: (i) => `unknown role ${JSON.stringify(i.input)} (${roleHint})`,
-  });
+  .string(
+    msg((i) =>
+      i.input === undefined
+        ? { id: `wajib diisi (${roleHint.id})`, en: `required (${roleHint.en})` }
+        : undefined,
+    ),
+  )
+  .refine(
+    (r): r is ProcedureActor => isProcedureActor(r),
+    msg((i) => ({
+      id: `peran ${JSON.stringify(i.input)} tidak dikenal (${roleHint.id})`,
+      en: `unknown role ${JSON.stringify(i.input)} (${roleHint.en})`,
+    })),
+  );
 
 /** A named official: the complaint officer (pejabat pengelola pengaduan) or the signer. */
 export const Official = z
@@ -83,7 +114,10 @@ export type TimeLimitKind = (typeof TimeLimitKinds)[number];
 export const CyclePeriods = ['budget_year', 'calendar_year'] as const;
 export type CyclePeriod = (typeof CyclePeriods)[number];
 
-const kindHint = `one of: ${TimeLimitKinds.join(', ')}`;
+const kindHint = {
+  id: `salah satu dari: ${TimeLimitKinds.join(', ')}`,
+  en: `one of: ${TimeLimitKinds.join(', ')}`,
+};
 
 /**
  * Component 3, Jangka Waktu Penyelesaian, typed by what it is (DOMAIN.md §2); `text` keeps the
@@ -105,9 +139,13 @@ export const TimeLimit = z.discriminatedUnion(
         workingDays: z.number().int().positive().optional(),
       })
       .strict()
-      .refine((t) => (t.minutes === undefined) !== (t.workingDays === undefined), {
-        message: 'a duration needs exactly one of minutes or workingDays',
-      }),
+      .refine(
+        (t) => (t.minutes === undefined) !== (t.workingDays === undefined),
+        msg({
+          id: 'durasi memerlukan tepat satu dari minutes atau workingDays',
+          en: 'a duration needs exactly one of minutes or workingDays',
+        }),
+      ),
     z.object({ kind: z.literal('per_incident'), text, count: z.number().int().positive() }).strict(),
     z
       .object({
@@ -124,24 +162,32 @@ export const TimeLimit = z.discriminatedUnion(
           ctx.addIssue({
             code: 'custom',
             path: ['months'],
-            message: `lists ${months.length} month(s) for ${t.stagesPerYear} stage(s) per year`,
+            message: say({
+              id: `berisi ${months.length} bulan untuk ${t.stagesPerYear} tahap per tahun`,
+              en: `lists ${months.length} month(s) for ${t.stagesPerYear} stage(s) per year`,
+            }),
           });
         }
         if (months.some((m, i) => i > 0 && m <= (months[i - 1] ?? 0))) {
-          ctx.addIssue({ code: 'custom', path: ['months'], message: 'months must be in increasing order' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['months'],
+            message: say({ id: 'bulan harus berurutan naik', en: 'months must be in increasing order' }),
+          });
         }
       }),
     z.object({ kind: z.literal('cycle'), text, period: z.enum(CyclePeriods) }).strict(),
   ],
-  {
-    error: (i) => {
-      if (i.code !== 'invalid_union') return undefined;
-      const kind = typeof i.input === 'object' && i.input !== null ? Reflect.get(i.input, 'kind') : undefined;
-      return kind === undefined
-        ? `required (${kindHint})`
-        : `unknown time limit kind ${JSON.stringify(kind)} (${kindHint})`;
-    },
-  },
+  msg((i) => {
+    if (i.code !== 'invalid_union') return undefined;
+    const kind = typeof i.input === 'object' && i.input !== null ? Reflect.get(i.input, 'kind') : undefined;
+    return kind === undefined
+      ? { id: `wajib diisi (${kindHint.id})`, en: `required (${kindHint.en})` }
+      : {
+          id: `jenis jangka waktu ${JSON.stringify(kind)} tidak dikenal (${kindHint.id})`,
+          en: `unknown time limit kind ${JSON.stringify(kind)} (${kindHint.en})`,
+        };
+  }),
 );
 export type TimeLimit = z.infer<typeof TimeLimit>;
 
@@ -154,7 +200,10 @@ export const Cost = z
       ctx.addIssue({
         code: 'custom',
         path: ['amount'],
-        message: `a free service cannot cost Rp${c.amount} (set free: false, or remove the amount)`,
+        message: say({
+          id: `layanan gratis tidak dapat berbiaya Rp${c.amount} (tulis free: false, atau hapus amount)`,
+          en: `a free service cannot cost Rp${c.amount} (set free: false, or remove the amount)`,
+        }),
       });
     }
   });
@@ -245,7 +294,10 @@ const Requirements = z
           ctx.addIssue({
             code: 'custom',
             path: [d.index, 'id'],
-            message: `duplicate requirement id "${d.value}" (first at items[${d.first}])`,
+            message: say({
+              id: `id persyaratan "${d.value}" ganda (pertama di items[${d.first}])`,
+              en: `duplicate requirement id "${d.value}" (first at items[${d.first}])`,
+            }),
           });
         }
       },
@@ -262,12 +314,19 @@ const Procedure = z
         const repeated = new Set(duplicates(steps.map((s) => s.n)).map((d) => d.index));
         steps.forEach((step, i) => {
           if (repeated.has(i)) {
-            ctx.addIssue({ code: 'custom', path: [i, 'n'], message: `duplicate step number ${step.n}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'n'],
+              message: say({ id: `nomor langkah ${step.n} ganda`, en: `duplicate step number ${step.n}` }),
+            });
           } else if (step.n !== i + 1) {
             ctx.addIssue({
               code: 'custom',
               path: [i, 'n'],
-              message: `steps must be numbered 1..n in order (expected ${i + 1}, found ${step.n})`,
+              message: say({
+                id: `langkah harus bernomor urut 1..n (seharusnya ${i + 1}, tertulis ${step.n})`,
+                en: `steps must be numbered 1..n in order (expected ${i + 1}, found ${step.n})`,
+              }),
             });
           }
         });
@@ -283,7 +342,10 @@ const Products = z.array(Product).superRefine(
       ctx.addIssue({
         code: 'custom',
         path: [d.index, 'id'],
-        message: `duplicate product id "${d.value}" (first at products[${d.first}])`,
+        message: say({
+          id: `id produk "${d.value}" ganda (pertama di products[${d.first}])`,
+          en: `duplicate product id "${d.value}" (first at products[${d.first}])`,
+        }),
       });
     }
   },
@@ -310,7 +372,10 @@ export const Delivery = z
             ctx.addIssue({
               code: 'custom',
               path: ['requirements', 'items', i, 'products', j],
-              message: `unknown product "${p}" (products: ${[...products].join(', ') || 'none'})`,
+              message: say({
+                id: `produk "${p}" tidak dikenal (produk: ${[...products].join(', ') || 'tidak ada'})`,
+                en: `unknown product "${p}" (products: ${[...products].join(', ') || 'none'})`,
+              }),
             });
           }
         });
@@ -390,7 +455,10 @@ export const Standard = z
             ctx.addIssue({
               code: 'custom',
               path: ['workflow', 'steps', i, 'requires', j],
-              message: `unknown requirement "${id}" (requirements: ${[...requirementIds].join(', ') || 'none'})`,
+              message: say({
+                id: `persyaratan "${id}" tidak dikenal (persyaratan: ${[...requirementIds].join(', ') || 'tidak ada'})`,
+                en: `unknown requirement "${id}" (requirements: ${[...requirementIds].join(', ') || 'none'})`,
+              }),
             });
           }
         });
@@ -398,7 +466,10 @@ export const Standard = z
           ctx.addIssue({
             code: 'custom',
             path: ['workflow', 'steps', i, 'procedureStep'],
-            message: `no procedure step ${step.procedureStep}`,
+            message: say({
+              id: `tidak ada langkah prosedur ${step.procedureStep}`,
+              en: `no procedure step ${step.procedureStep}`,
+            }),
           });
         }
       });

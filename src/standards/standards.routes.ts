@@ -107,6 +107,7 @@ export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> =
         actorOf(ctx, clientOf(request)),
         ctx.unit,
         request.body,
+        pickLanguage(request.headers['accept-language']),
       );
       return reply.status(201).send(result);
     },

@@ -61,6 +61,7 @@ export function publicUnit(unit: UnitRow): PublicUnit {
 /**
  * Validates and publishes a standard (new or revised) for a unit. The YAML must parse, pass
  * the schema and the completeness lint, and belong to the unit; nothing is written otherwise.
+ * Problems are worded in `lang`, the uploader's language.
  */
 export async function publishStandard(
   db: Db,
@@ -68,10 +69,11 @@ export async function publishStandard(
   actor: Actor,
   unit: UnitRow,
   input: { yaml: string; fileName?: string | undefined },
+  lang: Language = 'id',
 ) {
   const file = input.fileName ?? 'upload.yaml';
-  const standard = parseStandardYaml(input.yaml, file);
-  const errors = withLines(lintStandard(standard, env.effects, file), input.yaml).filter(
+  const standard = parseStandardYaml(input.yaml, file, lang);
+  const errors = withLines(lintStandard(standard, env.effects, file, lang), input.yaml).filter(
     (p) => p.severity !== 'warning',
   );
   if (errors.length > 0) throw new ValidationError('standard.invalid', errors);

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { StaffRoles } from '../auth/roles.ts';
+import { msg, say } from '../core/parse-language.ts';
 
 /**
  * The workflow a standard declares (issue: cases engine): the steps of its procedure that the
  * office performs in Jaring, the role acting at each, the actions available there and where
  * each leads. The first step is where a case starts.
  */
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
-const text = z.string().trim().min(1, 'must not be empty');
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    msg({ id: 'harus kebab-case (a-z, 0-9, -)', en: 'must be kebab-case (a-z, 0-9, -)' }),
+  );
+const text = z
+  .string()
+  .trim()
+  .min(1, msg({ id: 'tidak boleh kosong', en: 'must not be empty' }));
 
 /** Where an action leads: another step, or the end of the case. */
 export const doneTarget = '$selesai';
@@ -27,7 +36,12 @@ export const WorkflowAction = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a field id like originCode'),
+            id: z
+              .string()
+              .regex(
+                /^[a-zA-Z][a-zA-Z0-9]*$/,
+                msg({ id: 'id kolom seperti originCode', en: 'a field id like originCode' }),
+              ),
             label: text,
             kind: z.enum(['text', 'region', 'number']),
             required: z.boolean().default(true),
@@ -38,7 +52,10 @@ export const WorkflowAction = z
     /** A named module function run in the action's transaction, e.g. `relief.payout`. */
     effect: z
       .string()
-      .regex(/^[a-z]+\.[a-z_]+$/, 'an effect name like module.name')
+      .regex(
+        /^[a-z]+\.[a-z_]+$/,
+        msg({ id: 'nama efek seperti modul.nama', en: 'an effect name like module.name' }),
+      )
       .optional(),
     /** Taking this action issues the case's letter: numbered in the agenda, rendered, hashed. */
     letter: z
@@ -58,24 +75,45 @@ export const WorkflowStep = z
     label: text,
     /** The `n` of the procedure step this implements, for the public page and reports. */
     procedureStep: z.number().int().positive().optional(),
-    role: z.enum(StaffRoles, {
-      error: (i) => `unknown role ${JSON.stringify(i.input)} (one of: ${StaffRoles.join(', ')})`,
-    }),
+    role: z.enum(
+      StaffRoles,
+      msg((i) => ({
+        id: `peran ${JSON.stringify(i.input)} tidak dikenal (salah satu dari: ${StaffRoles.join(', ')})`,
+        en: `unknown role ${JSON.stringify(i.input)} (one of: ${StaffRoles.join(', ')})`,
+      })),
+    ),
     /** Requirement ids that must be present (for the case's product) before leaving this step. */
     requires: z.array(slug).optional(),
-    actions: z.array(WorkflowAction).min(1, 'a step needs at least one action'),
+    actions: z
+      .array(WorkflowAction)
+      .min(
+        1,
+        msg({ id: 'langkah memerlukan sedikitnya satu tindakan', en: 'a step needs at least one action' }),
+      ),
   })
   .strict();
 export type WorkflowStep = z.infer<typeof WorkflowStep>;
 
 export const Workflow = z
-  .object({ steps: z.array(WorkflowStep).min(1, 'a workflow needs at least one step') })
+  .object({
+    steps: z.array(WorkflowStep).min(
+      1,
+      msg({
+        id: 'alur kerja memerlukan sedikitnya satu langkah',
+        en: 'a workflow needs at least one step',
+      }),
+    ),
+  })
   .strict()
   .superRefine((w, ctx) => {
     const ids = new Set<string>();
     w.steps.forEach((s, i) => {
       if (ids.has(s.id))
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'id'],
+          message: say({ id: `id langkah "${s.id}" ganda`, en: `duplicate step id "${s.id}"` }),
+        });
       ids.add(s.id);
     });
     w.steps.forEach((s, i) => {
@@ -83,16 +121,35 @@ export const Workflow = z
       s.actions.forEach((a, j) => {
         const path = ['steps', i, 'actions', j];
         if (actionIds.has(a.id))
-          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate action id "${a.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'id'],
+            message: say({ id: `id tindakan "${a.id}" ganda`, en: `duplicate action id "${a.id}"` }),
+          });
         actionIds.add(a.id);
         if (a.kind === 'forward') {
           if (!a.to)
-            ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: 'a forward action needs "to"' });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'to'],
+              message: say({ id: 'tindakan forward memerlukan "to"', en: 'a forward action needs "to"' }),
+            });
           else if (a.to !== doneTarget && !ids.has(a.to) && !w.steps.some((x) => x.id === a.to)) {
-            ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `unknown step "${a.to}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'to'],
+              message: say({ id: `langkah "${a.to}" tidak dikenal`, en: `unknown step "${a.to}"` }),
+            });
           }
         } else if (a.to !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `a ${a.kind} action has no "to"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'to'],
+            message: say({
+              id: `tindakan ${a.kind} tidak memakai "to"`,
+              en: `a ${a.kind} action has no "to"`,
+            }),
+          });
         }
       });
     });

@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatUnitDateTime } from '../../web/src/format.ts';
 import { artifacts, launchBrowser, type Server, startServer, watchErrors } from './harness.ts';
 
 describe('public portal and staff sign-in in a real browser', () => {
@@ -108,9 +109,12 @@ describe('public portal and staff sign-in in a real browser', () => {
     const alert = page.getByTestId('publish-error');
     await alert.waitFor();
     const shown = await alert.innerText();
-    expect(shown).toContain('Berkas standar pelayanan tidak valid');
-    expect(shown).toContain('id: must be kebab-case');
-    expect(shown).toContain('extra: unknown key "extra"');
+    // Every problem in the page's language, under a header that counts them.
+    expect(shown).toContain('Berkas standar pelayanan tidak valid (');
+    expect(shown).not.toMatch(/problems|required|unknown/);
+    expect(shown).toContain('id: harus kebab-case');
+    expect(shown).toContain('extra: kunci "extra" tidak dikenal');
+    expect(shown).toContain('manufacturing: komponen 7–14');
     expect(shown).toMatch(/upload\.yaml:3/);
     await page.screenshot({ path: path.join(artifacts, 'staff-standards-upload-error.png'), fullPage: true });
     await page.close();
@@ -160,5 +164,66 @@ describe('public portal and staff sign-in in a real browser', () => {
     await page.getByText('Dinas Sosial Provinsi Banten', { exact: true }).first().waitFor();
     await expect.poll(() => page.getByTestId('active-unit').innerText()).toBe('Dinas Sosial Provinsi Banten');
     await page.close();
+  });
+
+  it('dates a Tarakan letter on its verification page in WITA, wherever the reader is', async () => {
+    // A staff member through the API, as the browser would: CSRF cookie, then sign-in.
+    const contexts: BrowserContext[] = [];
+    const staff = async (username: string): Promise<APIRequestContext> => {
+      const context = await browser.newContext({ baseURL: server.url });
+      contexts.push(context);
+      const { request } = context;
+      await request.get('/api/auth/csrf');
+      const csrf = (await request.storageState()).cookies.find((c) => c.name === 'jaring_csrf')?.value ?? '';
+      const signIn = await request.post('/api/auth/login', {
+        data: { username, password: 'jaring-demo-2026' },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(signIn.status(), await signIn.text()).toBe(200);
+      return request;
+    };
+    const write = async (request: APIRequestContext, url: string, options: object) => {
+      const csrf = (await request.storageState()).cookies.find((c) => c.name === 'jaring_csrf')?.value ?? '';
+      const res = await request.post(url, { ...options, headers: { 'x-csrf-token': csrf } });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      return res.json();
+    };
+    const fo = await staff('tarakan.fo');
+    const officer = await staff('tarakan.fungsional');
+    const kabid = await staff('tarakan.kabid');
+    const opened = await write(fo, '/api/cases', {
+      data: { standardId: 'sembako', product: 'kks-baru', applicant: { name: 'Rahmat Hidayat' } },
+    });
+    const scan = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scan') };
+    for (const paper of ['kk-ktp', 'surat-kelurahan'])
+      await write(fo, `/api/cases/${opened.id}/documents/${paper}`, { multipart: { file: scan } });
+    const act = (request: APIRequestContext, action: string, version: number, data?: object) =>
+      write(request, `/api/cases/${opened.id}/actions`, {
+        data: { action, version, ...(data ? { data } : {}) },
+      });
+    await act(fo, 'teruskan', 1);
+    await act(officer, 'teruskan', 2, {
+      jenisBantuan: 'BPNT',
+      analisis: 'KKS belum ada',
+      solusi: 'Penerbitan KKS baru',
+      referensiSiksNg: 'SIKS-NG/2026/1',
+      edukasi: 'Penggunaan KKS',
+    });
+    const signed = await act(kabid, 'setujui', 3);
+    const letter = signed.letters[0] as { verificationCode: string; number: string };
+
+    // A reader far east of Tarakan (UTC+14): the browser's own zone would give another time.
+    const context = await browser.newContext({ timezoneId: 'Pacific/Kiritimati' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/verifikasi/${letter.verificationCode}`);
+    await page.getByTestId('verify-number').waitFor();
+    const { issuedAt } = await (
+      await page.request.get(`${server.url}/api/public/verify/${letter.verificationCode}`)
+    ).json();
+    const shown = await page.getByTestId('verify-date').innerText();
+    expect(shown).toContain(formatUnitDateTime(issuedAt, 'id', 'Asia/Makassar'));
+    expect(shown).toMatch(/ WITA$/);
+    await page.screenshot({ path: path.join(artifacts, 'verify-letter-wita.png'), fullPage: true });
+    for (const c of [context, ...contexts]) await c.close();
   });
 });

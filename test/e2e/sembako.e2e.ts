@@ -57,7 +57,7 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     // Forwarding without the papers is refused with the list of what is missing.
     await page.getByRole('button', { name: 'Berkas lengkap, teruskan ke petugas' }).click();
     const refused = await page.getByTestId('action-error').innerText();
-    expect(refused).toContain('Dokumen persyaratan belum lengkap.');
+    expect(refused).toContain('Dokumen persyaratan belum lengkap: Fotocopy KK/KTP; ');
     expect(refused).toContain('Fotocopy Akte Kematian');
 
     for (const id of ['kk-ktp', 'kks', 'akte-kematian']) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatUnitDateTime } from '../../web/src/format.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
@@ -98,6 +99,17 @@ describe('cases: the Sembako letter request end to end', () => {
       'data.referensiSiksNg',
       'data.edukasi',
     ]);
+    const label = bare.json().error.problems[0].message.replace(/: wajib diisi$/, '');
+    expect(bare.json().error.problems[0]).toEqual({
+      path: 'data.jenisBantuan',
+      message: `${label}: wajib diisi`,
+    });
+    const en = await officer.post(
+      `/api/cases/${caseId}/actions`,
+      { action: 'teruskan', version: v },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.problems[0]).toEqual({ path: 'data.jenisBantuan', message: `${label}: required` });
     const recorded = await officer.post(`/api/cases/${caseId}/actions`, {
       action: 'teruskan',
       version: v,
@@ -162,8 +174,18 @@ describe('cases: the Sembako letter request end to end', () => {
         // Sembako's letters are signed a.n. the head of office (the product's letter template).
         onBehalfOf: 'Kepala Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan',
       },
+      timeZone: 'Asia/Makassar',
     });
     expect(page.body).not.toContain('6571015708900001');
+    // A letter issued at 23:30 WITA: the page, formatting in the unit's zone, shows that date.
+    await t.database.db.execute(
+      sql`UPDATE letters SET issued_at = '2026-03-02T15:30:00Z' WHERE id = ${letter.id}`,
+    );
+    const late = (
+      await t.app.inject({ method: 'GET', url: `/api/public/verify/${letter.verificationCode}` })
+    ).json();
+    expect(late).toMatchObject({ issuedAt: '2026-03-02T15:30:00.000Z', timeZone: 'Asia/Makassar' });
+    expect(formatUnitDateTime(late.issuedAt, 'id', late.timeZone)).toBe('2 Maret 2026 pukul 23.30 WITA');
     const anonymous = new (await import('../app.ts')).Agent(t.app, '10.5.5.5');
     const same = await anonymous.upload(`/api/public/verify/${letter.verificationCode}`, bytes, 'surat.pdf');
     expect(same.json().matches).toBe(true);
@@ -183,7 +205,16 @@ describe('cases: the Sembako letter request end to end', () => {
     expect(done.json().state.status).toBe('done');
     const after = await act(fo, 'serahkan');
     expect(after.statusCode).toBe(409);
-    expect(after.json().error.code).toBe('case.closed');
+    expect(after.json().error).toMatchObject({
+      code: 'case.closed',
+      message: 'Permohonan sudah selesai; tidak ada tindakan lagi.',
+    });
+    const en = await fo.post(
+      `/api/cases/${caseId}/actions`,
+      { action: 'serahkan', version: await version(fo) },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.message).toBe('The request is done; no more actions.');
   });
 
   it('shows the citizen the steps and status by tracking code, with the first name only', async () => {
@@ -307,5 +338,128 @@ workflow:
     );
     const done = await kadis.post(`/api/cases/${id}/actions`, { action: 'tandatangani', version: 2 });
     expect(done.json().state.status).toBe('done');
+  });
+});
+
+/** Issue 14 (messages): refusals name roles, products and papers as the office says them. */
+describe('refusals in people’s terms, in both languages', () => {
+  let t: TestApp;
+  let fo: Agent;
+  let officer: Agent;
+  const en = { 'accept-language': 'en' };
+  beforeAll(async () => {
+    t = await createTestApp();
+    fo = await signedIn(t.app, 'tarakan.fo', '10.14.0.1');
+    officer = await signedIn(t.app, 'tarakan.fungsional', '10.14.0.2');
+  });
+  afterAll(() => t.close());
+
+  const open = async (agent: Agent, standardId: string, product?: string) => {
+    const res = await agent.post('/api/cases', {
+      standardId,
+      ...(product ? { product } : {}),
+      applicant: { name: 'Rahmat Hidayat' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  };
+
+  it('lists the products to choose from by name, keeping their ids in the details', async () => {
+    const body = { standardId: 'sembako', applicant: { name: 'Siti Rahma' } };
+    const id = (await fo.post('/api/cases', body)).json().error;
+    expect(id.message).toBe(
+      'Pilih produk layanan: Surat Keterangan Penerbitan KKS (Kartu Kesejahteraan Sosial) Baru; ' +
+        'Surat Keterangan KKS Hilang dan Setting E-Wallet; Surat Keterangan Meninggal; ' +
+        'Surat Keterangan Perubahan Data.',
+    );
+    expect(id.details.products.map((p: { id: string }) => p.id)).toEqual([
+      'kks-baru',
+      'kks-hilang',
+      'meninggal',
+      'perubahan-data',
+    ]);
+    const unknown = (await fo.post('/api/cases', { ...body, product: 'kks-emas' }, en)).json().error;
+    expect(unknown.message).toMatch(
+      /^Unknown service product "kks-emas"; choose one of: Surat Keterangan Penerbitan KKS .*Perubahan Data\.$/,
+    );
+  });
+
+  it('lists the missing papers in the message, and names the role of the step by its label', async () => {
+    const caseId = await open(fo, 'sembako', 'meninggal');
+    const act = (agent: Agent, action: string, headers?: Record<string, string>) =>
+      agent.post(`/api/cases/${caseId}/actions`, { action, version: 1 }, headers);
+    const missing = (await act(fo, 'teruskan')).json().error;
+    expect(missing.message).toBe(
+      'Dokumen persyaratan belum lengkap: Fotocopy KK/KTP; Fotocopy KKS (Kartu Kesejahteraan Sosial); Fotocopy Akte Kematian.',
+    );
+    expect(missing.details.missing.map((m: { id: string }) => m.id)).toEqual([
+      'kk-ktp',
+      'kks',
+      'akte-kematian',
+    ]);
+    expect((await act(fo, 'teruskan', en)).json().error.message).toMatch(
+      /^Required documents are missing: Fotocopy KK\/KTP; /,
+    );
+
+    const wrong = await act(officer, 'teruskan');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error).toMatchObject({
+      code: 'case.wrong_role',
+      message: 'Langkah ini dikerjakan oleh Petugas Front Office, bukan oleh peran Anda.',
+      details: { role: 'front_office' },
+    });
+    expect((await act(officer, 'teruskan', en)).json().error.message).toBe(
+      'This step is done by Front-office officer, not by your role.',
+    );
+
+    const paper = await fo.upload(`/api/cases/${caseId}/documents/ktp-asli`, Buffer.from('%PDF-1.4 x'));
+    expect(paper.json().error.message).toMatch(
+      /^Persyaratan "ktp-asli" bukan dokumen dari layanan ini; dokumennya: Fotocopy KK\/KTP; .*\.$/,
+    );
+    expect(paper.json().error.details.allowed[0]).toEqual({ id: 'kk-ktp', text: 'Fotocopy KK/KTP' });
+  });
+
+  it('names every role of the workflow when the user holds none of them', async () => {
+    const caseId = await open(fo, 'sembako', 'kks-baru');
+    const kadis = await signedIn(t.app, 'tarakan.kadis', '10.14.0.3');
+    const res = await kadis.upload(`/api/cases/${caseId}/documents/kk-ktp`, Buffer.from('%PDF-1.4 x'));
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details.role).toEqual(['front_office', 'fungsional', 'kepala_bidang']);
+    expect(res.json().error.message).toBe(
+      'Langkah ini dikerjakan oleh Petugas Front Office, Fungsional/Penyuluh Sosial, atau Kepala Bidang, bukan oleh peran Anda.',
+    );
+  });
+
+  it('refuses a rejected case as rejected, a done one as done', async () => {
+    const sragenFo = await signedIn(t.app, 'sragen.fo', '10.14.0.4');
+    const opened = await sragenFo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Bambang Sutrisno' },
+    });
+    const caseId = opened.json().id as number;
+    const rejected = await sragenFo.post(`/api/cases/${caseId}/actions`, {
+      action: 'tolak',
+      version: 1,
+      note: 'Tidak membawa surat keterangan kepolisian',
+    });
+    expect(rejected.json().state.status).toBe('rejected');
+    const again = await sragenFo.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: 2 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'case.closed',
+      message: 'Permohonan sudah ditolak; tidak ada tindakan lagi.',
+      details: { status: 'rejected' },
+    });
+    const document = await sragenFo.upload(
+      `/api/cases/${caseId}/documents/surat-keterangan-kepolisian`,
+      Buffer.from('%PDF-1.4 x'),
+    );
+    expect(document.json().error.message).toBe('Permohonan sudah ditolak; tidak ada tindakan lagi.');
+    const inEnglish = await sragenFo.post(
+      `/api/cases/${caseId}/actions`,
+      { action: 'teruskan', version: 2 },
+      en,
+    );
+    expect(inEnglish.json().error.message).toBe('The request was rejected; no more actions.');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../app.ts';
+import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 /** Refusals reach the user in their language, each problem with its field path. */
 describe('translated refusals', () => {
@@ -30,6 +30,46 @@ describe('translated refusals', () => {
     const fo = await signedIn(t.app, 'sragen.fo', '10.9.0.3');
     const short = await fo.post('/api/auth/password', { currentPassword: 'x', newPassword: 'pendek' });
     expect(short.json().error.problems[0].message).toBe('minimal 10 karakter / at least 10 characters');
+  });
+
+  it('answers an upload without a file, on every upload route, with a translated 422', async () => {
+    const anonymous = new Agent(t.app, '10.9.0.4');
+    const noBody = await anonymous.request('POST', '/api/public/verify/ABCDEFGH12');
+    expect(noBody.statusCode).toBe(422);
+    expect(noBody.json().error).toMatchObject({
+      code: 'request.file_missing',
+      message: 'Tidak ada berkas yang dikirim; pilih berkas lalu unggah.',
+    });
+    const en = await anonymous.request('POST', '/api/public/verify/ABCDEFGH12', undefined, {
+      'accept-language': 'en',
+    });
+    expect(en.json().error.message).toBe('No file was sent; choose a file and upload it.');
+    // A form without its file part says the same; a body of another kind is not an upload at all.
+    const boundary = 'b0undary';
+    const fieldOnly = await anonymous.request(
+      'POST',
+      '/api/public/verify/ABCDEFGH12',
+      `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    );
+    expect(fieldOnly.json().error.code).toBe('request.file_missing');
+    const json = await anonymous.post('/api/public/verify/ABCDEFGH12', { file: 'x' });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.code).toBe('request.not_multipart');
+
+    const fo = await signedIn(t.app, 'sragen.fo', '10.9.0.5');
+    const opened = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Bambang' },
+    });
+    const caseId = opened.json().id as number;
+    const document = await fo.request('POST', `/api/cases/${caseId}/documents/surat-keterangan-kepolisian`);
+    expect(document.json().error.code).toBe('request.file_missing');
+    const signed = await fo.request('POST', `/api/cases/${caseId}/letters/1/signed`);
+    expect(signed.json().error.code).toBe('request.file_missing');
+    const operator = await signedIn(t.app, 'sragen.desa', '10.9.0.6');
+    const register = await operator.request('POST', '/api/registry/imports');
+    expect(register.json().error.code).toBe('registry.import_file_missing');
   });
 
   it("answers Fastify's own refusals with a catalogue code and a translated message", async () => {

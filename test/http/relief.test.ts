@@ -138,8 +138,16 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
       expect.objectContaining({
         path: 'workflow.steps[1].actions[0].effect',
         line: yaml.split('\n').findIndex((l) => l.includes('effect: relief.teleport')) + 1,
-        message: 'unknown effect "relief.teleport" (known: relief.payout)',
+        message: 'efek "relief.teleport" tidak dikenal (yang ada: relief.payout)',
       }),
+    );
+    const en = await kadis.post(
+      '/api/staff/standards',
+      { yaml, fileName: 'kehabisan-bekal.yaml' },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.problems).toContainEqual(
+      expect.objectContaining({ message: 'unknown effect "relief.teleport" (known: relief.payout)' }),
     );
   });
 });

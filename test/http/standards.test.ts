@@ -97,13 +97,49 @@ describe('publishing a standard', () => {
       .replace(/revision: ['"]?00['"]?/, "revision: '01'");
     const res = await kabid.post('/api/staff/standards', { yaml, fileName: 'standards/sragen/pkh.yaml' });
     expect(res.statusCode).toBe(422);
-    const { code, problems } = res.json().error;
+    const { code, message, problems } = res.json().error;
     expect(code).toBe('standard.invalid');
-    const role = problems.find((p: { message: string }) => p.message.includes('unknown role "kabid2"'));
+    expect(message).toBe('Berkas standar pelayanan tidak valid (1 masalah).');
+    const role = problems.find((p: { message: string }) =>
+      p.message.includes('peran "kabid2" tidak dikenal'),
+    );
     expect(role.file).toBe('standards/sragen/pkh.yaml');
     expect(role.line).toBe(yaml.split('\n').findIndex((l) => l.includes('kabid2')) + 1);
     expect(role.path).toMatch(/procedure\.steps\[\d+\]\.role$/);
+    const en = await kabid.post(
+      '/api/staff/standards',
+      { yaml, fileName: 'standards/sragen/pkh.yaml' },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().error.message).toBe('The service standard file is not valid (1 problem).');
+    expect(en.json().error.problems[0].message).toMatch(/^unknown role "kabid2" \(one of: admin, /);
     expect((await kabid.get('/api/staff/standards')).json()).toEqual(before);
+  });
+
+  it('names a missing or empty component by number and name, in the user’s language', async () => {
+    const kabid = await signedIn(t.app, 'sragen.kabid');
+    const { readFile } = await import('node:fs/promises');
+    const pkh = (await readFile('standards/sragen/pkh.yaml', 'utf8')).replace(
+      /revision: ['"]?00['"]?/,
+      "revision: '02'",
+    );
+    const missing = pkh.replace(/\n {2}evaluation:\n(?: {4}- .*\n)+/, '\n');
+    const empty = pkh.replace(/\n {2}evaluation:\n(?: {4}- .*\n)+/, '\n  evaluation: []\n');
+    expect(missing).not.toContain('evaluation:');
+    for (const yaml of [missing, empty]) {
+      const id = await kabid.post('/api/staff/standards', { yaml });
+      expect(id.statusCode).toBe(422);
+      expect(id.json().error.problems).toEqual([
+        expect.objectContaining({
+          path: 'manufacturing.evaluation',
+          message: 'komponen 14 (Evaluasi Kinerja Pelaksana) wajib diisi',
+        }),
+      ]);
+      const en = await kabid.post('/api/staff/standards', { yaml }, { 'accept-language': 'en' });
+      expect(en.json().error.problems[0].message).toBe(
+        'component 14 (Staff performance evaluation) is required',
+      );
+    }
   });
 
   it('refuses republishing the same revision', async () => {

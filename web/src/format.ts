@@ -19,6 +19,28 @@ export function formatDateTime(
   return new Date(iso).toLocaleString(locale(lang), { dateStyle, timeStyle: 'short', timeZone });
 }
 
+/**
+ * A moment as a letter dates it: date and time in the issuing unit's zone, with the zone's name
+ * (`2 Maret 2026 pukul 23.30 WITA`), so that the reader sees the date on the paper wherever
+ * their computer is. Indonesia's zones are named as Indonesians write them in either language.
+ */
+export function formatUnitDateTime(iso: string | null | undefined, lang: Lang, timeZone: string): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  const text = at.toLocaleString(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
+  const zone = new Intl.DateTimeFormat('id-ID', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${text} ${zone}` : text;
+}
+
 /** A count with the reader's thousands separator. */
 export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(locale(lang));
 

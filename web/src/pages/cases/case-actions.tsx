@@ -151,13 +151,6 @@ export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refre
                 ))}
               </List>
             ) : null}
-            {Array.isArray(act.error.details.missing) ? (
-              <List size="sm">
-                {(act.error.details.missing as Array<{ id: string; text: string }>).map((m) => (
-                  <List.Item key={m.id}>{m.text}</List.Item>
-                ))}
-              </List>
-            ) : null}
           </Alert>
         ) : null}
       </Stack>

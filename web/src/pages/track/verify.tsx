@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type ApiError, get, uploadFile } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatUnitDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
 
@@ -36,65 +36,71 @@ export function VerifyPage() {
   const check = useMutation<Verification, ApiError, File>({
     mutationFn: (file) => uploadFile(`/api/public/verify/${code}`, file),
   });
-  const when = (iso: string | null) => formatDateTime(iso, lang, { dateStyle: 'long' });
   return (
     <QueryView query={query}>
-      {(v) => (
-        <Stack maw={720}>
-          <Title order={1} size="h2">
-            {t('verifyTitle')}
-          </Title>
-          <Alert color="green" title={t('onRecord')}>
-            <Stack gap={2}>
-              <Text size="sm">
-                {t('number')}: <b data-testid="verify-number">{v.number}</b>
-              </Text>
-              <Text size="sm">
-                {t('date')}: {when(v.issuedAt)}
-              </Text>
-              <Text size="sm">
-                {t('unit')}: {v.unit}
-              </Text>
-              <Text size="sm">
-                {t('product')}: {v.product}
-              </Text>
-              <Text size="sm" data-testid="verify-signer">
-                {t('signedBy')}: {signerLine(v.signer)}
-              </Text>
-              <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                SHA-256: {v.sha256}
-              </Text>
-            </Stack>
-          </Alert>
-          <Group>
-            <FileButton accept="application/pdf,image/jpeg,image/png" onChange={(f) => f && check.mutate(f)}>
-              {(props) => (
-                <Button {...props} variant="light" loading={check.isPending}>
-                  {t('checkFile')}
-                </Button>
-              )}
-            </FileButton>
-          </Group>
-          {check.data ? (
-            check.data.matches ? (
-              <Alert color="green" data-testid="verify-result">
-                <Badge color="green">{t('match')}</Badge>{' '}
-                {check.data.matched === 'signed' ? t('matchSigned') : t('matchIssued')}
-              </Alert>
-            ) : check.data.matched === 'replaced' ? (
-              <Alert color="yellow" data-testid="verify-result">
-                <Badge color="yellow">{t('replaced')}</Badge>{' '}
-                {t('replacedNote', { date: when(check.data.replacedAt ?? null) })}
-              </Alert>
-            ) : (
-              <Alert color="red" data-testid="verify-result">
-                <Badge color="red">{t('noMatch')}</Badge> {t('noMatchNote')}
-              </Alert>
-            )
-          ) : null}
-          {check.isError ? <Alert color="red">{check.error.message}</Alert> : null}
-        </Stack>
-      )}
+      {(v) => {
+        // Dated as the paper is: in the issuing unit's zone, not the reader's.
+        const when = (iso: string | null) => formatUnitDateTime(iso, lang, v.timeZone);
+        return (
+          <Stack maw={720}>
+            <Title order={1} size="h2">
+              {t('verifyTitle')}
+            </Title>
+            <Alert color="green" title={t('onRecord')}>
+              <Stack gap={2}>
+                <Text size="sm">
+                  {t('number')}: <b data-testid="verify-number">{v.number}</b>
+                </Text>
+                <Text size="sm" data-testid="verify-date">
+                  {t('date')}: {when(v.issuedAt)}
+                </Text>
+                <Text size="sm">
+                  {t('unit')}: {v.unit}
+                </Text>
+                <Text size="sm">
+                  {t('product')}: {v.product}
+                </Text>
+                <Text size="sm" data-testid="verify-signer">
+                  {t('signedBy')}: {signerLine(v.signer)}
+                </Text>
+                <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                  SHA-256: {v.sha256}
+                </Text>
+              </Stack>
+            </Alert>
+            <Group>
+              <FileButton
+                accept="application/pdf,image/jpeg,image/png"
+                onChange={(f) => f && check.mutate(f)}
+              >
+                {(props) => (
+                  <Button {...props} variant="light" loading={check.isPending}>
+                    {t('checkFile')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+            {check.data ? (
+              check.data.matches ? (
+                <Alert color="green" data-testid="verify-result">
+                  <Badge color="green">{t('match')}</Badge>{' '}
+                  {check.data.matched === 'signed' ? t('matchSigned') : t('matchIssued')}
+                </Alert>
+              ) : check.data.matched === 'replaced' ? (
+                <Alert color="yellow" data-testid="verify-result">
+                  <Badge color="yellow">{t('replaced')}</Badge>{' '}
+                  {t('replacedNote', { date: when(check.data.replacedAt ?? null) })}
+                </Alert>
+              ) : (
+                <Alert color="red" data-testid="verify-result">
+                  <Badge color="red">{t('noMatch')}</Badge> {t('noMatchNote')}
+                </Alert>
+              )
+            ) : null}
+            {check.isError ? <Alert color="red">{check.error.message}</Alert> : null}
+          </Stack>
+        );
+      }}
     </QueryView>
   );
 }
