@@ -1,20 +1,35 @@
 import { z } from 'zod';
+import { msg, say } from '../core/parse-language.ts';
 
 /**
  * The questions a standard asks at intake (issue 14, conditional requirements): how Jaring runs
  * the service, like `workflow:`, not part of the published text. A requirement's `when` names
  * one of them, and the engine asks for that paper only when the answer matches.
  */
-const text = z.string().trim().min(1, 'must not be empty');
-const fieldId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a field id like rawatInap');
+const text = z
+  .string()
+  .trim()
+  .min(1, msg({ id: 'tidak boleh kosong', en: 'must not be empty' }));
+const fieldId = z
+  .string()
+  .regex(
+    /^[a-zA-Z][a-zA-Z0-9]*$/,
+    msg({ id: 'id isian seperti rawatInap', en: 'a field id like rawatInap' }),
+  );
 export const IntakeFieldKinds = ['boolean', 'choice', 'text', 'number'] as const;
 export type IntakeFieldKind = (typeof IntakeFieldKinds)[number];
-const kindHint = `one of: ${IntakeFieldKinds.join(', ')}`;
+const kinds = IntakeFieldKinds.join(', ');
+const kindHint = `one of: ${kinds}`;
 
 /** One option of a `choice` field: `value` is what is stored and what `equals` names. */
 export const IntakeOption = z
   .object({
-    value: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    value: z
+      .string()
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        msg({ id: 'harus kebab-case (a-z, 0-9, -)', en: 'must be kebab-case (a-z, 0-9, -)' }),
+      ),
     label: text,
   })
   .strict();
@@ -29,7 +44,9 @@ export const IntakeField = z.discriminatedUnion(
       .object({
         ...base,
         kind: z.literal('choice'),
-        options: z.array(IntakeOption).min(1, 'a choice needs options'),
+        options: z
+          .array(IntakeOption)
+          .min(1, msg({ id: 'isian pilihan memerlukan opsi', en: 'a choice needs options' })),
       })
       .strict()
       .superRefine((f, ctx) => {
@@ -39,7 +56,7 @@ export const IntakeField = z.discriminatedUnion(
             ctx.addIssue({
               code: 'custom',
               path: ['options', i, 'value'],
-              message: `duplicate option "${o.value}"`,
+              message: say({ id: `pilihan "${o.value}" ganda`, en: `duplicate option "${o.value}"` }),
             });
           }
           seen.add(o.value);
@@ -53,8 +70,11 @@ export const IntakeField = z.discriminatedUnion(
       if (i.code !== 'invalid_union') return undefined;
       const kind = typeof i.input === 'object' && i.input !== null ? Reflect.get(i.input, 'kind') : undefined;
       return kind === undefined
-        ? `required (${kindHint})`
-        : `unknown field kind ${JSON.stringify(kind)} (${kindHint})`;
+        ? say({ id: `wajib diisi (salah satu dari: ${kinds})`, en: `required (${kindHint})` })
+        : say({
+            id: `jenis isian ${JSON.stringify(kind)} tidak dikenal (salah satu dari: ${kinds})`,
+            en: `unknown field kind ${JSON.stringify(kind)} (${kindHint})`,
+          });
     },
   },
 );
@@ -71,7 +91,10 @@ export const Intake = z
         ctx.addIssue({
           code: 'custom',
           path: ['fields', i, 'id'],
-          message: `duplicate intake field "${f.id}" (first at fields[${at}])`,
+          message: say({
+            id: `isian asupan "${f.id}" ganda (pertama di fields[${at}])`,
+            en: `duplicate intake field "${f.id}" (first at fields[${at}])`,
+          }),
         });
       } else first.set(f.id, i);
     });

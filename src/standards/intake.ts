@@ -20,21 +20,30 @@ export function requirementText(r: { text: string; when?: RequirementCondition |
 }
 
 /** Why `equals` cannot be an answer of `field`, or undefined when it can (the standard's cross-check). */
-export function equalsProblem(field: IntakeField, equals: IntakeValue): string | undefined {
+export function equalsProblem(
+  field: IntakeField,
+  equals: IntakeValue,
+  lang: 'id' | 'en' = 'en',
+): string | undefined {
   const shown = JSON.stringify(equals);
+  const noAnswer = (kind: string) =>
+    lang === 'id'
+      ? `${shown} bukan jawaban isian ${kind} "${field.id}"`
+      : `${shown} is no answer of ${kind} field "${field.id}"`;
   switch (field.kind) {
     case 'boolean':
       return typeof equals === 'boolean'
         ? undefined
-        : `${shown} is no answer of boolean field "${field.id}" (true or false)`;
+        : `${noAnswer('boolean')} (${lang === 'id' ? 'true atau false' : 'true or false'})`;
     case 'number':
-      return typeof equals === 'number' ? undefined : `${shown} is no answer of number field "${field.id}"`;
+      return typeof equals === 'number' ? undefined : noAnswer('number');
     case 'text':
-      return typeof equals === 'string' ? undefined : `${shown} is no answer of text field "${field.id}"`;
+      return typeof equals === 'string' ? undefined : noAnswer('text');
     case 'choice': {
       const values = field.options.map((o) => o.value);
-      return typeof equals === 'string' && values.includes(equals)
-        ? undefined
+      if (typeof equals === 'string' && values.includes(equals)) return undefined;
+      return lang === 'id'
+        ? `${shown} bukan pilihan isian "${field.id}" (pilihan: ${values.join(', ')})`
         : `${shown} is not an option of field "${field.id}" (options: ${values.join(', ')})`;
     }
   }

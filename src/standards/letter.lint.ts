@@ -1,4 +1,5 @@
 import Mustache from 'mustache';
+import type { Language } from '../core/i18n.ts';
 import type { Shape } from './letter.schema.ts';
 
 /** A problem inside one template: `offset` is the character of the template it is at. */
@@ -52,25 +53,37 @@ function resolve(name: string, stack: Shape[]): Shape | undefined {
   return undefined;
 }
 
-function unknownMessage(name: string, root: Shape): string {
+function unknownMessage(name: string, root: Shape, lang: Language): string {
+  const unknown = lang === 'id' ? `placeholder {{${name}}} tidak dikenal` : `unknown placeholder {{${name}}}`;
   const known = namesOf(root);
   const near = known
     .map((k) => ({ k, d: distance(name.toLowerCase(), k.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(x.k.length / 5)))
     .sort((a, b) => a.d - b.d)[0];
-  if (near) return `unknown placeholder {{${name}}} (did you mean {{${near.k}}}?)`;
+  if (near)
+    return lang === 'id'
+      ? `${unknown} (maksud Anda {{${near.k}}}?)`
+      : `${unknown} (did you mean {{${near.k}}}?)`;
   const parts = name.split('.');
   // The longest known group the name starts with: list what it holds.
   for (let n = parts.length - 1; n >= 1; n--) {
     const g = walk(root, parts.slice(0, n));
     if (g?.kind === 'group') {
       const members = Object.keys(g.fields);
-      return `unknown placeholder {{${name}}} (${parts.slice(0, n).join('.')} has: ${members.join(', ') || 'nothing'})`;
+      const group = parts.slice(0, n).join('.');
+      return lang === 'id'
+        ? `${unknown} (${group} berisi: ${members.join(', ') || 'tidak ada'})`
+        : `${unknown} (${group} has: ${members.join(', ') || 'nothing'})`;
     }
   }
   const top = root.kind === 'group' ? Object.keys(root.fields) : [];
-  return `unknown placeholder {{${name}}} (a placeholder starts with one of: ${top.join(', ')})`;
+  return lang === 'id'
+    ? `${unknown} (placeholder diawali salah satu dari: ${top.join(', ')})`
+    : `${unknown} (a placeholder starts with one of: ${top.join(', ')})`;
 }
+
+/** The Indonesian of a group's `what` (`RegionShape`, `RupiahShape`). */
+const whatId: Record<string, string> = { 'a region': 'wilayah', 'an amount in rupiah': 'jumlah rupiah' };
 
 /** Where to point at for a syntax error: an unclosed section at its opening tag, not at the template's end. */
 function syntaxOffset(template: string, message: string, at: number): number {
@@ -84,9 +97,9 @@ function syntaxOffset(template: string, message: string, at: number): number {
 /**
  * Checks a letter template against the names a letter knows (`root`): mustache syntax, unknown
  * placeholders, a group printed as a value (`{{data.legToCode}}` for a region), and partials
- * (not supported).
+ * (not supported), worded in `lang`.
  */
-export function checkTemplate(template: string, root: Shape): TemplateProblem[] {
+export function checkTemplate(template: string, root: Shape, lang: Language = 'en'): TemplateProblem[] {
   let tokens: Token[];
   try {
     tokens = Mustache.parse(template) as unknown as Token[];
@@ -96,7 +109,7 @@ export function checkTemplate(template: string, root: Shape): TemplateProblem[] 
     return [
       {
         offset: syntaxOffset(template, message, at ? Number(at[1]) : 0),
-        message: `template syntax: ${message.replace(/ at \d+$/, '')}`,
+        message: `${lang === 'id' ? 'sintaks templat' : 'template syntax'}: ${message.replace(/ at \d+$/, '')}`,
       },
     ];
   }
@@ -105,17 +118,26 @@ export function checkTemplate(template: string, root: Shape): TemplateProblem[] 
     for (const [type, name, start, , children] of list) {
       if (type === 'text' || type === '!' || type === '=') continue;
       if (type === '>') {
-        problems.push({ offset: start, message: `partials ({{> ${name}}}) are not supported in letters` });
+        problems.push({
+          offset: start,
+          message:
+            lang === 'id'
+              ? `partial ({{> ${name}}}) tidak didukung dalam surat`
+              : `partials ({{> ${name}}}) are not supported in letters`,
+        });
         continue;
       }
       const shape = resolve(name, stack);
-      if (!shape) problems.push({ offset: start, message: unknownMessage(name, root) });
+      if (!shape) problems.push({ offset: start, message: unknownMessage(name, root, lang) });
       if (type === 'name' || type === '&') {
         if (shape?.kind === 'group') {
           const members = Object.keys(shape.fields).map((k) => `{{${name === '.' ? '' : `${name}.`}${k}}}`);
           problems.push({
             offset: start,
-            message: `{{${name}}} is ${shape.what ?? 'a group of values'}, not a value: print one of ${members.join(', ')}`,
+            message:
+              lang === 'id'
+                ? `{{${name}}} adalah ${whatId[shape.what ?? ''] ?? 'kelompok nilai'}, bukan satu nilai: cetak salah satu dari ${members.join(', ')}`
+                : `{{${name}}} is ${shape.what ?? 'a group of values'}, not a value: print one of ${members.join(', ')}`,
           });
         }
       } else if (type === '#' || type === '^') {

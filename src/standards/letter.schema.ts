@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffRoles } from '../auth/roles.ts';
+import { msg, say } from '../core/parse-language.ts';
 
 /**
  * The letter a product of a standard is (Tata Naskah Dinas), declared beside the workflow under
@@ -17,7 +18,9 @@ export type LetterKind = (typeof LetterKinds)[number];
 export const OnBehalfOf = ['kepala_dinas'] as const;
 
 // Not trimmed: the linter's offsets point into the text as written.
-const template = z.string().refine((t) => t.trim().length > 0, 'must not be empty');
+const template = z
+  .string()
+  .refine((t) => t.trim().length > 0, msg({ id: 'tidak boleh kosong', en: 'must not be empty' }));
 
 export const LetterTemplate = z
   .object({
@@ -52,12 +55,22 @@ export const LetterTemplate = z
   .superRefine((l, ctx) => {
     if (l.kind === 'dinas') {
       if (!l.perihal)
-        ctx.addIssue({ code: 'custom', path: ['perihal'], message: 'a surat dinas needs a perihal (Hal)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['perihal'],
+          message: say({
+            id: 'surat dinas memerlukan perihal (Hal)',
+            en: 'a surat dinas needs a perihal (Hal)',
+          }),
+        });
       if (!l.addressee)
         ctx.addIssue({
           code: 'custom',
           path: ['addressee'],
-          message: 'a surat dinas needs an addressee (Kepada Yth.)',
+          message: say({
+            id: 'surat dinas memerlukan tujuan (Kepada Yth.)',
+            en: 'a surat dinas needs an addressee (Kepada Yth.)',
+          }),
         });
     } else {
       for (const key of ['sifat', 'lampiran', 'perihal', 'addressee'] as const) {
@@ -65,7 +78,10 @@ export const LetterTemplate = z
           ctx.addIssue({
             code: 'custom',
             path: [key],
-            message: `only a surat dinas (kind: dinas) has ${key}`,
+            message: say({
+              id: `hanya surat dinas (kind: dinas) yang memiliki ${key}`,
+              en: `only a surat dinas (kind: dinas) has ${key}`,
+            }),
           });
       }
     }

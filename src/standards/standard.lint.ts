@@ -59,17 +59,22 @@ export function recordedFields(s: Standard): Record<string, string> {
  * The letters' problems: placeholders and syntax of every template (at the template's line), the
  * signer's role against the step that issues the letter, fields recorded with two kinds.
  */
-function lintLetters(s: Standard, effects: KnownEffects, file: string | undefined): LintProblem[] {
+function lintLetters(
+  s: Standard,
+  effects: KnownEffects,
+  file: string | undefined,
+  lang: Language,
+): LintProblem[] {
   const problems: LintProblem[] = [];
   const at = (
     path: string,
-    message: string,
+    message: Text | string,
     severity: 'error' | 'warning',
     offset?: number,
   ): LintProblem => ({
     ...(file ? { file } : {}),
     path,
-    message,
+    message: typeof message === 'string' ? message : message[lang],
     severity,
     ...(offset !== undefined ? { offset } : {}),
   });
@@ -83,7 +88,10 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
           problems.push(
             at(
               `workflow.steps[${i}].actions[${j}].fields[${k}].kind`,
-              `field "${f.id}" is a ${f.kind} here but a ${first.kind} at ${first.where}; a letter's {{data.${f.id}}} takes the first`,
+              {
+                id: `isian "${f.id}" berjenis ${f.kind} di sini tetapi ${first.kind} di ${first.where}; {{data.${f.id}}} pada surat memakai yang pertama`,
+                en: `field "${f.id}" is a ${f.kind} here but a ${first.kind} at ${first.where}; a letter's {{data.${f.id}}} takes the first`,
+              },
               'warning',
             ),
           );
@@ -107,14 +115,17 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
   for (const [product, letter] of letters) {
     for (const [rel, text] of templateTexts(letter)) {
       const path = formatPath(['letters', product, ...rel]);
-      for (const p of checkTemplate(text, shape)) problems.push(at(path, p.message, 'error', p.offset));
+      for (const p of checkTemplate(text, shape, lang)) problems.push(at(path, p.message, 'error', p.offset));
     }
     const signerPath = formatPath(['letters', product, 'signer', 'role']);
     if (issuing.length === 0) {
       problems.push(
         at(
           formatPath(['letters', product]),
-          'no workflow action issues a letter (letter: { classification }), so this letter is never printed',
+          {
+            id: 'tidak ada tindakan alur kerja yang menerbitkan surat (letter: { classification }), sehingga surat ini tidak pernah dicetak',
+            en: 'no workflow action issues a letter (letter: { classification }), so this letter is never printed',
+          },
           'warning',
         ),
       );
@@ -124,7 +135,10 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
         problems.push(
           at(
             signerPath,
-            `the letter is issued at step "${st.id}", where ${st.role} acts, so the signer's role must be ${st.role} (found ${letter.signer.role}); for ${letter.signer.role} to sign, issue the letter at a step of ${letter.signer.role}`,
+            {
+              id: `surat diterbitkan pada langkah "${st.id}", yang dikerjakan ${st.role}, sehingga peran penanda tangan harus ${st.role} (tertulis ${letter.signer.role}); agar ${letter.signer.role} yang menandatangani, terbitkan surat pada langkah ${letter.signer.role}`,
+              en: `the letter is issued at step "${st.id}", where ${st.role} acts, so the signer's role must be ${st.role} (found ${letter.signer.role}); for ${letter.signer.role} to sign, issue the letter at a step of ${letter.signer.role}`,
+            },
             'error',
           ),
         );
@@ -134,7 +148,10 @@ function lintLetters(s: Standard, effects: KnownEffects, file: string | undefine
       problems.push(
         at(
           formatPath(['letters', product, 'signer', 'onBehalfOf']),
-          `${letter.signer.role} signs in their own name; a.n. (onBehalfOf) is for a signer below the head`,
+          {
+            id: `${letter.signer.role} menandatangani atas namanya sendiri; a.n. (onBehalfOf) untuk penanda tangan di bawah kepala`,
+            en: `${letter.signer.role} signs in their own name; a.n. (onBehalfOf) is for a signer below the head`,
+          },
           'error',
         ),
       );
@@ -251,7 +268,7 @@ export function lintStandard(
       ),
     );
   }
-  problems.push(...lintLetters(s, effects, file));
+  problems.push(...lintLetters(s, effects, file, lang));
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isProcedureActor, type ProcedureActor, ProcedureActors } from '../auth/roles.ts';
-import { msg, say } from '../core/parse-language.ts';
+import { msg, parseLanguage, say } from '../core/parse-language.ts';
 import { Intake, RequirementCondition } from './intake.schema.ts';
 import { equalsProblem } from './intake.ts';
 import { LetterTemplate } from './letter.schema.ts';
@@ -493,11 +493,14 @@ export const Standard = z
           ctx.addIssue({
             code: 'custom',
             path: [...path, 'field'],
-            message: `unknown intake field "${r.when.field}" (intake fields: ${[...fields.keys()].join(', ') || 'none'})`,
+            message: say({
+              id: `isian asupan "${r.when.field}" tidak dikenal (isian asupan: ${[...fields.keys()].join(', ') || 'tidak ada'})`,
+              en: `unknown intake field "${r.when.field}" (intake fields: ${[...fields.keys()].join(', ') || 'none'})`,
+            }),
           });
           return;
         }
-        const problem = equalsProblem(field, r.when.equals);
+        const problem = equalsProblem(field, r.when.equals, parseLanguage());
         if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'equals'], message: problem });
       });
     },

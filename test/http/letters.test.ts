@@ -243,9 +243,18 @@ letters:
       expect.objectContaining({
         line: bad.split('\n').findIndex((l) => l.includes('{{data.statusDtk}}')) + 1,
         path: 'letters.rekomendasi.body',
-        message: 'unknown placeholder {{data.statusDtk}} (did you mean {{data.statusDtks}}?)',
+        message: 'placeholder {{data.statusDtk}} tidak dikenal (maksud Anda {{data.statusDtks}}?)',
       }),
     ]);
+    // The same problem in English on request.
+    const english = await kadis.post(
+      '/api/staff/standards',
+      { yaml: bad, fileName: 'rekomendasi-pbi.yaml' },
+      { 'accept-language': 'en' },
+    );
+    expect(english.json().error.problems[0].message).toBe(
+      'unknown placeholder {{data.statusDtk}} (did you mean {{data.statusDtks}}?)',
+    );
     const published = await kadis.post('/api/staff/standards', {
       yaml: yaml('data.statusDtks'),
       fileName: 'rekomendasi-pbi.yaml',
