@@ -229,7 +229,10 @@ export const NikCheck = z.object({
     z.object({
       code: z.string(),
       severity: z.enum(['error', 'warning']),
+      /** Indonesian. */
       message: z.string(),
+      /** The same in English. */
+      en: z.string(),
       params: z.record(z.string(), z.union([z.string(), z.number()])),
     }),
   ),

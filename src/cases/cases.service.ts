@@ -7,7 +7,7 @@ import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { DomainError, problemIn, ValidationError } from '../core/errors.ts';
+import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
@@ -127,12 +127,12 @@ export async function openCase(
   // The intake answers and the NIK are checked before anything is written, every problem at
   // once; a traveller without a NIK is flagged.
   const intake = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake ?? {});
-  const problems = [...intake.problems];
+  const problems: Problem[] = [...intake.problems];
   const flags: string[] = [];
   if (input.applicant.nik) {
     const nik = parseNik(input.applicant.nik);
     const errors = nik.problems.filter((p) => p.severity === 'error');
-    problems.unshift(...errors.map((p) => ({ path: 'applicant.nik', message: p.message })));
+    problems.unshift(...errors.map((p) => problemIn('applicant.nik', { id: p.message, en: p.en })));
     if (nik.problems.length > 0) flags.push('nik-perlu-dicek');
   } else {
     flags.push('tanpa-ktp');

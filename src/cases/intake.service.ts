@@ -19,6 +19,7 @@ export function checkIntakeNik(nik: string): NikCheck {
       code: p.code,
       severity: p.severity,
       message: p.message,
+      en: p.en,
       params: p.params,
     })),
   };

@@ -10,6 +10,8 @@ export interface IdProblem {
   severity: 'error' | 'warning';
   /** Indonesian, for the person at the desk. */
   message: string;
+  /** The same in English, for a user who asked for it. */
+  en: string;
   params: Record<string, string | number>;
 }
 
@@ -38,9 +40,10 @@ export interface ParseResult<T> {
 const problem = (
   code: string,
   message: string,
+  en: string,
   params: Record<string, string | number> = {},
   severity: 'error' | 'warning' = 'error',
-): IdProblem => ({ code, severity, message, params });
+): IdProblem => ({ code, severity, message, en, params });
 
 function validDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -71,15 +74,21 @@ export function regionProblems(prefix: string): IdProblem[] {
   const found: IdProblem[] = [];
   if (!getProvince(provinceCode)) {
     found.push(
-      problem('region.province_unknown', `kode provinsi ${provinceCode} tidak dikenal`, {
-        code: provinceCode,
-      }),
+      problem(
+        'region.province_unknown',
+        `kode provinsi ${provinceCode} tidak dikenal`,
+        `unknown province code ${provinceCode}`,
+        { code: provinceCode },
+      ),
     );
   } else if (!getRegency(regencyCode)) {
     found.push(
-      problem('region.regency_unknown', `kode kabupaten/kota ${regencyCode} tidak dikenal`, {
-        code: regencyCode,
-      }),
+      problem(
+        'region.regency_unknown',
+        `kode kabupaten/kota ${regencyCode} tidak dikenal`,
+        `unknown regency/city code ${regencyCode}`,
+        { code: regencyCode },
+      ),
     );
   } else if (!getDistrict(districtCode)) {
     // Districts split and are renumbered; a NIK keeps the code it was issued with.
@@ -87,6 +96,7 @@ export function regionProblems(prefix: string): IdProblem[] {
       problem(
         'region.district_unknown',
         `kode kecamatan ${districtCode} tidak dikenal`,
+        `unknown district code ${districtCode} (districts split and are renumbered: check the ID card)`,
         { code: districtCode },
         'warning',
       ),
@@ -104,15 +114,23 @@ function parseLayout(
   today: Date,
 ): ParseResult<ParsedId & { day: number; female: boolean }> {
   const label = kind === 'nik' ? 'NIK' : 'Nomor KK';
+  const labelEn = kind === 'nik' ? 'NIK' : 'KK number';
   const clean = sixteenDigits.test(input);
   const value = clean ? input : input.replace(/[\s.]/g, '');
   const problems: IdProblem[] = [];
   if (!clean) {
     if (!/^\d+$/.test(value))
-      problems.push(problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`));
+      problems.push(
+        problem(`${kind}.not_digits`, `${label} hanya boleh berisi angka`, `${labelEn} may hold digits only`),
+      );
     if (value.length !== 16)
       problems.push(
-        problem(`${kind}.length`, `${label} harus 16 digit (ada ${value.length})`, { length: value.length }),
+        problem(
+          `${kind}.length`,
+          `${label} harus 16 digit (ada ${value.length})`,
+          `${labelEn} must have 16 digits (found ${value.length})`,
+          { length: value.length },
+        ),
       );
     if (problems.length > 0) return { ok: false, problems };
   }
@@ -125,7 +143,10 @@ function parseLayout(
   const serial = value.slice(12, 16);
   if (region.length > 0 || when.problems.length > 0 || serial === '0000') {
     problems.push(...region, ...when.problems);
-    if (serial === '0000') problems.push(problem(`${kind}.serial`, 'nomor urut tidak boleh 0000'));
+    if (serial === '0000')
+      problems.push(
+        problem(`${kind}.serial`, 'nomor urut tidak boleh 0000', 'the serial number may not be 0000'),
+      );
   }
   const ok = !problems.some((p) => p.severity === 'error');
   const { date, day, female } = when;
@@ -166,17 +187,29 @@ export function datePart(kind: 'nik' | 'kk', ddmmyy: string, today: Date): DateP
   if (female) day -= 40;
   let date = '';
   const what = kind === 'nik' ? 'tanggal lahir' : 'tanggal';
+  const whatEn = kind === 'nik' ? 'birth date' : 'date';
   if (month < 1 || month > 12) {
-    problems.push(problem('date.month', `${what} tidak valid (bulan ${month})`, { month }));
+    problems.push(
+      problem('date.month', `${what} tidak valid (bulan ${month})`, `invalid ${whatEn} (month ${month})`, {
+        month,
+      }),
+    );
   } else if (day < 1 || day > 31) {
-    problems.push(problem('date.day', `${what} tidak valid (hari ${day})`, { day }));
+    problems.push(
+      problem('date.day', `${what} tidak valid (hari ${day})`, `invalid ${whatEn} (day ${day})`, { day }),
+    );
   } else {
     const thisYear = today.getUTCFullYear();
     let year = 2000 + yy;
     if (year > thisYear) year -= 100;
     if (!validDate(year, month, day)) {
       problems.push(
-        problem('date.invalid', `${what} tidak valid (${pad(day)}-${pad(month)})`, { day, month }),
+        problem(
+          'date.invalid',
+          `${what} tidak valid (${pad(day)}-${pad(month)})`,
+          `invalid ${whatEn} (${pad(day)}-${pad(month)})`,
+          { day, month },
+        ),
       );
     } else {
       date = `${year}-${pad(month)}-${pad(day)}`;

@@ -51,8 +51,17 @@ export function equalsProblem(
 
 export interface IntakeProblem {
   path: string;
+  /** Indonesian. */
   message: string;
+  /** Both languages, for the error mapper to pick the user's. */
+  text: { id: string; en: string };
 }
+
+const problemAt = (path: string, id: string, en: string): IntakeProblem => ({
+  path,
+  message: id,
+  text: { id, en },
+});
 
 const maxText = 500;
 
@@ -70,8 +79,14 @@ export function checkIntakeAnswers(
   const declared = new Set(fields.map((f) => f.id));
   for (const key of Object.keys(given)) {
     if (!declared.has(key)) {
-      const known = fields.map((f) => f.id).join(', ') || 'tidak ada';
-      problems.push({ path: `intake.${key}`, message: `pertanyaan tidak dikenal (yang ada: ${known})` });
+      const known = fields.map((f) => f.id).join(', ');
+      problems.push(
+        problemAt(
+          `intake.${key}`,
+          `pertanyaan tidak dikenal (yang ada: ${known || 'tidak ada'})`,
+          `unknown question (the standard asks: ${known || 'none'})`,
+        ),
+      );
     }
   }
   for (const f of fields) {
@@ -80,26 +95,39 @@ export function checkIntakeAnswers(
     const raw = Object.hasOwn(given, f.id) ? given[f.id] : undefined;
     const value = typeof raw === 'string' ? raw.trim() : raw;
     if (value === undefined || value === null || value === '') {
-      if (f.required) problems.push({ path, message: `${f.label}: wajib dijawab` });
+      if (f.required)
+        problems.push(problemAt(path, `${f.label}: wajib dijawab`, `${f.label}: an answer is required`));
       continue;
     }
     if (f.kind === 'boolean' && typeof value !== 'boolean') {
-      problems.push({ path, message: `${f.label}: jawab ya atau tidak (true/false)` });
+      problems.push(
+        problemAt(
+          path,
+          `${f.label}: jawab ya atau tidak (true/false)`,
+          `${f.label}: answer yes or no (true/false)`,
+        ),
+      );
     } else if (f.kind === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
-      problems.push({ path, message: `${f.label}: harus berupa angka` });
+      problems.push(problemAt(path, `${f.label}: harus berupa angka`, `${f.label}: must be a number`));
     } else if (f.kind === 'text' && (typeof value !== 'string' || value.length > maxText)) {
-      problems.push({
-        path,
-        message:
-          typeof value === 'string'
-            ? `${f.label}: paling panjang ${maxText} karakter`
-            : `${f.label}: harus berupa teks`,
-      });
+      problems.push(
+        typeof value === 'string'
+          ? problemAt(
+              path,
+              `${f.label}: paling panjang ${maxText} karakter`,
+              `${f.label}: at most ${maxText} characters`,
+            )
+          : problemAt(path, `${f.label}: harus berupa teks`, `${f.label}: must be text`),
+      );
     } else if (f.kind === 'choice' && !f.options.some((o) => o.value === value)) {
-      problems.push({
-        path,
-        message: `${f.label}: pilih salah satu dari ${f.options.map((o) => o.value).join(', ')}`,
-      });
+      const options = f.options.map((o) => o.value).join(', ');
+      problems.push(
+        problemAt(
+          path,
+          `${f.label}: pilih salah satu dari ${options}`,
+          `${f.label}: choose one of ${options}`,
+        ),
+      );
     } else {
       answers[f.id] = value as IntakeValue;
     }

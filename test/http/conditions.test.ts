@@ -81,7 +81,7 @@ describe('conditional requirements: the referral letter only for inpatients', ()
     );
     expect(en.statusCode).toBe(422);
     expect(en.json().error.problems).toEqual([
-      { path: 'intake.pengurus', message: 'Yang mengurus: pilih salah satu dari pasien, keluarga' },
+      { path: 'intake.pengurus', message: 'Yang mengurus: choose one of pasien, keluarga' },
     ]);
     expect(await count('cases')).toBe(before.cases);
     expect(await count('audit_log')).toBe(before.audit);
@@ -198,6 +198,7 @@ describe('the NIK checked at intake, before the case is opened', () => {
         code: 'region.district_unknown',
         severity: 'warning',
         message: 'kode kecamatan 33.14.99 tidak dikenal',
+        en: 'unknown district code 33.14.99 (districts split and are renumbered: check the ID card)',
         params: { code: '33.14.99' },
       },
     ]);

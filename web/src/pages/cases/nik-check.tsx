@@ -10,7 +10,7 @@ import { useTexts } from '../../i18n/i18n.tsx';
  * the desk should check against the identity card before opening it.
  */
 export function useNikCheck(nik: string): { error?: string; warning?: string } {
-  const { t } = useTexts(casesTexts);
+  const { t, lang } = useTexts(casesTexts);
   const check = useQuery({
     queryKey: ['nik-check', nik],
     queryFn: () => post<NikCheck>('/api/cases/nik-check', { nik }),
@@ -21,7 +21,9 @@ export function useNikCheck(nik: string): { error?: string; warning?: string } {
   const say = (p: NikCheck['problems'][number]) =>
     p.code === 'region.district_unknown'
       ? t('nikDistrictUnknown', { code: String(p.params.code ?? '') })
-      : p.message;
+      : lang === 'en'
+        ? p.en
+        : p.message;
   const errors = check.data.problems.filter((p) => p.severity === 'error').map(say);
   const warnings = check.data.problems.filter((p) => p.severity === 'warning').map(say);
   return {
