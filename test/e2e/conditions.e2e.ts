@@ -73,7 +73,9 @@ describe('intake asks the conditional paper only when the answer holds', () => {
     await page.getByTestId('answer-rawatInap').getByText('Ya').waitFor();
     expect(await page.getByTestId('answer-pengurus').innerText()).toBe('Pasien sendiri');
     await page.getByTestId('upload-surat-rujukan').waitFor();
-    expect(await page.getByText('nik-perlu-dicek').count()).toBe(1);
+    // The flag reads as words, not as its id.
+    expect(await page.getByText('NIK perlu dicek', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('nik-perlu-dicek').count()).toBe(0);
 
     // A wrong answer corrected, with a reason: the referral letter is no longer asked.
     await page.getByRole('button', { name: 'Koreksi jawaban' }).click();

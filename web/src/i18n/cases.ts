@@ -3,6 +3,9 @@ import { defineTexts } from './texts.ts';
 /** The staff's request pages: the queue, the intake form and one request. */
 export const casesTexts = defineTexts({
   queueTitle: { id: 'Antrean permohonan', en: 'Request queue' },
+  // The case's flags, set at opening (cases.service openCase).
+  'flag.nik-perlu-dicek': { id: 'NIK perlu dicek', en: 'NIK to be checked' },
+  'flag.tanpa-ktp': { id: 'Tanpa KTP', en: 'No ID card' },
   newRequest: { id: 'Permohonan baru', en: 'New request' },
   queueEmpty: { id: 'Tidak ada permohonan yang menunggu Anda.', en: 'No request is waiting for you.' },
   code: { id: 'Kode', en: 'Code' },

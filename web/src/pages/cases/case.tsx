@@ -88,8 +88,8 @@ export function CasePage() {
                     </Text>
                     <StatusBadge status={v.state.status} />
                     {v.case.flags.map((f) => (
-                      <Badge key={f} color="orange" variant="light">
-                        {f}
+                      <Badge key={f} color="orange" variant="light" tt="none">
+                        {f === 'nik-perlu-dicek' || f === 'tanpa-ktp' ? t(`flag.${f}`) : f}
                       </Badge>
                     ))}
                   </Group>
