@@ -149,10 +149,17 @@ describe('intake answers', () => {
       answers: { rawatInap: false, pengurus: 'keluarga' },
       problems: [],
     });
-    expect(checkIntakeAnswers(fields, { rawatInap: 'ya', pengurus: 'tetangga', umur: 3 }).problems).toEqual([
+    const wrong = checkIntakeAnswers(fields, { rawatInap: 'ya', pengurus: 'tetangga', umur: 3 }).problems;
+    expect(wrong.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'intake.umur', message: 'pertanyaan tidak dikenal (yang ada: rawatInap, pengurus)' },
       { path: 'intake.rawatInap', message: 'Pasien rawat inap?: jawab ya atau tidak (true/false)' },
       { path: 'intake.pengurus', message: 'Yang mengurus: pilih salah satu dari pasien, keluarga' },
+    ]);
+    // The same in English, for the error mapper to pick.
+    expect(wrong.map((p) => p.text.en)).toEqual([
+      'unknown question (the standard asks: rawatInap, pengurus)',
+      'Pasien rawat inap?: answer yes or no (true/false)',
+      'Yang mengurus: choose one of pasien, keluarga',
     ]);
     expect(checkIntakeAnswers(fields, {}).problems.map((p) => p.message)).toEqual([
       'Pasien rawat inap?: wajib dijawab',
@@ -163,7 +170,14 @@ describe('intake answers', () => {
       { id: 'catatan', label: 'Catatan', kind: 'text' as const, required: false },
     ];
     expect(checkIntakeAnswers(optional, {})).toEqual({ answers: {}, problems: [] });
-    expect(checkIntakeAnswers(optional, { umur: '7', catatan: 'x'.repeat(501) }).problems).toEqual([
+    expect(
+      checkIntakeAnswers(optional, { umur: '7', catatan: 'x'.repeat(501) }).problems.map(
+        ({ path, message }) => ({
+          path,
+          message,
+        }),
+      ),
+    ).toEqual([
       { path: 'intake.umur', message: 'Umur: harus berupa angka' },
       { path: 'intake.catatan', message: 'Catatan: paling panjang 500 karakter' },
     ]);
