@@ -37,7 +37,7 @@ export function auditWorkbook(
       useSharedStrings: false,
     });
     workbook.creator = 'Jaring';
-    const sheet = workbook.addWorksheet('Log audit');
+    const sheet = workbook.addWorksheet('Log audit', { views: [{ state: 'frozen', ySplit: 1 }] });
     const text = { numFmt: '@' };
     sheet.columns = [
       { header: 'No. entri', key: 'seq', width: 10, style: text },
@@ -52,7 +52,6 @@ export function auditWorkbook(
       { header: 'Permohonan', key: 'caseId', width: 12, style: text },
     ];
     sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
     for await (const batch of auditTrailBatches(db, unit, filter, upTo, people, lang)) {
       for (const e of batch)
         sheet

@@ -4,7 +4,7 @@ import { pickLanguage } from '../core/i18n.ts';
 import type { Db } from '../db/client.ts';
 import {
   AuditActors,
-  AuditFilter,
+  AuditExportQuery,
   AuditList,
   AuditListQuery,
   CheckpointList,
@@ -69,25 +69,26 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (
   app.get(
     '/api/audit/export.xlsx',
     {
-      schema: { tags: ['audit'], querystring: AuditFilter },
+      schema: { tags: ['audit'], querystring: AuditExportQuery },
       preValidation: guard('audit.read'),
     },
     async (request, reply) => {
       const { unit } = requireAuth(request);
-      checkAuditFilter(request.query);
+      const { lang: asked, ...filter } = request.query;
+      checkAuditFilter(filter);
       const upTo = await auditHead(app.db);
       await recordAudit(app.db, actorOf(request), {
         action: 'audit.export',
         entity: 'audit',
         unitId: unit.id,
-        after: { filter: request.query, upTo },
+        after: { filter, upTo },
       });
-      const lang = pickLanguage(request.headers['accept-language']);
+      const lang = asked ?? pickLanguage(request.headers['accept-language']);
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="log-audit-${day}.xlsx"`)
-        .send(auditWorkbook(app.db, unit, request.query, upTo, people, lang));
+        .send(auditWorkbook(app.db, unit, filter, upTo, people, lang));
     },
   );
 

@@ -127,6 +127,9 @@ export const AuditFilter = z.object({
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
+/** The export's query: the filters, and the language of its labels (a download sends no header of the app's). */
+export const AuditExportQuery = AuditFilter.extend({ lang: z.enum(['id', 'en']).optional() });
+
 export const AuditListQuery = AuditFilter.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Keyset cursor: entries older than this entry number (the previous page's `nextBefore`). */
