@@ -63,7 +63,7 @@ export function auditWorkbook(
             role: e.actorRoleLabel ?? '',
             action: e.actionLabel,
             code: e.action,
-            entity: e.entityLabel,
+            entity: e.entityName ? `${e.entityLabel}: ${e.entityName}` : e.entityLabel,
             entityId: e.entityId ?? '',
             caseId: e.link?.kind === 'case' && e.link.id !== null ? String(e.link.id) : '',
           })

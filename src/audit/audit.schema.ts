@@ -112,6 +112,8 @@ export const AuditEntryView = z.object({
   entity: z.string(),
   entityLabel: z.string(),
   entityId: z.string().nullable(),
+  /** The object's name where it has one people know (a user's name). */
+  entityName: z.string().nullable(),
   link: AuditLink.nullable(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;

@@ -569,7 +569,11 @@ async function describeEntries(
   people: TrailPeople,
   lang: Language,
 ): Promise<AuditEntryView[]> {
-  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
+  // Actors, and users who are the object of an entry (`user.create`), by name.
+  const objectUsers = rows.flatMap((r) => (r.entity === 'user' ? [idOf(r.entityId)] : []));
+  const ids = [
+    ...new Set([...rows.map((r) => r.actorId), ...objectUsers].filter((id): id is number => id !== null)),
+  ];
   const names = ids.length > 0 ? await people.names(db, ids) : new Map<number, string>();
   return rows.map((r) => ({
     seq: r.seq,
@@ -584,6 +588,7 @@ async function describeEntries(
     entity: r.entity,
     entityLabel: entityLabel(r.entity, lang),
     entityId: r.entityId,
+    entityName: r.entity === 'user' ? (names.get(idOf(r.entityId) ?? 0) ?? null) : null,
     link: linkOf(r),
   }));
 }

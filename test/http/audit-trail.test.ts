@@ -15,6 +15,7 @@ interface Entry {
   entity: string;
   entityLabel: string;
   entityId: string | null;
+  entityName: string | null;
   link: { kind: string; id: number | null } | null;
 }
 
@@ -78,6 +79,8 @@ describe('the audit trail for the Inspektorat: filters, paging, export, words an
     });
     const login = (await list('action=auth.login')).entries[0];
     expect(login?.actionLabel).toBe('Masuk');
+    const created = (await list('action=user.create&limit=500')).entries;
+    expect(created.map((e) => e.entityName)).toContain('Rina Marlina');
     const family = (await list('entity=registry_family')).entries;
     expect(family.map((e) => e.link)).toEqual([{ kind: 'family', id: 77 }]);
   });

@@ -174,7 +174,14 @@ export function AuditTrail({ timeZone }: { timeZone: string }) {
                   <Table.Tbody>
                     {entries.map((e) => {
                       const to = linkTo(e.link);
-                      const object = `${e.entityLabel}${e.entityId && e.link?.kind !== 'register' ? ` ${e.entityId}` : ''}`;
+                      // A session's or a person's id tells a reader nothing (it stays in the title).
+                      const shownId =
+                        e.entityId && e.entity !== 'session' && e.link?.kind !== 'register'
+                          ? ` ${e.entityId}`
+                          : '';
+                      const object = e.entityName
+                        ? `${e.entityLabel}: ${e.entityName}`
+                        : `${e.entityLabel}${shownId}`;
                       return (
                         <Table.Tr key={e.seq} data-testid="audit-entry">
                           <Table.Td>{e.seq}</Table.Td>
