@@ -16,7 +16,9 @@ import {
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoints.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import { guard, requireAuth } from './auth/guard.ts';
+import { actorOf } from './auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from './auth/guard.ts';
+import { trailPeople, trailUsersOf } from './auth/people.ts';
 import { isProcedureActor, RoleLabels } from './auth/roles.ts';
 import { registerSecurity } from './auth/security.ts';
 import { usersRoutes } from './auth/users.routes.ts';
@@ -155,7 +157,13 @@ export async function buildApp({
   await app.register(usersRoutes);
   await app.register(homeRoutes);
   await app.register(standardsRoutes, { effects });
-  await app.register(auditRoutes, { guard, requireAuth });
+  await app.register(auditRoutes, {
+    guard,
+    requireAuth,
+    actorOf: (request) => actorOf(requireAuth(request), clientOf(request)),
+    people: trailPeople,
+    usersOf: trailUsersOf,
+  });
   await app.register(calendarRoutes);
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);

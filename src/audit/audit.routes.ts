@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pickLanguage } from '../core/i18n.ts';
+import type { Db } from '../db/client.ts';
 import {
+  AuditActors,
+  AuditExportQuery,
   AuditList,
   AuditListQuery,
   CheckpointList,
@@ -9,7 +12,16 @@ import {
   CheckpointWritten,
   VerifyResult,
 } from './audit.schema.ts';
-import { auditTrail, verifyAuditChain } from './audit.service.ts';
+import {
+  type Actor,
+  auditHead,
+  auditTrail,
+  checkAuditFilter,
+  recordAudit,
+  type TrailPeople,
+  verifyAuditChain,
+} from './audit.service.ts';
+import { auditWorkbook } from './audit-export.ts';
 import { checkpointNow, checkpointViews } from './checkpoints.ts';
 
 /**
@@ -20,19 +32,84 @@ export interface AuditRouteOptions {
   guard: (
     permission: 'audit.read' | 'audit.verify',
   ) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-  requireAuth: (request: FastifyRequest) => { unit: { id: number; name: string } };
+  requireAuth: (request: FastifyRequest) => { unit: { id: number; name: string; timeZone: string } };
+  /** The signed-in user as the audit log records them (for the export's own entry). */
+  actorOf: (request: FastifyRequest) => Actor;
+  /** Names and role labels of the people the trail names. */
+  people: TrailPeople;
+  /** The unit's users, to filter the trail by. */
+  usersOf: (
+    db: Db,
+    unitId: number,
+  ) => Promise<Array<{ id: number; name: string; username: string; roles: string[] }>>;
 }
 
-export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (app, { guard, requireAuth }) => {
+export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (
+  app,
+  { guard, requireAuth, actorOf, people, usersOf },
+) => {
+  // The unit's trail, filtered, one keyset page at a time (newest first).
   app.get(
     '/api/audit',
     {
       schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditList } },
       preValidation: guard('audit.read'),
     },
-    async (request) => ({
-      entries: await auditTrail(app.db, requireAuth(request).unit.id, request.query.limit),
-    }),
+    async (request) =>
+      auditTrail(
+        app.db,
+        requireAuth(request).unit,
+        request.query,
+        people,
+        pickLanguage(request.headers['accept-language']),
+      ),
+  );
+
+  // The filtered trail as a workbook for the Inspektorat; the export is itself audited.
+  app.get(
+    '/api/audit/export.xlsx',
+    {
+      schema: { tags: ['audit'], querystring: AuditExportQuery },
+      preValidation: guard('audit.read'),
+    },
+    async (request, reply) => {
+      const { unit } = requireAuth(request);
+      const { lang: asked, ...filter } = request.query;
+      checkAuditFilter(filter);
+      const upTo = await auditHead(app.db);
+      await recordAudit(app.db, actorOf(request), {
+        action: 'audit.export',
+        entity: 'audit',
+        unitId: unit.id,
+        after: { filter, upTo },
+      });
+      const lang = asked ?? pickLanguage(request.headers['accept-language']);
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="log-audit-${day}.xlsx"`)
+        .send(auditWorkbook(app.db, unit, filter, upTo, people, lang));
+    },
+  );
+
+  app.get(
+    '/api/audit/actors',
+    {
+      schema: { tags: ['audit'], response: { 200: AuditActors } },
+      preValidation: guard('audit.read'),
+    },
+    async (request) => {
+      const lang = pickLanguage(request.headers['accept-language']);
+      const users = await usersOf(app.db, requireAuth(request).unit.id);
+      return {
+        actors: users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          username: u.username,
+          roleLabel: u.roles.map((r) => people.roleLabel(r)?.[lang] ?? r).join(', '),
+        })),
+      };
+    },
   );
 
   app.get(

@@ -89,21 +89,68 @@ export type VerifyResult = z.infer<typeof VerifyResult>;
 export const CheckpointView = Checkpoint.extend({ trusted: z.boolean(), text: z.string() });
 export type CheckpointView = z.infer<typeof CheckpointView>;
 
-/** One line of the unit's audit trail as the staff page lists it. */
+/** Where a trail entry leads: the case (a letter leads to its case), the family, the register. */
+export const AuditLink = z.object({
+  kind: z.enum(['case', 'family', 'register']),
+  id: z.number().int().nullable(),
+});
+export type AuditLink = z.infer<typeof AuditLink>;
+
+/** One line of the unit's audit trail as the staff page lists it, in the reader's words. */
 export const AuditEntryView = z.object({
   seq: z.number().int(),
   at: z.string(),
+  actorId: z.number().int().nullable(),
   actorUsername: z.string().nullable(),
+  /** The user's name today; null for the system or a user no longer known. */
+  actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
+  /** The recorded role(s) by their labels, e.g. "Kepala Dinas". */
+  actorRoleLabel: z.string().nullable(),
   action: z.string(),
+  actionLabel: z.string(),
   entity: z.string(),
+  entityLabel: z.string(),
   entityId: z.string().nullable(),
+  /** The object's name where it has one people know (a user's name). */
+  entityName: z.string().nullable(),
+  link: AuditLink.nullable(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-export const AuditListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
-export const AuditList = z.object({ entries: z.array(AuditEntryView) });
+/** The trail's filters, shared by the list and the export. Dates are days in the unit's zone. */
+export const AuditFilter = z.object({
+  actor: z.coerce.number().int().min(1).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  entity: z.string().trim().min(1).max(100).optional(),
+  entityId: z.string().trim().min(1).max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+/** The export's query: the filters, and the language of its labels (a download sends no header of the app's). */
+export const AuditExportQuery = AuditFilter.extend({ lang: z.enum(['id', 'en']).optional() });
+
+export const AuditListQuery = AuditFilter.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Keyset cursor: entries older than this entry number (the previous page's `nextBefore`). */
+  before: z.coerce.number().int().min(1).optional(),
+});
+export const AuditList = z.object({
+  entries: z.array(AuditEntryView),
+  /** The cursor of the next (older) page, or null when this page holds the last entry. */
+  nextBefore: z.number().int().nullable(),
+});
 export type AuditList = z.infer<typeof AuditList>;
+
+/** The unit's users, to filter the trail by. */
+export const AuditActors = z.object({
+  actors: z.array(
+    z.object({ id: z.number().int(), name: z.string(), username: z.string(), roleLabel: z.string() }),
+  ),
+});
+export type AuditActors = z.infer<typeof AuditActors>;
 
 export const CheckpointsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 export const CheckpointList = z.object({ checkpoints: z.array(CheckpointView) });

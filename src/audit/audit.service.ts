@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { offsetMinutes } from '../core/calendar.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
+import { DomainError } from '../core/errors.ts';
 import { fill, type Language, type Text } from '../core/i18n.ts';
 import { maskPersonalNumbers } from '../core/privacy.ts';
 import { storableText } from '../core/text.ts';
 import type { Db } from '../db/client.ts';
-import type { AuditEntryView, AuditProblem, Checkpoint, VerifyResult } from './audit.schema.ts';
+import type {
+  AuditEntryView,
+  AuditFilter,
+  AuditLink,
+  AuditProblem,
+  Checkpoint,
+  VerifyResult,
+} from './audit.schema.ts';
 import { auditLog } from './audit.tables.ts';
+import { actionLabel, entityLabel } from './audit-labels.ts';
 import { type AuditAnchor, checkpointSigned } from './checkpoints.ts';
 
 /** Who is acting: a signed-in user, or the system (CLI, seed, public request). */
@@ -419,20 +429,185 @@ async function readCheckpoints(
   return { trusted, read, latest: trusted.at(-1) ?? null, signatureProblems };
 }
 
-/** The unit's latest audit entries, newest first, without their before/after contents. */
-export async function auditTrail(db: Db, unitId: number, limit: number): Promise<AuditEntryView[]> {
-  return db
-    .select({
-      seq: auditLog.seq,
-      at: auditLog.at,
-      actorUsername: auditLog.actorUsername,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-    })
+/**
+ * What the trail needs of the people it names. Audit sits below auth and knows no users table:
+ * the composition root hands these in.
+ */
+export interface TrailPeople {
+  /** Users' names by id (ids of unknown users are left out). */
+  names(db: Db, ids: number[]): Promise<Map<number, string>>;
+  /** A role's label, e.g. `kepala_dinas` → "Kepala Dinas"; undefined for an unknown role. */
+  roleLabel(role: string): Text | undefined;
+}
+
+type TrailRow = {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  caseId: string | null;
+};
+
+const trailColumns = {
+  seq: auditLog.seq,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorUsername: auditLog.actorUsername,
+  actorRole: auditLog.actorRole,
+  action: auditLog.action,
+  entity: auditLog.entity,
+  entityId: auditLog.entityId,
+  // A letter's entry names its case in `after`: the trail links the letter to its case.
+  caseId: sql<string | null>`${auditLog.after}->>'caseId'`,
+};
+
+/** Midnight at the start of a calendar day in the unit's zone. */
+function startOfDay(date: string, timeZone: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - offsetMinutes(timeZone) * 60_000);
+}
+
+/** Refuses a date range that ends before it starts (before a download begins, too). */
+export function checkAuditFilter(filter: AuditFilter): void {
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw new DomainError('audit.range_invalid', { from: filter.from, to: filter.to });
+}
+
+/** The unit's entries the filter keeps; `before` and `upTo` bound them by entry number. */
+function trailWhere(
+  unitId: number,
+  timeZone: string,
+  filter: AuditFilter,
+  bounds: { before?: number | undefined; upTo?: number | undefined } = {},
+) {
+  checkAuditFilter(filter);
+  const conditions: SQL[] = [eq(auditLog.unitId, unitId)];
+  if (filter.actor !== undefined) conditions.push(eq(auditLog.actorId, filter.actor));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.from) conditions.push(gte(auditLog.at, startOfDay(filter.from, timeZone).toISOString()));
+  if (filter.to) {
+    const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    conditions.push(lt(auditLog.at, startOfDay(next, timeZone).toISOString()));
+  }
+  if (bounds.before !== undefined) conditions.push(lt(auditLog.seq, bounds.before));
+  if (bounds.upTo !== undefined) conditions.push(lte(auditLog.seq, bounds.upTo));
+  return and(...conditions);
+}
+
+/**
+ * One page of the unit's trail, newest first, without the entries' before/after contents. Paged
+ * by entry number (keyset), so every entry is on exactly one page however the trail grows.
+ */
+export async function auditTrail(
+  db: Db,
+  unit: { id: number; timeZone: string },
+  query: AuditFilter & { limit: number; before?: number | undefined },
+  people: TrailPeople,
+  lang: Language,
+): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
+  const rows = await db
+    .select(trailColumns)
     .from(auditLog)
-    .where(eq(auditLog.unitId, unitId))
+    .where(trailWhere(unit.id, unit.timeZone, query, { before: query.before }))
     .orderBy(desc(auditLog.seq))
-    .limit(limit);
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const more = rows.length > query.limit;
+  return {
+    entries: await describeEntries(db, page, people, lang),
+    nextBefore: more ? (page.at(-1)?.seq ?? null) : null,
+  };
+}
+
+/** The filtered trail up to entry `upTo`, newest first, in batches (for the export). */
+export async function* auditTrailBatches(
+  db: Db,
+  unit: { id: number; timeZone: string },
+  filter: AuditFilter,
+  upTo: number,
+  people: TrailPeople,
+  lang: Language,
+  batchSize = 1_000,
+): AsyncGenerator<AuditEntryView[]> {
+  let before: number | undefined;
+  for (;;) {
+    const rows = await db
+      .select(trailColumns)
+      .from(auditLog)
+      .where(trailWhere(unit.id, unit.timeZone, filter, { before, upTo }))
+      .orderBy(desc(auditLog.seq))
+      .limit(batchSize);
+    if (rows.length > 0) yield await describeEntries(db, rows, people, lang);
+    if (rows.length < batchSize) return;
+    before = rows.at(-1)?.seq;
+  }
+}
+
+/** The chain's last entry number (0 when empty). */
+export async function auditHead(db: Db): Promise<number> {
+  const [last] = await db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return last?.seq ?? 0;
+}
+
+/** A role as recorded (`kepala_dinas,auditor`) by its labels. */
+export function roleLabelOf(role: string | null, people: TrailPeople, lang: Language): string | null {
+  if (!role) return null;
+  return role
+    .split(',')
+    .map((r) => people.roleLabel(r)?.[lang] ?? r)
+    .join(', ');
+}
+
+async function describeEntries(
+  db: Db,
+  rows: TrailRow[],
+  people: TrailPeople,
+  lang: Language,
+): Promise<AuditEntryView[]> {
+  // Actors, and users who are the object of an entry (`user.create`), by name.
+  const objectUsers = rows.flatMap((r) => (r.entity === 'user' ? [idOf(r.entityId)] : []));
+  const ids = [
+    ...new Set([...rows.map((r) => r.actorId), ...objectUsers].filter((id): id is number => id !== null)),
+  ];
+  const names = ids.length > 0 ? await people.names(db, ids) : new Map<number, string>();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actorId,
+    actorUsername: r.actorUsername,
+    actorName: r.actorId === null ? null : (names.get(r.actorId) ?? null),
+    actorRole: r.actorRole,
+    actorRoleLabel: roleLabelOf(r.actorRole, people, lang),
+    action: r.action,
+    actionLabel: actionLabel(r.action, lang),
+    entity: r.entity,
+    entityLabel: entityLabel(r.entity, lang),
+    entityId: r.entityId,
+    entityName: r.entity === 'user' ? (names.get(idOf(r.entityId) ?? 0) ?? null) : null,
+    link: linkOf(r),
+  }));
+}
+
+const idOf = (value: string | null) => (value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null);
+
+function linkOf(r: TrailRow): AuditLink | null {
+  if (r.entity === 'case') {
+    const id = idOf(r.entityId);
+    return id === null ? null : { kind: 'case', id };
+  }
+  if (r.entity === 'letter') {
+    const id = idOf(r.caseId);
+    return id === null ? null : { kind: 'case', id };
+  }
+  if (r.entity === 'registry_family') {
+    const id = idOf(r.entityId);
+    return id === null ? null : { kind: 'family', id };
+  }
+  if (r.entity === 'registry_person' || r.entity === 'person') return { kind: 'register', id: null };
+  return null;
 }

@@ -161,6 +161,8 @@ export const CaseActionView = z.object({
   seq: z.number().int(),
   at: z.string(),
   userId: z.number().int().nullable(),
+  /** Who acted, by name (null for the system or an applicant on the portal). */
+  userName: z.string().nullable(),
   role: z.string(),
   step: z.string().nullable(),
   action: z.string(),

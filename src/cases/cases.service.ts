@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUnitById } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
+import { userNames } from '../auth/people.ts';
 import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
@@ -263,6 +264,10 @@ export async function getCase(
     now,
   );
   const documents = await repo.documentsOf(db, row.id);
+  const actorNames = await userNames(
+    db,
+    actions.flatMap((a) => (a.userId === null ? [] : [a.userId])),
+  );
   const caseLetters = await lettersOfCase(db, row.id);
   const scans = await signedScansOf(
     db,
@@ -320,7 +325,10 @@ export async function getCase(
       new Set(documents.map((d) => d.requirementId)),
       row.intake,
     ).map((r) => ({ id: r.id, text: requirementText(r) })),
-    actions,
+    actions: actions.map((a) => ({
+      ...a,
+      userName: a.userId === null ? null : (actorNames.get(a.userId) ?? null),
+    })),
     documents: documents.map(documentView),
     letters: caseLetters.map((l) => ({
       id: l.id,

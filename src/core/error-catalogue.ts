@@ -15,6 +15,11 @@ export interface ErrorSpec {
 }
 
 export const errorCatalogue = {
+  'audit.range_invalid': {
+    status: 422,
+    id: 'Tanggal awal ({from}) sesudah tanggal akhir ({to}).',
+    en: 'The start date ({from}) is after the end date ({to}).',
+  },
   'auth.unauthenticated': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   'auth.invalid_credentials': {
     status: 401,

@@ -278,6 +278,20 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { absent: (o) => [`"${o.code}.`] },
   },
+  'GET /api/audit/export.xlsx': {
+    need: 'audit.read',
+    own: () => ({ url: '/api/audit/export.xlsx?action=case.open' }),
+    ok: 200,
+    foreign: {
+      none: 'scoped by the session’s unit (a zipped workbook: audit-trail.test.ts reads it back and finds no other unit’s rows)',
+    },
+  },
+  'GET /api/audit/actors': {
+    need: 'audit.read',
+    own: () => ({ url: '/api/audit/actors' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.staff.name] },
+  },
   'GET /api/audit/verify': {
     need: 'audit.verify',
     own: () => ({ url: '/api/audit/verify' }),

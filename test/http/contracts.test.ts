@@ -13,6 +13,7 @@ const binary = new Map<string, string>([
   ['GET /api/registry/exports/:token', 'text/csv or XLSX'],
   ['GET /api/registry/template.:format', 'text/csv or XLSX'],
   ['GET /api/registry/imports/:id/errors', 'text/csv'],
+  ['GET /api/audit/export.xlsx', 'XLSX'],
 ]);
 
 describe('route contracts', () => {

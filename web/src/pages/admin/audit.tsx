@@ -1,20 +1,16 @@
-import type { AuditList, CheckpointWritten, VerifyResult } from '@jaring/audit/audit.schema.ts';
-import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import type { CheckpointWritten, VerifyResult } from '@jaring/audit/audit.schema.ts';
+import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { type ApiError, get, post } from '../../api.ts';
-import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { adminTexts } from '../../i18n/admin.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
+import { AuditTrail } from './audit-trail.tsx';
 
 /** The unit's audit trail and a check of the whole hash chain. */
 export function AuditPage() {
   const { t, lang } = useTexts(adminTexts);
-  const entries = useQuery({
-    queryKey: ['audit'],
-    queryFn: () => get<AuditList>('/api/audit?limit=200'),
-  });
   const verify = useMutation<VerifyResult, ApiError>({ mutationFn: () => get('/api/audit/verify') });
   const checkpoint = useMutation<CheckpointWritten, ApiError>({
     mutationFn: () => post('/api/audit/checkpoints'),
@@ -94,42 +90,7 @@ export function AuditPage() {
             </Paper>
           ) : null}
           {checkpoint.isError ? <Alert color="red">{checkpoint.error.message}</Alert> : null}
-          <QueryView query={entries}>
-            {({ entries: list }) => (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>#</Table.Th>
-                      <Table.Th>{t('time')}</Table.Th>
-                      <Table.Th>{t('user')}</Table.Th>
-                      <Table.Th>{t('action')}</Table.Th>
-                      <Table.Th>{t('object')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((e) => (
-                      <Table.Tr key={e.seq}>
-                        <Table.Td>{e.seq}</Table.Td>
-                        <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
-                        <Table.Td>
-                          {e.actorUsername ?? '—'}{' '}
-                          {e.actorRole ? <Badge size="xs">{e.actorRole}</Badge> : null}
-                        </Table.Td>
-                        <Table.Td>
-                          <code>{e.action}</code>
-                        </Table.Td>
-                        <Table.Td>
-                          {e.entity}
-                          {e.entityId ? ` ${e.entityId}` : ''}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </QueryView>
+          <AuditTrail timeZone={user.unit.timeZone} />
         </Stack>
       )}
     </RequireSession>

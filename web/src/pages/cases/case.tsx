@@ -219,10 +219,10 @@ export function CasePage() {
                   <Timeline bulletSize={14} lineWidth={2} active={v.actions.length}>
                     {v.actions.map((a) => (
                       <Timeline.Item key={a.seq} title={actionLabel(v, a)}>
-                        <Text size="xs" c="dimmed">
-                          {unitTime(a.at, lang, user.unit.timeZone)} ·{' '}
+                        <Text size="xs" c="dimmed" data-testid="history-who">
+                          {unitTime(a.at, lang, user.unit.timeZone)} · {a.userName ? `${a.userName}, ` : ''}
                           {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
-                          {a.step ? ` · ${a.step}` : ''}
+                          {a.step && v.labels[a.step] ? ` · ${v.labels[a.step]?.label}` : ''}
                         </Text>
                         {a.note ? <Text size="sm">{a.note}</Text> : null}
                         {a.data?.result?.payoutId ? (
