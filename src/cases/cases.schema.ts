@@ -315,8 +315,26 @@ export const PublicTracking = z.object({
   /** Since when the case waits for the applicant's papers; null when it does not. */
   waitingSince: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** What the office asks the applicant to complete (returned), or why it refused (rejected). */
+  reason: z.string().nullable(),
+  /** Whether a letter of the case has been issued: once signed, it waits to be fetched. */
+  letterIssued: z.boolean(),
+  /** Where and when the applicant can come: the office's address, phone and weekly hours. */
+  office: z.object({
+    name: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    /** ISO weekday '1' (Monday) … '7' → intervals in the unit's zone; a missing day is closed. */
+    officeHours: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))),
+  }),
   steps: z.array(
-    z.object({ id: z.string(), label: z.string(), state: z.enum(['current', 'done', 'pending']) }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      /** Who works the step, so the page can say what it means for the applicant. */
+      role: z.string(),
+      state: z.enum(['current', 'done', 'pending']),
+    }),
   ),
 });
 export type PublicTracking = z.infer<typeof PublicTracking>;

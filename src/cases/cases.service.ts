@@ -10,7 +10,7 @@ import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
-import { maskPersonalNumbers } from '../core/privacy.ts';
+import { maskNumbersInText, maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sha256Of, sniffMimeType } from '../documents/file-store.ts';
@@ -724,12 +724,22 @@ export async function publicTracking(db: Db, code: string): Promise<PublicTracki
   const actions = await repo.actionsOf(db, row.id);
   const state = caseState(workflow, actions.map(toAction));
   const passed = new Set(actions.map((a) => a.step).filter((s): s is string => s !== null));
+  const unit = await findUnitById(db, row.unitId);
   return {
     trackingCode: row.trackingCode,
     firstName: row.applicant.name.split(/\s+/)[0] ?? '',
     service: standard.name,
-    timeZone: (await findUnitTimeZone(db, row.unitId)) ?? 'Asia/Jakarta',
+    timeZone: unit?.timeZone ?? 'Asia/Jakarta',
     status: state.status,
+    // Written by the office for the applicant; a NIK or KK number in it is masked all the same.
+    reason: state.reason === null ? null : maskNumbersInText(state.reason),
+    letterIssued: (await lettersOfCase(db, row.id)).length > 0,
+    office: {
+      name: unit?.name ?? '',
+      address: unit?.address ?? '',
+      phone: unit?.phone ?? '',
+      officeHours: (await calendarOf(db, row.unitId)).officeHours,
+    },
     openedAt: row.openedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     waitingSince: row.pausedAt?.toISOString() ?? null,
@@ -737,6 +747,7 @@ export async function publicTracking(db: Db, code: string): Promise<PublicTracki
     steps: workflow.steps.map((s) => ({
       id: s.id,
       label: s.label,
+      role: s.role,
       state:
         s.id === state.step && state.status !== 'done'
           ? 'current'
@@ -745,8 +756,4 @@ export async function publicTracking(db: Db, code: string): Promise<PublicTracki
             : 'pending',
     })),
   };
-}
-
-async function findUnitTimeZone(db: Db, unitId: number): Promise<string | undefined> {
-  return (await findUnitById(db, unitId))?.timeZone;
 }

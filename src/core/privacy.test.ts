@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseKk, parseNik } from './nik.ts';
-import { isMaskedNumber, maskKk, maskNik, maskPersonalNumbers } from './privacy.ts';
+import { isMaskedNumber, maskKk, maskNik, maskNumbersInText, maskPersonalNumbers } from './privacy.ts';
 
 const seed = 20_260_112;
 const digit = fc.constantFrom(...'0123456789');
@@ -110,5 +110,15 @@ describe('maskPersonalNumbers', () => {
       }),
       { seed, numRuns: 1_000 },
     );
+  });
+});
+
+describe('maskNumbersInText', () => {
+  it('masks every 16-digit number in a sentence and leaves other numbers alone', () => {
+    expect(maskNumbersInText('KK 6571010101010001 dan NIK 6571015708900001; RT 003, 2025')).toBe(
+      'KK 6571********0001 dan NIK 6571********0001; RT 003, 2025',
+    );
+    // A longer run is no NIK: left as it is.
+    expect(maskNumbersInText('rekening 65710157089000012')).toBe('rekening 65710157089000012');
   });
 });

@@ -19,6 +19,11 @@ export function maskNik(value: string): string {
   return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
 }
 
+/** Free text (a reason written to the applicant) with every 16-digit NIK or KK number in it masked. */
+export function maskNumbersInText(text: string): string {
+  return text.replace(/(?<!\d)\d{16}(?!\d)/g, maskNik);
+}
+
 /** A KK (family card) number, masked by the same rule as a NIK. */
 export const maskKk = maskNik;
 

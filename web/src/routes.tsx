@@ -42,6 +42,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/verifikasi',
+    component: lazyRouteComponent(track, 'VerifyFormPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/verifikasi/$code',
     component: lazyRouteComponent(track, 'VerifyPage'),
   }),

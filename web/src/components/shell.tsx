@@ -2,6 +2,7 @@ import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from 
 import { Link, Outlet } from '@tanstack/react-router';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
+import { PhoneLabel, TrackLink } from './header-links.tsx';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -34,16 +35,14 @@ function Header() {
               { value: 'en', label: 'EN' },
             ]}
           />
-          <Button component={Link} to="/lacak" size="xs" variant="subtle" visibleFrom="xs">
-            {t('track')}
-          </Button>
+          <TrackLink />
           {session.data ? (
             <Button component={Link} to="/staf" size="xs" variant="light">
               {session.data.name.split(' ')[0]}
             </Button>
           ) : (
             <Button component={Link} to="/masuk" size="xs" variant="light">
-              {t('signIn')}
+              <PhoneLabel full={t('signIn')} short={t('signInShort')} />
             </Button>
           )}
         </Group>

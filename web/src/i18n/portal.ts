@@ -13,10 +13,6 @@ export const portalTexts = defineTexts({
     id: 'Kantor ini belum menerbitkan standar pelayanan.',
     en: 'This office has not published any service standard yet.',
   },
-  sippnExport: {
-    id: 'Ekspor semua standar untuk SIPPN (JSON)',
-    en: 'Export all standards for SIPPN (JSON)',
-  },
   level_province: { id: 'Provinsi', en: 'Province' },
   level_regency: { id: 'Kabupaten', en: 'Regency' },
   level_city: { id: 'Kota', en: 'City' },

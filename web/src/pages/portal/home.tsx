@@ -46,11 +46,6 @@ export function PortalPage() {
           )
         }
       </QueryView>
-      <Text size="sm" c="dimmed">
-        <Anchor href="/api/public/sippn" size="sm">
-          {t('sippnExport')}
-        </Anchor>
-      </Text>
     </Stack>
   );
 }

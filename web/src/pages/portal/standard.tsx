@@ -164,11 +164,11 @@ function ComponentGroup({
             <Table.Tr key={c.key} data-component={c.number} data-testid={`component-${c.key}`}>
               <Table.Td>{c.number}.</Table.Td>
               <Table.Td className="component-name">
-                <Text fw={600} size="sm">
+                <Text component="h3" fw={600} size="sm" m={0}>
                   {pick(c.label)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td className="component-body">
                 <ComponentBody s={s} c={c} />
               </Table.Td>
             </Table.Tr>

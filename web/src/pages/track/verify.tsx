@@ -1,12 +1,13 @@
 import type { LetterVerification as Verification } from '@jaring/documents/documents.schema.ts';
-import { Alert, Badge, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { type ApiError, get, uploadFile } from '../../api.ts';
+import { ApiError, get, uploadFile } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { formatUnitDateTime } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
+import { VerifyCodeForm } from './verify-form.tsx';
 
 /**
  * The signer as the letter's signature block names them, on one line: who signed, as what (an
@@ -36,6 +37,18 @@ export function VerifyPage() {
   const check = useMutation<Verification, ApiError, File>({
     mutationFn: (file) => uploadFile(`/api/public/verify/${code}`, file),
   });
+  // A mistyped code (no such letter, or not a code at all): the field to correct it, filled in.
+  if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
+    return (
+      <Paper withBorder p="lg" maw={480} mx="auto" mt="lg">
+        <VerifyCodeForm initial={code}>
+          <Alert color="yellow" title={t('verifyNotFound')} data-testid="verify-not-found" role="alert">
+            <Text size="sm">{t('verifyNotFoundNote')}</Text>
+          </Alert>
+        </VerifyCodeForm>
+      </Paper>
+    );
+  }
   return (
     <QueryView query={query}>
       {(v) => {
