@@ -1,0 +1,68 @@
+import type { ImportView } from '@jaring/registry/registry.schema.ts';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { registryTexts } from '../../i18n/registry.ts';
+import { num } from './registry-format.ts';
+
+/**
+ * The first problems of an import, by row and column, with how many there are in all, and the
+ * whole list to download: as an Excel workbook, or as a CSV that Indonesian Excel opens.
+ */
+export function ImportProblems({ view }: { view: ImportView }) {
+  const { t, lang } = useTexts(registryTexts);
+  const { id, problemCount, firstProblems, hasErrorFile } = view;
+  if (!hasErrorFile) return null;
+  const file = `/api/registry/imports/${id}/errors`;
+  return (
+    <Stack gap="xs" mt="sm" data-testid="import-problems">
+      <Title order={3} size="h4">
+        {t('problemsTitle')}
+      </Title>
+      {problemCount > 0 && (
+        <Text size="sm" data-testid="problem-count">
+          {problemCount > firstProblems.length
+            ? t('problemsFirst', { count: num(problemCount, lang), shown: num(firstProblems.length, lang) })
+            : t('problemsAll', { count: num(problemCount, lang) })}
+        </Text>
+      )}
+      {firstProblems.length > 0 && (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped withTableBorder data-testid="problem-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('problemRow')}</Table.Th>
+                <Table.Th>{t('problemColumn')}</Table.Th>
+                <Table.Th>{t('problemLevel')}</Table.Th>
+                <Table.Th>{t('problemMessage')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {firstProblems.map((p) => (
+                // A row can have several problems in one column, each with its own message.
+                <Table.Tr key={`${p.row}-${p.column}-${p.message}`}>
+                  <Table.Td>{num(p.row, lang)}</Table.Td>
+                  <Table.Td>{p.column}</Table.Td>
+                  <Table.Td>
+                    <Badge color={p.severity === 'error' ? 'red' : 'yellow'} variant="light">
+                      {t(p.severity === 'error' ? 'problemError' : 'problemWarning')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{p.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Group gap="md">
+        <Text size="sm">{t('errorFile')}:</Text>
+        <Anchor href={`${file}?format=xlsx`} size="sm" data-testid="error-file-xlsx">
+          {t('problemsXlsx')}
+        </Anchor>
+        <Anchor href={`${file}?format=csv`} size="sm" data-testid="error-file">
+          {t('problemsCsv')}
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
