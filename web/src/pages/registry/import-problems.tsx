@@ -1,5 +1,5 @@
 import type { ImportView } from '@jaring/registry/registry.schema.ts';
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { registryTexts } from '../../i18n/registry.ts';
 import { num } from './registry-format.ts';
@@ -25,9 +25,19 @@ export function ImportProblems({ view }: { view: ImportView }) {
             : t('problemsAll', { count: num(problemCount, lang) })}
         </Text>
       )}
+      <Group gap="md">
+        <Text size="sm">{t('errorFile')}:</Text>
+        <Anchor href={`${file}?format=xlsx`} size="sm" data-testid="error-file-xlsx">
+          {t('problemsXlsx')}
+        </Anchor>
+        <Anchor href={`${file}?format=csv`} size="sm" data-testid="error-file">
+          {t('problemsCsv')}
+        </Anchor>
+      </Group>
       {firstProblems.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped withTableBorder data-testid="problem-table">
+        // Fifty rows stay within a screen's height: the table scrolls under its header.
+        <ScrollArea.Autosize mah={440} type="auto" offsetScrollbars>
+          <Table striped withTableBorder stickyHeader data-testid="problem-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('problemRow')}</Table.Th>
@@ -52,17 +62,8 @@ export function ImportProblems({ view }: { view: ImportView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollArea.Autosize>
       )}
-      <Group gap="md">
-        <Text size="sm">{t('errorFile')}:</Text>
-        <Anchor href={`${file}?format=xlsx`} size="sm" data-testid="error-file-xlsx">
-          {t('problemsXlsx')}
-        </Anchor>
-        <Anchor href={`${file}?format=csv`} size="sm" data-testid="error-file">
-          {t('problemsCsv')}
-        </Anchor>
-      </Group>
     </Stack>
   );
 }
