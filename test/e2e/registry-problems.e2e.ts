@@ -89,11 +89,22 @@ describe('register import problems, as the village operator and the head of offi
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['Baris', 'Kolom', 'Tingkat', 'Pesan']);
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(50);
-    expect((await rows.first().locator('td').allTextContents()).slice(0, 3)).toEqual(['3', 'NIK', 'kesalahan']);
+    expect((await rows.first().locator('td').allTextContents()).slice(0, 3)).toEqual([
+      '3',
+      'NIK',
+      'kesalahan',
+    ]);
     expect(await rows.first().locator('td').nth(3).innerText()).toContain('tanggal lahir tidak valid');
     expect(await rows.last().locator('td').first().innerText()).toBe('52');
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/galat/i);
+    // On a phone each problem is a block of its own, the message not squeezed into a column.
+    await page.setViewportSize(phone);
+    const block = page.getByTestId('problem-list').locator('> *').first();
+    await block.waitFor();
+    expect(await block.innerText()).toMatch(/^Baris 3 · NIK · kesalahan\s+tanggal lahir tidak valid/);
+    expect(await table.isVisible()).toBe(false);
+    await page.setViewportSize(pc);
     await shots('import');
 
     const xlsx = downloaded(page.waitForEvent('download'));

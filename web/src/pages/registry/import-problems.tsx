@@ -1,5 +1,5 @@
 import type { ImportView } from '@jaring/registry/registry.schema.ts';
-import { Anchor, Badge, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { registryTexts } from '../../i18n/registry.ts';
 import { num } from './registry-format.ts';
@@ -36,7 +36,7 @@ export function ImportProblems({ view }: { view: ImportView }) {
       </Group>
       {firstProblems.length > 0 && (
         // Fifty rows stay within a screen's height: the table scrolls under its header.
-        <ScrollArea.Autosize mah={440} type="auto" offsetScrollbars>
+        <ScrollArea.Autosize mah={440} type="auto" offsetScrollbars visibleFrom="sm">
           <Table striped withTableBorder stickyHeader data-testid="problem-table">
             <Table.Thead>
               <Table.Tr>
@@ -62,6 +62,24 @@ export function ImportProblems({ view }: { view: ImportView }) {
               ))}
             </Table.Tbody>
           </Table>
+        </ScrollArea.Autosize>
+      )}
+      {/* On a phone four columns squeeze the message: one problem per block instead. */}
+      {firstProblems.length > 0 && (
+        <ScrollArea.Autosize mah={440} type="auto" hiddenFrom="sm">
+          <Stack gap={6} data-testid="problem-list">
+            {firstProblems.map((p) => (
+              <Paper key={`${p.row}-${p.column}-${p.message}`} withBorder p={6}>
+                <Text size="sm" fw={600}>
+                  {t('problemRow')} {num(p.row, lang)} · {p.column} ·{' '}
+                  <Text span c={p.severity === 'error' ? 'red' : 'yellow.8'} inherit>
+                    {t(p.severity === 'error' ? 'problemError' : 'problemWarning')}
+                  </Text>
+                </Text>
+                <Text size="sm">{p.message}</Text>
+              </Paper>
+            ))}
+          </Stack>
         </ScrollArea.Autosize>
       )}
     </Stack>
