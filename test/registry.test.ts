@@ -144,7 +144,7 @@ describe('register import', () => {
     const rowsOrder = errors
       .split('\r\n')
       .slice(1, -1)
-      .map((l) => Number(l.split(',')[0]));
+      .map((l) => Number(l.split(';')[0]));
     expect(rowsOrder).toEqual([...rowsOrder].sort((a, b) => a - b));
     const [family] = await rows<{ address: string; decile: number }>(
       t.database.db,

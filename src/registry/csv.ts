@@ -6,6 +6,12 @@ export const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g
 export const csvLine = (cells: readonly string[]) => `${cells.map(csvField).join(',')}\r\n`;
 
 /**
+ * A CSV line for a file meant to be opened by double-click in Indonesian Excel, whose list
+ * separator is `;` (the decimal mark there is a comma): a comma-separated file opens as one column.
+ */
+export const semicolonCsvLine = (cells: readonly string[]) => `${cells.map(csvField).join(';')}\r\n`;
+
+/**
  * Writes a chunk to a stream; when its buffer is full, the promise waits until it drains (or
  * fails: a full disk must not leave the writer waiting for ever).
  */

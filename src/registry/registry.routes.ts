@@ -17,6 +17,7 @@ import {
   ImportStarted,
   ImportView,
   NoContent,
+  ProblemFileQuery,
   RegisterSummary,
   RevealAnswer,
   RevealBody,
@@ -132,7 +133,9 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/registry/imports',
-    { schema: { tags, response: { 200: ImportList } }, preValidation: guard('registry.import') },
+    // The history is for anyone who reads the register (the head of office follows what was
+    // loaded); an import's problems and its files stay with those who import.
+    { schema: { tags, response: { 200: ImportList } }, preValidation: guard('registry.read') },
     async (request) => imports.list(requireAuth(request)),
   );
 
@@ -167,9 +170,13 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/registry/imports/:id/errors',
-    { schema: { tags, params: IdParams }, preValidation: guard('registry.import') },
+    {
+      schema: { tags, params: IdParams, querystring: ProblemFileQuery },
+      preValidation: guard('registry.import'),
+    },
     async (request, reply) => {
-      return sendFile(reply, await imports.problemFile(request.params.id, requireAuth(request)));
+      const file = await imports.problemFile(request.params.id, requireAuth(request), request.query.format);
+      return sendFile(reply, file);
     },
   );
 };

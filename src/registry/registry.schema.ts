@@ -179,8 +179,17 @@ const liveShape = {
 export const ImportLive = z.object(liveShape);
 export type ImportLive = z.infer<typeof ImportLive>;
 
-/** An import's record with its progress figures (the history and the summary). */
-export const ImportView = z.object({
+/** One problem of an import: the file's row, the column, its level and what is wrong. */
+export const ImportProblem = z.object({
+  row: z.number(),
+  column: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** An import's record with its progress figures (the history's rows). */
+export const ImportRecord = z.object({
   ...liveShape,
   unitId: z.number(),
   userId: z.number().nullable(),
@@ -188,8 +197,20 @@ export const ImportView = z.object({
   errorFile: z.string().nullable(),
   finishedAt: z.string().nullable(),
   hasErrorFile: z.boolean(),
+  /** How many problems the problem file holds. */
+  problemCount: z.number(),
 });
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/** One import with its summary and the first problems of its problem file (`IMPORT_PROBLEMS_SHOWN`). */
+export const ImportView = ImportRecord.extend({ firstProblems: z.array(ImportProblem) });
 export type ImportView = z.infer<typeof ImportView>;
 
-export const ImportList = z.object({ imports: z.array(ImportView) });
+/** How many of an import's problems its record keeps to show on the page. */
+export const IMPORT_PROBLEMS_SHOWN = 50;
+
+/** The problem file's formats: CSV for Indonesian Excel (`;`), or XLSX. */
+export const ProblemFileQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const ImportList = z.object({ imports: z.array(ImportRecord) });
 export type ImportList = z.infer<typeof ImportList>;

@@ -142,6 +142,14 @@ export const registryPersonVersions = pgTable(
 export type ImportStatus = 'running' | 'done' | 'rejected' | 'failed';
 
 /** One import of a register file, with its progress while it runs and its summary after. */
+/** One problem of an import, as the page shows it: row, column, level and message. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
 export const registryImports = pgTable(
   'registry_imports',
   {
@@ -173,6 +181,9 @@ export const registryImports = pgTable(
     message: text('message').notNull().default(''),
     /** Content address of the error file (CSV) in the file store. */
     errorFile: text('error_file'),
+    /** How many problems the problem file holds, and the first of them (shown on the page). */
+    problemCount: integer('problem_count').notNull().default(0),
+    firstProblems: jsonb('first_problems').$type<ImportProblem[]>().notNull().default([]),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -398,7 +398,7 @@ describe('Family register: import a file, find a family, see a full NIK only wit
 
     // Before the family was recorded.
     await page.getByTestId('as-of').fill('2020-01-01');
-    await page.getByText('Keluarga ini belum tercatat pada tanggal itu.').waitFor();
+    await page.getByText('Keluarga ini belum tercatat pada 1 Januari 2020.').waitFor();
     expect(await page.getByTestId('family-members').locator('tbody tr').count()).toBe(0);
     await page.getByTestId('as-of').fill('');
     await page.getByTestId('family-members').getByText('Dewi Santoso').waitFor();

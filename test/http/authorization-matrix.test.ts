@@ -572,7 +572,7 @@ const matrix: Record<string, Row> = {
     foreign: { none: 'imports into the session’s unit' },
   },
   'GET /api/registry/imports': {
-    need: 'registry.import',
+    need: 'registry.read',
     own: () => ({ url: '/api/registry/imports' }),
     ok: 200,
     foreign: { absent: (o) => [o.importRow.fileName] },

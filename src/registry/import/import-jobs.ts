@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit.service.ts';
@@ -11,10 +11,17 @@ import { DomainError } from '../../core/errors.ts';
 import { safeEqual } from '../../core/keys.ts';
 import type { Database, Db } from '../../db/client.ts';
 import type { FileDownload } from '../export.service.ts';
-import type { ImportLive, ImportOptions, ImportStarted, ImportView } from '../registry.schema.ts';
+import type {
+  ImportLive,
+  ImportOptions,
+  ImportRecord,
+  ImportStarted,
+  ImportView,
+} from '../registry.schema.ts';
 import { scopeOf } from '../registry.service.ts';
 import { registryImports } from '../registry.tables.ts';
 import { checkImportFile, createImport, failStaleImports, runImport } from './import.service.ts';
+import { writeProblemXlsx } from './problem-file.ts';
 
 /** An uploaded file as the multipart reader hands it over. */
 export interface UploadedFile {
@@ -161,15 +168,20 @@ export function importJobs(deps: { database: Database; dataDir: string; importMa
       return { id: importId, key };
     },
 
-    /** The caller's last 50 imports, newest first. */
-    async list(ctx: AuthContext): Promise<{ imports: ImportView[] }> {
+    /** The caller's last 50 imports, newest first (their problems are on each import's own page). */
+    async list(ctx: AuthContext): Promise<{ imports: ImportRecord[] }> {
       const list = await db
         .select()
         .from(registryImports)
         .where(visibleImports(ctx))
         .orderBy(desc(registryImports.id))
         .limit(50);
-      return { imports: list.map(view) };
+      return {
+        imports: list.map((row) => {
+          const { firstProblems: _, ...record } = view(row);
+          return record;
+        }),
+      };
     },
 
     async get(id: number, ctx: AuthContext): Promise<ImportView> {
@@ -189,16 +201,29 @@ export function importJobs(deps: { database: Database; dataDir: string; importMa
       return Object.fromEntries(liveFields.map((f) => [f, shown[f]])) as ImportLive;
     },
 
-    /** An import's problem file (CSV), or `registry.import_not_found`. */
-    async problemFile(id: number, ctx: AuthContext): Promise<FileDownload> {
+    /**
+     * An import's problem file, as CSV (`;`, for Indonesian Excel) or XLSX, or
+     * `registry.import_not_found`.
+     */
+    async problemFile(id: number, ctx: AuthContext, format: 'csv' | 'xlsx'): Promise<FileDownload> {
       const row = await findImport(id, ctx);
       if (!row.errorFile) throw new DomainError('registry.import_not_found');
       const file = path.join(importsDir, path.basename(row.errorFile));
       if (!existsSync(file)) throw new DomainError('registry.import_not_found');
+      if (format === 'csv')
+        return {
+          contentType: 'text/csv; charset=utf-8',
+          fileName: path.basename(row.errorFile),
+          stream: createReadStream(file),
+        };
+      const stream = new PassThrough();
+      writeProblemXlsx(file, stream).catch((error: unknown) =>
+        stream.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
       return {
-        contentType: 'text/csv; charset=utf-8',
-        fileName: path.basename(row.errorFile),
-        stream: createReadStream(file),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: path.basename(row.errorFile).replace(/\.csv$/, '.xlsx'),
+        stream,
       };
     },
 

@@ -1,15 +1,12 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { and, eq, lt, not, or, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../audit/audit.service.ts';
 import { DomainError } from '../../core/errors.ts';
 import { displayName, findRegion } from '../../core/regions.ts';
 import { type BulkSession, openBulkSession } from '../../db/bulk.ts';
-import { type Database, type Db, rows } from '../../db/client.ts';
-import { csvLine, writeChunk } from '../csv.ts';
+import type { Database, Db } from '../../db/client.ts';
 import type { ImportOptions } from '../registry.schema.ts';
 import { type ImportStatus, registryImports } from '../registry.tables.ts';
 import {
@@ -24,6 +21,7 @@ import {
   type WorkTables,
   writtenBy,
 } from './merge.repository.ts';
+import { type WrittenProblems, writeProblemFile } from './problem-file.ts';
 import { type ReadBatch, type ReadOutcome, type ReadPhaseInput, readPhase } from './read-phase.ts';
 import { readerModule } from './reader-bundle.ts';
 import { type FileFormat, formatOf, sniffFormat } from './readers.ts';
@@ -63,7 +61,7 @@ export interface ImportProgress {
   elapsed: number;
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends WrittenProblems {
   importId: number;
   status: ImportStatus;
   rowsRead: number;
@@ -76,7 +74,6 @@ export interface ImportSummary {
   familiesLoaded: number;
   familiesUpdated: number;
   message: string;
-  errorFile: string | null;
   seconds: number;
 }
 
@@ -422,7 +419,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
           rejected: 0,
           warnings: read.warnings,
           message: read.refused,
-          errorFile: await writeProblemFile(tx.db, names.problems, req.errorDir, importId),
+          ...(await writeProblemFile(tx.db, names.problems, req.errorDir, importId)),
           fileSha256: read.fileSha256,
         });
 
@@ -557,7 +554,7 @@ async function finishMerge(
       warnings,
       message:
         'berkas ditolak seluruhnya karena ada baris yang salah (kebijakan: tolak semua); register tidak berubah',
-      errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
+      ...(await writeProblemFile(tx.db, P, req.errorDir, importId)),
       fileSha256: args.read.fileSha256,
     });
   args.onPhase('menggabungkan');
@@ -577,7 +574,7 @@ async function finishMerge(
     ...merged,
     rejected,
     warnings,
-    errorFile: await writeProblemFile(tx.db, P, req.errorDir, importId),
+    ...(await writeProblemFile(tx.db, P, req.errorDir, importId)),
   };
   await tx.db
     .update(registryImports)
@@ -610,56 +607,4 @@ async function finishMerge(
     },
   });
   return result;
-}
-
-/** Writes the problems, in row order, as a CSV Excel opens (UTF-8 with BOM); null when there are none. */
-async function writeProblemFile(
-  db: Db,
-  problems: string,
-  dir: string,
-  importId: number,
-): Promise<string | null> {
-  const table = sql.raw(problems);
-  const [first] = await rows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM ${table}`);
-  if (Number(first?.n ?? 0) === 0) return null;
-  mkdirSync(dir, { recursive: true });
-  const name = `impor-${importId}-masalah.csv`;
-  const out = createWriteStream(path.join(dir, name));
-  out.write(`\uFEFF${csvLine(['Baris', 'Kolom', 'Nilai', 'Tingkat', 'Pesan', 'Keterangan'])}`);
-  let after = { row: -1, order: -1, seq: 0 };
-  for (;;) {
-    const batch = await rows<{
-      row_no: number;
-      col_order: number;
-      col: string;
-      value: string;
-      severity: string;
-      message: string;
-      seq: string | number;
-    }>(
-      db,
-      sql`SELECT row_no, col_order, col, value, severity, message, seq FROM ${table}
-        WHERE (row_no, col_order, seq) > (${after.row}, ${after.order}, ${after.seq})
-        ORDER BY row_no, col_order, seq LIMIT 20000`,
-    );
-    const last = batch[batch.length - 1];
-    if (!last) break;
-    let chunk = '';
-    for (const r of batch) {
-      const level = r.severity === 'error' ? 'galat' : 'peringatan';
-      chunk += csvLine([
-        String(r.row_no),
-        r.col,
-        r.value,
-        level,
-        r.message,
-        `baris ${r.row_no}, kolom ${r.col}: ${r.message}`,
-      ]);
-    }
-    await writeChunk(out, chunk);
-    after = { row: last.row_no, order: last.col_order, seq: Number(last.seq) };
-  }
-  out.end();
-  await finished(out);
-  return name;
 }

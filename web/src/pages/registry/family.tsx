@@ -64,94 +64,105 @@ export function FamilyPage() {
                     data-testid="as-of"
                   />
                 </Group>
-                {f.asOf && (
-                  <Alert color="blue">
-                    {f.existed ? t('showingState', { date: formatDate(f.asOf, lang) }) : t('notYetRecorded')}
-                  </Alert>
+                {f.asOf && f.existed && (
+                  <Alert color="blue">{t('showingState', { date: formatDate(f.asOf, lang) })}</Alert>
                 )}
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <Paper withBorder p="sm">
-                    <Text size="xs" c="dimmed">
-                      {t('address')}
-                    </Text>
-                    <Text>
-                      {[f.address, f.rt && `RT ${f.rt}`, f.rw && `RW ${f.rw}`].filter(Boolean).join(' ') ||
-                        '—'}
-                    </Text>
-                    <Text size="sm">{[...f.regionPath].reverse().join(', ')}</Text>
-                  </Paper>
-                  <Paper withBorder p="sm">
-                    <Text size="xs" c="dimmed">
-                      {t('welfareStatus')}
-                    </Text>
-                    <Text>
-                      {label('welfareStatus', f.welfareStatus, lang)}{' '}
-                      {f.statusPeriod && `(${f.statusPeriod})`}
-                    </Text>
-                  </Paper>
-                  <Paper withBorder p="sm">
-                    <Text size="xs" c="dimmed">
-                      {t('decile')}
-                    </Text>
-                    <Text>{f.decile ?? t('notRanked')}</Text>
-                  </Paper>
-                </SimpleGrid>
-                <Title order={2} size="h3">
-                  {t('members')} ({f.members.length})
-                </Title>
-                <Table.ScrollContainer minWidth={760}>
-                  <Table striped data-testid="family-members">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>NIK</Table.Th>
-                        <Table.Th>{t('name')}</Table.Th>
-                        <Table.Th>{t('relationship')}</Table.Th>
-                        <Table.Th>{t('sex')}</Table.Th>
-                        <Table.Th>{t('born')}</Table.Th>
-                        <Table.Th>{t('occupation')}</Table.Th>
-                        <Table.Th>{t('notes')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {f.members.map((m) => (
-                        <Table.Tr key={m.id}>
-                          <Table.Td>
-                            <RegisterNumber
-                              kind="nik"
-                              id={m.id}
-                              masked={m.nik}
-                              canReveal={user.permissions.includes('registry.reveal')}
-                            />
-                          </Table.Td>
-                          <Table.Td>{m.name}</Table.Td>
-                          <Table.Td>{label('relationship', m.relationship, lang)}</Table.Td>
-                          <Table.Td>{sexShort(m.sex, lang)}</Table.Td>
-                          <Table.Td>
-                            {[m.birthPlace, formatDate(m.birthDate, lang)].filter(Boolean).join(', ')}
-                          </Table.Td>
-                          <Table.Td>{m.occupation}</Table.Td>
-                          <Table.Td>
-                            {!m.alive && (
-                              <Badge color="gray">
-                                {t('deceased')} {m.deathDate ? formatDate(m.deathDate, lang) : ''}
-                              </Badge>
-                            )}
-                            {m.disabilityKind && (
-                              <Badge color="grape">
-                                {t('disability')} {label('disabilityKind', m.disabilityKind, lang)}
-                                {m.disabilitySeverity &&
-                                  ` · ${label('disabilitySeverity', m.disabilitySeverity, lang)}`}
-                              </Badge>
-                            )}
-                            {m.pregnancy && (
-                              <Badge color="pink">{label('pregnancy', m.pregnancy, lang)}</Badge>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                {/* Before the family was recorded there is no state to show: no members, no data
+                    of that day (the present address is not what it was). */}
+                {f.asOf && !f.existed ? (
+                  <Alert color="yellow" data-testid="not-yet-recorded">
+                    {t('notYetRecordedOn', { date: formatDate(f.asOf, lang) })}
+                    {recordedSince(f) &&
+                      ` ${t('recordedSince', { date: formatDate(recordedSince(f) ?? '', lang) })}`}
+                  </Alert>
+                ) : (
+                  <>
+                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                      <Paper withBorder p="sm">
+                        <Text size="xs" c="dimmed">
+                          {t('address')}
+                        </Text>
+                        <Text>
+                          {[f.address, f.rt && `RT ${f.rt}`, f.rw && `RW ${f.rw}`]
+                            .filter(Boolean)
+                            .join(' ') || '—'}
+                        </Text>
+                        <Text size="sm">{[...f.regionPath].reverse().join(', ')}</Text>
+                      </Paper>
+                      <Paper withBorder p="sm">
+                        <Text size="xs" c="dimmed">
+                          {t('welfareStatus')}
+                        </Text>
+                        <Text>
+                          {label('welfareStatus', f.welfareStatus, lang)}{' '}
+                          {f.statusPeriod && `(${f.statusPeriod})`}
+                        </Text>
+                      </Paper>
+                      <Paper withBorder p="sm">
+                        <Text size="xs" c="dimmed">
+                          {t('decile')}
+                        </Text>
+                        <Text>{f.decile ?? t('notRanked')}</Text>
+                      </Paper>
+                    </SimpleGrid>
+                    <Title order={2} size="h3">
+                      {t('members')} ({f.members.length})
+                    </Title>
+                    <Table.ScrollContainer minWidth={760}>
+                      <Table striped data-testid="family-members">
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>NIK</Table.Th>
+                            <Table.Th>{t('name')}</Table.Th>
+                            <Table.Th>{t('relationship')}</Table.Th>
+                            <Table.Th>{t('sex')}</Table.Th>
+                            <Table.Th>{t('born')}</Table.Th>
+                            <Table.Th>{t('occupation')}</Table.Th>
+                            <Table.Th>{t('notes')}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {f.members.map((m) => (
+                            <Table.Tr key={m.id}>
+                              <Table.Td>
+                                <RegisterNumber
+                                  kind="nik"
+                                  id={m.id}
+                                  masked={m.nik}
+                                  canReveal={user.permissions.includes('registry.reveal')}
+                                />
+                              </Table.Td>
+                              <Table.Td>{m.name}</Table.Td>
+                              <Table.Td>{label('relationship', m.relationship, lang)}</Table.Td>
+                              <Table.Td>{sexShort(m.sex, lang)}</Table.Td>
+                              <Table.Td>
+                                {[m.birthPlace, formatDate(m.birthDate, lang)].filter(Boolean).join(', ')}
+                              </Table.Td>
+                              <Table.Td>{m.occupation}</Table.Td>
+                              <Table.Td>
+                                {!m.alive && (
+                                  <Badge color="gray">
+                                    {t('deceased')} {m.deathDate ? formatDate(m.deathDate, lang) : ''}
+                                  </Badge>
+                                )}
+                                {m.disabilityKind && (
+                                  <Badge color="grape">
+                                    {t('disability')} {label('disabilityKind', m.disabilityKind, lang)}
+                                    {m.disabilitySeverity &&
+                                      ` · ${label('disabilitySeverity', m.disabilitySeverity, lang)}`}
+                                  </Badge>
+                                )}
+                                {m.pregnancy && (
+                                  <Badge color="pink">{label('pregnancy', m.pregnancy, lang)}</Badge>
+                                )}
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.ScrollContainer>
+                  </>
+                )}
                 <Title order={2} size="h3">
                   {t('historyTitle')}
                 </Title>
@@ -185,4 +196,9 @@ export function FamilyPage() {
       )}
     </RequireSession>
   );
+}
+
+/** When the family was first recorded: its oldest "recorded" entry in the history. */
+function recordedSince(f: FamilyView): string | undefined {
+  return f.history.filter((h) => h.subject === 'family' && h.kind === 'created').at(-1)?.at;
 }

@@ -70,9 +70,17 @@ export function RegistryPage() {
     <RequireSession>
       {(user) => (
         <Stack>
-          <Title order={1} size="h2">
-            {t('registerTitle')} · {user.unit.name}
-          </Title>
+          <Group justify="space-between" align="baseline">
+            <Title order={1} size="h2">
+              {t('registerTitle')} · {user.unit.name}
+            </Title>
+            {/* Importers have the import in the menu; the others may read what was imported. */}
+            {!user.permissions.includes('registry.import') && (
+              <Anchor component={Link} to="/staf/registri/impor" data-testid="import-history-link">
+                {t('importHistory')}
+              </Anchor>
+            )}
+          </Group>
           <QueryView query={summary}>
             {(s) => (
               <Stack gap="md">

@@ -1,0 +1,2 @@
+ALTER TABLE "registry_imports" ADD COLUMN "problem_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "registry_imports" ADD COLUMN "first_problems" jsonb DEFAULT '[]'::jsonb NOT NULL;
