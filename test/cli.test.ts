@@ -41,7 +41,8 @@ describe('jaring CLI', () => {
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: jaring/);
     }
-  });
+    // Seven node processes one after another: room for a loaded machine.
+  }, 120_000);
 
   it('stops on a wrong configuration with the list of problems', async () => {
     const r = await jaring(['migrate'], { PORT: 'abc', LOG_LEVEL: 'loud' });
@@ -144,7 +145,7 @@ describe('jaring CLI', () => {
     } finally {
       await reopened.close();
     }
-  });
+  }, 120_000);
 
   it.runIf(process.platform === 'linux')(
     'takes over the lock of a process killed but not yet reaped by its parent (a zombie)',
