@@ -5,16 +5,21 @@ import { DomainError } from '../core/errors.ts';
 import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
 import { verifyLetter } from '../documents/letters.service.ts';
 import { uploadedFile } from '../http/upload.ts';
+import { documentFileOf, letterPreviewOf, previewAction } from './case-preview.service.ts';
 import {
   ActInput,
+  ActionPreview,
+  ActionPreviewInput,
   CaseDetail,
   CaseDocument,
   CaseIdParams,
   CaseOpened,
   CaseQueue,
   CorrectIntakeInput,
+  DocumentFileParams,
   DocumentParams,
   LetterParams,
+  LetterPreviewQuery,
   NikCheck,
   NikCheckInput,
   OpenCaseInput,
@@ -40,6 +45,12 @@ import {
 import type { Effects } from './effects.ts';
 import { checkIntakeNik, correctIntake } from './intake.service.ts';
 import { slaReportOf } from './sla.service.ts';
+
+/** `inline` with the uploaded name: ASCII fallback, and the name itself per RFC 6266. */
+function inlineDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\w.-]+/g, '_') || 'berkas';
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
 const writesCase = guard(...caseWritePermissions);
@@ -190,6 +201,67 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
         requireAuth(request),
         request.params.id,
         request.params.letterId,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${fileName}"`)
+        .send(pdf);
+    },
+  );
+
+  // Binary: a requirement document as uploaded (PDF, JPEG or PNG), to open inline; the
+  // `/api/` no-store rule keeps it out of caches.
+  app.get(
+    '/api/cases/:id/documents/:documentId/file',
+    { schema: { tags: ['cases'], params: DocumentFileParams }, preValidation: guard('cases.read') },
+    async (request, reply) => {
+      const doc = await documentFileOf(
+        app.db,
+        app.files,
+        requireAuth(request),
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .header('content-type', doc.mimeType)
+        .header('content-disposition', inlineDisposition(doc.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(doc.bytes);
+    },
+  );
+
+  // What an action would do with the form's current data, before it is taken; writes nothing.
+  app.post(
+    '/api/cases/:id/preview',
+    {
+      schema: {
+        tags: ['cases'],
+        params: CaseIdParams,
+        body: ActionPreviewInput,
+        response: { 200: ActionPreview },
+      },
+      preValidation: writesCase,
+    },
+    async (request) =>
+      previewAction(app.db, { effects }, requireAuth(request), request.params.id, request.body),
+  );
+
+  // Binary: the letter the action would issue, marked CONTOH / PRATINJAU; no number is taken.
+  app.get(
+    '/api/cases/:id/letter-preview',
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, querystring: LetterPreviewQuery },
+      preValidation: writesCase,
+    },
+    async (request, reply) => {
+      const { action, ...data } = request.query;
+      const { fileName, pdf } = await letterPreviewOf(
+        app.db,
+        { effects, publicUrl: app.config.publicUrl, clock: app.clock },
+        requireAuth(request),
+        request.params.id,
+        action,
+        data,
       );
       return reply
         .header('content-type', 'application/pdf')
