@@ -263,6 +263,8 @@ export const CaseDetail = z.object({
     products: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional() })),
     /** The intake questions of the case's revision, to show the answers with their labels. */
     intake: z.array(IntakeFieldView),
+    /** The requirement documents by id, to name an uploaded document by its requirement. */
+    documents: z.array(z.object({ id: z.string(), text: z.string() })),
   }),
   /** Labels of steps and of actions per step, for the timeline. */
   labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),

@@ -299,6 +299,9 @@ export async function getCase(
       name: standard.name,
       products: standard.delivery.products,
       intake: standard.intake?.fields ?? [],
+      documents: standard.delivery.requirements.items
+        .filter((r) => r.kind === 'document')
+        .map((r) => ({ id: r.id, text: requirementText(r) })),
     },
     /** Labels of steps and of actions per step, for the timeline. */
     labels: Object.fromEntries(

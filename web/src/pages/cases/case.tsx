@@ -6,7 +6,6 @@ import {
   Button,
   FileButton,
   Group,
-  List,
   Paper,
   SimpleGrid,
   Stack,
@@ -25,7 +24,9 @@ import { rupiah } from '../../format.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { CaseDocuments } from './case-documents.tsx';
 import { CaseIntake } from './case-intake.tsx';
+import { CaseRecorded } from './case-recorded.tsx';
 import { type CaseView, unitTime } from './case-view.ts';
 
 const builtInActions = new Set(['open', 'claim', 'resume'] as const);
@@ -161,7 +162,8 @@ export function CasePage() {
                 </Alert>
               ) : null}
               {upload.isError ? <Alert color="red">{upload.error.message}</Alert> : null}
-              <CaseActions id={id} v={v} refresh={refresh} />
+              <CaseRecorded v={v} timeZone={user.unit.timeZone} />
+              <CaseActions id={id} v={v} refresh={refresh} signer={user.name} />
               {v.letters.length > 0 ? (
                 <Paper withBorder p="md">
                   <Title order={2} size="h4" mb="xs">
@@ -239,22 +241,7 @@ export function CasePage() {
                     ))}
                   </Timeline>
                 </Paper>
-                <Paper withBorder p="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('documents')}
-                  </Title>
-                  {v.documents.length === 0 ? (
-                    <Text size="sm">{t('noDocuments')}</Text>
-                  ) : (
-                    <List size="sm">
-                      {v.documents.map((d) => (
-                        <List.Item key={d.id}>
-                          {d.requirementId}: {d.fileName} ({Math.ceil(d.size / 1024)} KB)
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Paper>
+                <CaseDocuments v={v} />
               </SimpleGrid>
             </Stack>
           )}
