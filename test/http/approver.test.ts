@@ -84,6 +84,11 @@ describe('The approver sees what they sign: recorded fields, scans, the letter p
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^inline; filename="kk_ktp.pdf"/);
     expect(res.headers['cache-control']).toBe('no-store');
+    // Framed by the case page only, and never run as a page of its own.
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.rawPayload.equals(pdf)).toBe(true);
     const image = await kabid.get(`/api/cases/${id}/documents/${surat?.id}/file`);
     expect(image.headers['content-type']).toBe('image/png');
