@@ -25,7 +25,7 @@ export function CaseDocuments({ v }: { v: CaseView }) {
         <Stack gap={6}>
           {v.documents.map((d) => (
             <Group key={d.id} justify="space-between" wrap="nowrap" data-testid="document">
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              <Text size="sm" style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>
                 {requirement(d.requirementId)}
                 <Text span size="xs" c="dimmed">
                   {' '}
