@@ -213,6 +213,9 @@ describe('The approver sees what they sign; the officer sees the cash before it 
     await page.screenshot({ path: `${artifacts}/approver-after-repeat-1366.png` });
     await page.getByTestId('confirm-action').click();
     await page.getByTestId('kwitansi').waitFor();
+    expect(await page.getByTestId('repeat-reason-recorded').innerText()).toBe(
+      'Klaim berulang dibayar, alasan: Dompet dicuri di terminal, laporan polisi baru',
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -51,4 +51,8 @@ export const approverTexts = defineTexts({
     id: 'Wajib: pemohon ini sudah pernah menerima bantuan. Alasan dicatat dalam jejak audit.',
     en: 'Required: this applicant was paid before. The reason is kept in the audit trail.',
   },
+  repeatReasonRecorded: {
+    id: 'Klaim berulang dibayar, alasan: {reason}',
+    en: 'Repeat claim paid, reason: {reason}',
+  },
 });

@@ -21,6 +21,7 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { RevealableNumber } from '../../components/reveal.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { rupiah } from '../../format.ts';
+import { approverTexts } from '../../i18n/approver.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { CaseActions } from './case-actions.tsx';
@@ -36,6 +37,7 @@ const isBuiltIn = (action: string): action is 'open' | 'claim' | 'resume' =>
 /** One request: what it is, where it stands, what to do next, its documents, letters and history. */
 export function CasePage() {
   const { t, pick, lang } = useTexts(casesTexts);
+  const approver = useTexts(approverTexts).t;
   const { id } = useParams({ strict: false }) as { id: string };
   const client = useQueryClient();
   const query = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseView>(`/api/cases/${id}`) });
@@ -236,6 +238,11 @@ export function CasePage() {
                           >
                             {t('receipt')} {rupiah(a.data.result.amount ?? 0)}
                           </Anchor>
+                        ) : null}
+                        {a.data?.result?.repeatReason ? (
+                          <Text size="sm" c="red.8" data-testid="repeat-reason-recorded">
+                            {approver('repeatReasonRecorded', { reason: a.data.result.repeatReason })}
+                          </Text>
                         ) : null}
                       </Timeline.Item>
                     ))}
