@@ -5,16 +5,21 @@ import { DomainError } from '../core/errors.ts';
 import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
 import { verifyLetter } from '../documents/letters.service.ts';
 import { uploadedFile } from '../http/upload.ts';
+import { documentFileOf, letterPreviewOf, previewAction } from './case-preview.service.ts';
 import {
   ActInput,
+  ActionPreview,
+  ActionPreviewInput,
   CaseDetail,
   CaseDocument,
   CaseIdParams,
   CaseOpened,
   CaseQueue,
   CorrectIntakeInput,
+  DocumentFileParams,
   DocumentParams,
   LetterParams,
+  LetterPreviewQuery,
   NikCheck,
   NikCheckInput,
   OpenCaseInput,
@@ -40,6 +45,18 @@ import {
 import type { Effects } from './effects.ts';
 import { checkIntakeNik, correctIntake } from './intake.service.ts';
 import { slaReportOf } from './sla.service.ts';
+
+/** `inline` with the uploaded name: ASCII fallback, and the name itself per RFC 6266. */
+function inlineDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\w.-]+/g, '_') || 'berkas';
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * The case page shows a scan and a letter preview in a frame of its own: those answers may be
+ * framed by the app itself (the rest of the app may be framed by nothing), and run no script.
+ */
+const framedBySelf = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 /** Writes to a case; the service then asks for a role of the case's workflow and an open case. */
 const writesCase = guard(...caseWritePermissions);
@@ -194,6 +211,68 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${fileName}"`)
+        .send(pdf);
+    },
+  );
+
+  // Binary: a requirement document as uploaded (PDF, JPEG or PNG), to open inline; the
+  // `/api/` no-store rule keeps it out of caches.
+  app.get(
+    '/api/cases/:id/documents/:documentId/file',
+    { schema: { tags: ['cases'], params: DocumentFileParams }, preValidation: guard('cases.read') },
+    async (request, reply) => {
+      const doc = await documentFileOf(
+        app.db,
+        app.files,
+        requireAuth(request),
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .header('content-type', doc.mimeType)
+        .header('content-disposition', inlineDisposition(doc.fileName))
+        .header('content-security-policy', framedBySelf)
+        .send(doc.bytes);
+    },
+  );
+
+  // What an action would do with the form's current data, before it is taken; writes nothing.
+  app.post(
+    '/api/cases/:id/preview',
+    {
+      schema: {
+        tags: ['cases'],
+        params: CaseIdParams,
+        body: ActionPreviewInput,
+        response: { 200: ActionPreview },
+      },
+      preValidation: writesCase,
+    },
+    async (request) =>
+      previewAction(app.db, { effects }, requireAuth(request), request.params.id, request.body),
+  );
+
+  // Binary: the letter the action would issue, marked CONTOH / PRATINJAU; no number is taken.
+  app.get(
+    '/api/cases/:id/letter-preview',
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, querystring: LetterPreviewQuery },
+      preValidation: writesCase,
+    },
+    async (request, reply) => {
+      const { action, ...data } = request.query;
+      const { fileName, pdf } = await letterPreviewOf(
+        app.db,
+        { effects, publicUrl: app.config.publicUrl, clock: app.clock },
+        requireAuth(request),
+        request.params.id,
+        action,
+        data,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${fileName}"`)
+        .header('content-security-policy', framedBySelf)
         .send(pdf);
     },
   );

@@ -241,6 +241,20 @@ export const NikCheck = z.object({
 });
 export type NikCheck = z.infer<typeof NikCheck>;
 
+/** What an earlier action recorded in its form, by the workflow's labels, and who recorded it. */
+export const RecordedStep = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  stepLabel: z.string(),
+  actionLabel: z.string(),
+  role: z.string(),
+  /** The name of the user who took the action; null when unknown. */
+  by: z.string().nullable(),
+  /** Region fields by the region's name. */
+  fields: z.array(z.object({ id: z.string(), label: z.string(), value: z.string() })),
+});
+export type RecordedStep = z.infer<typeof RecordedStep>;
+
 /** A case as its page shows it: the record, the workflow's labels, what the user may do next. */
 export const CaseDetail = z.object({
   case: CaseRecord,
@@ -251,6 +265,8 @@ export const CaseDetail = z.object({
     products: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional() })),
     /** The intake questions of the case's revision, to show the answers with their labels. */
     intake: z.array(IntakeFieldView),
+    /** The requirement documents by id, to name an uploaded document by its requirement. */
+    documents: z.array(z.object({ id: z.string(), text: z.string() })),
   }),
   /** Labels of steps and of actions per step, for the timeline. */
   labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),
@@ -261,6 +277,8 @@ export const CaseDetail = z.object({
   /** What an action's effect shows before it is taken (e.g. earlier relief claims), by action id. */
   previews: z.record(z.string(), z.record(z.string(), z.unknown())),
   missing: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** The fields earlier actions recorded, oldest first, for the next role to read. */
+  recorded: z.array(RecordedStep),
   actions: z.array(CaseActionView),
   documents: z.array(CaseDocument),
   letters: z.array(CaseLetter),
@@ -272,6 +290,26 @@ export type RevealedNik = z.infer<typeof RevealedNik>;
 
 export const DocumentParams = CaseIdParams.extend({ requirementId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 export const LetterParams = CaseIdParams.extend({ letterId: IdParam });
+export const DocumentFileParams = CaseIdParams.extend({ documentId: IdParam });
+
+/** The action whose outcome is previewed, with the form's current data. */
+export const ActionPreviewInput = z.object({
+  action: z.string().regex(/^[a-z0-9$-]{1,80}$/),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type ActionPreviewInput = z.infer<typeof ActionPreviewInput>;
+/** What the action's effect would do with the data (e.g. the amount and leg a payout pays). */
+export const ActionPreview = z.object({
+  effect: z.record(z.string(), z.unknown()).nullable(),
+  /** Whether the action issues a letter (its preview: `GET …/letter-preview`). */
+  letter: z.boolean(),
+});
+export type ActionPreview = z.infer<typeof ActionPreview>;
+/** The letter preview's query: the action, and the form's fields by id (strings, as typed). */
+export const LetterPreviewQuery = z
+  .object({ action: z.string().regex(/^[a-z0-9$-]{1,80}$/) })
+  .catchall(z.string().max(2000));
+export type LetterPreviewQuery = z.infer<typeof LetterPreviewQuery>;
 export const SignedScanStored = z.object({ signedSha256: z.string() });
 
 export const SlaQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).refine((q) => q.from <= q.to, {

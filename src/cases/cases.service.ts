@@ -26,7 +26,6 @@ import {
   checkIntakeAnswers,
   conditionHolds,
   type IntakeAnswers,
-  printedAnswers,
   requirementText,
 } from '../standards/intake.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
@@ -35,6 +34,8 @@ import { pickInForce, standardOfRevision } from '../standards/standards.service.
 import type { Workflow } from '../standards/workflow.schema.ts';
 import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
 import { caseCalendar, caseClock } from './case-clock.ts';
+import { caseLetterInput } from './case-letter.ts';
+import { recordedSteps } from './case-recorded.ts';
 import * as repo from './cases.repository.ts';
 import type {
   ActInput,
@@ -47,7 +48,6 @@ import type {
 import type { caseDocuments } from './cases.tables.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
-import { letterRecords } from './letter-data.ts';
 import { signerOf } from './signer.ts';
 
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -193,7 +193,7 @@ const isClosed = (state: CaseState) => state.status === 'done' || state.status =
  * write permission. None (a read-only role, or one no step names, like the administrator):
  * `case.wrong_role`, naming the workflow's roles.
  */
-function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
+export function writerRoles(ctx: AuthContext, workflow: Workflow): StaffRole[] {
   const roles = caseWriterRoles(ctx, workflow);
   if (roles.length === 0) throw new DomainError('case.wrong_role', { role: workflowRoles(workflow) });
   return roles;
@@ -264,7 +264,7 @@ export async function getCase(
     now,
   );
   const documents = await repo.documentsOf(db, row.id);
-  const actorNames = await userNames(
+  const names = await userNames(
     db,
     actions.flatMap((a) => (a.userId === null ? [] : [a.userId])),
   );
@@ -304,6 +304,9 @@ export async function getCase(
       name: standard.name,
       products: standard.delivery.products,
       intake: standard.intake?.fields ?? [],
+      documents: standard.delivery.requirements.items
+        .filter((r) => r.kind === 'document')
+        .map((r) => ({ id: r.id, text: requirementText(r) })),
     },
     /** Labels of steps and of actions per step, for the timeline. */
     labels: Object.fromEntries(
@@ -325,9 +328,10 @@ export async function getCase(
       new Set(documents.map((d) => d.requirementId)),
       row.intake,
     ).map((r) => ({ id: r.id, text: requirementText(r) })),
+    recorded: recordedSteps(workflow, actions, names),
     actions: actions.map((a) => ({
       ...a,
-      userName: a.userId === null ? null : (actorNames.get(a.userId) ?? null),
+      userName: a.userId === null ? null : (names.get(a.userId) ?? null),
     })),
     documents: documents.map(documentView),
     letters: caseLetters.map((l) => ({
@@ -530,30 +534,27 @@ export async function act(
         });
       }
       if (def?.letter && signer) {
-        const product =
-          standard.delivery.products.find((p) => p.id === row.product) ?? standard.delivery.products[0];
-        if (!product) throw new DomainError('case.unknown_product', { product: row.product });
         // What the case's actions recorded, this one included, for the letter's placeholders.
-        const records = letterRecords(workflow, env.effects, [
-          ...actions,
-          { step: action.step, action: action.action, data: { ...(input.data ?? {}), result: effectResult } },
-        ]);
-        const letter = await issueLetter(tx, env.files, {
-          unit: ctx.unit,
-          caseId: row.id,
-          trackingCode: row.trackingCode,
-          product,
-          serviceName: standard.name,
+        const letterInput = caseLetterInput({
+          ctx,
+          standard,
+          workflow,
+          effects: env.effects,
+          row,
           classification: def.letter.classification,
-          applicant: row.applicant,
           signer,
           publicUrl: env.publicUrl,
           now,
-          template: standard.letters?.[product.id],
-          openedAt: row.openedAt,
-          ...records,
-          intake: printedAnswers(standard.intake?.fields ?? [], row.intake),
+          recorded: [
+            ...actions,
+            {
+              step: action.step,
+              action: action.action,
+              data: { ...(input.data ?? {}), result: effectResult },
+            },
+          ],
         });
+        const letter = await issueLetter(tx, env.files, letterInput);
         await recordAudit(tx, actorOf(ctx, client), {
           action: 'letter.issue',
           entity: 'letter',

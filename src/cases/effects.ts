@@ -27,8 +27,16 @@ export interface Effect {
    * with their kind; the standards linter checks letter placeholders against them.
    */
   returns?: Readonly<Record<string, ValueKind>>;
-  /** What the officer should see before taking the action (e.g. earlier claims by the same person). */
-  preview?: (db: Db, caseRow: CaseRow) => Promise<Record<string, unknown>>;
+  /**
+   * What the officer should see before taking the action (e.g. earlier claims by the same
+   * person); with the form's current `data`, also what the action would do with it.
+   */
+  preview?: (db: Db, caseRow: CaseRow, data?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /**
+   * What `run` would return for this input, writing nothing: the letter preview prints it.
+   * Throws the errors `run` would throw for a bad input.
+   */
+  simulate?: (db: Db, input: Omit<EffectInput, 'files'>) => Promise<Record<string, unknown>>;
 }
 
 /** The effects an installation has. */

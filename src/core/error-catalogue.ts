@@ -195,6 +195,11 @@ export const errorCatalogue = {
     en: 'No tariff is set for distance class "{distanceClass}" in this office.',
   },
   'relief.not_found': { status: 404, id: 'Pembayaran tidak ditemukan.', en: 'Payout not found.' },
+  'relief.repeat_reason_required': {
+    status: 422,
+    id: 'Pemohon ini sudah {claims} kali menerima bantuan kehabisan bekal. Tuliskan alasan pembayaran ulang (paling sedikit 5 karakter).',
+    en: 'This applicant has received kehabisan bekal aid {claims} time(s) before. Give the reason for paying again (at least 5 characters).',
+  },
   'case.invalid': { status: 422, id: 'Data permohonan tidak valid.', en: 'The request data is not valid.' },
   'case.unknown_effect': {
     status: 400,
@@ -276,6 +281,11 @@ export const errorCatalogue = {
     en: 'Required documents are missing: {missing}.',
   },
   'case.reason_required': { status: 422, id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  'case.no_letter': {
+    status: 422,
+    id: 'Tindakan "{action}" tidak menerbitkan surat; tidak ada pratinjau surat.',
+    en: 'Action "{action}" issues no letter; there is no letter preview.',
+  },
   'case.unknown_action': {
     status: 422,
     id: 'Tindakan "{action}" tidak tersedia pada langkah ini.',

@@ -31,6 +31,8 @@ export interface LetterInput {
   tembusan: string[];
   signer: SignatureBlock;
   verifyUrl: string;
+  /** A preview's mark across every page (`CONTOH / PRATINJAU`); absent on an issued letter. */
+  watermark?: string | undefined;
 }
 
 const page = { width: 595.28, margins: [68, 30, 56, 60] as [number, number, number, number] };
@@ -214,6 +216,20 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: page.margins,
     info: { title: `${l.title} ${l.number}`, subject: l.unit.name },
+    // A preview says so twice: across the page, and in a line a reader (or pdftotext) cannot miss.
+    ...(l.watermark
+      ? {
+          watermark: { text: l.watermark, opacity: 0.12, bold: true, angle: -45 },
+          header: {
+            text: `${l.watermark} — belum bernomor, belum ditandatangani`,
+            alignment: 'center',
+            bold: true,
+            color: '#b00020',
+            fontSize: 9,
+            margin: [0, 12, 0, 0],
+          } as Content,
+        }
+      : {}),
     defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.15 },
     // The QR sits small in the last page's corner, below the text, where it cannot cover it.
     footer: (current: number, pages: number): Content => ({

@@ -75,7 +75,7 @@ export type LetterComposition = Pick<
 /** Renders a letter's templates (the generic one when the product has none) and lays out its PDF. */
 export async function composeLetter(
   input: LetterComposition,
-  at: { number: string; date: string; verifyUrl: string; now: Date },
+  at: { number: string; date: string; verifyUrl: string; now: Date; watermark?: string },
 ): Promise<{ title: string; pdf: Buffer }> {
   const { number, date, verifyUrl, now } = at;
   const template = input.template ?? genericLetter;
@@ -113,8 +113,24 @@ export async function composeLetter(
     tembusan: (template.tembusan ?? []).flatMap((t) => fill(t) ?? []),
     signer: input.signer,
     verifyUrl,
+    watermark: at.watermark,
   });
   return { title, pdf };
+}
+
+/**
+ * A letter as it would be issued, marked `CONTOH / PRATINJAU` on every page, for the signer to
+ * read before signing: no agenda number is taken, no verification code made, nothing stored.
+ */
+export async function previewLetter(input: IssueLetterInput): Promise<{ title: string; pdf: Buffer }> {
+  const now = input.now ?? new Date();
+  return composeLetter(input, {
+    number: 'PRATINJAU (nomor diberikan saat ditandatangani)',
+    date: todayIn(input.unit.timeZone, now),
+    verifyUrl: `${input.publicUrl.replace(/\/$/, '')}/verifikasi`,
+    now,
+    watermark: 'CONTOH / PRATINJAU',
+  });
 }
 
 /**

@@ -52,12 +52,30 @@ export type Payout = z.infer<typeof Payout>;
 export const CashBook = z.object({ payouts: z.array(Payout), total: z.number().int() });
 export type CashBook = z.infer<typeof CashBook>;
 
+/**
+ * The leg the payout would pay for the form's current data: this office → `to`, by region
+ * name. `problem` (an error code, e.g. `relief.invalid` while a region is missing, or
+ * `relief.no_tariff`) when it cannot be paid yet; the amount is then null.
+ */
+export const LegPreview = z.object({
+  amount: z.number().int().nullable(),
+  distanceClass: DistanceClass.nullable(),
+  from: z.string(),
+  to: z.string().nullable(),
+  origin: z.string().nullable(),
+  destination: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type LegPreview = z.infer<typeof LegPreview>;
+
 /** The repeat-claim check the payout action's preview shows on the case page. */
 export const ClaimsPreview = z.object({
   kind: z.literal('relief.claims'),
   nik: z.string().nullable(),
-  claims: z.array(Claim),
+  claims: z.array(Claim.extend({ originName: z.string(), destinationName: z.string() })),
   tariffs: Tariffs,
+  /** With the form's data (`POST /api/cases/:id/preview`): the leg it would pay. */
+  leg: LegPreview.nullable(),
 });
 export type ClaimsPreview = z.infer<typeof ClaimsPreview>;
 
@@ -69,5 +87,8 @@ export const PayoutResult = z.object({
   /** Where the leg paid ends: the next relay office, or the destination. */
   legToCode: z.string().optional(),
   receiptSha256: z.string(),
+  /** Why a repeat claimant was paid again, and how many earlier payouts they had. */
+  repeatReason: z.string().optional(),
+  earlierClaims: z.number().int().optional(),
 });
 export type PayoutResult = z.infer<typeof PayoutResult>;

@@ -7,10 +7,10 @@ import { DomainError, type Problem, problemIn, ValidationError } from '../core/e
 import { formatRupiah, rupiahInWords } from '../core/money.ts';
 import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
 import { maskNik, maskPersonalNumbers } from '../core/privacy.ts';
-import { findRegion, regionPath } from '../core/regions.ts';
+import { displayName, findRegion, regionPath } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import type { FileStore } from '../documents/file-store.ts';
-import type { CashBook, Claim, ClaimsPreview, PayoutResult } from './relief.schema.ts';
+import type { CashBook, Claim, ClaimsPreview, LegPreview, PayoutResult } from './relief.schema.ts';
 import { type DistanceClass, DistanceClasses, reliefPayouts, reliefTariffs } from './relief.tables.ts';
 
 /** Island groups by province code, for "across islands" legs. */
@@ -157,30 +157,75 @@ const regionName = (code: string) =>
     .map((r) => r.name)
     .join(', ');
 
+/** A regency as the officer reads it on screen: `Kabupaten Sragen, Jawa Tengah`. */
+const regionLabel = (code: string) => regionPath(code).slice(0, 2).reverse().map(displayName).join(', ');
+
+/** The unit a case belongs to, as the leg's start: its id, name and region. */
+async function unitOf(db: Db, unitId: number) {
+  const [unit] = await db
+    .select({ id: units.id, regionCode: units.regionCode })
+    .from(units)
+    .where(eq(units.id, unitId));
+  if (!unit) throw new DomainError('relief.not_found', { id: unitId });
+  return unit;
+}
+
 /**
- * The payout effect of Kehabisan Bekal: pays the leg from this office to `legToCode` (the
- * destination, or the next relay office on the way) at the unit's tariff for its distance class,
- * writes the cash book and the receipt (kwitansi) the traveller signs.
+ * The leg a payout pays for the form's data: from this office to `legToCode` (the destination,
+ * or the next relay office on the way), its distance class and the unit's tariff for it.
  */
-const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
+async function quoteLeg(db: Db, unit: { id: number; regionCode: string }, data: Record<string, unknown>) {
   const problems: Problem[] = [];
   const origin = regency(data.originCode, 'data.originCode', problems);
   const destination = regency(data.destinationCode, 'data.destinationCode', problems);
-  const legTo = regency(data.legToCode ?? data.destinationCode, 'data.legToCode', problems);
+  const legTo = regency(data.legToCode || data.destinationCode, 'data.legToCode', problems);
   if (problems.length > 0) throw new ValidationError('relief.invalid', problems);
-  const cls = distanceClass(ctx.unit.regionCode, legTo);
-  const [tariff] = await tx
+  const cls = distanceClass(unit.regionCode, legTo);
+  const [tariff] = await db
     .select()
     .from(reliefTariffs)
-    .where(and(eq(reliefTariffs.unitId, ctx.unit.id), eq(reliefTariffs.distanceClass, cls)));
+    .where(and(eq(reliefTariffs.unitId, unit.id), eq(reliefTariffs.distanceClass, cls)));
   if (!tariff) throw new DomainError('relief.no_tariff', { distanceClass: cls });
+  return { origin, destination, legTo, cls, amount: tariff.amount };
+}
+
+const maxRepeatReason = 500;
+
+/**
+ * Why a repeat claimant is paid again (DOMAIN.md §7: "modus habis bekal"): required when the
+ * NIK was paid before, in any office, and kept with the payout's result and its audit entry.
+ */
+async function repeatReasonOf(db: Db, nik: string | undefined, data: Record<string, unknown>) {
+  const earlier = nik ? await claimsByNik(db, nik) : [];
+  if (earlier.length === 0) return undefined;
+  const reason = typeof data.repeatReason === 'string' ? data.repeatReason.trim() : '';
+  if (reason.length < 5) throw new DomainError('relief.repeat_reason_required', { claims: earlier.length });
+  if (reason.length > maxRepeatReason) {
+    throw new ValidationError('relief.invalid', [
+      problemIn('data.repeatReason', {
+        id: `alasan paling panjang ${maxRepeatReason} karakter`,
+        en: `the reason may be at most ${maxRepeatReason} characters`,
+      }),
+    ]);
+  }
+  return { reason, earlier: earlier.length };
+}
+
+/**
+ * The payout effect of Kehabisan Bekal: pays the leg (see `quoteLeg`) at the unit's tariff for
+ * its distance class, writes the cash book and the receipt (kwitansi) the traveller signs. A
+ * repeat claimant is paid only with a reason.
+ */
+const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
+  const { origin, destination, legTo, cls, amount } = await quoteLeg(tx, ctx.unit, data);
+  const repeat = await repeatReasonOf(tx, caseRow.applicant.nik, data);
   const paidAt = new Date();
   const receipt = await renderKwitansi({
     unit: ctx.unit,
     number: `KW/${caseRow.trackingCode}`,
     name: caseRow.applicant.name,
     nik: caseRow.applicant.nik ?? null,
-    amount: tariff.amount,
+    amount,
     purpose: `Bantuan transportasi kehabisan bekal dari ${regionName(origin)} menuju ${regionName(legTo)} (tujuan akhir ${regionName(destination)})`,
     place: ctx.unit.letterPlace || ctx.unit.name,
     date: todayIn(ctx.unit.timeZone, paidAt),
@@ -198,7 +243,7 @@ const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
       destinationCode: destination,
       legToCode: legTo,
       distanceClass: cls,
-      amount: tariff.amount,
+      amount,
       paidAt,
       paidBy: ctx.user.id,
       receiptSha256,
@@ -206,25 +251,71 @@ const payout: Effect['run'] = async (tx, { ctx, caseRow, data, files }) => {
     .returning();
   const result: PayoutResult = {
     payoutId: row?.id,
-    amount: tariff.amount,
+    amount,
     distanceClass: cls,
     legToCode: legTo,
     receiptSha256,
+    ...(repeat ? { repeatReason: repeat.reason, earlierClaims: repeat.earlier } : {}),
   };
   return result;
 };
 
-/** The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal"). */
-const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow) => {
+/** What the payout would return for the form's data, writing nothing: for the letter preview. */
+const payoutSimulation: NonNullable<Effect['simulate']> = async (db, { ctx, data }) => {
+  const { amount, cls, legTo } = await quoteLeg(db, ctx.unit, data);
+  return { amount, distanceClass: cls, legToCode: legTo };
+};
+
+/**
+ * The repeat-claim check, shown before the payout (DOMAIN.md §7: "modus habis bekal"); with
+ * the form's data, the leg that would be paid: its amount, distance class and regions by name.
+ */
+const payoutPreview: NonNullable<Effect['preview']> = async (db, caseRow, data) => {
   const nik = caseRow.applicant.nik;
   const preview: ClaimsPreview = {
     kind: 'relief.claims',
     nik: nik ? maskNik(nik) : null,
-    claims: nik ? await claimsByNik(db, nik) : [],
+    claims: nik ? (await claimsByNik(db, nik)).map(namedClaim) : [],
     tariffs: await tariffsOf(db, caseRow.unitId),
+    leg: data ? await legPreview(db, caseRow.unitId, data) : null,
   };
   return preview;
 };
+
+/** The leg the form's data would pay, or why it cannot be paid yet. */
+async function legPreview(db: Db, unitId: number, data: Record<string, unknown>): Promise<LegPreview> {
+  const unit = await unitOf(db, unitId);
+  try {
+    const q = await quoteLeg(db, unit, data);
+    return {
+      amount: q.amount,
+      distanceClass: q.cls,
+      from: regionLabel(unit.regionCode),
+      to: regionLabel(q.legTo),
+      destination: regionLabel(q.destination),
+      origin: regionLabel(q.origin),
+      problem: null,
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return {
+      amount: null,
+      distanceClass: null,
+      from: regionLabel(unit.regionCode),
+      to: null,
+      destination: null,
+      origin: null,
+      problem: error.code,
+    };
+  }
+}
+
+/** An earlier claim with its regions by name, for the officer to read. */
+const namedClaim = (c: Awaited<ReturnType<typeof claimsByNik>>[number]) => ({
+  ...c,
+  originName: regionLabel(c.originCode),
+  destinationName: regionLabel(c.destinationCode),
+});
 
 /** The workflow effects of Kehabisan Bekal, for the composition root to hand to the case engine. */
 export const reliefEffects: Effect[] = [
@@ -232,6 +323,7 @@ export const reliefEffects: Effect[] = [
     name: 'relief.payout',
     run: payout,
     preview: payoutPreview,
+    simulate: payoutSimulation,
     // For the cover letter: what was paid, and to which office the leg paid goes.
     returns: { amount: 'rupiah', legToCode: 'region' },
   },

@@ -82,6 +82,8 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     await pickRegion('destinationCode', 'denpasar', /KOTA DENPASAR/);
     await pickRegion('legToCode', 'surabaya', /KOTA SURABAYA/);
     await page.getByRole('button', { name: 'Bantuan diserahkan' }).click();
+    // The payout asks to confirm, naming the amount and the leg.
+    await page.getByTestId('confirm-action').click();
     await page.getByTestId('kwitansi').waitFor();
     expect(await page.getByTestId('kwitansi').innerText()).toBe('Kwitansi Rp350.000');
     await page.screenshot({ path: path.join(artifacts, 'kehabisan-bekal-paid.png'), fullPage: true });

@@ -80,8 +80,11 @@ describe('Sembako with the clock paused while the applicant fetches a missing pa
   const caseJson = async () =>
     (await page.request.get(`${server.url}/api/cases/${caseUrl.split('/').at(-1)}`)).json();
   async function doAction(name: string) {
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('button', { name }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name, exact: true }).click();
+    // Signing and closing ask to confirm first, naming what will happen.
+    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name))
+      await page.getByTestId('confirm-action').click();
+    await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
   }
 
   it('front office opens the request and returns it for the missing kelurahan letter', async () => {

@@ -35,8 +35,11 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
   const signIn = (username: string) => signInAs(page, server.url, username);
 
   async function doAction(name: string) {
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('button', { name }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name, exact: true }).click();
+    // Signing and closing ask to confirm first, naming what will happen.
+    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name))
+      await page.getByTestId('confirm-action').click();
+    await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
   }
 
   it('front office opens the request and checks the papers', async () => {

@@ -72,6 +72,8 @@ interface Fixture {
   yaml: string;
   openCase: { id: number; version: number; trackingCode: string; applicant: string };
   letter: { caseId: number; id: number; verificationCode: string };
+  /** A requirement document uploaded to a case of the unit. */
+  document: { caseId: number; id: number };
   payout: { id: number; name: string };
   family: number;
   person: { id: number; name: string };
@@ -447,6 +449,28 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { target: (o) => ({ url: `/api/cases/${o.letter.caseId}/letters/${o.letter.id}/pdf` }) },
   },
+  'GET /api/cases/:id/documents/:documentId/file': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/cases/${f.document.caseId}/documents/${f.document.id}/file` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.document.caseId}/documents/${o.document.id}/file` }) },
+  },
+  'POST /api/cases/:id/preview': {
+    need: 'case.step',
+    // An action the step does not have: 422 once the caller may act at the step.
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/preview`, body: { action: 'tidak-ada' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: `/api/cases/${o.openCase.id}/preview`, body: { action: 'teruskan' } }),
+    },
+  },
+  'GET /api/cases/:id/letter-preview': {
+    need: 'case.step',
+    // The open case's step issues no letter: 422 once the caller may act at the step.
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/letter-preview?action=teruskan` }),
+    ok: 422,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.openCase.id}/letter-preview?action=teruskan` }) },
+  },
   'POST /api/cases/:id/letters/:letterId/signed': {
     need: 'case.signer',
     // Not a PDF, JPEG or PNG: 415 once the caller may replace the scan.
@@ -707,6 +731,9 @@ describe('authorization matrix: every route × every demo role × own and foreig
     });
     expect(paid.statusCode, paid.body).toBe(200);
     const sragenLetter = paid.json().letters[0] as { id: number; verificationCode: string };
+    const sragenDocument = (
+      await rows<{ id: number }>(sql`SELECT id FROM case_documents WHERE case_id = ${paidCase}`)
+    )[0];
     const sragenPayout = (
       await rows<{ id: number }>(sql`SELECT id FROM relief_payouts WHERE case_id = ${paidCase}`)
     )[0];
@@ -723,6 +750,10 @@ describe('authorization matrix: every route × every demo role × own and foreig
       INSERT INTO letters (unit_id, case_id, product, title, year, seq, number, issued_at, signer, verification_code, pdf_sha256)
       VALUES (${tarakan.id}, ${tarakanCaseId}, 'meninggal', 'Surat Keterangan Meninggal', ${year}, 9001,
         'MATRIKS/9001', now(), '{"name":"Arbain","position":"Kepala Dinas"}', 'matriksTarakan01', ${'0'.repeat(64)})
+      RETURNING id`);
+    const [tarakanDocument] = await rows<{ id: number }>(sql`
+      INSERT INTO case_documents (case_id, requirement_id, file_name, mime_type, size, sha256)
+      VALUES (${tarakanCaseId}, 'kk-ktp', 'matriks.pdf', 'application/pdf', 1, ${'0'.repeat(64)})
       RETURNING id`);
     const [tarakanPayout] = await rows<{ id: number }>(sql`
       INSERT INTO relief_payouts (unit_id, case_id, name, origin_code, destination_code, leg_to_code, distance_class, amount, paid_at, receipt_sha256)
@@ -767,6 +798,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         applicant: 'Matriks Sragen Terbuka',
       },
       letter: { caseId: paidCase, ...sragenLetter },
+      document: { caseId: paidCase, id: sragenDocument?.id ?? 0 },
       payout: { id: sragenPayout?.id ?? 0, name: 'Matriks Sragen Dibayar' },
       ...(await register(desaVillage, '3314010101260001', '3314010101900001', 'Warga Matriks Sragen')),
       villageCode: desaVillage,
@@ -792,6 +824,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         applicant: 'Matriks Tarakan Terbuka',
       },
       letter: { caseId: tarakanCaseId, id: tarakanLetter?.id ?? 0, verificationCode: 'matriksTarakan01' },
+      document: { caseId: tarakanCaseId, id: tarakanDocument?.id ?? 0 },
       payout: { id: tarakanPayout?.id ?? 0, name: 'Penerima Matriks Tarakan' },
       ...(await register(tarakanVillage, '6571010101260001', '6571010101900001', 'Warga Matriks Tarakan')),
       villageCode: tarakanVillage,

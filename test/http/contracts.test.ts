@@ -8,6 +8,9 @@ import { createTestApp, signedIn, type TestApp } from '../app.ts';
  */
 const binary = new Map<string, string>([
   ['GET /api/cases/:id/letters/:letterId/pdf', 'application/pdf'],
+  ['GET /api/cases/:id/letter-preview', 'application/pdf'],
+  // A scan as uploaded: application/pdf, image/jpeg or image/png.
+  ['GET /api/cases/:id/documents/:documentId/file', 'application/pdf, image/jpeg or image/png'],
   ['GET /api/relief/payouts/:id/kwitansi', 'application/pdf'],
   ['GET /api/public/units/:unit/standards/:id/pdf', 'application/pdf'],
   ['GET /api/registry/exports/:token', 'text/csv or XLSX'],

@@ -16,8 +16,9 @@ import { useState } from 'react';
 import { type ApiError, get, post } from '../../api.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
-import type { CaseView, ClaimsPreview } from './case-view.ts';
+import type { CaseView, ClaimsPreview, WorkflowAction } from './case-view.ts';
 import { ClaimsAlert } from './claims-alert.tsx';
+import { ConfirmAction, needsConfirmation } from './confirm-action.tsx';
 
 /** All regencies/cities for region fields. */
 function useRegencies(enabled: boolean) {
@@ -33,33 +34,54 @@ function useRegencies(enabled: boolean) {
  * What the user may do next on a request: claim it, or one of the step's actions with its note
  * and fields; with the checks the server ran before (repeat claims) and its refusals.
  */
-export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refresh: () => void }) {
+export function CaseActions({
+  id,
+  v,
+  refresh,
+  signer,
+}: {
+  id: string;
+  v: CaseView;
+  refresh: () => void;
+  /** The signed-in user, named in the confirmation of a letter-issuing action. */
+  signer: string;
+}) {
   const { t } = useTexts(casesTexts);
   const client = useQueryClient();
   const [note, setNote] = useState('');
   const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState<WorkflowAction | null>(null);
+  const formData = (fields?: string[]) =>
+    Object.fromEntries((fields ?? []).flatMap((f) => (fieldValues[f] ? [[f, fieldValues[f]]] : [])));
   const hasRegionField = v.available.some((a) => a.fields?.some((f) => f.kind === 'region'));
   const regencies = useRegencies(hasRegionField);
-  const act = useMutation<CaseView, ApiError, { action: string; version: number; fields?: string[] }>({
-    mutationFn: ({ action, version, fields }) => {
-      const data = Object.fromEntries(
-        (fields ?? []).filter((f) => fieldValues[f]).map((f) => [f, fieldValues[f]]),
-      );
+  const act = useMutation<
+    CaseView,
+    ApiError,
+    { action: string; version: number; fields?: string[]; extra?: Record<string, string> }
+  >({
+    mutationFn: ({ action, version, fields, extra }) => {
+      const data = { ...formData(fields), ...extra };
       return post(`/api/cases/${id}/actions`, {
         action,
         version,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(fields?.length ? { data } : {}),
+        ...(fields?.length || extra ? { data } : {}),
       });
     },
     onSuccess: (data) => {
+      setConfirming(null);
       setNote('');
       client.setQueryData(['case', id], data);
       refresh();
     },
-    onError: refresh,
+    onError: () => {
+      setConfirming(null);
+      refresh();
+    },
   });
   if (v.available.length === 0) return null;
+  const fieldsOf = (a: WorkflowAction) => ('fields' in a ? a.fields?.map((f) => f.id) : undefined);
   return (
     <Paper withBorder p="md" className="no-print">
       <Stack>
@@ -124,15 +146,19 @@ export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refre
           {v.available.map((a) => (
             <Button
               key={a.id}
-              color={a.kind === 'reject' ? 'red' : a.kind === 'return' ? 'yellow' : undefined}
-              variant={a.kind === 'reject' || a.kind === 'return' ? 'light' : 'filled'}
+              color={a.kind === 'reject' ? 'red' : undefined}
+              variant={actionVariant(v, a)}
+              data-kind={a.kind}
+              // A long label wraps on a phone instead of being cut off.
+              h="auto"
+              mih={36}
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
               loading={act.isPending && act.variables?.action === a.id}
               onClick={() =>
-                act.mutate({
-                  action: a.id,
-                  version: v.case.version,
-                  fields: 'fields' in a ? a.fields?.map((f) => f.id) : undefined,
-                })
+                needsConfirmation(a)
+                  ? setConfirming(a)
+                  : act.mutate({ action: a.id, version: v.case.version, fields: fieldsOf(a) })
               }
             >
               {a.kind === 'resume' ? t('resume') : a.label}
@@ -154,6 +180,39 @@ export function CaseActions({ id, v, refresh }: { id: string; v: CaseView; refre
           </Alert>
         ) : null}
       </Stack>
+      {confirming ? (
+        <ConfirmAction
+          v={v}
+          action={confirming}
+          data={formData(fieldsOf(confirming))}
+          note={note}
+          signer={signer}
+          pending={act.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(extra) =>
+            act.mutate({
+              action: confirming.id,
+              version: v.case.version,
+              fields: fieldsOf(confirming),
+              extra,
+            })
+          }
+        />
+      ) : null}
     </Paper>
   );
+}
+
+/**
+ * The step's way on is the one primary button; going back (a return to the applicant, or a
+ * forward to an earlier step such as "kembalikan ke petugas") is secondary, a refusal red outline.
+ */
+function actionVariant(v: CaseView, a: WorkflowAction): 'filled' | 'default' | 'outline' {
+  if (a.kind === 'reject') return 'outline';
+  if (a.kind === 'return') return 'default';
+  if (a.kind === 'forward' && a.to) {
+    const order = Object.keys(v.labels);
+    if (v.step && order.indexOf(a.to) <= order.indexOf(v.step.id)) return 'default';
+  }
+  return 'filled';
 }

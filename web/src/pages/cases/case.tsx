@@ -6,7 +6,6 @@ import {
   Button,
   FileButton,
   Group,
-  List,
   Paper,
   SimpleGrid,
   Stack,
@@ -22,10 +21,13 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { RevealableNumber } from '../../components/reveal.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { rupiah } from '../../format.ts';
+import { approverTexts } from '../../i18n/approver.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { CaseDocuments } from './case-documents.tsx';
 import { CaseIntake } from './case-intake.tsx';
+import { CaseRecorded } from './case-recorded.tsx';
 import { type CaseView, unitTime } from './case-view.ts';
 
 const builtInActions = new Set(['open', 'claim', 'resume'] as const);
@@ -35,6 +37,7 @@ const isBuiltIn = (action: string): action is 'open' | 'claim' | 'resume' =>
 /** One request: what it is, where it stands, what to do next, its documents, letters and history. */
 export function CasePage() {
   const { t, pick, lang } = useTexts(casesTexts);
+  const approver = useTexts(approverTexts).t;
   const { id } = useParams({ strict: false }) as { id: string };
   const client = useQueryClient();
   const query = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseView>(`/api/cases/${id}`) });
@@ -161,7 +164,8 @@ export function CasePage() {
                 </Alert>
               ) : null}
               {upload.isError ? <Alert color="red">{upload.error.message}</Alert> : null}
-              <CaseActions id={id} v={v} refresh={refresh} />
+              <CaseRecorded v={v} timeZone={user.unit.timeZone} />
+              <CaseActions id={id} v={v} refresh={refresh} signer={user.name} />
               {v.letters.length > 0 ? (
                 <Paper withBorder p="md">
                   <Title order={2} size="h4" mb="xs">
@@ -235,26 +239,16 @@ export function CasePage() {
                             {t('receipt')} {rupiah(a.data.result.amount ?? 0)}
                           </Anchor>
                         ) : null}
+                        {a.data?.result?.repeatReason ? (
+                          <Text size="sm" c="red.8" data-testid="repeat-reason-recorded">
+                            {approver('repeatReasonRecorded', { reason: a.data.result.repeatReason })}
+                          </Text>
+                        ) : null}
                       </Timeline.Item>
                     ))}
                   </Timeline>
                 </Paper>
-                <Paper withBorder p="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('documents')}
-                  </Title>
-                  {v.documents.length === 0 ? (
-                    <Text size="sm">{t('noDocuments')}</Text>
-                  ) : (
-                    <List size="sm">
-                      {v.documents.map((d) => (
-                        <List.Item key={d.id}>
-                          {d.requirementId}: {d.fileName} ({Math.ceil(d.size / 1024)} KB)
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Paper>
+                <CaseDocuments v={v} />
               </SimpleGrid>
             </Stack>
           )}
