@@ -43,7 +43,7 @@ export function SlaReportPage() {
               onChange={(e) => setTo(e.currentTarget.value)}
             />
           </Group>
-          <QueryView query={report}>
+          <QueryView query={report} skeleton="table">
             {({ services }) =>
               services.length === 0 ? (
                 <Text>{t('noRequests')}</Text>
