@@ -23,7 +23,7 @@ export function ClaimsAlert({ preview }: { preview: ClaimsPreview }) {
       <List size="sm">
         {preview.claims.map((c) => (
           <List.Item key={`${c.unit}-${c.paidAt}`}>
-            {unitTime(c.paidAt, lang)} · {c.unit} · {rupiah(c.amount)} · {c.originCode} → {c.destinationCode}
+            {unitTime(c.paidAt, lang)} · {c.unit} · {rupiah(c.amount)} · {c.originName} → {c.destinationName}
           </List.Item>
         ))}
       </List>

@@ -111,9 +111,11 @@ export function CashBookPage() {
                         <Table.Td ff="monospace" data-testid="payout-nik">
                           {p.nik ?? '—'}
                         </Table.Td>
-                        <Table.Td>
-                          {p.originCode} → {p.legToCode}
-                          {p.legToCode !== p.destinationCode ? ` (→ ${p.destinationCode})` : ''}
+                        <Table.Td data-testid="payout-route">
+                          {p.originName} → {p.legToName}
+                          {p.legToCode !== p.destinationCode
+                            ? ` (${t('onwardTo', { place: p.destinationName })})`
+                            : ''}
                         </Table.Td>
                         <Table.Td>{rupiah(p.amount)}</Table.Td>
                         <Table.Td>
