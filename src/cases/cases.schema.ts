@@ -280,6 +280,8 @@ export type SlaQuery = z.infer<typeof SlaQuery>;
 /** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */
 export const ServiceSla = z.object({
   standard: z.string(),
+  /** The service's name as published (its latest revision), for reading. */
+  name: z.string(),
   cases: z.number().int(),
   closed: z.number().int(),
   open: z.number().int(),

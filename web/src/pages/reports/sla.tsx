@@ -67,7 +67,7 @@ export function SlaReportPage() {
                     <Table.Tbody>
                       {services.map((s) => (
                         <Table.Tr key={s.standard}>
-                          <Table.Td>{s.standard}</Table.Td>
+                          <Table.Td>{s.name}</Table.Td>
                           <Table.Td>{s.cases}</Table.Td>
                           <Table.Td>{s.closed}</Table.Td>
                           <Table.Td>{s.breached}</Table.Td>
