@@ -60,6 +60,8 @@ export const QueueItem = z.object({
   product: z.string().nullable(),
   status: z.string(),
   step: z.string().nullable(),
+  /** The step's label in the standard (what a page shows; `step` is its id). */
+  stepLabel: z.string().nullable(),
   stepRole: z.string().nullable(),
   assigneeId: z.number().int().nullable(),
   dueAt: z.string().nullable(),

@@ -57,7 +57,7 @@ export function QueuePage() {
                             </Anchor>
                           </Table.Td>
                           <Table.Td>{c.applicantName}</Table.Td>
-                          <Table.Td>{c.step}</Table.Td>
+                          <Table.Td>{c.stepLabel}</Table.Td>
                           <Table.Td>
                             {unitTime(c.dueAt, lang, user.unit.timeZone)}{' '}
                             {c.overdue ? (
