@@ -88,6 +88,7 @@ function SignInAgain() {
   useEffect(() => {
     client.setQueryData(['me'], null);
   }, [client]);
+  if (href.startsWith('/masuk')) return null;
   return <Navigate {...signInHref(href, window.location.origin)} replace />;
 }
 

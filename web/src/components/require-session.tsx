@@ -22,7 +22,11 @@ export function RequireSession({
   return (
     <QueryView query={session}>
       {(user) => {
-        if (!user) return <Navigate {...signInHref(href, window.location.origin)} />;
+        // Still drawn for a moment once on the sign-in page: a second redirect would lose `next`.
+        if (!user)
+          return href.startsWith('/masuk') ? null : (
+            <Navigate {...signInHref(href, window.location.origin)} />
+          );
         if (!enrolment && user.totp.required && !user.totp.enabled) return <Navigate to="/staf/akun" />;
         return children(user);
       }}
