@@ -20,7 +20,11 @@ describe('states: sign-in return, not found, forbidden, loading', () => {
     const csrf = (await page.context().cookies()).find((c) => c.name === 'jaring_csrf')?.value ?? '';
     const res = await page.request.post(`${server.url}/api/cases`, {
       headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      data: JSON.stringify({ standardId: 'sembako', product: 'kks-baru', applicant: { name: 'Siti Aminah' } }),
+      data: JSON.stringify({
+        standardId: 'sembako',
+        product: 'kks-baru',
+        applicant: { name: 'Siti Aminah' },
+      }),
     });
     expect(res.status(), await res.text()).toBe(201);
     caseId = ((await res.json()) as { id: number }).id;
@@ -95,7 +99,10 @@ describe('states: sign-in return, not found, forbidden, loading', () => {
       await notFound.waitFor();
       expect(await notFound.innerText()).toContain('Halaman tidak ditemukan');
       expect(await notFound.innerText()).toContain('/halaman-yang-tidak-ada');
-      await page.screenshot({ path: path.join(artifacts, `states-404-public-${suffix}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(artifacts, `states-404-public-${suffix}.png`),
+        fullPage: true,
+      });
       const home = page.getByTestId('way-home');
       expect(await home.innerText()).toBe('Ke beranda portal');
       await home.click();

@@ -32,7 +32,7 @@ export function QueuePage() {
               </Button>
             ) : null}
           </Group>
-          <QueryView query={queue}>
+          <QueryView query={queue} skeleton="table">
             {({ cases }) =>
               cases.length === 0 ? (
                 <Text>{t('queueEmpty')}</Text>
