@@ -1,12 +1,10 @@
-import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, useLocation } from '@tanstack/react-router';
-import { type ReactNode, useEffect } from 'react';
-import { ApiError } from '../api.ts';
+import { Group, Skeleton, Stack } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { signInHref } from '../return-to.ts';
-import { useSession } from '../session.ts';
 
+// Errors are rare and the portal's first load is tight: their views come in a chunk of their own.
+const LoadError = lazy(() => import('./load-error.tsx').then((m) => ({ default: m.LoadError })));
 /** The shape a page's content will take, drawn while it loads. */
 export type SkeletonShape = 'lines' | 'table' | 'detail' | 'cards';
 
@@ -54,83 +52,6 @@ export function ContentSkeleton({ shape = 'lines' }: { shape?: SkeletonShape }) 
   );
 }
 
-/** Where "home" is: the staff home for staff (signed in, or in the staff app), else the portal. */
-function useHome(): { to: '/staf' | '/'; label: 'homeStaff' | 'homePortal' } {
-  const pathname = useLocation({ select: (l) => l.pathname });
-  const session = useSession();
-  return pathname.startsWith('/staf') || session.data
-    ? { to: '/staf', label: 'homeStaff' }
-    : { to: '/', label: 'homePortal' };
-}
-
-/** A link home, and back when there is a page to go back to. */
-export function WayOn({ back = true }: { back?: boolean }) {
-  const { t } = useI18n();
-  const home = useHome();
-  return (
-    <Group gap="xs">
-      <Button component={Link} to={home.to} size="xs" variant="light" data-testid="way-home">
-        {t(home.label)}
-      </Button>
-      {back && typeof window !== 'undefined' && window.history.length > 1 ? (
-        <Button size="xs" variant="subtle" onClick={() => window.history.back()}>
-          {t('back')}
-        </Button>
-      ) : null}
-    </Group>
-  );
-}
-
-/** A 401 inside the app: the session has ended, so sign in again and come back here. */
-function SignInAgain() {
-  const client = useQueryClient();
-  const href = useLocation({ select: (l) => l.href });
-  useEffect(() => {
-    client.setQueryData(['me'], null);
-  }, [client]);
-  if (href.startsWith('/masuk')) return null;
-  return <Navigate {...signInHref(href, window.location.origin)} replace />;
-}
-
-/** What went wrong, in words that fit it: missing and forbidden cannot be retried away. */
-export function LoadError({ error, retry }: { error: Error; retry: () => void }) {
-  const { t } = useI18n();
-  const status = error instanceof ApiError ? error.status : 0;
-  if (status === 401) return <SignInAgain />;
-  if (status === 404) {
-    return (
-      <Alert color="gray" title={t('notFoundTitle')} role="alert" data-testid="load-not-found">
-        <Stack gap="xs">
-          <Text size="sm">{error.message}</Text>
-          <WayOn />
-        </Stack>
-      </Alert>
-    );
-  }
-  if (status === 403) {
-    return (
-      <Alert color="orange" title={t('forbiddenTitle')} role="alert" data-testid="load-forbidden">
-        <Stack gap="xs">
-          <Text size="sm">{error.message}</Text>
-          <WayOn />
-        </Stack>
-      </Alert>
-    );
-  }
-  return (
-    <Alert color="red" title={t('loadError')} role="alert" data-testid="load-error">
-      <Stack gap="xs">
-        <Text size="sm">{error.message}</Text>
-        <Group>
-          <Button size="xs" variant="light" color="red" onClick={retry}>
-            {t('retry')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
-  );
-}
-
 /**
  * Loading, error and data states of one query, the same everywhere. `skeleton` is the outline
  * drawn while loading; errors say whether the data is missing, forbidden or just unreachable.
@@ -145,6 +66,12 @@ export function QueryView<T>({
   skeleton?: SkeletonShape;
 }) {
   if (query.isPending) return <ContentSkeleton shape={skeleton} />;
-  if (query.isError) return <LoadError error={query.error} retry={() => void query.refetch()} />;
+  if (query.isError) {
+    return (
+      <Suspense fallback={null}>
+        <LoadError error={query.error} retry={() => void query.refetch()} />
+      </Suspense>
+    );
+  }
   return <>{children(query.data)}</>;
 }

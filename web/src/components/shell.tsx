@@ -1,8 +1,8 @@
-import { Anchor, Button, Container, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Link, Outlet } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
-import { WayOn } from './query-view.tsx';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -75,17 +75,13 @@ export function Shell() {
   );
 }
 
-/** An address the app does not know: say so, and offer the way home (staff or portal). */
+// The 404 page is rare: it loads with the error views, outside the portal's first load.
+const NotFoundPage = lazy(() => import('./load-error.tsx').then((m) => ({ default: m.NotFoundPage })));
+
 export function NotFound() {
-  const { t } = useI18n();
-  const pathname = useLocation({ select: (l) => l.pathname });
   return (
-    <Stack gap="sm" py="xl" maw={560} data-testid="not-found">
-      <Title order={1} size="h2">
-        {t('notFound')}
-      </Title>
-      <Text>{t('notFoundHint', { path: pathname })}</Text>
-      <WayOn />
-    </Stack>
+    <Suspense fallback={null}>
+      <NotFoundPage />
+    </Suspense>
   );
 }

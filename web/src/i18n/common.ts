@@ -7,17 +7,6 @@ export const commonTexts = defineTexts({
   track: { id: 'Lacak permohonan', en: 'Track a request' },
   signIn: { id: 'Masuk petugas', en: 'Staff sign-in' },
   notFound: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
-  notFoundHint: {
-    id: 'Alamat {path} tidak ada di Jaring. Mungkin tautannya salah ketik atau halamannya sudah dipindahkan.',
-    en: 'There is no page at {path}. The link may be mistyped, or the page has moved.',
-  },
-  notFoundTitle: { id: 'Data tidak ditemukan', en: 'Not found' },
-  forbiddenTitle: {
-    id: 'Anda tidak memiliki akses ke halaman ini',
-    en: 'You do not have access to this page',
-  },
-  homePortal: { id: 'Ke beranda portal', en: 'To the portal home' },
-  homeStaff: { id: 'Ke beranda petugas', en: 'To the staff home' },
   back: { id: 'Kembali', en: 'Back' },
   retry: { id: 'Coba lagi', en: 'Try again' },
   loading: { id: 'memuat', en: 'loading' },
