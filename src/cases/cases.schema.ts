@@ -60,6 +60,8 @@ export const QueueItem = z.object({
   product: z.string().nullable(),
   status: z.string(),
   step: z.string().nullable(),
+  /** The step's label in the standard (what a page shows; `step` is its id). */
+  stepLabel: z.string().nullable(),
   stepRole: z.string().nullable(),
   assigneeId: z.number().int().nullable(),
   dueAt: z.string().nullable(),
@@ -320,6 +322,8 @@ export type SlaQuery = z.infer<typeof SlaQuery>;
 /** Per service of a unit: counts, share within time, median and p90 duration of closed cases (minutes). */
 export const ServiceSla = z.object({
   standard: z.string(),
+  /** The service's name as published (its latest revision), for reading. */
+  name: z.string(),
   cases: z.number().int(),
   closed: z.number().int(),
   open: z.number().int(),

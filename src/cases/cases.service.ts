@@ -701,6 +701,12 @@ export async function attachSignedScan(
 export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
   const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
   const now = clock.now();
+  // The step's label as the standard names it: a queue shows no step ids. A few revisions at most.
+  const stepLabels = new Map<number, Map<string, string>>();
+  for (const revisionId of new Set(rows.map((c) => c.revisionId))) {
+    const { steps } = workflowOf(await standardOfRevision(db, revisionId));
+    stepLabels.set(revisionId, new Map(steps.map((s) => [s.id, s.label])));
+  }
   return rows.map((c) => ({
     id: c.id,
     trackingCode: c.trackingCode,
@@ -708,6 +714,7 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
     product: c.product,
     status: c.status,
     step: c.step,
+    stepLabel: c.step === null ? null : (stepLabels.get(c.revisionId)?.get(c.step) ?? c.step),
     stepRole: c.stepRole,
     assigneeId: c.assigneeId,
     dueAt: c.dueAt?.toISOString() ?? null,

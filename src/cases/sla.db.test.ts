@@ -53,6 +53,7 @@ describe('time limits: breaches and the per-service report', () => {
     );
     expect(row).toMatchObject({
       standard: 'sembako',
+      name: 'Fasilitas Program Sembako',
       cases: 2,
       closed: 2,
       open: 0,

@@ -1,7 +1,7 @@
 import { and, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { standards } from '../standards/standards.tables.ts';
+import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import type { ServiceSla, SlaQuery, SlaReport } from './cases.schema.ts';
 import { cases } from './cases.tables.ts';
 
@@ -57,6 +57,8 @@ export async function slaReportOf(db: Db, unitId: number, { from, to }: SlaQuery
 export async function slaReport(db: Db, unitId: number, from: Date, to: Date): Promise<ServiceSla[]> {
   const rows = (await db.execute(sql`
     SELECT s.slug AS standard,
+           (SELECT r.name FROM ${standardRevisions} r WHERE r.standard_id = s.id
+            ORDER BY r.id DESC LIMIT 1) AS name,
            count(*)::int AS cases,
            count(c.closed_at)::int AS closed,
            (count(*) - count(c.closed_at))::int AS open,
@@ -74,9 +76,10 @@ export async function slaReport(db: Db, unitId: number, from: Date, to: Date): P
              FILTER (WHERE c.pause_count > 0) AS median_paused
     FROM ${cases} c JOIN ${standards} s ON s.id = c.standard_id
     WHERE c.unit_id = ${unitId} AND c.opened_at >= ${from.toISOString()} AND c.opened_at < ${to.toISOString()}
-    GROUP BY s.slug ORDER BY s.slug`)) as unknown as {
+    GROUP BY s.id, s.slug ORDER BY s.slug`)) as unknown as {
     rows: Array<{
       standard: string;
+      name: string | null;
       cases: number;
       closed: number;
       open: number;
@@ -93,6 +96,7 @@ export async function slaReport(db: Db, unitId: number, from: Date, to: Date): P
   const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return rows.rows.map((r) => ({
     standard: r.standard,
+    name: r.name ?? r.standard,
     cases: Number(r.cases),
     closed: Number(r.closed),
     open: Number(r.open),

@@ -26,6 +26,9 @@ export const Claim = z.object({
   amount: z.number().int(),
   originCode: z.string(),
   destinationCode: z.string(),
+  /** The regions' names, for reading (`Kabupaten Sragen`); the codes are for machines. */
+  originName: z.string(),
+  destinationName: z.string(),
   caseId: z.number().int(),
 });
 export type Claim = z.infer<typeof Claim>;
@@ -42,6 +45,10 @@ export const Payout = z.object({
   originCode: z.string(),
   destinationCode: z.string(),
   legToCode: z.string(),
+  /** The regions' names, for reading (`Kabupaten Sragen`); the codes are for machines. */
+  originName: z.string(),
+  destinationName: z.string(),
+  legToName: z.string(),
   distanceClass: DistanceClass,
   amount: z.number().int(),
   paidAt: z.string(),

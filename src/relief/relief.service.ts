@@ -99,7 +99,15 @@ export async function cashBook(db: Db, unitId: number): Promise<CashBook> {
     .orderBy(desc(reliefPayouts.paidAt))
     .limit(500);
   return {
-    payouts: maskPersonalNumbers(rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() }))),
+    payouts: maskPersonalNumbers(
+      rows.map((r) => ({
+        ...r,
+        originName: placeName(r.originCode),
+        destinationName: placeName(r.destinationCode),
+        legToName: placeName(r.legToCode),
+        paidAt: r.paidAt.toISOString(),
+      })),
+    ),
     total: rows.reduce((n, r) => n + r.amount, 0),
   };
 }
@@ -134,7 +142,18 @@ export async function claimsByNik(db: Db, nik: string) {
     .innerJoin(units, eq(units.id, reliefPayouts.unitId))
     .where(eq(reliefPayouts.nik, nik))
     .orderBy(desc(reliefPayouts.paidAt));
-  return rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    originName: placeName(r.originCode),
+    destinationName: placeName(r.destinationCode),
+    paidAt: r.paidAt.toISOString(),
+  }));
+}
+
+/** A region's name as a page shows it (`Kota Surabaya`); the code itself if it is unknown. */
+function placeName(code: string): string {
+  const region = findRegion(code);
+  return region ? displayName(region) : code;
 }
 
 function regency(code: unknown, path: string, problems: Problem[]): string {

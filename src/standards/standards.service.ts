@@ -4,7 +4,7 @@ import { findUnitByCode, listUnits, type UnitRow } from '../auth/auth.repository
 import { todayIn } from '../core/dates.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import type { Language } from '../core/i18n.ts';
-import { findRegion } from '../core/regions.ts';
+import { displayName, findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { type KnownEffects, lintStandard } from './standard.lint.ts';
 import { parseStandardYaml, withLines } from './standard.loader.ts';
@@ -41,13 +41,19 @@ function revisionInfo(r: repo.RevisionMeta, inForce: repo.RevisionMeta | undefin
   };
 }
 
+function regionNameOf(code: string): string {
+  const region = findRegion(code);
+  return region ? displayName(region) : '';
+}
+
 export function publicUnit(unit: UnitRow): PublicUnit {
   return {
     code: unit.code,
     name: unit.name,
     level: unit.level,
     regionCode: unit.regionCode,
-    regionName: findRegion(unit.regionCode)?.name ?? '',
+    // Read by people (the portal's cards, SIPPN): `Kabupaten Sragen`, not the source's capitals.
+    regionName: regionNameOf(unit.regionCode),
     address: unit.address,
     phone: unit.phone,
     email: unit.email,

@@ -82,6 +82,10 @@ describe('cases: the Sembako letter request end to end', () => {
     expect(wrong.json().error.code).toBe('case.wrong_role');
     const queue = (await officer.get('/api/cases')).json().cases as Array<{ id: number; step: string }>;
     expect(queue.map((c) => [c.id, c.step])).toEqual([[caseId, 'analisis']]);
+    // The queue names the step as the standard does; the id is for machines.
+    expect((queue[0] as { stepLabel?: string }).stepLabel).toBe(
+      'Cek jenis bantuan, analisis kendala, solusi, update SIKS-NG, edukasi KPM',
+    );
     expect((await fo.get('/api/cases')).json().cases).toEqual([]);
   });
 

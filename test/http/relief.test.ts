@@ -90,6 +90,9 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
       amount: 350_000,
       distanceClass: 'antar_provinsi',
       legToCode: '35.78',
+      originName: 'Kabupaten Sragen',
+      legToName: 'Kota Surabaya',
+      destinationName: 'Kota Denpasar',
     });
     expect(book.total).toBe(350_000);
     const receipt = await officer.get(`/api/relief/payouts/${book.payouts[0].id}/kwitansi`);
@@ -111,6 +114,8 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
       unit: 'Dinas Sosial Kabupaten Sragen',
       amount: 350_000,
       destinationCode: '51.71',
+      originName: 'Kabupaten Sragen',
+      destinationName: 'Kota Denpasar',
     });
     expect((await fo.get(`/api/relief/claims/${nik}`)).statusCode).toBe(403);
   });

@@ -53,6 +53,9 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/masuk',
+    // `next`: the staff page to return to after sign-in (checked by `safeReturnPath`).
+    validateSearch: (search: Record<string, unknown>): { next?: string } =>
+      typeof search.next === 'string' ? { next: search.next } : {},
     component: lazyRouteComponent(login, 'LoginPage'),
   }),
   createRoute({

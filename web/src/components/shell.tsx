@@ -1,5 +1,6 @@
 import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
 import { PhoneLabel, TrackLink } from './header-links.tsx';
@@ -73,7 +74,13 @@ export function Shell() {
   );
 }
 
+// The 404 page is rare: it loads with the error views, outside the portal's first load.
+const NotFoundPage = lazy(() => import('./load-error.tsx').then((m) => ({ default: m.NotFoundPage })));
+
 export function NotFound() {
-  const { t } = useI18n();
-  return <Text>{t('notFound')}</Text>;
+  return (
+    <Suspense fallback={null}>
+      <NotFoundPage />
+    </Suspense>
+  );
 }

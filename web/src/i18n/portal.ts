@@ -7,7 +7,8 @@ export const portalTexts = defineTexts({
     id: 'Setiap layanan dijalankan menurut Standar Pelayanan yang terbuka untuk umum (UU 25/2009): persyaratan, prosedur, waktu, biaya, produk dan cara mengadu. Pilih kantor untuk melihat layanannya.',
     en: 'Every service runs by a public Service Standard (Law 25/2009): requirements, procedure, time, cost, product and how to complain. Choose an office to see its services.',
   },
-  services: { id: 'layanan', en: 'services' },
+  serviceCount: { id: '{n} layanan', en: '{n} services' },
+  serviceCountOne: { id: '{n} layanan', en: '{n} service' },
   noUnits: { id: 'Belum ada kantor yang menerbitkan layanan.', en: 'No office has published services yet.' },
   noServices: {
     id: 'Kantor ini belum menerbitkan standar pelayanan.',

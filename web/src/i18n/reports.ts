@@ -33,6 +33,7 @@ export const reportsTexts = defineTexts({
   class_antar_pulau: { id: 'Antar pulau', en: 'Across islands' },
   recipient: { id: 'Penerima', en: 'Recipient' },
   route: { id: 'Rute', en: 'Route' },
+  onwardTo: { id: 'tujuan akhir {place}', en: 'final destination {place}' },
   amount: { id: 'Jumlah', en: 'Amount' },
   receipt: { id: 'Kwitansi', en: 'Receipt' },
   total: { id: 'Jumlah', en: 'Total' },

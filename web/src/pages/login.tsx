@@ -2,19 +2,22 @@ import '../styles/all.ts';
 import type { SessionAnswer } from '@jaring/auth/auth.schema.ts';
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../api.ts';
 import { authTexts } from '../i18n/auth.ts';
 import { useTexts } from '../i18n/i18n.tsx';
+import { safeReturnPath } from '../return-to.ts';
 
 /**
  * Sign-in. An account with an authenticator app is answered `auth.totp_required`: the page then
- * asks for the code and sends the user name, password and code together.
+ * asks for the code and sends the user name, password and code together. A user sent here from a
+ * staff page (`?next=`) goes back to it once signed in.
  */
 export function LoginPage() {
   const { t } = useTexts(authTexts);
   const navigate = useNavigate();
+  const { next } = useSearch({ from: '/masuk' });
   const client = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +29,10 @@ export function LoginPage() {
       client.setQueryData(['me'], user);
       void client.invalidateQueries({ queryKey: ['home'] });
       const mustEnrol = user.totp.required && !user.totp.enabled;
-      void navigate({ to: mustEnrol ? '/staf/akun' : '/staf' });
+      const back = safeReturnPath(next, window.location.origin);
+      if (mustEnrol) void navigate({ to: '/staf/akun' });
+      else if (back) void navigate({ href: back });
+      else void navigate({ to: '/staf' });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'auth.totp_required') setAskCode(true);

@@ -32,7 +32,7 @@ export function QueuePage() {
               </Button>
             ) : null}
           </Group>
-          <QueryView query={queue}>
+          <QueryView query={queue} skeleton="table">
             {({ cases }) =>
               cases.length === 0 ? (
                 <Text>{t('queueEmpty')}</Text>
@@ -57,7 +57,7 @@ export function QueuePage() {
                             </Anchor>
                           </Table.Td>
                           <Table.Td>{c.applicantName}</Table.Td>
-                          <Table.Td>{c.step}</Table.Td>
+                          <Table.Td>{c.stepLabel}</Table.Td>
                           <Table.Td>
                             {unitTime(c.dueAt, lang, user.unit.timeZone)}{' '}
                             {c.overdue ? (

@@ -34,10 +34,10 @@ export function PortalPage() {
                       {u.name}
                     </Anchor>
                     <Text size="sm" c="dimmed">
-                      {u.regionName} · {u.regionCode}
+                      {u.regionName}
                     </Text>
                     <Text size="sm">
-                      {u.serviceCount} {t('services')}
+                      {t(u.serviceCount === 1 ? 'serviceCountOne' : 'serviceCount', { n: u.serviceCount })}
                     </Text>
                   </Stack>
                 </Card>

@@ -50,7 +50,7 @@ export function CashBookPage() {
           <Title order={1} size="h2">
             {t('cashBookTitle')} · {user.unit.name}
           </Title>
-          <QueryView query={tariffs}>
+          <QueryView query={tariffs} skeleton="cards">
             {({ tariffs: amounts }) => (
               <Paper withBorder p="md">
                 <Title order={2} size="h4" mb="xs">
@@ -84,7 +84,7 @@ export function CashBookPage() {
               </Paper>
             )}
           </QueryView>
-          <QueryView query={book}>
+          <QueryView query={book} skeleton="table">
             {({ payouts, total }) => (
               <Table.ScrollContainer minWidth={720}>
                 <Table striped>
@@ -111,9 +111,11 @@ export function CashBookPage() {
                         <Table.Td ff="monospace" data-testid="payout-nik">
                           {p.nik ?? '—'}
                         </Table.Td>
-                        <Table.Td>
-                          {p.originCode} → {p.legToCode}
-                          {p.legToCode !== p.destinationCode ? ` (→ ${p.destinationCode})` : ''}
+                        <Table.Td data-testid="payout-route">
+                          {p.originName} → {p.legToName}
+                          {p.legToCode !== p.destinationCode
+                            ? ` (${t('onwardTo', { place: p.destinationName })})`
+                            : ''}
                         </Table.Td>
                         <Table.Td>{rupiah(p.amount)}</Table.Td>
                         <Table.Td>

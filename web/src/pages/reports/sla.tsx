@@ -43,7 +43,7 @@ export function SlaReportPage() {
               onChange={(e) => setTo(e.currentTarget.value)}
             />
           </Group>
-          <QueryView query={report}>
+          <QueryView query={report} skeleton="table">
             {({ services }) =>
               services.length === 0 ? (
                 <Text>{t('noRequests')}</Text>
@@ -67,7 +67,7 @@ export function SlaReportPage() {
                     <Table.Tbody>
                       {services.map((s) => (
                         <Table.Tr key={s.standard}>
-                          <Table.Td>{s.standard}</Table.Td>
+                          <Table.Td>{s.name}</Table.Td>
                           <Table.Td>{s.cases}</Table.Td>
                           <Table.Td>{s.closed}</Table.Td>
                           <Table.Td>{s.breached}</Table.Td>
