@@ -80,12 +80,13 @@ const allowed: RegExp[] = [
   /\b[\w-]+\.(?:pdf|png|jpe?g|csv|xlsx|yaml|json|txt)\b/gi,
   // Versions (v1.2.3, versi 0.1.0); a bare 33.14.01 is a district.
   /\b(?:v|versi\s+|version\s+)\d+\.\d+\.\d+(?:[-+][\w.]+)?\b/gi,
-  // Times: 14.30, 14.30.00, with a zone, after a date or "pukul", and ranges (08.00–16.00).
+  // Times: 14.30, 14.30.00, with a zone, after a date or "pukul", and ranges (08.00–16.00),
+  // the ranges first: a zone after a range (13.00–16.00 WITA) must not take its end away.
+  /\b\d{1,2}\.\d{2}\s*[–-]\s*\d{1,2}\.\d{2}\b/g,
   /\b\d{1,2}\.\d{2}(?:\.\d{2})?\s*(?:WIB|WITA|WIT)\b/g,
   /\b(?:pukul|jam|at)\s+\d{1,2}\.\d{2}(?:\.\d{2})?/gi,
   /\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?/g,
   /\b\d{1,2}\s+\p{L}+\s+\d{4},?\s+(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?/gu,
-  /\b\d{1,2}\.\d{2}\s*[–-]\s*\d{1,2}\.\d{2}\b/g,
   // Indonesian abbreviations: a.n. (atas nama), s.d. (sampai dengan), u.p., d.a., dr., H.
   /\b(?:a\.n|s\.d|u\.p|d\.a|u\.b|dkk|dll|dsb)\.?/gi,
 ];
