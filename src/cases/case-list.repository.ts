@@ -52,7 +52,8 @@ function conditions(db: Db, f: ListFilter): SQL[] {
     out.push(ilike(sql`${cases.applicant}->>'name'`, `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (f.standardId !== undefined) out.push(eq(cases.standardId, f.standardId));
   if (f.product !== undefined) out.push(eq(cases.product, f.product));
-  if (f.status !== undefined) out.push(eq(cases.status, f.status));
+  if (f.status === 'waiting') out.push(waiting);
+  else if (f.status !== undefined) out.push(eq(cases.status, f.status));
   if (f.step !== undefined) out.push(eq(cases.step, f.step));
   if (f.due !== undefined) out.push(dueCondition(f.due, f.now, f.timeZone));
   if (f.assigneeId === null) out.push(isNull(cases.assigneeId));

@@ -9,14 +9,16 @@ const Role = z.string().regex(/^[a-z_]{2,40}$/, msg({ id: 'bukan nama peran', en
 
 /**
  * The office-wide case list and search. `q` is a tracking code, a full NIK (16 digits) or part of
- * an applicant's name; `queue` a role the caller holds: the cases in their queue for it.
+ * an applicant's name; `queue` a role the caller holds: the cases in their queue for it
+ * (`mine`: the caller's whole queue, as `GET /api/cases` shows it).
  * `after` is the keyset cursor: the id of the last case of the previous page.
  */
 export const CaseListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   service: z.coerce.number().int().positive().optional(),
   product: z.string().trim().min(1).max(60).optional(),
-  status: z.enum(['open', 'returned', 'done', 'rejected']).optional(),
+  /** `waiting`: open or returned, what the home counts as waiting. */
+  status: z.enum(['waiting', 'open', 'returned', 'done', 'rejected']).optional(),
   step: z.string().trim().min(1).max(60).optional(),
   due: DueFilter.optional(),
   /** `me`: claimed by the caller; `none`: claimed by nobody; a number: by that user. */

@@ -32,7 +32,8 @@ async function filterOf(
     due: query.due,
     assigneeId: query.assignee === 'me' ? ctx.user.id : query.assignee === 'none' ? null : query.assignee,
   };
-  if (query.queue !== undefined) {
+  if (query.queue === 'mine') f.queue = queueScopeOf(ctx, ctx.roles);
+  else if (query.queue !== undefined) {
     const role = ctx.roles.find((r) => r === query.queue);
     if (!role) throw new DomainError('case.queue_role_not_held', { role: query.queue });
     f.queue = queueScopeOf(ctx, [role]);
@@ -118,21 +119,30 @@ export async function caseListOptionsOf(db: Db, ctx: AuthContext): Promise<CaseL
       if (!entry.steps.some((e) => e.id === s.id)) entry.steps.push({ id: s.id, label: s.label });
     byStandard.set(standard.id, entry);
   }
+  const named = await stepRolesOfUnit(db, ctx);
   return {
     services: [...byStandard.values()],
-    roles: ctx.roles.filter(writesCases).map((role) => ({ role, label: RoleLabels[role] })),
+    roles: named.map((role) => ({ role, label: RoleLabels[role] })),
   };
 }
 
+/** The caller's case-writing roles that some workflow of the unit names at a step (others never wait for work). */
+async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
+  const named = new Set<string>();
+  for (const { revision } of await revisionsOfUnit(db, ctx.unit.id))
+    for (const s of (await standardOfRevision(db, revision.id)).workflow?.steps ?? []) named.add(s.role);
+  return ctx.roles.filter((r) => writesCases(r) && named.has(r));
+}
+
 /**
- * The work that waits: per case-writing role the caller holds, the cases in its queue, due
+ * The work that waits: per role the caller holds at a step of the unit's workflows, the cases in its queue, due
  * before the office's day ends and overdue; then the same for the whole office.
  */
 export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
   const now = new Date(clock.now());
   const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now };
   const out: WorkCount[] = [];
-  for (const role of ctx.roles.filter(writesCases)) {
+  for (const role of await stepRolesOfUnit(db, ctx)) {
     const counts = await listRepo.workCounts(db, { ...base, queue: queueScopeOf(ctx, [role]) });
     out.push({ role, label: isStaffRole(role) ? RoleLabels[role] : { id: role, en: role }, ...counts });
   }

@@ -145,6 +145,8 @@ describe('the office case list: search, filters, keyset paging, counts and live 
       .json()
       .work.find((w: { role: string | null }) => w.role === null);
     expect(office).toMatchObject({ waiting: 3, overdue: 2, dueToday: 0 });
+    expect((await list(kadis, 'status=waiting')).total).toBe(office.waiting);
+    expect((await list(kadis, 'due=overdue')).total).toBe(office.overdue);
   });
 
   it('never shows another unit’s cases, even by their exact tracking code', async () => {
@@ -185,6 +187,7 @@ describe('the office case list: search, filters, keyset paging, counts and live 
     expect(queue.cases).toHaveLength(200);
     expect(queue.total).toBe(261);
     expect((await list(officer, 'queue=fungsional')).total).toBe(261);
+    expect((await list(officer, 'queue=mine')).total).toBe(261);
   });
 
   it('answers a change request once a case of the unit is written, and not for another unit', async () => {
