@@ -101,6 +101,10 @@ describe('staff find any case and see the work that waits, live', () => {
       .poll(async () => page.getByTestId('case-list-total').textContent(), { timeout: 10_000 })
       .toContain(`dari ${waiting} permohonan`);
     await page.getByTestId('case-list').getByText('Ahmad Fauzi').waitFor();
+    // Only the page's own menu item is marked current, not its parents.
+    expect(
+      await page.getByTestId('staff-menu').locator('a[aria-current="page"], a[data-active]').allTextContents(),
+    ).toEqual(['Semua Permohonan']);
     await page.screenshot({ path: path.join(artifacts, 'case-list-1366.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 60_000);
@@ -171,6 +175,8 @@ describe('staff find any case and see the work that waits, live', () => {
     const menu = page.getByRole('dialog');
     await menu.getByRole('link', { name: 'Semua Permohonan' }).waitFor();
     await menu.getByText('Arbain, SE., M. AP').waitFor();
+    // The drawer slides in; its picture is taken once it stands.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(artifacts, 'staff-menu-390.png') });
     await menu.getByRole('link', { name: 'Semua Permohonan' }).click();
     await page.waitForURL(`${server.url}/staf/permohonan/semua`);

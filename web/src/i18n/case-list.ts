@@ -16,6 +16,7 @@ export const caseListTexts = defineTexts({
   filterDue: { id: 'Tenggat', en: 'Due' },
   filterAssignee: { id: 'Petugas', en: 'Officer' },
   filterQueue: { id: 'Antrean peran', en: 'Role queue' },
+  filters: { id: 'Saringan ({count} aktif)', en: 'Filters ({count} on)' },
   clearFilters: { id: 'Hapus saringan', en: 'Clear filters' },
   any: { id: 'Semua', en: 'Any' },
   statusWaiting: { id: 'Menunggu (terbuka atau dikembalikan)', en: 'Waiting (open or returned)' },

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Group,
   Select,
@@ -56,6 +57,7 @@ export function CaseListPage() {
   const filters: Filters = nikQuery && !inAddress.q ? { ...inAddress, q: nikQuery } : inAddress;
   const [typed, setTyped] = useState(filters.q ?? '');
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [showFilters, setShowFilters] = useState(false);
   // The cursors of the pages before this one; the first page has none.
   const [cursors, setCursors] = useState<number[]>([]);
   const after = cursors.at(-1);
@@ -143,46 +145,57 @@ export function CaseListPage() {
               <Button type="submit">{t('searchButton')}</Button>
             </Group>
           </form>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-            {select(
-              'service',
-              t('filterService'),
-              (options.data?.services ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-            )}
-            {select(
-              'product',
-              t('filterProduct'),
-              (service?.products ?? []).map((p) => ({ value: p.id, label: p.label })),
-            )}
-            {select(
-              'step',
-              t('filterStep'),
-              (service?.steps ?? []).map((s) => ({ value: s.id, label: s.label })),
-            )}
-            {select('status', t('filterStatus'), [
-              { value: 'waiting', label: t('statusWaiting') },
-              ...(['open', 'returned', 'done', 'rejected'] as const).map((s) => ({
-                value: s,
-                label: status(`status_${s}`),
-              })),
-            ])}
-            {select('due', t('filterDue'), [
-              { value: 'overdue', label: t('dueOverdue') },
-              { value: 'today', label: t('dueToday') },
-              { value: 'paused', label: t('duePaused') },
-            ])}
-            {select('assignee', t('filterAssignee'), [
-              { value: 'me', label: t('assigneeMe') },
-              { value: 'none', label: t('assigneeNone') },
-            ])}
-            {(options.data?.roles.length ?? 0) > 0
-              ? select(
-                  'queue',
-                  t('filterQueue'),
-                  (options.data?.roles ?? []).map((r) => ({ value: r.role, label: pick(r.label) })),
-                )
-              : null}
-          </SimpleGrid>
+          <Button
+            hiddenFrom="sm"
+            variant="light"
+            onClick={() => setShowFilters((o) => !o)}
+            data-testid="toggle-filters"
+          >
+            {t('filters', { count: Object.keys(inAddress).length })}
+          </Button>
+          {/* On a phone the filters fold away until asked for; from `sm` they always show. */}
+          <Box {...(showFilters ? {} : { visibleFrom: 'sm' })}>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+              {select(
+                'service',
+                t('filterService'),
+                (options.data?.services ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+              )}
+              {select(
+                'product',
+                t('filterProduct'),
+                (service?.products ?? []).map((p) => ({ value: p.id, label: p.label })),
+              )}
+              {select(
+                'step',
+                t('filterStep'),
+                (service?.steps ?? []).map((s) => ({ value: s.id, label: s.label })),
+              )}
+              {select('status', t('filterStatus'), [
+                { value: 'waiting', label: t('statusWaiting') },
+                ...(['open', 'returned', 'done', 'rejected'] as const).map((s) => ({
+                  value: s,
+                  label: status(`status_${s}`),
+                })),
+              ])}
+              {select('due', t('filterDue'), [
+                { value: 'overdue', label: t('dueOverdue') },
+                { value: 'today', label: t('dueToday') },
+                { value: 'paused', label: t('duePaused') },
+              ])}
+              {select('assignee', t('filterAssignee'), [
+                { value: 'me', label: t('assigneeMe') },
+                { value: 'none', label: t('assigneeNone') },
+              ])}
+              {(options.data?.roles.length ?? 0) > 0
+                ? select(
+                    'queue',
+                    t('filterQueue'),
+                    (options.data?.roles ?? []).map((r) => ({ value: r.role, label: pick(r.label) })),
+                  )
+                : null}
+            </SimpleGrid>
+          </Box>
           {Object.keys(filters).length > 0 ? (
             <Group>
               <Button

@@ -40,6 +40,8 @@ function MenuBody({ onPick }: { onPick?: () => void }) {
             key={n.key}
             component={Link}
             to={n.path}
+            // The router marks parent paths current too; only the item chosen below is.
+            activeOptions={{ exact: true }}
             label={pick(n.label)}
             active={n.key === active}
             onClick={onPick}
