@@ -103,7 +103,10 @@ describe('staff find any case and see the work that waits, live', () => {
     await page.getByTestId('case-list').getByText('Ahmad Fauzi').waitFor();
     // Only the page's own menu item is marked current, not its parents.
     expect(
-      await page.getByTestId('staff-menu').locator('a[aria-current="page"], a[data-active]').allTextContents(),
+      await page
+        .getByTestId('staff-menu')
+        .locator('a[aria-current="page"], a[data-active]')
+        .allTextContents(),
     ).toEqual(['Semua Permohonan']);
     await page.screenshot({ path: path.join(artifacts, 'case-list-1366.png'), fullPage: true });
     expect(errors).toEqual([]);
