@@ -23,6 +23,8 @@ import { isProcedureActor, RoleLabels } from './auth/roles.ts';
 import { registerSecurity } from './auth/security.ts';
 import { usersRoutes } from './auth/users.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { CaseChanges } from './cases/case-changes.ts';
+import { caseListRoutes, publishCaseWrites } from './cases/case-list.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
 import { type Clock, clockFromSettings, TestClock } from './core/clock.ts';
@@ -165,6 +167,12 @@ export async function buildApp({
     usersOf: trailUsersOf,
   });
   await app.register(calendarRoutes);
+  // Live queues: each case write marks its unit changed; waiting clients are answered on close.
+  const changes = new CaseChanges(database);
+  await changes.start();
+  app.addHook('onResponse', publishCaseWrites(changes));
+  app.addHook('preClose', async () => changes.close());
+  await app.register(caseListRoutes, { changes });
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
   await app.register(regionsRoutes);

@@ -7,6 +7,6 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/home',
     { schema: { tags: ['home'], response: { 200: Home } }, preValidation: guard('home.view') },
-    async (request) => homeOf(app.db, requireAuth(request)),
+    async (request) => homeOf(app.db, requireAuth(request), app.clock),
   );
 };

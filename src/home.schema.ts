@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkCount } from './cases/case-list.schema.ts';
 
 /** A text in both languages of the app. */
 export const Label = z.object({ id: z.string(), en: z.string() });
@@ -10,5 +11,7 @@ export const Home = z.object({
   roles: z.array(z.string()),
   nav: z.array(z.object({ key: z.string(), label: Label, path: z.string(), available: z.boolean() })),
   stats: z.array(z.object({ key: z.string(), label: Label, value: z.number() })),
+  /** The cases waiting per role the user holds, then in the whole office (empty without `cases.read`). */
+  work: z.array(WorkCount),
 });
 export type Home = z.infer<typeof Home>;

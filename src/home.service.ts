@@ -1,6 +1,8 @@
 import type { AuthContext } from './auth/auth.service.ts';
 import { hasPermission } from './auth/auth.service.ts';
 import type { Permission } from './auth/permissions.ts';
+import { workCountsOf } from './cases/case-list.service.ts';
+import type { Clock } from './core/clock.ts';
 import type { Db } from './db/client.ts';
 import type { Home, Label } from './home.schema.ts';
 import { countStandardsOfUnit } from './standards/standards.repository.ts';
@@ -27,6 +29,13 @@ const navigation: Array<{
     key: 'cases',
     label: { id: 'Permohonan', en: 'Requests' },
     path: '/staf/permohonan',
+    permission: 'cases.read',
+    available: true,
+  },
+  {
+    key: 'case-list',
+    label: { id: 'Semua Permohonan', en: 'All requests' },
+    path: '/staf/permohonan/semua',
     permission: 'cases.read',
     available: true,
   },
@@ -110,7 +119,7 @@ const navigation: Array<{
 ];
 
 /** The staff home for a signed-in user: what their navigation shows and the unit's figures. */
-export async function homeOf(db: Db, ctx: AuthContext): Promise<Home> {
+export async function homeOf(db: Db, ctx: AuthContext, clock: Clock): Promise<Home> {
   const nav = navigation
     .filter((n) => hasPermission(ctx, n.permission))
     .map(({ key, label, path, available }) => ({ key, label, path, available }));
@@ -120,5 +129,6 @@ export async function homeOf(db: Db, ctx: AuthContext): Promise<Home> {
     roles: ctx.roles,
     nav,
     stats: [{ key: 'services', label: { id: 'Layanan terbit', en: 'Published services' }, value: services }],
+    work: hasPermission(ctx, 'cases.read') ? await workCountsOf(db, ctx, clock) : [],
   };
 }

@@ -67,17 +67,19 @@ export async function insertDocument(db: Db, values: typeof caseDocuments.$infer
   return row;
 }
 
+/** The scope of a queue: step roles held at every service, and roles held in one division only. */
+export interface QueueScope {
+  open: string[];
+  scoped: string[];
+  divisionCode: string | undefined;
+}
+
 /**
- * Open and returned cases waiting for the caller's step roles in a unit, soonest due first:
- * `open` roles at every service, `scoped` ones only at services of `divisionCode` (the division
- * of the revision the case follows).
+ * The cases at a step of the scope's roles in a unit: `open` roles at every service, `scoped`
+ * ones only at services of `divisionCode` (the division of the revision the case follows).
+ * Undefined when the scope holds no role. Shared by the queue, the case list and the counts.
  */
-export async function queue(
-  db: Db,
-  unitId: number,
-  roles: { open: string[]; scoped: string[]; divisionCode: string | undefined },
-  limit: number,
-) {
+export function queueCondition(db: Db, unitId: number, roles: QueueScope) {
   const inDivision =
     roles.scoped.length > 0 && roles.divisionCode
       ? and(
@@ -97,7 +99,12 @@ export async function queue(
           ),
         )
       : undefined;
-  const forRoles = or(roles.open.length > 0 ? inArray(cases.stepRole, roles.open) : undefined, inDivision);
+  return or(roles.open.length > 0 ? inArray(cases.stepRole, roles.open) : undefined, inDivision);
+}
+
+/** Open and returned cases waiting for the caller's step roles in a unit, soonest due first. */
+export async function queue(db: Db, unitId: number, roles: QueueScope, limit: number) {
+  const forRoles = queueCondition(db, unitId, roles);
   if (!forRoles) return [];
   return db
     .select()
@@ -105,4 +112,15 @@ export async function queue(
     .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])))
     .orderBy(sql`${cases.dueAt} ASC NULLS LAST`, asc(cases.id))
     .limit(limit);
+}
+
+/** How many cases the queue of `roles` holds in all (the queue itself shows a page of them). */
+export async function queueTotal(db: Db, unitId: number, roles: QueueScope): Promise<number> {
+  const forRoles = queueCondition(db, unitId, roles);
+  if (!forRoles) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])));
+  return row?.n ?? 0;
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors.ts';
 import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
 import { verifyLetter } from '../documents/letters.service.ts';
 import { uploadedFile } from '../http/upload.ts';
+import { queueTotalOf } from './case-list.service.ts';
 import { documentFileOf, letterPreviewOf, previewAction } from './case-preview.service.ts';
 import {
   ActInput,
@@ -127,6 +128,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     { schema: { tags: ['cases'], response: { 200: CaseQueue } }, preValidation: guard('cases.read') },
     async (request) => ({
       cases: await caseQueue(app.db, requireAuth(request), app.clock),
+      total: await queueTotalOf(app.db, requireAuth(request)),
     }),
   );
 

@@ -69,7 +69,8 @@ export const QueueItem = z.object({
   dueSoon: z.boolean(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
-export const CaseQueue = z.object({ cases: z.array(QueueItem) });
+/** The first cases of the queue, soonest due first; `total` counts all of them (the rest in the case list). */
+export const CaseQueue = z.object({ cases: z.array(QueueItem), total: z.number().int() });
 export type CaseQueue = z.infer<typeof CaseQueue>;
 
 const Applicant = z.object({ name: z.string(), nik: z.string().optional(), phone: z.string().optional() });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
@@ -63,7 +64,13 @@ export const cases = pgTable(
     /** How many times the case was returned to the applicant. */
     pauseCount: integer('pause_count').notNull().default(0),
   },
-  (t) => [index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt)],
+  (t) => [
+    index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt),
+    // The office's case list pages by id within a unit; the desk finds a case by NIK or name.
+    index('cases_unit_id').on(t.unitId, t.id),
+    index('cases_applicant_nik').on(t.unitId, sql`(${t.applicant}->>'nik')`),
+    index('cases_applicant_name_trgm').using('gin', sql`(${t.applicant}->>'name') gin_trgm_ops`),
+  ],
 );
 
 /** The append-only history of a case. */

@@ -213,6 +213,16 @@ export const errorCatalogue = {
     en: 'Someone else just replaced this letter’s scan. Reload and try again.',
   },
   'case.not_found': { status: 404, id: 'Permohonan tidak ditemukan.', en: 'Request not found.' },
+  'case.search_nik_partial': {
+    status: 422,
+    id: 'NIK dicari dengan 16 angka lengkap; yang diketik {length} angka.',
+    en: 'A NIK is searched by all 16 digits; {length} were typed.',
+  },
+  'case.queue_role_not_held': {
+    status: 422,
+    id: 'Antrean {role} hanya untuk pemegang peran itu.',
+    en: 'The queue of {role} is only for those who hold that role.',
+  },
   'case.not_open': { status: 400, id: 'Permohonan belum dibuka.', en: 'The request is not open.' },
   'case.already_open': { status: 400, id: 'Permohonan sudah dibuka.', en: 'The request is already open.' },
   'case.unknown_step': { status: 400, id: 'Langkah "{step}" tidak dikenal.', en: 'Unknown step "{step}".' },

@@ -44,7 +44,8 @@ describe('my account: authenticator app and active sessions in a real browser', 
     await page.getByTestId('totp-status').getByText('Aktif').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'account-totp-enrolled.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Keluar' }).click();
+    // The account page's own button; the staff menu beside the page has one too.
+    await page.getByRole('main').getByRole('button', { name: 'Keluar' }).click();
     await page.waitForURL(`${server.url}/masuk`);
 
     // Signing in now asks for the code after the password.

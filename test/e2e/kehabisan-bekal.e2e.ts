@@ -55,6 +55,8 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     caseUrl = page.url();
     // The NIK is masked; the desk shows it in full only with a reason (audited).
     const shownNik = page.getByTestId('applicant-nik');
+    // The case page, not the intake form that held the same test id a moment before.
+    await shownNik.filter({ hasText: masked }).waitFor();
     expect(await shownNik.innerText()).toBe(masked);
     expect(await page.content()).not.toContain(nik);
     await page.getByRole('button', { name: 'Tampilkan' }).click();

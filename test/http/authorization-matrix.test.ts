@@ -403,6 +403,25 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { absent: (o) => [o.openCase.trackingCode, o.openCase.applicant] },
   },
+  'GET /api/cases/list': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/cases/list?limit=100' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.openCase.trackingCode, o.openCase.applicant] },
+  },
+  'GET /api/cases/list/options': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/cases/list/options' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  // Without `since` the mark is answered at once; it names no case of any unit.
+  'GET /api/cases/changes': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/cases/changes' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
   'GET /api/cases/:id': {
     need: 'cases.read',
     own: (f) => ({ url: `/api/cases/${f.openCase.id}` }),

@@ -90,6 +90,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/permohonan/semua',
+    component: lazyRouteComponent(cases, 'CaseListPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/permohonan/$id',
     component: lazyRouteComponent(cases, 'CasePage'),
   }),

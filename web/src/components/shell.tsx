@@ -1,9 +1,12 @@
 import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
 import { PhoneLabel, TrackLink } from './header-links.tsx';
+
+/** The staff area's menu, loaded with the staff area only (see pages/staff/nav.tsx). */
+const StaffNav = lazy(() => import('../pages/staff/nav.tsx'));
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -60,12 +63,18 @@ function Header() {
  * fixed header from shifting, as it did in AppShell.
  */
 export function Shell() {
+  const staff = useRouterState({ select: (s) => s.location.pathname.startsWith('/staf') });
   return (
     <>
-      <header className="shell-header right-scroll-bar-position">
+      <header className={`shell-header right-scroll-bar-position${staff ? ' shell-header-staff' : ''}`}>
         <Header />
       </header>
-      <main className="shell-main">
+      {staff ? (
+        <Suspense fallback={null}>
+          <StaffNav />
+        </Suspense>
+      ) : null}
+      <main className={staff ? 'shell-main shell-main-staff' : 'shell-main'}>
         <Container size="lg" pb="xl">
           <Outlet />
         </Container>

@@ -6,6 +6,7 @@ import { get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { caseListTexts } from '../../i18n/case-list.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { unitTime } from './case-view.ts';
@@ -16,8 +17,10 @@ export function QueuePage() {
   const queue = useQuery({
     queryKey: ['queue'],
     queryFn: () => get<CaseQueue>('/api/cases'),
-    refetchInterval: 30_000,
+    // The staff menu refetches it as soon as a case of the unit changes; this only backs that up.
+    refetchInterval: 120_000,
   });
+  const more = useTexts(caseListTexts).t;
   return (
     <RequireSession>
       {(user) => (
@@ -33,11 +36,23 @@ export function QueuePage() {
             ) : null}
           </Group>
           <QueryView query={queue} skeleton="table">
-            {({ cases }) =>
+            {({ cases, total }) =>
               cases.length === 0 ? (
                 <Text>{t('queueEmpty')}</Text>
               ) : (
                 <Table.ScrollContainer minWidth={640}>
+                  {total > cases.length ? (
+                    <Text size="sm" mb="xs" data-testid="queue-more">
+                      {more('queueMore', { shown: cases.length, total })}{' '}
+                      <Anchor
+                        component={Link}
+                        to="/staf/permohonan/semua"
+                        search={{ queue: 'mine' } as never}
+                      >
+                        {more('queueSeeAll')}
+                      </Anchor>
+                    </Text>
+                  ) : null}
                   <Table striped highlightOnHover data-testid="queue">
                     <Table.Thead>
                       <Table.Tr>

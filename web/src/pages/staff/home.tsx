@@ -1,8 +1,7 @@
 import type { SessionAnswer, UnitList } from '@jaring/auth/auth.schema.ts';
 import { isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
-import { Badge, Card, NavLink, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -10,6 +9,7 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import { staffTexts } from '../../i18n/staff.ts';
 import type { Text as Label } from '../../i18n/texts.ts';
 import type { Home, SessionUser } from '../../types.ts';
+import { FigureCard, WorkCounts } from './work-counts.tsx';
 
 function roleNames(roles: string[], pick: (label: Label) => string) {
   return roles.map((r) => (isStaffRole(r) ? pick(RoleLabels[r]) : r)).join(', ');
@@ -44,7 +44,7 @@ function UnitSwitch({ user }: { user: SessionUser }) {
   );
 }
 
-/** The staff home: who and where one works, the office's figures and the menu. */
+/** The staff home: who and where one works, the work waiting, the office's figures (the menu is the shell's). */
 export function StaffHomePage() {
   const { t, pick } = useTexts(staffTexts);
   const home = useQuery({ queryKey: ['home'], queryFn: () => get<Home>('/api/home') });
@@ -67,38 +67,12 @@ export function StaffHomePage() {
           <QueryView query={home}>
             {(h) => (
               <Stack>
+                <WorkCounts work={h.work} />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   {h.stats.map((s) => (
-                    <Card key={s.key} withBorder>
-                      <Text size="sm" c="dimmed">
-                        {pick(s.label)}
-                      </Text>
-                      <Text fz={32} fw={700}>
-                        {s.value}
-                      </Text>
-                    </Card>
+                    <FigureCard key={s.key} label={pick(s.label)} value={s.value} />
                   ))}
                 </SimpleGrid>
-                <Paper withBorder p="sm" radius="md">
-                  <nav aria-label={t('menu')}>
-                    {h.nav.map((n) =>
-                      n.available ? (
-                        <NavLink key={n.key} component={Link} to={n.path} label={pick(n.label)} />
-                      ) : (
-                        <NavLink
-                          key={n.key}
-                          label={pick(n.label)}
-                          disabled
-                          rightSection={
-                            <Badge size="xs" color="gray">
-                              {t('soon')}
-                            </Badge>
-                          }
-                        />
-                      ),
-                    )}
-                  </nav>
-                </Paper>
               </Stack>
             )}
           </QueryView>

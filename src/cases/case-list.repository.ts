@@ -1,0 +1,97 @@
+import { and, desc, eq, ilike, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { users } from '../auth/auth.tables.ts';
+import type { Db } from '../db/client.ts';
+import type { DueFilter } from './case-list.schema.ts';
+import { type QueueScope, queueCondition } from './cases.repository.ts';
+import { cases } from './cases.tables.ts';
+
+/** The filters of the office's case list, resolved by the service (the caller's id, the queue scope). */
+export interface ListFilter {
+  unitId: number;
+  /** A tracking code (`ABCDE-FGHJK` or without the dash), compared exactly. */
+  trackingCode?: string | undefined;
+  /** A full NIK, compared exactly. */
+  nik?: string | undefined;
+  /** Part of the applicant's name (a trigram index serves it). */
+  name?: string | undefined;
+  standardId?: number | undefined;
+  product?: string | undefined;
+  status?: string | undefined;
+  step?: string | undefined;
+  due?: DueFilter | undefined;
+  /** A user id, or null: claimed by nobody. */
+  assigneeId?: number | null | undefined;
+  queue?: QueueScope | undefined;
+  now: Date;
+  timeZone: string;
+}
+
+const waiting = inArray(cases.status, ['open', 'returned']);
+
+/** The end of the unit's calendar day holding `now`, as a timestamp. */
+function endOfDay(now: Date, timeZone: string): SQL {
+  return sql`((date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE ${timeZone}) + interval '1 day') AT TIME ZONE ${timeZone})`;
+}
+
+function dueCondition(due: DueFilter, now: Date, timeZone: string): SQL | undefined {
+  if (due === 'paused') return and(waiting, isNotNull(cases.pausedAt));
+  if (due === 'overdue') return and(waiting, lt(cases.dueAt, now));
+  return and(
+    waiting,
+    sql`${cases.dueAt} >= ${now.toISOString()}::timestamptz`,
+    lt(cases.dueAt, endOfDay(now, timeZone)),
+  );
+}
+
+/** Every condition of a filter; the unit is always the first. Undefined-free for `and`. */
+function conditions(db: Db, f: ListFilter): SQL[] {
+  const out: (SQL | undefined)[] = [eq(cases.unitId, f.unitId)];
+  if (f.trackingCode !== undefined) out.push(eq(cases.trackingCode, f.trackingCode));
+  if (f.nik !== undefined) out.push(sql`${cases.applicant}->>'nik' = ${f.nik}`);
+  if (f.name !== undefined)
+    out.push(ilike(sql`${cases.applicant}->>'name'`, `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.standardId !== undefined) out.push(eq(cases.standardId, f.standardId));
+  if (f.product !== undefined) out.push(eq(cases.product, f.product));
+  if (f.status === 'waiting') out.push(waiting);
+  else if (f.status !== undefined) out.push(eq(cases.status, f.status));
+  if (f.step !== undefined) out.push(eq(cases.step, f.step));
+  if (f.due !== undefined) out.push(dueCondition(f.due, f.now, f.timeZone));
+  if (f.assigneeId === null) out.push(isNull(cases.assigneeId));
+  else if (f.assigneeId !== undefined) out.push(eq(cases.assigneeId, f.assigneeId));
+  if (f.queue !== undefined) out.push(and(waiting, queueCondition(db, f.unitId, f.queue) ?? sql`false`));
+  return out.filter((c): c is SQL => c !== undefined);
+}
+
+/** A page of the list, newest first, keyset-paged on the id: the cases with an id below `after`. */
+export async function listCases(db: Db, f: ListFilter, after: number | undefined, limit: number) {
+  const where = conditions(db, f);
+  if (after !== undefined) where.push(lt(cases.id, after));
+  return db
+    .select({ row: cases, assignee: users.name })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(cases.id))
+    .limit(limit);
+}
+
+export async function countCases(db: Db, f: ListFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(and(...conditions(db, f)));
+  return row?.n ?? 0;
+}
+
+/** Waiting, due today and overdue in one aggregate over the cases the filter matches. */
+export async function workCounts(db: Db, f: ListFilter) {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${waiting})::int`,
+      dueToday: sql<number>`count(*) filter (where ${dueCondition('today', f.now, f.timeZone)})::int`,
+      overdue: sql<number>`count(*) filter (where ${dueCondition('overdue', f.now, f.timeZone)})::int`,
+    })
+    .from(cases)
+    .where(and(...conditions(db, f), waiting));
+  return { waiting: row?.waiting ?? 0, dueToday: row?.dueToday ?? 0, overdue: row?.overdue ?? 0 };
+}

@@ -1,0 +1,157 @@
+import type { AuthContext } from '../auth/auth.service.ts';
+import { writesCases } from '../auth/permissions.ts';
+import { isStaffRole, RoleLabels } from '../auth/roles.ts';
+import type { Clock } from '../core/clock.ts';
+import { DomainError } from '../core/errors.ts';
+import { maskNik } from '../core/privacy.ts';
+import type { Db } from '../db/client.ts';
+import { revisionsOfUnit } from '../standards/standards.repository.ts';
+import { standardOfRevision } from '../standards/standards.service.ts';
+import * as listRepo from './case-list.repository.ts';
+import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
+import { queueTotal } from './cases.repository.ts';
+import { queueScopeOf } from './divisions.ts';
+
+const trackingCodeShape = /^[A-HJKMNP-Z2-9]{5}-?[A-HJKMNP-Z2-9]{5}$/;
+
+/** The case-list filter of a query, for the caller's unit; `q` read as a code, a NIK or a name. */
+async function filterOf(
+  db: Db,
+  ctx: AuthContext,
+  query: CaseListQuery,
+  now: Date,
+): Promise<listRepo.ListFilter> {
+  const f: listRepo.ListFilter = {
+    unitId: ctx.unit.id,
+    timeZone: ctx.unit.timeZone,
+    now,
+    standardId: query.service,
+    product: query.product,
+    status: query.status,
+    step: query.step,
+    due: query.due,
+    assigneeId: query.assignee === 'me' ? ctx.user.id : query.assignee === 'none' ? null : query.assignee,
+  };
+  if (query.queue === 'mine') f.queue = queueScopeOf(ctx, ctx.roles);
+  else if (query.queue !== undefined) {
+    const role = ctx.roles.find((r) => r === query.queue);
+    if (!role) throw new DomainError('case.queue_role_not_held', { role: query.queue });
+    f.queue = queueScopeOf(ctx, [role]);
+  }
+  const q = query.q?.trim();
+  if (!q) return f;
+  const digits = q.replace(/[\s.]/g, '');
+  if (/^\d+$/.test(digits)) {
+    if (digits.length !== 16) throw new DomainError('case.search_nik_partial', { length: digits.length });
+    f.nik = digits;
+    return f;
+  }
+  const code = q.toUpperCase();
+  if (trackingCodeShape.test(code)) {
+    const dashed = code.includes('-') ? code : `${code.slice(0, 5)}-${code.slice(5)}`;
+    // A ten-letter name can look like a code: it is a code only when the unit has that case.
+    if ((await listRepo.countCases(db, { ...f, trackingCode: dashed })) > 0) {
+      f.trackingCode = dashed;
+      return f;
+    }
+  }
+  f.name = q;
+  return f;
+}
+
+/** A page of the unit's cases matching the query, newest first, with the total and the next cursor. */
+export async function listCasesOf(
+  db: Db,
+  ctx: AuthContext,
+  query: CaseListQuery,
+  clock: Clock,
+): Promise<CaseList> {
+  const now = new Date(clock.now());
+  const filter = await filterOf(db, ctx, query, now);
+  const rows = await listRepo.listCases(db, filter, query.after, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const total = await listRepo.countCases(db, filter);
+  const items = await Promise.all(
+    page.map(async ({ row, assignee }) => {
+      const standard = await standardOfRevision(db, row.revisionId);
+      return {
+        id: row.id,
+        trackingCode: row.trackingCode,
+        applicantName: row.applicant.name,
+        applicantNik: row.applicant.nik ? maskNik(row.applicant.nik) : null,
+        service: standard.name,
+        product: standard.delivery.products.find((p) => p.id === row.product)?.name ?? null,
+        status: row.status,
+        step: standard.workflow?.steps.find((s) => s.id === row.step)?.label ?? null,
+        assignee,
+        openedAt: row.openedAt.toISOString(),
+        dueAt: row.dueAt?.toISOString() ?? null,
+        overdue:
+          (row.status === 'open' || row.status === 'returned') &&
+          row.dueAt !== null &&
+          row.dueAt.getTime() < now.getTime(),
+        paused: row.pausedAt !== null && (row.status === 'open' || row.status === 'returned'),
+      };
+    }),
+  );
+  return {
+    cases: items,
+    total,
+    next: rows.length > query.limit ? (page.at(-1)?.row.id ?? null) : null,
+    exact: filter.trackingCode !== undefined && page.length === 1 ? (page[0]?.row.id ?? null) : null,
+  };
+}
+
+/** What the list's filters offer in the caller's unit: its services, their products and steps, the caller's queues. */
+export async function caseListOptionsOf(db: Db, ctx: AuthContext): Promise<CaseListOptions> {
+  const byStandard = new Map<number, CaseListOptions['services'][number]>();
+  for (const { standard, revision } of await revisionsOfUnit(db, ctx.unit.id)) {
+    const content = await standardOfRevision(db, revision.id);
+    const entry = byStandard.get(standard.id) ?? {
+      id: standard.id,
+      name: content.name,
+      products: [],
+      steps: [],
+    };
+    for (const p of content.delivery.products)
+      if (!entry.products.some((e) => e.id === p.id)) entry.products.push({ id: p.id, label: p.name });
+    for (const s of content.workflow?.steps ?? [])
+      if (!entry.steps.some((e) => e.id === s.id)) entry.steps.push({ id: s.id, label: s.label });
+    byStandard.set(standard.id, entry);
+  }
+  const named = await stepRolesOfUnit(db, ctx);
+  return {
+    services: [...byStandard.values()],
+    roles: named.map((role) => ({ role, label: RoleLabels[role] })),
+  };
+}
+
+/** The caller's case-writing roles that some workflow of the unit names at a step (others never wait for work). */
+async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
+  const named = new Set<string>();
+  for (const { revision } of await revisionsOfUnit(db, ctx.unit.id))
+    for (const s of (await standardOfRevision(db, revision.id)).workflow?.steps ?? []) named.add(s.role);
+  return ctx.roles.filter((r) => writesCases(r) && named.has(r));
+}
+
+/**
+ * The work that waits: per role the caller holds at a step of the unit's workflows, the cases in its queue, due
+ * before the office's day ends and overdue; then the same for the whole office.
+ */
+export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
+  const now = new Date(clock.now());
+  const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now };
+  const out: WorkCount[] = [];
+  for (const role of await stepRolesOfUnit(db, ctx)) {
+    const counts = await listRepo.workCounts(db, { ...base, queue: queueScopeOf(ctx, [role]) });
+    out.push({ role, label: isStaffRole(role) ? RoleLabels[role] : { id: role, en: role }, ...counts });
+  }
+  const office = await listRepo.workCounts(db, base);
+  out.push({ role: null, label: { id: 'Seluruh kantor', en: 'Whole office' }, ...office });
+  return out;
+}
+
+/** How many cases wait in the caller's queue in all; the queue page shows the first of them. */
+export async function queueTotalOf(db: Db, ctx: AuthContext): Promise<number> {
+  return queueTotal(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles));
+}
