@@ -147,9 +147,33 @@ export async function visibleText(page: Page): Promise<{ text: string; fragments
   });
 }
 
-/** Waits until the page has loaded its data (no skeleton, no pending request). */
+/**
+ * Requests a page has in flight, but the staff area's long poll for case changes, which is
+ * always open (so `networkidle` never comes on a staff page).
+ */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+/** Starts counting a page's requests; call it right after the page is made. */
+export function watchRequests(page: Page): Set<unknown> {
+  let open = inFlight.get(page);
+  if (!open) {
+    const set = new Set<unknown>();
+    const live = (url: string) => url.includes('/api/cases/changes');
+    page.on('request', (r) => {
+      if (!live(r.url())) set.add(r);
+    });
+    page.on('requestfinished', (r) => set.delete(r));
+    page.on('requestfailed', (r) => set.delete(r));
+    inFlight.set(page, set);
+    open = set;
+  }
+  return open;
+}
+
+/** Waits until the page has loaded its data (no skeleton, no pending request but the long poll). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  const open = watchRequests(page);
+  await page.waitForLoadState('load');
+  for (let i = 0; i < 200 && open.size > 0; i++) await new Promise((r) => setTimeout(r, 50));
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 

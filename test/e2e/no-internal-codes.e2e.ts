@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, launchBrowser, type Server, signIn, startServer } from './harness.ts';
-import { type CodeFinding, findCodes, loadVocabulary, scanPage } from './no-codes.ts';
+import { type CodeFinding, findCodes, loadVocabulary, scanPage, watchRequests } from './no-codes.ts';
 
 /**
  * Issue 15 point 5: no internal id or code where a user reads. Walks the main pages of both
@@ -67,6 +67,7 @@ describe('no internal codes on the pages of both journeys', () => {
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    watchRequests(page);
   });
   afterAll(async () => {
     // The list of what was found, for whoever mends the pages named in `knownElsewhere`.
