@@ -127,7 +127,7 @@ export async function run() {
         sql`INSERT INTO case_actions (case_id, seq, at, role, action) VALUES (${id}, 1, now(), 'front_office', 'open')`,
       );
       await tx.execute(
-        sql`INSERT INTO audit_log (at, action, entity, entity_id, prev_hash, hash) VALUES (now(), 'bare', 'case', ${String(id)}, '0', '0')`,
+        sql`INSERT INTO audit_log (seq, at, action, entity, entity_id, prev_hash, hash) SELECT coalesce(max(seq), 0) + 1, now(), 'bare', 'case', ${String(id)}, '0', '0' FROM audit_log`,
       );
       return id;
     });
@@ -138,7 +138,7 @@ export async function run() {
         );
         await tx.execute(sql`UPDATE cases SET version = ${seq} WHERE id = ${caseId}`);
         await tx.execute(
-          sql`INSERT INTO audit_log (at, action, entity, entity_id, prev_hash, hash) VALUES (now(), 'bare', 'case', ${String(caseId)}, '0', '0')`,
+          sql`INSERT INTO audit_log (seq, at, action, entity, entity_id, prev_hash, hash) SELECT coalesce(max(seq), 0) + 1, now(), 'bare', 'case', ${String(caseId)}, '0', '0' FROM audit_log`,
         );
       });
     }
