@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { units } from '../auth/auth.tables.ts';
 import {
@@ -24,22 +24,26 @@ export async function calendarOf(
   unitId: number,
   years?: { from: number; to: number },
 ): Promise<WorkingCalendar> {
-  const [unit] = await db.select({ timeZone: units.timeZone }).from(units).where(eq(units.id, unitId));
+  // One round trip: every case read and action computes its clock from this calendar.
+  const from = years ? `${years.from}-01-01` : '0001-01-01';
+  const to = years ? `${years.to}-12-31` : '9999-12-31';
+  const [unit] = await db
+    .select({
+      timeZone: units.timeZone,
+      hours: sql<WorkingCalendar['officeHours'] | null>`(
+        SELECT ${officeHours.hours} FROM ${officeHours} WHERE ${officeHours.unitId} = ${units.id})`,
+      days: sql<ClosedDay[]>`coalesce((
+        SELECT json_agg(json_build_object('date', d.date, 'name', d.name, 'kind', d.kind) ORDER BY d.date)
+        FROM ${closedDays} d WHERE d.unit_id = ${units.id} AND d.date BETWEEN ${from}::date AND ${to}::date
+      ), '[]'::json)`,
+    })
+    .from(units)
+    .where(eq(units.id, unitId));
   if (!unit) throw new DomainError('unit.not_found', { unitId });
-  const [hours] = await db.select().from(officeHours).where(eq(officeHours.unitId, unitId));
-  const conditions = [eq(closedDays.unitId, unitId)];
-  if (years) {
-    conditions.push(gte(closedDays.date, `${years.from}-01-01`), lte(closedDays.date, `${years.to}-12-31`));
-  }
-  const days = await db
-    .select({ date: closedDays.date, name: closedDays.name, kind: closedDays.kind })
-    .from(closedDays)
-    .where(and(...conditions))
-    .orderBy(asc(closedDays.date));
   return {
     timeZone: unit.timeZone,
-    officeHours: (hours?.hours ?? defaultOfficeHours) as WorkingCalendar['officeHours'],
-    closedDates: days,
+    officeHours: unit.hours ?? defaultOfficeHours,
+    closedDates: unit.days,
   };
 }
 
