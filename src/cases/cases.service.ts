@@ -6,7 +6,7 @@ import { userNames } from '../auth/people.ts';
 import { writesCases } from '../auth/permissions.ts';
 import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
-import { addOfficeMinutes, addWorkingDays } from '../core/calendar.ts';
+import { addOfficeMinutes, addWorkingDays, type WorkingCalendar } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
@@ -253,11 +253,13 @@ export async function getCase(
   env: { effects: Effects; clock: Clock },
   ctx: AuthContext,
   id: number,
+  /** The unit's calendar when the caller (an action) has just read it. */
+  known: { calendar?: WorkingCalendar } = {},
 ): Promise<CaseDetail> {
   const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   const now = new Date(env.clock.now());
   const clock = caseClock(
-    await caseCalendar(db, row.unitId, row.openedAt, now),
+    known.calendar ?? (await caseCalendar(db, row.unitId, row.openedAt, now)),
     standard.delivery.timeLimit,
     state,
     row.openedAt,
@@ -501,13 +503,8 @@ export async function act(
     : undefined;
   const next = caseState(workflow, [...actions.map(toAction), action]);
   // The due time follows the clock: none while the case waits, moved by the wait after it.
-  const clock = caseClock(
-    await caseCalendar(db, row.unitId, row.openedAt, now),
-    standard.delivery.timeLimit,
-    next,
-    row.openedAt,
-    now,
-  ).columns;
+  const calendar = await caseCalendar(db, row.unitId, row.openedAt, now);
+  const clock = caseClock(calendar, standard.delivery.timeLimit, next, row.openedAt, now).columns;
   // A recorded breach keeps the due time it was recorded against.
   const dueAt = row.breachedAt ? row.dueAt : clock.dueAt;
   await db
@@ -587,7 +584,8 @@ export async function act(
       if (code === '23505') throw new DomainError('case.conflict', { expected: row.version });
       throw error;
     });
-  return getCase(db, env, ctx, id);
+  // The answer reads the case again, but not the calendar this action has just read.
+  return getCase(db, env, ctx, id, { calendar });
 }
 
 const maxUpload = 10 * 1024 * 1024;

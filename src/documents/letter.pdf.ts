@@ -42,6 +42,15 @@ const fieldLabel = 150;
 /** pdfmake breaks lines at a hyphen and then stretches the gap when justifying (`SIKS- NG`): hyphens inside words do not break. */
 const unbroken = (text: string) => text.replace(/(\w)-(?=\w)/g, '$1\u2011');
 
+/** A borderless table with tight cells: the fields and the lists of a letter's body. */
+const tightTable = {
+  defaultBorder: false,
+  paddingLeft: () => 0,
+  paddingRight: () => 2,
+  paddingTop: () => 1,
+  paddingBottom: () => 1,
+};
+
 function bodyContent(blocks: LetterBlock[]): Content[] {
   return blocks.map((b): Content => {
     if (b.kind === 'fields')
@@ -50,13 +59,7 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
           widths: [fieldLabel - 28, 8, '*'],
           body: b.rows.map(([label, value]) => [label, ':', value]),
         },
-        layout: {
-          defaultBorder: false,
-          paddingLeft: () => 0,
-          paddingRight: () => 2,
-          paddingTop: () => 1,
-          paddingBottom: () => 1,
-        },
+        layout: tightTable,
         margin: [28, 0, 0, 8],
       };
     if (b.kind === 'list')
@@ -65,13 +68,7 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
           widths: [18, '*'],
           body: b.items.map((i) => [i.marker, { text: unbroken(i.text), alignment: 'justify' }]),
         },
-        layout: {
-          defaultBorder: false,
-          paddingLeft: () => 0,
-          paddingRight: () => 2,
-          paddingTop: () => 1,
-          paddingBottom: () => 1,
-        },
+        layout: tightTable,
         margin: [0, 0, 0, 8],
       };
     return { text: unbroken(b.text), alignment: 'justify', margin: [0, 0, 0, 7] };
