@@ -83,15 +83,27 @@ export async function countCases(db: Db, f: ListFilter): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Waiting, due today and overdue in one aggregate over the cases the filter matches. */
-export async function workCounts(db: Db, f: ListFilter) {
+/**
+ * Waiting, due today and overdue in one aggregate over the cases the filter matches, once per
+ * queue scope given (`undefined`: the whole filter), so the home's counts are one round trip.
+ */
+export async function workCounts(db: Db, f: ListFilter, scopes: readonly (QueueScope | undefined)[]) {
+  const columns: Record<string, SQL<number>> = {};
+  scopes.forEach((scope, i) => {
+    const inScope = scope === undefined ? sql`true` : (queueCondition(db, f.unitId, scope) ?? sql`false`);
+    columns[`w${i}`] = sql<number>`count(*) filter (where ${inScope})::int`;
+    columns[`d${i}`] =
+      sql<number>`count(*) filter (where ${inScope} and ${dueCondition('today', f.now, f.timeZone)})::int`;
+    columns[`o${i}`] =
+      sql<number>`count(*) filter (where ${inScope} and ${dueCondition('overdue', f.now, f.timeZone)})::int`;
+  });
   const [row] = await db
-    .select({
-      waiting: sql<number>`count(*) filter (where ${waiting})::int`,
-      dueToday: sql<number>`count(*) filter (where ${dueCondition('today', f.now, f.timeZone)})::int`,
-      overdue: sql<number>`count(*) filter (where ${dueCondition('overdue', f.now, f.timeZone)})::int`,
-    })
+    .select(columns)
     .from(cases)
     .where(and(...conditions(db, f), waiting));
-  return { waiting: row?.waiting ?? 0, dueToday: row?.dueToday ?? 0, overdue: row?.overdue ?? 0 };
+  return scopes.map((_, i) => ({
+    waiting: row?.[`w${i}`] ?? 0,
+    dueToday: row?.[`d${i}`] ?? 0,
+    overdue: row?.[`o${i}`] ?? 0,
+  }));
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
-import { revisionsOfUnit } from '../standards/standards.repository.ts';
+import { revisionIdsOfUnit, revisionsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
 import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
@@ -129,8 +129,9 @@ export async function caseListOptionsOf(db: Db, ctx: AuthContext): Promise<CaseL
 /** The caller's case-writing roles that some workflow of the unit names at a step (others never wait for work). */
 async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
   const named = new Set<string>();
-  for (const { revision } of await revisionsOfUnit(db, ctx.unit.id))
-    for (const s of (await standardOfRevision(db, revision.id)).workflow?.steps ?? []) named.add(s.role);
+  // Revision contents are parsed once per process (standardOfRevision's cache); only ids are read here.
+  for (const id of await revisionIdsOfUnit(db, ctx.unit.id))
+    for (const s of (await standardOfRevision(db, id)).workflow?.steps ?? []) named.add(s.role);
   return ctx.roles.filter((r) => writesCases(r) && named.has(r));
 }
 
@@ -141,13 +142,21 @@ async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
 export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
   const now = new Date(clock.now());
   const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now };
-  const out: WorkCount[] = [];
-  for (const role of await stepRolesOfUnit(db, ctx)) {
-    const counts = await listRepo.workCounts(db, { ...base, queue: queueScopeOf(ctx, [role]) });
-    out.push({ role, label: isStaffRole(role) ? RoleLabels[role] : { id: role, en: role }, ...counts });
-  }
-  const office = await listRepo.workCounts(db, base);
-  out.push({ role: null, label: { id: 'Seluruh kantor', en: 'Whole office' }, ...office });
+  const roles = await stepRolesOfUnit(db, ctx);
+  const [office, ...perRole] = await listRepo.workCounts(db, base, [
+    undefined,
+    ...roles.map((role) => queueScopeOf(ctx, [role])),
+  ]);
+  const out: WorkCount[] = roles.map((role, i) => ({
+    role,
+    label: isStaffRole(role) ? RoleLabels[role] : { id: role, en: role },
+    ...(perRole[i] ?? { waiting: 0, dueToday: 0, overdue: 0 }),
+  }));
+  out.push({
+    role: null,
+    label: { id: 'Seluruh kantor', en: 'Whole office' },
+    ...(office ?? { waiting: 0, dueToday: 0, overdue: 0 }),
+  });
   return out;
 }
 

@@ -75,6 +75,16 @@ export async function revisionsOfUnit(db: Db, unitId: number) {
     .orderBy(asc(standards.slug), desc(standardRevisions.id));
 }
 
+/** The ids of a unit's revisions, without their content: what a per-request read needs. */
+export async function revisionIdsOfUnit(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: standardRevisions.id })
+    .from(standardRevisions)
+    .innerJoin(standards, eq(standards.id, standardRevisions.standardId))
+    .where(eq(standards.unitId, unitId));
+  return rows.map((r) => r.id);
+}
+
 /** Every revision with its unit, for the SIPPN export and the public lists. */
 export async function allRevisions(db: Db) {
   return db
