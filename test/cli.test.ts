@@ -36,6 +36,7 @@ describe('jaring CLI', () => {
       ['standards', 'check'],
       ['audit', 'verify'],
       ['audit', 'checkpoint'],
+      ['survey', 'index'],
     ]) {
       const r = await jaring([...cmd, '--help']);
       expect(r.code, cmd.join(' ')).toBe(0);
@@ -171,4 +172,30 @@ describe('jaring CLI', () => {
       }
     },
   );
+
+  it('survey index prints the SKM of a paper file, as a table and as one JSON line', async () => {
+    const file = path.join(tmp, 'skm.csv');
+    writeFileSync(
+      file,
+      '\uFEFFU1;U2;U3;U4;U5;U6;U7;U8;U9;Jenis Kelamin;Umur\r\n4;4;4;4;4;4;4;4;4;L;34\r\nd;c;d;d;c;d;d;c;b;P;51\r\n',
+    );
+    const table = await jaring(['survey', 'index', file]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Responden: 2');
+    expect(table.stdout).toMatch(/U9 Penanganan pengaduan.* 2 +6 +3\.000/);
+    expect(table.stdout).toContain('Nilai SKM: 93.06 (A, Sangat baik)');
+    const json = await jaring(['survey', 'index', file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      respondents: 2,
+      score: '93.06',
+      grade: 'A',
+      weakest: ['U9'],
+    });
+
+    writeFileSync(file, 'U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,e,4,4,4,4,4,4\n');
+    const bad = await jaring(['survey', 'index', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('baris 2, kolom U3: “e” bukan jawaban; isi 1–4 atau a–d');
+    expect(bad.stdout).toBe('');
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -27,6 +28,8 @@ import {
 } from '../registry/import/import.service.ts';
 import { ImportOptions } from '../registry/registry.schema.ts';
 import { lintStandardsDir } from '../standards/standard.lint.ts';
+import { readResponses, readTable } from '../survey/paper.ts';
+import { gradeLabels, skmIndex, unsur } from '../survey/skm.ts';
 
 // `jaring standards check | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -339,6 +342,69 @@ registryCmd
       });
     },
   );
+
+const surveyCmd = program
+  .command('survey')
+  .description('The satisfaction survey (SKM, PermenPAN-RB 14/2017)');
+surveyCmd
+  .command('index')
+  .description(
+    'Print the SKM index of a file of responses (CSV or XLSX: U1–U9 as 1–4 or a–d, then the profile), storing nothing',
+  )
+  .argument('<file>', 'CSV (, or ;) or XLSX, one row per respondent')
+  .option('--json', 'one machine-readable line instead of the table')
+  .option('--lang <lang>', 'id or en', 'id')
+  .action(async (file: string, opts: { json?: boolean; lang: string }) => {
+    const lang = pickLanguage(opts.lang);
+    const en = lang === 'en';
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      console.error(en ? `cannot read ${file}` : `berkas ${file} tidak dapat dibaca`);
+      process.exit(2);
+    }
+    const read = readResponses(await readTable(bytes, file));
+    if (!read.ok) {
+      for (const p of read.problems)
+        console.error(
+          `${en ? 'row' : 'baris'} ${p.row}, ${en ? 'column' : 'kolom'} ${p.column}: ${p.message[lang]}`,
+        );
+      console.error(
+        en
+          ? `${read.problems.length} problem(s): no index computed; correct the file and run again.`
+          : `${read.problems.length} kesalahan: indeks tidak dihitung; perbaiki berkas lalu jalankan lagi.`,
+      );
+      process.exit(1);
+    }
+    const result = skmIndex(read.responses.map((r) => r.answers));
+    if (!('index' in result)) {
+      console.error(
+        en
+          ? `no answer at all to ${result.missing.join(', ')}: the index needs every unsur`
+          : `tidak ada jawaban sama sekali untuk ${result.missing.join(', ')}: indeks memerlukan setiap unsur`,
+      );
+      process.exit(1);
+    }
+    const i = result.index;
+    if (opts.json) {
+      console.log(JSON.stringify(i));
+      return;
+    }
+    console.log(`${en ? 'Respondents' : 'Responden'}: ${i.respondents}`);
+    console.log(
+      `${'Unsur'.padEnd(44)} ${(en ? 'Answered' : 'Menjawab').padStart(9)} ${(en ? 'Sum' : 'Jumlah').padStart(7)}   NRR`,
+    );
+    for (const u of i.unsur) {
+      const name = `${u.id} ${unsur.find((x) => x.id === u.id)?.name[lang] ?? ''}`;
+      console.log(
+        `${name.slice(0, 44).padEnd(44)} ${String(u.respondents).padStart(9)} ${String(u.sum).padStart(7)}   ${u.nrr}`,
+      );
+    }
+    console.log(`IKM: ${i.ikm}`);
+    console.log(`${en ? 'Score' : 'Nilai SKM'}: ${i.score} (${i.grade}, ${gradeLabels[i.grade][lang]})`);
+    console.log(`${en ? 'Weakest' : 'Terendah'}: ${i.weakest.join(', ')}`);
+  });
 
 /** A one-line progress bar on stderr: rows, rows/s, time left; plain lines when not a terminal. */
 function progressBar() {
