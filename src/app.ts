@@ -43,6 +43,7 @@ import { registryRoutes } from './registry/registry.routes.ts';
 import { reliefRoutes } from './relief/relief.routes.ts';
 import { reliefEffects } from './relief/relief.service.ts';
 import { standardsRoutes } from './standards/standards.routes.ts';
+import { surveyRoutes } from './survey/survey.routes.ts';
 
 /** What `buildApp` decorates the instance with, for every module's routes. */
 declare module 'fastify' {
@@ -177,6 +178,7 @@ export async function buildApp({
   await app.register(reliefRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
+  await app.register(surveyRoutes);
 
   await registerWeb(app, config);
   return app;

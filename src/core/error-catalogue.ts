@@ -200,6 +200,26 @@ export const errorCatalogue = {
     id: 'Pemohon ini sudah {claims} kali menerima bantuan kehabisan bekal. Tuliskan alasan pembayaran ulang (paling sedikit 5 karakter).',
     en: 'This applicant has received kehabisan bekal aid {claims} time(s) before. Give the reason for paying again (at least 5 characters).',
   },
+  'survey.token_unknown': {
+    status: 404,
+    id: 'Kode survei tidak dikenal. Periksa kode pada tanda terima atau surat Anda.',
+    en: 'Unknown survey code. Check the code on your receipt or letter.',
+  },
+  'survey.case_open': {
+    status: 409,
+    id: 'Survei dapat diisi setelah layanan Anda selesai.',
+    en: 'The survey opens once your service is done.',
+  },
+  'survey.answered': {
+    status: 409,
+    id: 'Survei untuk layanan ini sudah diisi. Terima kasih.',
+    en: 'The survey for this service has been answered already. Thank you.',
+  },
+  'survey.unknown_service': {
+    status: 422,
+    id: 'Layanan yang dipilih tidak ada di kantor ini.',
+    en: 'The chosen service is not offered by this office.',
+  },
   'case.invalid': { status: 422, id: 'Data permohonan tidak valid.', en: 'The request data is not valid.' },
   'case.unknown_effect': {
     status: 400,

@@ -193,6 +193,19 @@ export async function getPublicUnit(db: Db, code: string) {
   return { unit: publicUnit(unit), services: published.map(summary) };
 }
 
+/** A unit's services with a revision in force today: their ids, slugs and contents. */
+export async function servicesInForce(db: Db, unit: UnitRow) {
+  const rows = await repo.revisionsOfUnit(db, unit.id);
+  const idOf = new Map(rows.map((r) => [r.standard.slug, r.standard.id]));
+  return Promise.all(
+    groupByStandard(rows, todayIn(unit.timeZone)).map(async (p) => ({
+      standardId: idOf.get(p.slug) as number,
+      slug: p.slug,
+      standard: await standardOfRevision(db, p.inForce.id),
+    })),
+  );
+}
+
 /** Parsed content of published revisions; revisions are never updated, so this never goes stale. */
 const contentCache = new Map<number, Standard>();
 const contentCacheSize = 500;

@@ -524,6 +524,43 @@ const matrix: Record<string, Row> = {
     foreign: { none: 'public; the first name only' },
   },
 
+  'GET /api/public/survey/:token': {
+    need: 'public',
+    // A token without its signature: refused alike for everyone; the answer names no case.
+    own: (f) => ({ url: `/api/public/survey/${f.openCase.trackingCode}-AAAAAA` }),
+    ok: 404,
+    foreign: { none: 'public; a token names no unit' },
+  },
+  'POST /api/public/survey/:token': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/survey/${f.openCase.trackingCode}-AAAAAA`, body: { answers: {} } }),
+    ok: 422,
+    foreign: { none: 'public; a token names no unit' },
+  },
+  'GET /api/public/units/:unit/survey': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/survey` }),
+    ok: 200,
+    foreign: { none: 'public; the services of a unit' },
+  },
+  'POST /api/public/units/:unit/survey': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/survey`, body: { standardId: 0, answers: {} } }),
+    ok: 422,
+    foreign: { none: 'public; an anonymous response' },
+  },
+  'GET /api/public/units/:unit/survey/index': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/survey/index` }),
+    ok: 200,
+    foreign: { none: 'public; published figures (UU 25/2009 Pasal 23)' },
+  },
+  'GET /api/survey/index': {
+    need: 'reports.read',
+    own: () => ({ url: `/api/survey/index?year=${year}` }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
   'GET /api/relief/tariffs': {
     need: 'cases.read',
     own: () => ({ url: '/api/relief/tariffs' }),

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+const Bilingual = z.object({ id: z.string(), en: z.string() });
+const UnsurId = z.enum(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
+const Score = z.number().int().min(1).max(4);
+
+/** The respondent profile of the regulation's form; each item is optional to the respondent. */
+export const Educations = ['sd', 'smp', 'sma', 'diploma', 's1', 's2'] as const;
+export const Occupations = ['pns', 'tni', 'polri', 'swasta', 'wirausaha', 'pelajar', 'lainnya'] as const;
+
+export const Questionnaire = z.object({
+  unsur: z.array(
+    z.object({ id: UnsurId, name: Bilingual, question: Bilingual, answers: z.array(Bilingual).length(4) }),
+  ),
+  educations: z.array(z.object({ id: z.enum(Educations), label: Bilingual })),
+  occupations: z.array(z.object({ id: z.enum(Occupations), label: Bilingual })),
+});
+export type Questionnaire = z.infer<typeof Questionnaire>;
+
+export const SurveyTokenParams = z.object({ token: z.string().min(1).max(40) });
+export const SurveyUnitParams = z.object({ unit: z.string().min(1).max(40) });
+
+/** What a respondent sees before answering, reached by the token of a served case. */
+export const SurveyForm = z.object({
+  unit: z.string(),
+  service: z.string(),
+  /** The case is not closed yet: the survey opens when the service is done. */
+  closed: z.boolean(),
+  answered: z.boolean(),
+  questionnaire: Questionnaire,
+});
+
+const Answers = z.object({
+  U1: Score,
+  U2: Score,
+  U3: Score,
+  U4: Score,
+  U5: Score,
+  U6: Score,
+  U7: Score,
+  U8: Score,
+  U9: Score,
+});
+
+export const SurveyAnswer = z.object({
+  answers: Answers,
+  profile: z
+    .object({
+      sex: z.enum(['L', 'P']).optional(),
+      age: z.number().int().min(10).max(120).optional(),
+      education: z.enum(Educations).optional(),
+      occupation: z.enum(Occupations).optional(),
+    })
+    .default({}),
+  comment: z.string().max(1000).optional(),
+});
+export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
+
+export const KioskAnswer = SurveyAnswer.extend({ standardId: z.number().int().positive() });
+
+export const SurveyThanks = z.object({ thanks: z.literal(true), service: z.string() });
+
+/** The kiosk page of a unit: its services with a standard in force, and the questions. */
+export const KioskForm = z.object({
+  unit: z.string(),
+  services: z.array(z.object({ id: z.number(), name: z.string() })),
+  questionnaire: Questionnaire,
+});
+
+export const IndexQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** 1 (January–June) or 2 (July–December); absent: the whole year. */
+  semester: z.coerce.number().int().min(1).max(2).optional(),
+});
+
+const SkmIndexShape = z.object({
+  respondents: z.number(),
+  unsur: z.array(z.object({ id: UnsurId, respondents: z.number(), sum: z.number(), nrr: z.string() })),
+  ikm: z.string(),
+  score: z.string(),
+  grade: z.enum(['A', 'B', 'C', 'D']),
+  weakest: z.array(UnsurId),
+});
+
+export const IndexRow = z.object({
+  /** null: the whole unit. */
+  standardId: z.number().nullable(),
+  service: z.string(),
+  /** Cases closed in the period: the population of the sample. */
+  served: z.number(),
+  /** Respondents the Krejcie–Morgan table asks for from `served`. */
+  sampleNeeded: z.number(),
+  respondents: z.object({ total: z.number(), token: z.number(), kiosk: z.number(), paper: z.number() }),
+  sampleShort: z.boolean(),
+  index: SkmIndexShape.nullable(),
+  /** Unsur nobody answered, when the index cannot be formed. */
+  missing: z.array(UnsurId),
+  gradeLabel: Bilingual.nullable(),
+});
+
+export const SurveyIndex = z.object({
+  period: z.object({ from: z.string(), to: z.string(), label: Bilingual }),
+  unit: IndexRow,
+  services: z.array(IndexRow),
+});
+export type SurveyIndex = z.infer<typeof SurveyIndex>;
+
+/** The portal's figures (UU 25/2009 Pasal 23): per service the latest period with an index. */
+export const PublicSurveyIndex = z.object({
+  services: z.array(
+    z.object({
+      standardId: z.number(),
+      slug: z.string(),
+      service: z.string(),
+      period: Bilingual,
+      respondents: z.number(),
+      score: z.string(),
+      grade: z.enum(['A', 'B', 'C', 'D']),
+      gradeLabel: Bilingual,
+    }),
+  ),
+});
