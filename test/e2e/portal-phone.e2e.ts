@@ -208,6 +208,8 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     expect(ready).toContain('Surat Anda siap diambil');
     expect(ready).toContain('Kota Tarakan, Kalimantan Utara');
     expect(ready).toMatch(/Senin.{1,3}Kamis:? 07\.30.{1,3}12\.00/);
+    // The badge beside the code says the same, not "Diproses".
+    expect(await page.locator('main .mantine-Badge-root').first().innerText()).toMatch(/siap diambil/i);
     // The office's internal step names are not what the citizen reads.
     const body = await page.locator('main').innerText();
     expect(body).not.toContain('Pengecekan berkas oleh Petugas FO');

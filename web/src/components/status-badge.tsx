@@ -10,9 +10,13 @@ const statusColor: Record<string, string> = {
 };
 const known = (status: string): status is 'open' | 'returned' | 'done' | 'rejected' => status in statusColor;
 
-/** A case's status as staff and citizens see it (queue, case page, tracking page). */
-export function StatusBadge({ status }: { status: string }) {
+/**
+ * A case's status as staff and citizens see it (queue, case page, tracking page). An open case
+ * whose letter is issued waits only for the applicant to collect it: `ready` says so.
+ */
+export function StatusBadge({ status, ready = false }: { status: string; ready?: boolean }) {
   const { t } = useTexts(componentTexts);
+  if (ready && status === 'open') return <Badge color="teal">{t('status_ready')}</Badge>;
   return (
     <Badge color={statusColor[status] ?? 'gray'}>{known(status) ? t(`status_${status}`) : status}</Badge>
   );

@@ -3,6 +3,7 @@ import { defineTexts } from './texts.ts';
 /** Texts of the shared components (`components/`): the status badge, the reveal dialog. */
 export const componentTexts = defineTexts({
   status_open: { id: 'Diproses', en: 'In progress' },
+  status_ready: { id: 'Siap diambil', en: 'Ready to collect' },
   status_returned: { id: 'Menunggu kelengkapan', en: 'Waiting for applicant' },
   status_done: { id: 'Selesai', en: 'Done' },
   status_rejected: { id: 'Ditolak', en: 'Refused' },

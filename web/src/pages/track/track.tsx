@@ -70,7 +70,10 @@ export function TrackPage() {
             </Title>
             <Group>
               <Text ff="monospace">{r.trackingCode}</Text>
-              <StatusBadge status={r.status} />
+              <StatusBadge
+                status={r.status}
+                ready={r.letterIssued && r.steps[active]?.role === 'front_office'}
+              />
             </Group>
             <Text size="sm">
               {t('received')}: {when(r.openedAt)}
