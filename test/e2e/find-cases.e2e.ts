@@ -173,6 +173,12 @@ describe('staff find any case and see the work that waits, live', () => {
     const page = await pageAs('tarakan.kadis', 390, 844);
     await page.getByTestId('work-office-waiting').waitFor();
     expect(await page.getByTestId('staff-sidebar').isVisible()).toBe(false);
+    // Menu button, logo, language switch and the user's button all fit the phone's width.
+    const right = await page.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('header *')].map((e) => e.getBoundingClientRect().right)),
+    );
+    expect(right).toBeLessThanOrEqual(390);
+    expect(await page.getByRole('banner').getByRole('link', { name: /^Arbain$/ }).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'staff-home-after-390.png'), fullPage: true });
     await page.getByRole('button', { name: 'Buka menu' }).click();
     const menu = page.getByRole('dialog');

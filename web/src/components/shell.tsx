@@ -1,4 +1,4 @@
-import { Anchor, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
@@ -8,7 +8,7 @@ import { PhoneLabel, TrackLink } from './header-links.tsx';
 /** The staff area's menu, loaded with the staff area only (see pages/staff/nav.tsx). */
 const StaffNav = lazy(() => import('../pages/staff/nav.tsx'));
 
-function Header() {
+function Header({ staff }: { staff: boolean }) {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
   return (
@@ -39,10 +39,25 @@ function Header() {
               { value: 'en', label: 'EN' },
             ]}
           />
-          <TrackLink />
+          {/* On a phone the staff menu's button takes the header's room; staff track from the menu. */}
+          {staff ? (
+            <Box visibleFrom="xs">
+              <TrackLink />
+            </Box>
+          ) : (
+            <TrackLink />
+          )}
           {session.data ? (
-            <Button component={Link} to="/staf" size="xs" variant="light">
-              {session.data.name.split(' ')[0]}
+            <Button
+              component={Link}
+              to="/staf"
+              size="xs"
+              variant="light"
+              maw={120}
+              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+              title={session.data.name}
+            >
+              {session.data.name.split(/[\s,]+/)[0]}
             </Button>
           ) : (
             <Button component={Link} to="/masuk" size="xs" variant="light">
@@ -67,7 +82,7 @@ export function Shell() {
   return (
     <>
       <header className={`shell-header right-scroll-bar-position${staff ? ' shell-header-staff' : ''}`}>
-        <Header />
+        <Header staff={staff} />
       </header>
       {staff ? (
         <Suspense fallback={null}>
