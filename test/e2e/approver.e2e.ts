@@ -148,6 +148,15 @@ describe('The approver sees what they sign; the officer sees the cash before it 
     await phone.goto(`${server.url}/staf/permohonan/${id}`);
     await phone.getByTestId('recorded').waitFor();
     await phone.screenshot({ path: `${artifacts}/approver-after-sembako-390.png`, fullPage: true });
+    // On a phone the confirmation fills the screen, offers the letter as a link rather than a
+    // frame, and keeps its confirm button in view without scrolling.
+    await phone.getByRole('button', { name: 'Paraf dan tanda tangani', exact: true }).click();
+    await phone.getByTestId('confirm-dialog').waitFor();
+    expect(await phone.getByTestId('letter-preview').count()).toBe(0);
+    expect(await phone.getByTestId('letter-preview-link').isVisible()).toBe(true);
+    const box = await phone.getByTestId('confirm-action').boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+    await phone.screenshot({ path: `${artifacts}/approver-after-confirm-390.png` });
     await phone.close();
   });
 

@@ -1,6 +1,7 @@
 import type { ActionPreview } from '@jaring/cases/cases.schema.ts';
 import type { ClaimsPreview } from '@jaring/relief/relief.schema.ts';
 import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { post } from '../../api.ts';
@@ -58,8 +59,17 @@ export function ConfirmAction({
   const product = v.standard.products.find((p) => p.id === v.case.product)?.name ?? v.standard.name;
   const reasonOk = !repeat || reason.trim().length >= 5;
   const payable = !isPayout || (leg !== null && leg.amount !== null);
+  // A phone gets the whole screen, and the letter as a link: phone browsers rarely draw a PDF
+  // inside a frame, and the frame would push the confirm button out of sight.
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   return (
-    <Modal opened onClose={onCancel} size="xl" title={t('confirmTitle', { action: action.label })}>
+    <Modal
+      opened
+      onClose={onCancel}
+      size="xl"
+      fullScreen={phone}
+      title={t('confirmTitle', { action: action.label })}
+    >
       <Stack data-testid="confirm-dialog">
         {action.kind === 'forward' && action.to ? (
           <Text size="sm">{t('willForward', { step: v.labels[action.to]?.label ?? action.to })}</Text>
@@ -143,7 +153,7 @@ export function ConfirmAction({
             <Text size="xs" c="dimmed">
               {t('letterPreviewHint')}
             </Text>
-            {payable ? (
+            {payable && !phone ? (
               <iframe
                 src={letterPreviewUrl(v.case.id, action.id, data)}
                 title={t('letterPreview')}
@@ -153,7 +163,14 @@ export function ConfirmAction({
             ) : null}
           </Stack>
         ) : null}
-        <Group justify="flex-end">
+        <Group
+          justify="flex-end"
+          pos="sticky"
+          bottom={0}
+          py="xs"
+          bg="var(--mantine-color-body)"
+          style={{ zIndex: 1 }}
+        >
           <Button variant="default" onClick={onCancel}>
             {t('close')}
           </Button>
