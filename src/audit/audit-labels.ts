@@ -35,6 +35,8 @@ export const AuditActionLabels: Readonly<Record<string, Text>> = {
   'case.bayar': { id: 'Pembayaran dicatat', en: 'Payment recorded' },
   'case.breach': { id: 'Batas waktu layanan terlewati', en: 'Service time limit passed' },
   'case.document_add': { id: 'Berkas diunggah', en: 'Document uploaded' },
+  'case.document_replace': { id: 'Berkas diganti', en: 'Document replaced' },
+  'case.document_remove': { id: 'Berkas dihapus', en: 'Document removed' },
   'case.intake_correct': { id: 'Data permohonan dikoreksi', en: 'Case data corrected' },
   'case.reveal': { id: 'NIK pemohon dibuka', en: 'Applicant NIK revealed' },
   'clock.advance': { id: 'Jam uji dimajukan', en: 'Test clock advanced' },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Workflow } from '../standards/workflow.schema.ts';
-import { type CaseAction, type CaseState, caseState, initialState, refusal } from './case.reducer.ts';
+import {
+  type CaseAction,
+  type CaseState,
+  caseState,
+  initialState,
+  refusal,
+  requiringStepLeft,
+} from './case.reducer.ts';
 
 /** The Sembako flow (front office → officer → head of division → front office). */
 const sembako = Workflow.parse({
@@ -184,5 +191,32 @@ describe('case reducer', () => {
       'steps.0.actions.1.id: duplicate action id "x"',
       'steps.0.actions.1.to: a reject action has no "to"',
     ]);
+  });
+});
+
+describe('a paper may be replaced until the step that requires it is left', () => {
+  const at = (step: string, action: string, role = 'front_office') =>
+    a(role, action, { step, note: 'berkas kurang jelas' });
+  const left = (actions: CaseAction[]) =>
+    requiringStepLeft(sembako, caseState(sembako, actions), actions, 'kk-ktp')?.id;
+
+  it('is open at the requiring step, also after a wait for the applicant', () => {
+    expect(left([open()])).toBeUndefined();
+    expect(
+      left([open(), at('periksa-berkas', 'kembalikan'), at('periksa-berkas', 'resume')]),
+    ).toBeUndefined();
+  });
+
+  it('is closed once the requiring step was forwarded, and once the case is closed', () => {
+    const forwarded = [open(), at('periksa-berkas', 'teruskan')];
+    expect(left(forwarded)).toBe('periksa-berkas');
+    expect(left([...forwarded, at('analisis', 'tolak', 'fungsional')])).toBe('periksa-berkas');
+  });
+
+  it('holds a paper no step requires open until the case closes', () => {
+    const actions = [open(), at('periksa-berkas', 'teruskan')];
+    expect(requiringStepLeft(sembako, caseState(sembako, actions), actions, 'kks')).toBeUndefined();
+    const rejected = [...actions, at('analisis', 'tolak', 'fungsional')];
+    expect(requiringStepLeft(sembako, caseState(sembako, rejected), rejected, 'kks')).toBeDefined();
   });
 });

@@ -144,3 +144,25 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
 export function caseState(workflow: Workflow, actions: readonly CaseAction[]): CaseState {
   return actions.reduce((s, a) => reduce(workflow, s, a), initialState);
 }
+
+/**
+ * The step that required a paper and has been left (moved on from, closed, or the case closed
+ * since), or undefined while the paper may still be replaced or removed: at a requiring step, or
+ * before any requiring step was reached. A case sent back to a requiring step opens it again.
+ */
+export function requiringStepLeft(
+  workflow: Workflow,
+  state: CaseState,
+  actions: readonly Pick<CaseAction, 'step' | 'action'>[],
+  requirementId: string,
+): WorkflowStep | undefined {
+  const requiring = workflow.steps.filter((s) => s.requires?.includes(requirementId));
+  if (!closed(state) && requiring.some((s) => s.id === state.step)) return undefined;
+  const leaving = new Set(['forward', 'complete', 'reject']);
+  const left = actions.find(
+    (a) =>
+      requiring.some((s) => s.id === a.step) && leaving.has(actionOf(workflow, a.step, a.action)?.kind ?? ''),
+  );
+  if (left) return stepOf(workflow, left.step);
+  return closed(state) ? (requiring[0] ?? stepOf(workflow, state.step) ?? workflow.steps[0]) : undefined;
+}

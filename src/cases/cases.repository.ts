@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import { caseActions, caseDocuments, cases } from './cases.tables.ts';
@@ -64,6 +64,44 @@ export async function documentsOf(db: Db, caseId: number) {
 export async function insertDocument(db: Db, values: typeof caseDocuments.$inferInsert) {
   const [row] = await db.insert(caseDocuments).values(values).returning();
   if (!row) throw new Error('insert case_documents returned nothing');
+  return row;
+}
+
+export type CaseDocumentRow = typeof caseDocuments.$inferSelect;
+
+/** A document is current while nothing replaced it and nobody removed it. */
+const isCurrent = and(isNull(caseDocuments.replacedBy), isNull(caseDocuments.removedAt));
+
+export async function findDocument(db: Db, caseId: number, id: number): Promise<CaseDocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.id, id), eq(caseDocuments.caseId, caseId)));
+  return row;
+}
+
+/** Points a current document at the one that replaces it; false when it was no longer current. */
+export async function markReplaced(db: Db, id: number, replacedBy: number): Promise<boolean> {
+  const rows = await db
+    .update(caseDocuments)
+    .set({ replacedBy })
+    .where(and(eq(caseDocuments.id, id), isCurrent))
+    .returning({ id: caseDocuments.id });
+  return rows.length === 1;
+}
+
+/** Marks a current document removed (the row and its file stay); false when it was no longer current. */
+export async function markRemoved(
+  db: Db,
+  id: number,
+  userId: number,
+  at: Date,
+): Promise<CaseDocumentRow | undefined> {
+  const [row] = await db
+    .update(caseDocuments)
+    .set({ removedAt: at, removedBy: userId })
+    .where(and(eq(caseDocuments.id, id), isCurrent))
+    .returning();
   return row;
 }
 

@@ -41,6 +41,8 @@ import {
   letterPdfOf,
   openCase,
   publicTracking,
+  removeDocument,
+  replaceDocument,
   revealApplicantNik,
 } from './cases.service.ts';
 import type { Effects } from './effects.ts';
@@ -196,6 +198,49 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       );
       return reply.status(201).send(doc);
     },
+  );
+
+  // A new file for a document before the step that requires it is left; the earlier one stays
+  // in the requirement's history.
+  app.post(
+    '/api/cases/:id/documents/:documentId/replacement',
+    {
+      schema: { tags: ['cases'], params: DocumentFileParams, response: { 201: CaseDocument } },
+      preValidation: writesCase,
+    },
+    async (request, reply) => {
+      const file = await uploadedFile(request, { fileSize: 10 * 1024 * 1024, files: 1 });
+      if (!file) throw new DomainError('request.file_missing');
+      const bytes = await file.toBuffer();
+      const doc = await replaceDocument(
+        app.db,
+        app.files,
+        requireAuth(request),
+        request.params.id,
+        request.params.documentId,
+        { fileName: file.filename, bytes },
+        clientOf(request),
+      );
+      return reply.status(201).send(doc);
+    },
+  );
+
+  // Marks a document removed (by its uploader, before its step is left); nothing is deleted.
+  app.delete(
+    '/api/cases/:id/documents/:documentId',
+    {
+      schema: { tags: ['cases'], params: DocumentFileParams, response: { 200: CaseDocument } },
+      preValidation: writesCase,
+    },
+    async (request) =>
+      removeDocument(
+        app.db,
+        requireAuth(request),
+        request.params.id,
+        request.params.documentId,
+        clientOf(request),
+        app.clock,
+      ),
   );
 
   // Binary: answers application/pdf (exempt from a response schema, see test/http/contracts.test.ts).

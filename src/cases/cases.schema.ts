@@ -184,6 +184,14 @@ export const CaseDocument = z.object({
   sha256: z.string(),
   uploadedBy: z.number().int().nullable(),
   uploadedAt: z.string(),
+  uploaderName: z.string().nullable(),
+  /** The document that replaced this one; it stays in the requirement's history, openable. */
+  replacedBy: z.number().int().nullable(),
+  /** Removed by its uploader: kept for the audit, no longer counted as received. */
+  removedAt: z.string().nullable(),
+  removedByName: z.string().nullable(),
+  /** Whether it may still be replaced or removed: the step that requires it has not been left. */
+  changeable: z.boolean(),
 });
 export type CaseDocument = z.infer<typeof CaseDocument>;
 

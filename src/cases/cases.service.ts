@@ -32,7 +32,15 @@ import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
 import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
 import type { Workflow } from '../standards/workflow.schema.ts';
-import { actionOf, type CaseAction, type CaseState, caseState, refusal, stepOf } from './case.reducer.ts';
+import {
+  actionOf,
+  type CaseAction,
+  type CaseState,
+  caseState,
+  refusal,
+  requiringStepLeft,
+  stepOf,
+} from './case.reducer.ts';
 import { caseCalendar, caseClock } from './case-clock.ts';
 import { caseLetterInput } from './case-letter.ts';
 import { recordedSteps } from './case-recorded.ts';
@@ -45,7 +53,6 @@ import type {
   PublicTracking,
   QueueItem,
 } from './cases.schema.ts';
-import type { caseDocuments } from './cases.tables.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -266,10 +273,10 @@ export async function getCase(
     now,
   );
   const documents = await repo.documentsOf(db, row.id);
-  const names = await userNames(
-    db,
-    actions.flatMap((a) => (a.userId === null ? [] : [a.userId])),
-  );
+  const names = await userNames(db, [
+    ...actions.flatMap((a) => (a.userId === null ? [] : [a.userId])),
+    ...documents.flatMap((d) => [d.uploadedBy, d.removedBy].filter((u): u is number => u !== null)),
+  ]);
   const caseLetters = await lettersOfCase(db, row.id);
   const scans = await signedScansOf(
     db,
@@ -327,7 +334,7 @@ export async function getCase(
       workflow,
       state,
       row.product,
-      new Set(documents.map((d) => d.requirementId)),
+      receivedRequirements(documents),
       row.intake,
     ).map((r) => ({ id: r.id, text: requirementText(r) })),
     recorded: recordedSteps(workflow, actions, names),
@@ -335,7 +342,7 @@ export async function getCase(
       ...a,
       userName: a.userId === null ? null : (names.get(a.userId) ?? null),
     })),
-    documents: documents.map(documentView),
+    documents: documents.map((d) => documentView(d, names, documentChangeable(workflow, state, actions, d))),
     letters: caseLetters.map((l) => ({
       id: l.id,
       number: l.number,
@@ -363,8 +370,39 @@ function availableActions(step: Workflow['steps'][number], state: CaseState): Ca
   return state.status === 'returned' ? [{ id: 'resume', label: 'Lanjutkan', kind: 'resume' }] : step.actions;
 }
 
-function documentView(doc: typeof caseDocuments.$inferSelect): CaseDocument {
-  return { ...doc, uploadedAt: doc.uploadedAt.toISOString() };
+/** The requirements a case has received: its current documents' (a removed one no longer counts). */
+function receivedRequirements(documents: readonly repo.CaseDocumentRow[]): Set<string> {
+  return new Set(documents.filter((d) => d.removedAt === null).map((d) => d.requirementId));
+}
+
+/** Whether a document may still be replaced or removed: current, and its requiring step not left. */
+function documentChangeable(
+  workflow: Workflow,
+  state: CaseState,
+  actions: readonly repo.CaseActionRow[],
+  doc: repo.CaseDocumentRow,
+): boolean {
+  return (
+    doc.replacedBy === null &&
+    doc.removedAt === null &&
+    requiringStepLeft(workflow, state, actions, doc.requirementId) === undefined
+  );
+}
+
+function documentView(
+  doc: repo.CaseDocumentRow,
+  names: ReadonlyMap<number, string>,
+  changeable: boolean,
+): CaseDocument {
+  const { removedBy: _removedBy, ...rest } = doc;
+  return {
+    ...rest,
+    uploadedAt: doc.uploadedAt.toISOString(),
+    uploaderName: doc.uploadedBy === null ? null : (names.get(doc.uploadedBy) ?? null),
+    removedAt: doc.removedAt?.toISOString() ?? null,
+    removedByName: doc.removedBy === null ? null : (names.get(doc.removedBy) ?? null),
+    changeable,
+  };
 }
 
 /** A letter of a case as its PDF, for a user who may read the case. */
@@ -486,7 +524,7 @@ export async function act(
   });
   if (fieldProblems.length > 0) throw new ValidationError('case.invalid', fieldProblems);
   if (def && (def.kind === 'forward' || def.kind === 'complete') && (step?.requires?.length ?? 0) > 0) {
-    const have = new Set((await repo.documentsOf(db, row.id)).map((d) => d.requirementId));
+    const have = receivedRequirements(await repo.documentsOf(db, row.id));
     const missing = missingDocuments(standard, workflow, state, row.product, have, row.intake);
     if (missing.length > 0) {
       throw new DomainError('case.documents_missing', {
@@ -600,7 +638,7 @@ export async function addDocument(
   input: { requirementId: string; fileName: string; bytes: Buffer },
   client: ClientInfo,
 ): Promise<CaseDocument> {
-  const { row, standard, workflow, state } = await loadCase(db, ctx, id);
+  const { row, standard, workflow, actions, state } = await loadCase(db, ctx, id);
   await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
   if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
   const requirement = standard.delivery.requirements.items.find((r) => r.id === input.requirementId);
@@ -612,12 +650,7 @@ export async function addDocument(
         .map((r) => ({ id: r.id, text: r.text })),
     });
   }
-  if (input.bytes.length === 0 || input.bytes.length > maxUpload) {
-    throw new DomainError('document.size', { size: input.bytes.length, max: maxUpload });
-  }
-  const mimeType = sniffMimeType(input.bytes);
-  if (!mimeType)
-    throw new DomainError('document.type', { allowed: ['application/pdf', 'image/jpeg', 'image/png'] });
+  const mimeType = acceptedMimeType(input.bytes);
   const sha256 = await store.put(input.bytes);
   return db.transaction(async (tx) => {
     const doc = await repo.insertDocument(tx, {
@@ -635,7 +668,128 @@ export async function addDocument(
       entityId: row.id,
       after: { requirementId: requirement.id, sha256, size: doc.size },
     });
-    return documentView(doc);
+    return documentView(
+      doc,
+      new Map([[ctx.user.id, ctx.user.name]]),
+      documentChangeable(workflow, state, actions, doc),
+    );
+  });
+}
+
+/** The type of an uploaded paper (PDF, JPEG or PNG of 1 byte to 10 MB), or the refusal. */
+function acceptedMimeType(bytes: Buffer): string {
+  if (bytes.length === 0 || bytes.length > maxUpload) {
+    throw new DomainError('document.size', { size: bytes.length, max: maxUpload });
+  }
+  const mimeType = sniffMimeType(bytes);
+  if (!mimeType)
+    throw new DomainError('document.type', { allowed: ['application/pdf', 'image/jpeg', 'image/png'] });
+  return mimeType;
+}
+
+/**
+ * A current document of an open case whose requiring step has not been left, for a writer of
+ * the case; refused with the reason otherwise.
+ */
+async function changeableDocument(
+  db: Db,
+  ctx: AuthContext,
+  id: number,
+  documentId: number,
+  operation: 'replace' | 'remove',
+) {
+  const loaded = await loadCase(db, ctx, id);
+  const { row, standard, workflow, actions, state } = loaded;
+  await writersInDivision(db, ctx, writerRoles(ctx, workflow), standard);
+  const doc = await repo.findDocument(db, row.id, documentId);
+  if (!doc) throw new DomainError('document.not_found', { documentId });
+  if (isClosed(state)) throw new DomainError('case.closed', { status: state.status });
+  if (doc.replacedBy !== null || doc.removedAt !== null)
+    throw new DomainError('document.not_current', { documentId });
+  const left = requiringStepLeft(workflow, state, actions, doc.requirementId);
+  if (left) {
+    const requirement = standard.delivery.requirements.items.find((r) => r.id === doc.requirementId);
+    throw new DomainError('document.step_left', {
+      operation,
+      requirement: requirement ? requirementText(requirement) : doc.requirementId,
+      step: left.label,
+    });
+  }
+  return { ...loaded, doc };
+}
+
+/**
+ * Replaces a requirement document with a new file before the step that requires it is left. The
+ * earlier document stays, pointing at its replacement, as the requirement's history.
+ */
+export async function replaceDocument(
+  db: Db,
+  store: FileStore,
+  ctx: AuthContext,
+  id: number,
+  documentId: number,
+  input: { fileName: string; bytes: Buffer },
+  client: ClientInfo,
+): Promise<CaseDocument> {
+  const { row, workflow, actions, state, doc } = await changeableDocument(db, ctx, id, documentId, 'replace');
+  const mimeType = acceptedMimeType(input.bytes);
+  const sha256 = await store.put(input.bytes);
+  return db.transaction(async (tx) => {
+    const next = await repo.insertDocument(tx, {
+      caseId: row.id,
+      requirementId: doc.requirementId,
+      fileName: input.fileName.slice(0, 200),
+      mimeType,
+      size: input.bytes.length,
+      sha256,
+      uploadedBy: ctx.user.id,
+    });
+    // Two replacements of the same document at once: the second finds it no longer current.
+    if (!(await repo.markReplaced(tx, doc.id, next.id)))
+      throw new DomainError('document.not_current', { documentId });
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'case.document_replace',
+      entity: 'case',
+      entityId: row.id,
+      before: { documentId: doc.id, requirementId: doc.requirementId, sha256: doc.sha256 },
+      after: { documentId: next.id, requirementId: next.requirementId, sha256, size: next.size },
+    });
+    return documentView(
+      next,
+      new Map([[ctx.user.id, ctx.user.name]]),
+      documentChangeable(workflow, state, actions, next),
+    );
+  });
+}
+
+/**
+ * Removes a requirement document: only its uploader, only before the step that requires it is
+ * left. The row and its file stay (marked removed), for the audit; it no longer counts as received.
+ */
+export async function removeDocument(
+  db: Db,
+  ctx: AuthContext,
+  id: number,
+  documentId: number,
+  client: ClientInfo,
+  clock: Clock,
+): Promise<CaseDocument> {
+  const { row, doc } = await changeableDocument(db, ctx, id, documentId, 'remove');
+  if (doc.uploadedBy !== ctx.user.id) {
+    const uploader =
+      doc.uploadedBy === null ? undefined : (await userNames(db, [doc.uploadedBy])).get(doc.uploadedBy);
+    throw new DomainError('document.not_uploader', { uploader: uploader ?? '—' });
+  }
+  return db.transaction(async (tx) => {
+    const removed = await repo.markRemoved(tx, doc.id, ctx.user.id, new Date(clock.now()));
+    if (!removed) throw new DomainError('document.not_current', { documentId });
+    await recordAudit(tx, actorOf(ctx, client), {
+      action: 'case.document_remove',
+      entity: 'case',
+      entityId: row.id,
+      before: { documentId: doc.id, requirementId: doc.requirementId, sha256: doc.sha256 },
+    });
+    return documentView(removed, new Map([[ctx.user.id, ctx.user.name]]), false);
   });
 }
 

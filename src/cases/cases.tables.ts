@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   index,
   integer,
@@ -109,6 +110,14 @@ export const caseDocuments = pgTable(
     sha256: text('sha256').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The document that replaced this one; the row and its file stay, as the requirement's
+     * history. A current document has neither this nor `removedAt`.
+     */
+    replacedBy: integer('replaced_by').references((): AnyPgColumn => caseDocuments.id),
+    /** Removed by its uploader before its step was left: kept for the audit, no longer counted. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: integer('removed_by').references(() => users.id),
   },
   (t) => [index('case_documents_case').on(t.caseId)],
 );

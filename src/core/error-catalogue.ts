@@ -408,6 +408,30 @@ export const errorCatalogue = {
     id: 'Persyaratan "{requirementId}" bukan dokumen dari layanan ini; dokumennya: {allowed}.',
     en: 'Requirement "{requirementId}" is not a document of this service; its documents: {allowed}.',
   },
+  'document.step_left': {
+    status: 409,
+    id: 'Berkas "{requirement}" tidak dapat diganti lagi: langkah "{step}" yang memerlukannya sudah dilewati.',
+    en: 'The paper "{requirement}" can no longer be replaced: the step "{step}" that requires it has been left.',
+    variants: {
+      on: 'operation',
+      texts: {
+        remove: {
+          id: 'Berkas "{requirement}" tidak dapat dihapus lagi: langkah "{step}" yang memerlukannya sudah dilewati.',
+          en: 'The paper "{requirement}" can no longer be removed: the step "{step}" that requires it has been left.',
+        },
+      },
+    },
+  },
+  'document.not_uploader': {
+    status: 403,
+    id: 'Berkas ini hanya dapat dihapus oleh yang mengunggahnya ({uploader}).',
+    en: 'Only the user who uploaded this file ({uploader}) may remove it.',
+  },
+  'document.not_current': {
+    status: 409,
+    id: 'Berkas ini sudah diganti atau dihapus; muat ulang halaman dan pilih berkas yang berlaku.',
+    en: 'This file was already replaced or removed; reload the page and pick the current one.',
+  },
   'document.type': {
     status: 415,
     id: 'Jenis berkas tidak diterima; gunakan PDF, JPEG atau PNG.',

@@ -462,6 +462,27 @@ const matrix: Record<string, Row> = {
       target: (o) => ({ url: `/api/cases/${o.openCase.id}/documents/kk-ktp`, upload: { bytes: pdf } }),
     },
   },
+  // The fixture's document sits on a closed case: 409 once the caller may write to the case.
+  'POST /api/cases/:id/documents/:documentId/replacement': {
+    need: 'case.workflow',
+    own: (f) => ({
+      url: `/api/cases/${f.document.caseId}/documents/${f.document.id}/replacement`,
+      upload: { bytes: pdf },
+    }),
+    ok: 409,
+    foreign: {
+      target: (o) => ({
+        url: `/api/cases/${o.document.caseId}/documents/${o.document.id}/replacement`,
+        upload: { bytes: pdf },
+      }),
+    },
+  },
+  'DELETE /api/cases/:id/documents/:documentId': {
+    need: 'case.workflow',
+    own: (f) => ({ url: `/api/cases/${f.document.caseId}/documents/${f.document.id}` }),
+    ok: 409,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.document.caseId}/documents/${o.document.id}` }) },
+  },
   'GET /api/cases/:id/letters/:letterId/pdf': {
     need: 'cases.read',
     own: (f) => ({ url: `/api/cases/${f.letter.caseId}/letters/${f.letter.id}/pdf` }),
@@ -732,6 +753,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM cases) AS cases,
         (SELECT coalesce(sum(version), 0) FROM cases) AS versions,
         (SELECT count(*) FROM case_documents) AS documents,
+        (SELECT count(*) FROM case_documents WHERE replaced_by IS NOT NULL OR removed_at IS NOT NULL) AS changed,
         (SELECT count(*) FROM letters) AS letters,
         (SELECT string_agg(coalesce(signed_sha256, '-'), ',' ORDER BY id) FROM letters) AS signed,
         (SELECT count(*) FROM letter_signed_scans) AS scans,

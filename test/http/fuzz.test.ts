@@ -640,6 +640,24 @@ describe('fuzzing the HTTP boundary', () => {
         ),
     },
     {
+      route: 'POST /api/cases/{id}/documents/{documentId}/replacement',
+      runs: 150,
+      write: true,
+      session: () => sessions['tarakan.fo'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(
+              fc
+                .oneof(fc.constant('1'), fc.constant('999999'), badSegment)
+                .chain((d) => caseUrl(`/documents/${d}/replacement`)),
+              uploadBodies(notADocument),
+            )
+            .map(([url, b]) => ({ method: 'POST' as const, url, ...b })),
+        ),
+    },
+    {
       route: 'GET /api/registry/people',
       runs: 250,
       write: false,

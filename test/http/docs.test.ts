@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+const scan = (n: number) => Buffer.from(`%PDF-1.4\n% scan ${n} of a paper\n`);
+const en = { 'accept-language': 'en' };
+
+interface Doc {
+  id: number;
+  requirementId: string;
+  fileName: string;
+  uploaderName: string | null;
+  replacedBy: number | null;
+  removedAt: string | null;
+  removedByName: string | null;
+  changeable: boolean;
+}
+
+describe('case documents: replaced with history, removed by their uploader, locked once the step is left', () => {
+  let t: TestApp;
+  let fo: Agent;
+  let officer: Agent;
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const open = async () =>
+    (
+      await fo.post('/api/cases', {
+        standardId: 'sembako',
+        product: 'meninggal',
+        applicant: { name: 'Dewi Lestari' },
+      })
+    ).json().id as number;
+  const detail = async (caseId: number) => (await fo.get(`/api/cases/${caseId}`)).json();
+  const upload = async (caseId: number, requirement: string, n: number) => {
+    const res = await fo.upload(
+      `/api/cases/${caseId}/documents/${requirement}`,
+      scan(n),
+      `${requirement}-${n}.pdf`,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as Doc;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fo = await signedIn(t.app, 'tarakan.fo', '10.31.0.1');
+    officer = await signedIn(t.app, 'tarakan.fungsional', '10.31.0.2');
+  });
+  afterAll(() => t.close());
+
+  it('replaces a document: the new file counts, the earlier one stays in the history, audited', async () => {
+    const caseId = await open();
+    const first = await upload(caseId, 'kk-ktp', 1);
+    expect(first).toMatchObject({ uploaderName: 'Siti Aminah', changeable: true, replacedBy: null });
+    const res = await fo.upload(
+      `/api/cases/${caseId}/documents/${first.id}/replacement`,
+      scan(2),
+      'kk-ktp-baru.pdf',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const second = res.json() as Doc;
+    expect(second).toMatchObject({ requirementId: 'kk-ktp', fileName: 'kk-ktp-baru.pdf', changeable: true });
+
+    const v = await detail(caseId);
+    const docs = v.documents as Doc[];
+    expect(docs.map((d) => [d.id, d.replacedBy, d.changeable])).toEqual([
+      [first.id, second.id, false],
+      [second.id, null, true],
+    ]);
+    // Both files still open.
+    const old = await fo.get(`/api/cases/${caseId}/documents/${first.id}/file`);
+    expect(old.statusCode).toBe(200);
+    expect(old.body).toContain('scan 1');
+    expect((await fo.get(`/api/cases/${caseId}/documents/${second.id}/file`)).body).toContain('scan 2');
+
+    const [audit] = await rows<{ before: { documentId: number }; after: { documentId: number } }>(
+      sql`SELECT before, after FROM audit_log WHERE action = 'case.document_replace' AND entity_id = ${String(caseId)}`,
+    );
+    expect(audit).toMatchObject({ before: { documentId: first.id }, after: { documentId: second.id } });
+
+    // The replaced one cannot be replaced again.
+    const again = await fo.upload(`/api/cases/${caseId}/documents/${first.id}/replacement`, scan(3));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('document.not_current');
+  });
+
+  it('removes a document only by its uploader; it no longer counts as received', async () => {
+    const caseId = await open();
+    const doc = await upload(caseId, 'kk-ktp', 4);
+    expect((await detail(caseId)).missing.map((m: { id: string }) => m.id)).toEqual(['kks', 'akte-kematian']);
+
+    const notMine = await officer.delete(`/api/cases/${caseId}/documents/${doc.id}`);
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().error).toMatchObject({
+      code: 'document.not_uploader',
+      message: 'Berkas ini hanya dapat dihapus oleh yang mengunggahnya (Siti Aminah).',
+    });
+    expect(
+      (await officer.delete(`/api/cases/${caseId}/documents/${doc.id}`, undefined, en)).json().error.message,
+    ).toBe('Only the user who uploaded this file (Siti Aminah) may remove it.');
+
+    const removed = await fo.delete(`/api/cases/${caseId}/documents/${doc.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ id: doc.id, removedByName: 'Siti Aminah', changeable: false });
+
+    const v = await detail(caseId);
+    expect(v.missing.map((m: { id: string }) => m.id)).toEqual(['kk-ktp', 'kks', 'akte-kematian']);
+    expect((v.documents as Doc[])[0]?.removedAt).not.toBeNull();
+    // Never deleted: the row, its file and the audit entry stay.
+    expect((await fo.get(`/api/cases/${caseId}/documents/${doc.id}/file`)).statusCode).toBe(200);
+    const audited = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.document_remove' AND entity_id = ${String(caseId)}`,
+    );
+    expect(audited[0]?.n).toBe(1);
+    // A removed paper does not let the step go on.
+    const forward = await fo.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: 1 });
+    expect(forward.json().error.code).toBe('case.documents_missing');
+  });
+
+  it('refuses to replace or remove once the step that requires the paper was left, in both languages', async () => {
+    const caseId = await open();
+    const docs = [
+      await upload(caseId, 'kk-ktp', 5),
+      await upload(caseId, 'kks', 6),
+      await upload(caseId, 'akte-kematian', 7),
+    ];
+    const forwarded = await fo.post(`/api/cases/${caseId}/actions`, { action: 'teruskan', version: 1 });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    expect((forwarded.json().documents as Doc[]).every((d) => !d.changeable)).toBe(true);
+    const before = await rows(sql`SELECT count(*) AS n FROM case_documents WHERE case_id = ${caseId}`);
+
+    const target = docs[0] as Doc;
+    const replace = await fo.upload(`/api/cases/${caseId}/documents/${target.id}/replacement`, scan(8));
+    expect(replace.statusCode).toBe(409);
+    expect(replace.json().error).toMatchObject({
+      code: 'document.step_left',
+      message:
+        'Berkas "Fotocopy KK/KTP" tidak dapat diganti lagi: langkah "Pengecekan berkas oleh Petugas FO" yang memerlukannya sudah dilewati.',
+    });
+    const inEnglish = await fo.upload(
+      `/api/cases/${caseId}/documents/${target.id}/replacement`,
+      scan(8),
+      'x.pdf',
+    );
+    expect(inEnglish.statusCode).toBe(409);
+    const remove = await fo.delete(`/api/cases/${caseId}/documents/${target.id}`, undefined, en);
+    expect(remove.statusCode).toBe(409);
+    expect(remove.json().error.message).toBe(
+      'The paper "Fotocopy KK/KTP" can no longer be removed: the step "Pengecekan berkas oleh Petugas FO" that requires it has been left.',
+    );
+    expect(await rows(sql`SELECT count(*) AS n FROM case_documents WHERE case_id = ${caseId}`)).toEqual(
+      before,
+    );
+  });
+
+  it('answers 404 for a document of another case', async () => {
+    const a = await open();
+    const b = await open();
+    const doc = await upload(a, 'kk-ktp', 9);
+    const res = await fo.delete(`/api/cases/${b}/documents/${doc.id}`);
+    expect(res.statusCode).toBe(404);
+  });
+});
