@@ -248,7 +248,7 @@ export function CasePage() {
                     ))}
                   </Timeline>
                 </Paper>
-                <CaseDocuments v={v} />
+                <CaseDocuments v={v} userId={user.id} timeZone={user.unit.timeZone} refresh={refresh} />
               </SimpleGrid>
             </Stack>
           )}
