@@ -25,6 +25,11 @@ export const OpenCaseInput = z.object({
     phone: z.string().trim().max(30).optional(),
   }),
   intake: IntakeAnswersInput.optional(),
+  /** The requirement ids the desk ticked on the intake checklist (papers seen at the counter). */
+  papersSeen: z
+    .array(z.string().regex(/^[a-z0-9-]{1,80}$/))
+    .max(100)
+    .optional(),
 });
 export type OpenCaseInput = z.infer<typeof OpenCaseInput>;
 
@@ -266,6 +271,13 @@ export const RecordedStep = z.object({
 });
 export type RecordedStep = z.infer<typeof RecordedStep>;
 
+export const PapersSeenView = z.object({
+  items: z.array(z.object({ id: z.string(), text: z.string() })),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+export type PapersSeenView = z.infer<typeof PapersSeenView>;
+
 /** A case as its page shows it: the record, the workflow's labels, what the user may do next. */
 export const CaseDetail = z.object({
   case: CaseRecord,
@@ -293,6 +305,8 @@ export const CaseDetail = z.object({
   actions: z.array(CaseActionView),
   documents: z.array(CaseDocument),
   letters: z.array(CaseLetter),
+  /** The intake checklist as ticked at the desk (requirement texts), who ticked it and when. */
+  papersSeen: PapersSeenView.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

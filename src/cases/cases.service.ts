@@ -50,9 +50,11 @@ import type {
   CaseDetail,
   CaseDocument,
   OpenCaseInput,
+  PapersSeenView,
   PublicTracking,
   QueueItem,
 } from './cases.schema.ts';
+import type { PapersSeen } from './cases.tables.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -145,6 +147,7 @@ export async function openCase(
   } else {
     flags.push('tanpa-ktp');
   }
+  problems.push(...papersSeenProblems(standard, product, intake.answers, input.papersSeen ?? []));
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
   const first = workflow.steps[0];
   const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
@@ -168,6 +171,9 @@ export async function openCase(
       applicant: input.applicant,
       flags,
       intake: intake.answers,
+      papersSeen: input.papersSeen
+        ? { ids: [...new Set(input.papersSeen)], by: ctx.user.id, at: openedAt.toISOString() }
+        : null,
       ...projection(state, workflow, 1),
       dueAt: due,
       openedAt,
@@ -180,6 +186,39 @@ export async function openCase(
       after: { trackingCode: created.trackingCode, standard: standard.id, product },
     });
     return created;
+  });
+}
+
+/**
+ * Ticks of the intake checklist that are not on it: an id the standard does not have, or a
+ * requirement that does not apply to the product and the answers.
+ */
+function papersSeenProblems(
+  standard: Standard,
+  product: string,
+  intake: IntakeAnswers,
+  ids: readonly string[],
+): Problem[] {
+  const items = standard.delivery.requirements.items;
+  return ids.flatMap((id, i) => {
+    const r = items.find((item) => item.id === id);
+    if (!r) {
+      return [
+        problemIn(`papersSeen.${i}`, {
+          id: `persyaratan "${id}" tidak ada dalam layanan ${standard.name}`,
+          en: `requirement "${id}" is not one of ${standard.name}`,
+        }),
+      ];
+    }
+    if ((r.products && !r.products.includes(product)) || !conditionHolds(r.when, intake)) {
+      return [
+        problemIn(`papersSeen.${i}`, {
+          id: `${requirementText(r)}: tidak diminta untuk permohonan ini`,
+          en: `${requirementText(r)}: not asked for this request`,
+        }),
+      ];
+    }
+    return [];
   });
 }
 
@@ -275,6 +314,7 @@ export async function getCase(
   const documents = await repo.documentsOf(db, row.id);
   const names = await userNames(db, [
     ...actions.flatMap((a) => (a.userId === null ? [] : [a.userId])),
+    ...(row.papersSeen ? [row.papersSeen.by] : []),
     ...documents.flatMap((d) => [d.uploadedBy, d.removedBy].filter((u): u is number => u !== null)),
   ]);
   const caseLetters = await lettersOfCase(db, row.id);
@@ -343,6 +383,7 @@ export async function getCase(
       userName: a.userId === null ? null : (names.get(a.userId) ?? null),
     })),
     documents: documents.map((d) => documentView(d, names, documentChangeable(workflow, state, actions, d))),
+    papersSeen: row.papersSeen ? papersSeenView(standard, row.papersSeen, names) : null,
     letters: caseLetters.map((l) => ({
       id: l.id,
       number: l.number,
@@ -368,6 +409,21 @@ export async function getCase(
 /** What may be done at the step: its actions, or only the resume while the case waits for the applicant. */
 function availableActions(step: Workflow['steps'][number], state: CaseState): CaseDetail['available'] {
   return state.status === 'returned' ? [{ id: 'resume', label: 'Lanjutkan', kind: 'resume' }] : step.actions;
+}
+
+/** The ticked papers by their requirement texts, in the standard's order. */
+export function papersSeenView(
+  standard: Standard,
+  seen: PapersSeen,
+  names: ReadonlyMap<number, string>,
+): PapersSeenView {
+  return {
+    items: standard.delivery.requirements.items
+      .filter((r) => seen.ids.includes(r.id))
+      .map((r) => ({ id: r.id, text: requirementText(r) })),
+    by: names.get(seen.by) ?? null,
+    at: seen.at,
+  };
 }
 
 /** The requirements a case has received: its current documents' (a removed one no longer counts). */

@@ -15,6 +15,14 @@ import { units, users } from '../auth/auth.tables.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 
+/** The papers the front desk ticked on the intake checklist, by requirement id, and who ticked them when. */
+export interface PapersSeen {
+  ids: string[];
+  by: number;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface Applicant {
   name: string;
   nik?: string | undefined;
@@ -46,6 +54,8 @@ export const cases = pgTable(
     flags: jsonb('flags').$type<string[]>().notNull().default([]),
     /** Answers to the standard's intake questions, which decide the conditional requirements. */
     intake: jsonb('intake').$type<IntakeAnswers>().notNull().default({}),
+    /** The intake checklist as the desk ticked it; null for a case opened without one. */
+    papersSeen: jsonb('papers_seen').$type<PapersSeen>(),
     status: text('status').notNull(),
     step: text('step'),
     /** The role that acts at `step`, for the queues. */

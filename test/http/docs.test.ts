@@ -160,4 +160,55 @@ describe('case documents: replaced with history, removed by their uploader, lock
     const res = await fo.delete(`/api/cases/${b}/documents/${doc.id}`);
     expect(res.statusCode).toBe(404);
   });
+
+  it('keeps the intake checklist with the case: the ticks, who ticked them and when', async () => {
+    const res = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Yusuf Maulana' },
+      papersSeen: ['akte-kematian', 'kk-ktp'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = await detail(res.json().id);
+    expect(v.papersSeen).toMatchObject({
+      items: [
+        { id: 'kk-ktp', text: 'Fotocopy KK/KTP' },
+        { id: 'akte-kematian', text: 'Fotocopy Akte Kematian' },
+      ],
+      by: 'Siti Aminah',
+    });
+    expect(Date.parse(v.papersSeen.at)).not.toBeNaN();
+    const [row] = await rows<{ papers_seen: { ids: string[] } }>(
+      sql`SELECT papers_seen FROM cases WHERE id = ${res.json().id}`,
+    );
+    expect(row?.papers_seen.ids).toEqual(['akte-kematian', 'kk-ktp']);
+  });
+
+  it('refuses a tick that is not on the checklist, precisely and in both languages, and opens nothing', async () => {
+    const before = await rows(sql`SELECT count(*) AS n FROM cases`);
+    const body = {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Yusuf Maulana' },
+      papersSeen: ['kk-ktp', 'ijazah', 'buku-tabungan'],
+    };
+    const res = await fo.post('/api/cases', body);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.problems).toEqual([
+      {
+        path: 'papersSeen.1',
+        message: 'persyaratan "ijazah" tidak ada dalam layanan Fasilitas Program Sembako',
+      },
+      {
+        path: 'papersSeen.2',
+        message: 'Fotocopy Buku Tabungan: tidak diminta untuk permohonan ini',
+      },
+    ]);
+    const english = await fo.post('/api/cases', body, en);
+    expect(english.json().error.problems.map((p: { message: string }) => p.message)).toEqual([
+      'requirement "ijazah" is not one of Fasilitas Program Sembako',
+      'Fotocopy Buku Tabungan: not asked for this request',
+    ]);
+    expect(await rows(sql`SELECT count(*) AS n FROM cases`)).toEqual(before);
+  });
 });

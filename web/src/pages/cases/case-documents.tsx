@@ -58,6 +58,26 @@ export function CaseDocuments({
   const error = replace.error ?? remove.error;
   return (
     <Paper withBorder p="md">
+      <Title order={2} size="h4" mb={4}>
+        {d.t('papersSeen')}
+      </Title>
+      {v.papersSeen ? (
+        <Stack gap={2} mb="md" data-testid="papers-seen">
+          {v.papersSeen.items.length === 0 ? <Text size="sm">{d.t('papersSeenNone')}</Text> : null}
+          {v.papersSeen.items.map((p) => (
+            <Text key={p.id} size="sm" data-testid="paper-seen">
+              ✓ {p.text}
+            </Text>
+          ))}
+          <Text size="xs" c="dimmed">
+            {d.t('papersSeenBy', { when: when(v.papersSeen.at), who: v.papersSeen.by ?? '—' })}
+          </Text>
+        </Stack>
+      ) : (
+        <Text size="sm" mb="md">
+          {d.t('papersSeenNone')}
+        </Text>
+      )}
       <Title order={2} size="h4" mb="sm">
         {t('documents')}
       </Title>

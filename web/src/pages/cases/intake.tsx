@@ -43,21 +43,19 @@ export function IntakePage() {
   const [nik, setNik] = useState('');
   const [phone, setPhone] = useState('');
   const [answers, setAnswers] = useState<IntakeAnswers>({});
+  const [ticked, setTicked] = useState<string[]>([]);
   const nikCheck = useNikCheck(nik);
-  const open = useMutation<CaseOpened, ApiError>({
-    mutationFn: () =>
+  const open = useMutation<CaseOpened, ApiError, string[]>({
+    mutationFn: (papersSeen) =>
       post('/api/cases', {
         standardId: serviceId,
         ...(product ? { product } : {}),
         applicant: { name, ...(nik ? { nik } : {}), ...(phone ? { phone } : {}) },
         intake: answers,
+        papersSeen,
       }),
     onSuccess: ({ id }) => void navigate({ to: `/staf/permohonan/${id}` }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    open.mutate();
-  };
   return (
     <RequireSession>
       {() => (
@@ -72,6 +70,11 @@ export function IntakePage() {
                 (!r.products || (product !== null && r.products.includes(product))) &&
                 conditionHolds(r.when, answers),
             );
+            // Only ticks still on the checklist: a product or an answer changed since may drop some.
+            const submit = (e: FormEvent) => {
+              e.preventDefault();
+              open.mutate(ticked.filter((id) => checklist.some((r) => r.id === id)));
+            };
             const problemAt = Object.fromEntries(
               (open.error?.problems ?? []).map((p) => [p.path, p.message] as const),
             );
@@ -91,6 +94,7 @@ export function IntakePage() {
                         setServiceId(v);
                         setProduct(null);
                         setAnswers({});
+                        setTicked([]);
                       }}
                       required
                     />
@@ -153,7 +157,16 @@ export function IntakePage() {
                         </Text>
                         <Stack gap={4}>
                           {checklist.map((r) => (
-                            <Checkbox key={r.id} label={requirementText(r)} data-testid={`paper-${r.id}`} />
+                            <Checkbox
+                              key={r.id}
+                              label={requirementText(r)}
+                              checked={ticked.includes(r.id)}
+                              onChange={(e) => {
+                                const on = e.currentTarget.checked;
+                                setTicked((was) => (on ? [...was, r.id] : was.filter((id) => id !== r.id)));
+                              }}
+                              data-testid={`paper-${r.id}`}
+                            />
                           ))}
                         </Stack>
                         <Text size="xs" c="dimmed" mt="xs">
