@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { caseWritePermissions } from '../auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
+import { pickLanguage } from '../core/i18n.ts';
 import { LetterVerification, VerifyParams } from '../documents/documents.schema.ts';
 import { verifyLetter } from '../documents/letters.service.ts';
 import { uploadedFile } from '../http/upload.ts';
 import { queueTotalOf } from './case-list.service.ts';
 import { documentFileOf, letterPreviewOf, previewAction } from './case-preview.service.ts';
+import { receiptPdfOf } from './case-receipt.service.ts';
 import {
   ActInput,
   ActionPreview,
@@ -25,6 +27,7 @@ import {
   NikCheckInput,
   OpenCaseInput,
   PublicTracking,
+  ReceiptQuery,
   RevealedNik,
   RevealInput,
   SignedScanStored,
@@ -254,6 +257,28 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
         requireAuth(request),
         request.params.id,
         request.params.letterId,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${fileName}"`)
+        .send(pdf);
+    },
+  );
+
+  // Binary: the receipt handed to the applicant, application/pdf (exempt from a response schema).
+  app.get(
+    '/api/cases/:id/receipt',
+    {
+      schema: { tags: ['cases'], params: CaseIdParams, querystring: ReceiptQuery },
+      preValidation: guard('cases.read'),
+    },
+    async (request, reply) => {
+      const { fileName, pdf } = await receiptPdfOf(
+        app.db,
+        { effects, clock: app.clock, publicUrl: app.config.publicUrl },
+        requireAuth(request),
+        request.params.id,
+        request.query.lang ?? pickLanguage(request.headers['accept-language']),
       );
       return reply
         .header('content-type', 'application/pdf')

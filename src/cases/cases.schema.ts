@@ -313,6 +313,9 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const RevealedNik = z.object({ value: z.string() });
 export type RevealedNik = z.infer<typeof RevealedNik>;
 
+/** The receipt's language; the app's own setting, which a new tab's Accept-Language may not carry. */
+export const ReceiptQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
+
 export const DocumentParams = CaseIdParams.extend({ requirementId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 export const LetterParams = CaseIdParams.extend({ letterId: IdParam });
 export const DocumentFileParams = CaseIdParams.extend({ documentId: IdParam });

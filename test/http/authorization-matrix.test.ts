@@ -483,6 +483,12 @@ const matrix: Record<string, Row> = {
     ok: 409,
     foreign: { target: (o) => ({ url: `/api/cases/${o.document.caseId}/documents/${o.document.id}` }) },
   },
+  'GET /api/cases/:id/receipt': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/receipt` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.openCase.id}/receipt` }) },
+  },
   'GET /api/cases/:id/letters/:letterId/pdf': {
     need: 'cases.read',
     own: (f) => ({ url: `/api/cases/${f.letter.caseId}/letters/${f.letter.id}/pdf` }),

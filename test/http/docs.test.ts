@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
@@ -210,5 +212,56 @@ describe('case documents: replaced with history, removed by their uploader, lock
       'Fotocopy Buku Tabungan: not asked for this request',
     ]);
     expect(await rows(sql`SELECT count(*) AS n FROM cases`)).toEqual(before);
+  });
+
+  it('gives the receipt as an A4 PDF with the code, the papers, the officer and the due time', async () => {
+    const opened = await fo.post('/api/cases', {
+      standardId: 'sembako',
+      product: 'meninggal',
+      applicant: { name: 'Hj. Nurhayati Binti Abdullah', nik: '6571015708900001' },
+      papersSeen: ['kk-ktp', 'akte-kematian'],
+    });
+    const { id: caseId, trackingCode } = opened.json() as { id: number; trackingCode: string };
+    const kks = await upload(caseId, 'kks', 10);
+    await fo.upload(`/api/cases/${caseId}/documents/${kks.id}/replacement`, scan(11), 'kks-terbaru.pdf');
+    const removed = await upload(caseId, 'akte-kematian', 12);
+    await fo.delete(`/api/cases/${caseId}/documents/${removed.id}`);
+
+    const res = await fo.get(`/api/cases/${caseId}/receipt`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    mkdirSync('test-results/after', { recursive: true });
+    writeFileSync('test-results/after/receipt.pdf', res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', 'test-results/after/receipt.pdf', '-']).toString();
+    const v = await detail(caseId);
+    const due = new Date(v.case.dueAt).toLocaleString('id-ID', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Asia/Makassar',
+    });
+    expect(text).toContain('TANDA TERIMA PERMOHONAN');
+    expect(text).toContain(trackingCode);
+    expect(text).toContain('Fasilitas Program Sembako');
+    expect(text).toContain('Hj. Nurhayati Binti Abdullah');
+    // Masked: the full NIK is not on the receipt.
+    expect(text).toContain('6571********0001');
+    expect(text).not.toContain('6571015708900001');
+    expect(text).toMatch(/Fotocopy KK\/KTP\s+diperiksa di loket/);
+    expect(text).toContain('kks-terbaru.pdf');
+    expect(text).not.toContain('kks-10.pdf');
+    expect(text).not.toContain('akte-kematian-12.pdf');
+    expect(text).toContain('Petugas penerima');
+    expect(text).toContain('Siti Aminah');
+    expect(text).toMatch(new RegExp(`Perkiraan selesai\\s*:\\s*.*${due.replace('.', '\\.')} WITA`));
+    const [size] = execFileSync('pdfinfo', ['test-results/after/receipt.pdf'])
+      .toString()
+      .match(/Page size:.*/) ?? [''];
+    expect(size).toContain('595.28 x 841.89');
+
+    const english = await fo.get(`/api/cases/${caseId}/receipt?lang=en`);
+    const englishText = execFileSync('pdftotext', ['-', '-'], { input: english.rawPayload }).toString();
+    expect(englishText).toContain('RECEIPT OF APPLICATION');
+    expect(englishText).toContain('checked at the desk');
   });
 });
