@@ -97,7 +97,14 @@ export function CasePage() {
                     ))}
                   </Group>
                 </div>
-                <Button variant="default" onClick={() => window.print()} className="no-print">
+                <Button
+                  variant="default"
+                  component="a"
+                  href={`/api/cases/${v.case.id}/receipt?lang=${lang}`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="receipt-pdf"
+                >
                   {t('printReceipt')}
                 </Button>
               </Group>
