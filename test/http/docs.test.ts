@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
@@ -231,9 +233,9 @@ describe('case documents: replaced with history, removed by their uploader, lock
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    mkdirSync('test-results/after', { recursive: true });
-    writeFileSync('test-results/after/receipt.pdf', res.rawPayload);
-    const text = execFileSync('pdftotext', ['-layout', 'test-results/after/receipt.pdf', '-']).toString();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jaring-receipt-')), 'receipt.pdf');
+    writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     const v = await detail(caseId);
     const due = new Date(v.case.dueAt).toLocaleString('id-ID', {
       hour: '2-digit',
@@ -254,7 +256,7 @@ describe('case documents: replaced with history, removed by their uploader, lock
     expect(text).toContain('Petugas penerima');
     expect(text).toContain('Siti Aminah');
     expect(text).toMatch(new RegExp(`Perkiraan selesai\\s*:\\s*.*${due.replace('.', '\\.')} WITA`));
-    const [size] = execFileSync('pdfinfo', ['test-results/after/receipt.pdf'])
+    const [size] = execFileSync('pdfinfo', [file])
       .toString()
       .match(/Page size:.*/) ?? [''];
     expect(size).toContain('595.28 x 841.89');

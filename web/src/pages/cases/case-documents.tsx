@@ -49,7 +49,10 @@ export function CaseDocuments({
   });
   // One entry per upload chain: the current (or last removed) file first, the files it replaced below.
   const replacedBy = new Map(v.documents.flatMap((doc) => (doc.replacedBy ? [[doc.replacedBy, doc]] : [])));
-  const heads = v.documents.filter((doc) => doc.replacedBy === null).reverse();
+  const order = (doc: Doc) => v.standard.documents.findIndex((r) => r.id === doc.requirementId);
+  const heads = v.documents
+    .filter((doc) => doc.replacedBy === null)
+    .sort((x, y) => order(x) - order(y) || x.id - y.id);
   const earlierOf = (doc: Doc): Doc[] => {
     const prev = replacedBy.get(doc.id);
     return prev ? [prev, ...earlierOf(prev)] : [];
@@ -87,8 +90,8 @@ export function CaseDocuments({
         <Stack gap="sm">
           {heads.map((doc) => (
             <Stack key={doc.id} gap={2} data-testid="document">
-              <Group justify="space-between" wrap="nowrap" align="start">
-                <div style={{ flex: 1, minWidth: 0 }}>
+              <Group justify="space-between" align="start" gap="xs">
+                <div style={{ flex: '1 1 220px', minWidth: 0 }}>
                   <Text
                     size="sm"
                     td={doc.removedAt ? 'line-through' : undefined}
