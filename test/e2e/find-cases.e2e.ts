@@ -178,7 +178,12 @@ describe('staff find any case and see the work that waits, live', () => {
       Math.max(...[...document.querySelectorAll('header *')].map((e) => e.getBoundingClientRect().right)),
     );
     expect(right).toBeLessThanOrEqual(390);
-    expect(await page.getByRole('banner').getByRole('link', { name: /^Arbain$/ }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: /^Arbain$/ })
+        .isVisible(),
+    ).toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'staff-home-after-390.png'), fullPage: true });
     await page.getByRole('button', { name: 'Buka menu' }).click();
     const menu = page.getByRole('dialog');
