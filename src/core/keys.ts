@@ -18,6 +18,8 @@ export interface ServerKeys {
   csrf: Buffer;
   /** Encrypts authenticator-app (TOTP) secrets at rest. */
   totp: Buffer;
+  /** Signs the public complaint form's challenge (its answer and expiry). */
+  challenge: Buffer;
 }
 
 const keyFile = 'secret.key';
@@ -30,7 +32,11 @@ const keyFile = 'secret.key';
 export function loadServerKeys(secret: string | undefined, dataDir: string): ServerKeys {
   const master = secret ? Buffer.from(secret, 'utf8') : readOrCreateKeyFile(dataDir);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, 'jaring', purpose, 32));
-  return { csrf: derive('csrf-token'), totp: derive('totp-secret') };
+  return {
+    csrf: derive('csrf-token'),
+    totp: derive('totp-secret'),
+    challenge: derive('complaint-challenge'),
+  };
 }
 
 function readOrCreateKeyFile(dataDir: string): Buffer {
