@@ -102,6 +102,9 @@ export async function renderReceiptPdf(r: ReceiptInput): Promise<Buffer> {
                   'sejak pengaduan dinyatakan lengkap',
                 ],
               ]),
+          ...(r.timers.some((t) => t.timer === 'delivery')
+            ? []
+            : [['Penyampaian keputusan (Pasal 50 ayat 2)', '14 hari', 'sejak keputusan ditetapkan']]),
         ],
       },
       layout: 'lightHorizontalLines',
