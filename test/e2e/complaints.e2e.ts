@@ -116,6 +116,15 @@ describe('complaints: a citizen’s complaint to the delivered decision', () => 
     expect(await citizen.content()).not.toContain('081234567890');
     expect(await widest(citizen)).toBeLessThanOrEqual(phone.width + 1);
     await shot(citizen, 'decision-phone');
+    // The same pages on a PC.
+    const pc = await open(desktop);
+    await pc.goto(`${server.url}/pengaduan/lacak/${code}`);
+    await pc.getByTestId('complaint-decision').waitFor();
+    await shot(pc, 'decision-pc');
+    await pc.goto(`${server.url}/pengaduan?unit=sragen`);
+    await pc.getByTestId('complaint-challenge').waitFor();
+    expect(await scanPage(pc, vocabulary)).toEqual([]);
+    await shot(pc, 'form-pc');
     expect(errors).toEqual([]);
     expect(officerErrors).toEqual([]);
   }, 180_000);

@@ -328,3 +328,30 @@ describe('complaints (UU 25/2009)', () => {
     expect(bad.statusCode).toBe(415);
   });
 });
+
+describe('complaint timers counted in working days when so set', () => {
+  let t: TestApp;
+  // Tuesday 1 December 2026, 09:00 WIB.
+  const clock = new ManualClock(Date.parse('2026-12-01T02:00:00Z'));
+  beforeAll(async () => {
+    t = await createTestApp({ JARING_COMPLAINT_COMPLETENESS_DAYS: 'working' }, { clock });
+  });
+  afterAll(() => t.close());
+
+  it('puts the completeness due date 14 working days after receipt, skipping weekends and closed days', async () => {
+    const officer = await signedIn(t.app, 'sragen.pengaduan');
+    const res = await officer.post('/api/complaints', {
+      channel: 'box',
+      class: 'pengaduan',
+      text: 'Surat di kotak pengaduan tentang antrean layanan.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [timer] = res.json().timers;
+    expect(timer).toEqual(expect.objectContaining({ timer: 'completeness', dayKind: 'working' }));
+    // Calendar days would end on 15 December; 14 working days (Wednesday 2 to Monday 21) end on the 21st.
+    expect(Date.parse(timer.due)).toBeGreaterThan(Date.parse('2026-12-21T00:00:00Z'));
+    expect(Date.parse(timer.due)).toBeLessThan(Date.parse('2026-12-22T00:00:00Z'));
+    const detail = (await officer.get(`/api/complaints/${res.json().id}`)).json();
+    expect(detail.timers[0].due).toBe(timer.due);
+  });
+});
