@@ -27,6 +27,8 @@ import { CaseChanges } from './cases/case-changes.ts';
 import { caseListRoutes, publishCaseWrites } from './cases/case-list.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
+import { complaintsRoutes } from './complaints/complaints.routes.ts';
+import { complaintJobs } from './complaints/complaints.service.ts';
 import { type Clock, clockFromSettings, TestClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { Health, OpenApiDocument } from './core/contract.ts';
@@ -63,6 +65,9 @@ declare module 'fastify' {
 
 /** Every module's workflow effects: what the case engine may run and the standards linter accepts. */
 export const effects: Effects = joinEffects(reliefEffects);
+
+/** Every module's background jobs: the server runs each every `everyMs` on its one clock. */
+export const jobs = [...complaintJobs];
 
 export interface AppOptions {
   config: Config;
@@ -176,6 +181,7 @@ export async function buildApp({
   await app.register(caseListRoutes, { changes });
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
+  await app.register(complaintsRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
   await app.register(surveyRoutes);

@@ -65,7 +65,7 @@ const navigation: Array<{
     label: { id: 'Pengaduan', en: 'Complaints' },
     path: '/staf/pengaduan',
     permission: 'complaints.handle',
-    available: false,
+    available: true,
   },
   {
     key: 'reports',

@@ -24,6 +24,8 @@ export const Permissions = [
   'registry.import',
   'registry.export',
   'complaints.handle',
+  /** A confidential complainant's name and contact (Pasal 42(5)): the complaint officer only. */
+  'complaints.identity',
   'reports.read',
 ] as const;
 export type Permission = (typeof Permissions)[number];
@@ -36,7 +38,8 @@ export type Permission = (typeof Permissions)[number];
 export const caseWritePermissions = ['cases.act', 'cases.intake'] as const satisfies readonly Permission[];
 
 const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  admin: Permissions,
+  // Everything but a confidential complainant's identity, which the law gives the complaint officer alone.
+  admin: Permissions.filter((p) => p !== 'complaints.identity'),
   kepala_dinas: [
     'home.view',
     'standards.read',
@@ -77,6 +80,13 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import', 'registry.export'],
   // Inspektorat: reads everything of its unit, changes nothing.
   auditor: ['home.view', 'standards.read', 'audit.read', 'audit.verify', 'cases.read', 'reports.read'],
+  pengelola_pengaduan: [
+    'home.view',
+    'standards.read',
+    'cases.read',
+    'complaints.handle',
+    'complaints.identity',
+  ],
 };
 
 export function permissionsOf(roles: readonly StaffRole[]): Permission[] {

@@ -11,6 +11,7 @@ export const StaffRoles = [
   'front_office',
   'operator_desa', // operator desa/kelurahan (village operator)
   'auditor', // read-only, e.g. Inspektorat
+  'pengelola_pengaduan', // pejabat pengelola pengaduan: the complaint officer (UU 25/2009 Pasal 42(5))
 ] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
@@ -46,6 +47,7 @@ export const RoleLabels: Record<ProcedureActor, { id: string; en: string }> = {
   front_office: { id: 'Petugas Front Office', en: 'Front-office officer' },
   operator_desa: { id: 'Operator Desa/Kelurahan', en: 'Village operator' },
   auditor: { id: 'Auditor', en: 'Auditor' },
+  pengelola_pengaduan: { id: 'Pejabat Pengelola Pengaduan', en: 'Complaint officer' },
   pemohon: { id: 'Pemohon', en: 'Applicant' },
   kepolisian: { id: 'Kepolisian', en: 'Police' },
   kemensos: { id: 'Kementerian Sosial', en: 'Ministry of Social Affairs' },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
-import { buildApp, effects } from '../app.ts';
+import { buildApp, effects, jobs } from '../app.ts';
 import { type Actor, systemActor, verifyAuditChain } from '../audit/audit.service.ts';
 import {
   formatCheckpoint,
@@ -106,6 +106,16 @@ program
       );
     }, 60_000);
     sweep.unref();
+    // The modules' jobs (the complaints' legal timers), on the same clock.
+    const jobTimers = jobs.map((job) => {
+      const timer = setInterval(() => {
+        job
+          .run(database.db, cfg, new Date(app.clock.now()))
+          .catch((error: unknown) => app.log.error({ err: error }, `${job.name} failed`));
+      }, job.everyMs);
+      timer.unref();
+      return timer;
+    });
     // An import whose process died (no session holds its lock, or no heartbeat for two minutes)
     // is marked failed in its history seconds later, whichever instance ran it, and no longer
     // holds up the unit's next import.
@@ -123,6 +133,7 @@ program
     );
     const close = async () => {
       clearInterval(sweep);
+      for (const timer of jobTimers) clearInterval(timer);
       clearInterval(importSweep);
       await app.close();
       // After the last request, so the shutdown checkpoint names the chain's final head.

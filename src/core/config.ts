@@ -107,6 +107,29 @@ export const settings = {
     description: 'Requests per minute per client address on public endpoints',
     schema: z.coerce.number().int().min(1).default(300),
   },
+  complaintCompletenessDays: {
+    env: 'JARING_COMPLAINT_COMPLETENESS_DAYS',
+    description:
+      'calendar | working: how the 14 days to say whether a complaint is complete are counted (UU 25/2009 Pasal 44(3))',
+    schema: z.enum(['calendar', 'working']).default('calendar'),
+  },
+  complaintCompletionDays: {
+    env: 'JARING_COMPLAINT_COMPLETION_DAYS',
+    description:
+      "calendar | working: how the complainant's 30 days to complete an incomplete complaint are counted (Pasal 44(4–5))",
+    schema: z.enum(['calendar', 'working']).default('calendar'),
+  },
+  complaintDecisionDays: {
+    env: 'JARING_COMPLAINT_DECISION_DAYS',
+    description:
+      'calendar | working: how the 60 days to decide a complete complaint are counted (Pasal 50(1))',
+    schema: z.enum(['calendar', 'working']).default('calendar'),
+  },
+  complaintDeliveryDays: {
+    env: 'JARING_COMPLAINT_DELIVERY_DAYS',
+    description: 'calendar | working: how the 14 days to deliver a decision are counted (Pasal 50(2))',
+    schema: z.enum(['calendar', 'working']).default('calendar'),
+  },
   importMaxBytes: {
     env: 'JARING_IMPORT_MAX_BYTES',
     description: 'Largest register file (CSV/XLSX) accepted by upload, in bytes',

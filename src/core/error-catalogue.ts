@@ -462,6 +462,52 @@ export const errorCatalogue = {
     id: 'Jam server tidak dapat digeser: jam uji tidak aktif. Jam uji (JARING_CLOCK_OFFSET atau JARING_CLOCK_START) hanya untuk demo dan uji penerimaan, di luar mode produksi.',
     en: 'The server clock cannot be moved: no test clock is on. A test clock (JARING_CLOCK_OFFSET or JARING_CLOCK_START) is for demos and acceptance runs, outside production.',
   },
+  'complaint.not_found': { status: 404, id: 'Pengaduan tidak ditemukan.', en: 'Complaint not found.' },
+  'complaint.challenge_failed': {
+    status: 422,
+    id: 'Jawaban pertanyaan pengaman salah atau sudah kedaluwarsa. Muat ulang formulir dan jawab lagi.',
+    en: 'The answer to the safety question is wrong or expired. Reload the form and answer again.',
+  },
+  'complaint.step_not_allowed': {
+    status: 409,
+    id: 'Langkah ini tidak dapat dilakukan pada pengaduan dengan status "{status}".',
+    en: 'This step cannot be taken on a complaint whose status is "{status}".',
+  },
+  'complaint.unknown_channel': {
+    status: 422,
+    id: 'Saluran "{channel}" tidak disebut standar pelayanan unit ini (yang ada: {allowed}).',
+    en: 'The channel "{channel}" is not named by this unit\'s service standards (named: {allowed}).',
+  },
+  'complaint.unknown_service': {
+    status: 422,
+    id: 'Layanan "{standard}" tidak ada di unit ini.',
+    en: 'The service "{standard}" does not exist in this unit.',
+  },
+  'complaint.assignee_unknown': {
+    status: 422,
+    id: 'Petugas yang dipilih tidak ada di unit ini.',
+    en: 'The chosen officer is not in this unit.',
+  },
+  'complaint.transfer_same_unit': {
+    status: 422,
+    id: 'Pengaduan tidak dapat dialihkan ke unit yang sama.',
+    en: 'A complaint cannot be transferred to the unit that holds it.',
+  },
+  'complaint.transfer_pending': {
+    status: 409,
+    id: 'Pengaduan ini sedang menunggu jawaban pengalihan dari {unit}.',
+    en: 'This complaint is waiting for {unit} to answer its transfer.',
+  },
+  'complaint.no_transfer': {
+    status: 409,
+    id: 'Tidak ada pengalihan yang menunggu jawaban unit Anda.',
+    en: "No transfer is waiting for your unit's answer.",
+  },
+  'complaint.too_many_files': {
+    status: 422,
+    id: 'Lampiran pengaduan paling banyak {max} berkas.',
+    en: 'A complaint takes at most {max} attachments.',
+  },
   not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     status: 400,

@@ -20,6 +20,8 @@ export interface ServerKeys {
   totp: Buffer;
   /** Signs the survey tokens of served cases (`survey-token.ts`). */
   survey: Buffer;
+  /** Signs the public complaint form's challenge (its answer and expiry). */
+  challenge: Buffer;
 }
 
 const keyFile = 'secret.key';
@@ -32,7 +34,12 @@ const keyFile = 'secret.key';
 export function loadServerKeys(secret: string | undefined, dataDir: string): ServerKeys {
   const master = secret ? Buffer.from(secret, 'utf8') : readOrCreateKeyFile(dataDir);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, 'jaring', purpose, 32));
-  return { csrf: derive('csrf-token'), totp: derive('totp-secret'), survey: derive('survey-token') };
+  return {
+    csrf: derive('csrf-token'),
+    totp: derive('totp-secret'),
+    survey: derive('survey-token'),
+    challenge: derive('complaint-challenge'),
+  };
 }
 
 function readOrCreateKeyFile(dataDir: string): Buffer {

@@ -82,6 +82,8 @@ interface Fixture {
   exportToken: string;
   /** A user of the unit (its front-office officer), for the administrator's users routes. */
   staff: { id: number; name: string };
+  /** A complaint held by the unit; its text names the unit, for the lists. */
+  complaint: { id: number; trackingCode: string; text: string };
 }
 
 const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
@@ -588,6 +590,90 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: sessionUnit },
   },
+  'GET /api/public/complaints/challenge': {
+    need: 'public',
+    own: () => ({ url: '/api/public/complaints/challenge' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'POST /api/public/units/:unit/complaints': {
+    need: 'public',
+    // Without the challenge's answer: refused before anything is written.
+    own: (f) => ({
+      url: `/api/public/units/${f.code}/complaints`,
+      body: { class: 'pengaduan', text: 'Uji matriks otorisasi.' },
+    }),
+    ok: 422,
+    foreign: { none: 'public; files into the unit it names' },
+  },
+  'POST /api/public/complaints/:code/files': {
+    need: 'public',
+    own: (f) => ({
+      url: `/api/public/complaints/${f.complaint.trackingCode}/files`,
+      upload: { bytes: Buffer.from('MZ bukan berkas'), fileName: 'x.exe' },
+    }),
+    ok: 415,
+    foreign: { none: 'public; the tracking code is the complainant’s secret' },
+  },
+  'GET /api/public/complaints/:code': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/complaints/${f.complaint.trackingCode}` }),
+    ok: 200,
+    foreign: { none: 'public; no identity of the complainant' },
+  },
+  'GET /api/public/complaints/:code/receipt': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/complaints/${f.complaint.trackingCode}/receipt` }),
+    ok: 200,
+    foreign: { none: 'public; the receipt names no confidential complainant' },
+  },
+  'GET /api/public/complaints/:code/decision': {
+    need: 'public',
+    // Not decided: no letter yet.
+    own: (f) => ({ url: `/api/public/complaints/${f.complaint.trackingCode}/decision` }),
+    ok: 404,
+    foreign: { none: 'public; only once delivered to the complainant' },
+  },
+  'GET /api/complaints': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.complaint.text] },
+  },
+  'POST /api/complaints': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints', body: { channel: 'phone' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/complaints/breaches': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/breaches' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/complaints/:id': {
+    need: 'complaints.handle',
+    own: (f) => ({ url: `/api/complaints/${f.complaint.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}` }) },
+  },
+  'POST /api/complaints/:id/actions': {
+    need: 'complaints.handle',
+    own: (f) => ({ url: `/api/complaints/${f.complaint.id}/actions`, body: { action: 'tidak-ada' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: `/api/complaints/${o.complaint.id}/actions`, body: { action: 'complete' } }),
+    },
+  },
+  'GET /api/complaints/:id/decision': {
+    need: 'complaints.handle',
+    // Not decided: no letter yet.
+    own: (f) => ({ url: `/api/complaints/${f.complaint.id}/decision` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}/decision` }) },
+  },
+
   'GET /api/relief/tariffs': {
     need: 'cases.read',
     own: () => ({ url: '/api/relief/tariffs' }),
@@ -767,6 +853,11 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM relief_payouts) AS payouts,
         (SELECT count(*) FROM registry_imports) AS imports,
         (SELECT count(*) FROM closed_days) AS closed_days,
+        (SELECT count(*) FROM complaints) AS complaints,
+        (SELECT md5(string_agg(concat_ws('|', id, unit_id, status, assigned_user_id), ',' ORDER BY id)) FROM complaints) AS complaint_states,
+        (SELECT count(*) FROM complaint_events) AS complaint_events,
+        (SELECT count(*) FROM complaint_transfers) AS complaint_transfers,
+        (SELECT count(*) FROM complaint_files) AS complaint_files,
         (SELECT md5(string_agg(concat_ws('|', id, name, nip, rank, position, acting, division_id), ',' ORDER BY id)) FROM users) AS users`),
     );
 
@@ -870,6 +961,13 @@ describe('authorization matrix: every route × every demo role × own and foreig
       return String(res.json().url).split('/').pop() ?? '';
     };
 
+    const complaint = async (unitId: number, code: string, text: string) => {
+      const [row] = await rows<{ id: number }>(sql`
+        INSERT INTO complaints (unit_id, agenda_number, tracking_code, class, channel, text, received_at)
+        VALUES (${unitId}, ${`065/${code}`}, ${code}, 'pengaduan', 'phone', ${text}, now()) RETURNING id`);
+      return { id: row?.id ?? 0, trackingCode: code, text };
+    };
+
     own = {
       code: 'sragen',
       unitName: sragen.name,
@@ -892,6 +990,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       },
       exportToken: await exportToken('sragen.kabid'),
       staff: { id: (await userId('sragen.fo')) ?? 0, name: 'Rina Marlina' },
+      complaint: await complaint(sragen.id, 'MTRKS-SRAGN', 'Matriks pengaduan Sragen'),
     };
     foreign = {
       code: 'tarakan',
@@ -918,6 +1017,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       },
       exportToken: await exportToken('tarakan.kabid'),
       staff: { id: (await userId('tarakan.fo')) ?? 0, name: 'Siti Aminah' },
+      complaint: await complaint(tarakan.id, 'MTRKS-TRKAN', 'Matriks pengaduan Tarakan'),
     };
     sent = 0;
   });

@@ -18,6 +18,9 @@ const binary = new Map<string, string>([
   ['GET /api/registry/template.:format', 'text/csv or XLSX'],
   ['GET /api/registry/imports/:id/errors', 'text/csv'],
   ['GET /api/audit/export.xlsx', 'XLSX'],
+  ['GET /api/public/complaints/:code/receipt', 'application/pdf'],
+  ['GET /api/public/complaints/:code/decision', 'application/pdf'],
+  ['GET /api/complaints/:id/decision', 'application/pdf'],
 ]);
 
 describe('route contracts', () => {

@@ -392,6 +392,10 @@ const tables = [
   'relief_tariffs',
   'relief_payouts',
   'survey_responses',
+  'complaints',
+  'complaint_events',
+  'complaint_files',
+  'complaint_challenges_used',
 ];
 
 const surveyAll4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
@@ -595,6 +599,98 @@ describe('fuzzing the HTTP boundary', () => {
           fc
             .tuple(fc.oneof(fc.constant('ABCDEFGH12'), badSegment), uploadBodies(bytes(3_000)))
             .map(([code, b]) => ({ method: 'POST' as const, url: `/api/public/verify/${code}`, ...b })),
+        ),
+    },
+    {
+      route: 'GET /api/public/complaints/challenge',
+      runs: 60,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(fc.constant('/api/public/complaints/challenge')),
+    },
+    {
+      route: 'GET /api/public/complaints/{code}',
+      runs: 120,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment).map((c) => `/api/public/complaints/${c}`)),
+    },
+    {
+      route: 'GET /api/public/complaints/{code}/receipt',
+      runs: 80,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment).map((c) => `/api/public/complaints/${c}/receipt`),
+      ),
+    },
+    {
+      route: 'GET /api/public/complaints/{code}/decision',
+      runs: 80,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment).map((c) => `/api/public/complaints/${c}/decision`),
+      ),
+    },
+    {
+      route: 'POST /api/public/complaints/{code}/files',
+      runs: 200,
+      write: true,
+      session: () => sessions.anonymous as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment), uploadBodies(notADocument))
+            .map(([code, b]) => ({
+              method: 'POST' as const,
+              url: `/api/public/complaints/${code}/files`,
+              ...b,
+            })),
+        ),
+    },
+    {
+      // The challenge token is never valid here, so no generated input may file a complaint.
+      route: 'POST /api/public/units/{unit}/complaints',
+      runs: 250,
+      write: true,
+      session: () => sessions.anonymous as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(
+              slugOrBad,
+              jsonBodies(
+                {
+                  class: 'pengaduan',
+                  text: 'Bantuan belum diterima sampai hari ini.',
+                  name: 'Warga',
+                  contact: '0812',
+                  confidential: true,
+                  challenge: { token: `${'1'.repeat(13)}.abc.def`, answer: '7' },
+                },
+                [
+                  ...stringField(['class'], { required: true, bad: ['PENGADUAN', ''] }),
+                  ...stringField(['text'], { max: 5000, required: true, bad: ['', 'pendek'] }),
+                  ...stringField(['name'], { max: 200 }),
+                  ...stringField(['contact'], { max: 200 }),
+                  ...stringField(['standardId'], { max: 80, bad: ['A B', '../x'] }),
+                  ...stringField(['caseTrackingCode'], { bad: ['x', 'ABCDE_FGHIJ'] }),
+                  ...stringField(['serviceDate'], { bad: ['2026-13-45', 'kemarin'] }),
+                  wrongFor('string').map((v) => setAt(['confidential'], v)),
+                  wrongFor('object').map((v) => setAt(['challenge'], v)),
+                  ...stringField(['challenge', 'token'], { max: 400, required: true }),
+                  ...stringField(['challenge', 'answer'], { max: 10, required: true }),
+                ],
+              ),
+            )
+            .map(([unit, b]) => ({
+              method: 'POST' as const,
+              url: `/api/public/units/${unit}/complaints`,
+              ...b,
+            })),
         ),
     },
     {

@@ -15,6 +15,7 @@ const cases = () => import('./pages/cases/index.ts');
 const reports = () => import('./pages/reports/index.ts');
 const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
+const complaints = () => import('./pages/complaints/index.ts');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -49,6 +50,33 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/verifikasi/$code',
     component: lazyRouteComponent(track, 'VerifyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/pengaduan',
+    // `unit`, `layanan` and `permohonan` come pre-filled from a standard's or a case's page.
+    validateSearch: (search: Record<string, unknown>) =>
+      Object.fromEntries(
+        ['unit', 'layanan', 'permohonan'].flatMap((k) =>
+          typeof search[k] === 'string' ? [[k, search[k]]] : [],
+        ),
+      ) as { unit?: string; layanan?: string; permohonan?: string },
+    component: lazyRouteComponent(complaints, 'ComplaintFormPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/pengaduan/lacak/$code',
+    component: lazyRouteComponent(complaints, 'ComplaintTrackPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengaduan',
+    component: lazyRouteComponent(complaints, 'ComplaintQueuePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengaduan/$id',
+    component: lazyRouteComponent(complaints, 'ComplaintPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

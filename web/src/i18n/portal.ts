@@ -29,6 +29,7 @@ export const portalTexts = defineTexts({
   serviceStandard: { id: 'Standar Pelayanan', en: 'Service standard' },
   downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
   maklumat: { id: 'Maklumat Pelayanan', en: 'Service pledge' },
+  complainAbout: { id: 'Sampaikan pengaduan tentang layanan ini', en: 'Complain about this service' },
   complaintsBox: {
     id: 'Sampaikan pengaduan, saran dan masukan',
     en: 'Send a complaint, suggestion or feedback',

@@ -3,6 +3,10 @@ import { defineTexts } from './texts.ts';
 /** The citizen's pages for a request and a letter: tracking and verification. */
 export const trackTexts = defineTexts({
   trackTitle: { id: 'Lacak permohonan', en: 'Track a request' },
+  complainAboutCase: {
+    id: 'Ada keluhan tentang permohonan ini? Sampaikan pengaduan',
+    en: 'A problem with this request? Make a complaint',
+  },
   trackCode: { id: 'Kode permohonan (pada tanda terima)', en: 'Request code (on your receipt)' },
   trackSubmit: { id: 'Lacak', en: 'Track' },
   requestOf: { id: 'Permohonan {name}', en: "{name}'s request" },

@@ -243,6 +243,16 @@ export function StandardPage() {
                 .map((c) => (c.value ? `${c.label}: ${c.value}` : c.label))
                 .join(' · ')}
             </Text>
+            <Anchor
+              component={Link}
+              to="/pengaduan"
+              search={{ unit: u.code, layanan: s.id } as never}
+              size="sm"
+              className="no-print"
+              data-testid="complain-link"
+            >
+              {t('complainAbout')}
+            </Anchor>
           </Paper>
           {s.signedBy ? (
             <Text size="sm" ta="right">

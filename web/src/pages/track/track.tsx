@@ -1,7 +1,7 @@
 import type { PublicTracking as Tracking } from '@jaring/cases/cases.schema.ts';
-import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { ApiError, get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -101,6 +101,15 @@ export function TrackPage() {
                 <Stepper.Step key={s.id} label={t(citizenStepKey(r.steps, i))} />
               ))}
             </Stepper>
+            <Anchor
+              component={Link}
+              to="/pengaduan"
+              search={{ permohonan: r.trackingCode } as never}
+              size="sm"
+              data-testid="complain-link"
+            >
+              {t('complainAboutCase')}
+            </Anchor>
           </Stack>
         );
       }}

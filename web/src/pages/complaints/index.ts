@@ -1,0 +1,6 @@
+import '../../styles/all.ts';
+
+export { ComplaintPage } from './complaint.tsx';
+export { ComplaintFormPage } from './complaint-form.tsx';
+export { ComplaintTrackPage } from './complaint-track.tsx';
+export { ComplaintQueuePage } from './queue.tsx';
