@@ -66,61 +66,87 @@ export async function lockPosition(
  * position after it, all in one statement. False when the condition refused it (nothing written).
  */
 export async function post(tx: Db, p: Posting): Promise<boolean> {
-  const oh = p.onHandChange;
-  const rc = p.reservedChange;
-  const written = await rows<{ id: number }>(
+  const [done] = await rows<{ ok: boolean }>(
     tx,
-    sql`
-    WITH b AS (
-      UPDATE stock_balances SET on_hand = on_hand + ${oh}, reserved = reserved + ${rc}
-      WHERE batch_id = ${p.batchId} AND unit_id = ${p.unitId}
-        AND on_hand + ${oh} >= 0 AND reserved + ${rc} >= 0 AND reserved + ${rc} <= on_hand + ${oh}
-      RETURNING batch_id
-    ), p AS (
-      UPDATE stock_positions SET on_hand = on_hand + ${oh}, reserved = reserved + ${rc}
-      WHERE warehouse_id = ${p.warehouseId} AND item_id = ${p.itemId} AND EXISTS (SELECT 1 FROM b)
-      RETURNING on_hand, reserved
-    )
-    INSERT INTO stock_movements (unit_id, warehouse_id, item_id, batch_id, kind, quantity,
-      on_hand_change, reserved_change, on_hand_after, reserved_after, user_id, at, reason,
-      source_kind, source_id, source_ref, document_ref, idempotency_key)
-    SELECT ${p.unitId}, ${p.warehouseId}, ${p.itemId}, ${p.batchId}, ${p.kind}, ${p.quantity},
-      ${oh}, ${rc}, p.on_hand, p.reserved, ${p.userId}, ${p.at.toISOString()}::timestamptz, ${p.reason},
-      ${p.source.kind}, ${p.source.id}, ${p.source.ref ?? ''}, ${p.documentRef ?? ''}, ${p.idempotencyKey}
-    FROM p
-    RETURNING id`,
+    sql`SELECT stock_post(${p.unitId}, ${p.warehouseId}, ${p.itemId}, ${p.batchId}, ${p.kind}, ${p.quantity},
+      ${p.onHandChange}, ${p.reservedChange}, ${p.userId}, ${p.at.toISOString()}::timestamptz, ${p.reason},
+      ${p.source.kind}, ${p.source.id}, ${p.source.ref ?? ''}, ${p.documentRef ?? ''}, ${p.idempotencyKey}) AS ok`,
   );
-  return written.length > 0;
+  return done?.ok === true;
 }
 
-export interface PickableBatch {
-  batchId: number;
-  free: number;
+/** A row of `stock_reserve`: an allocation, or (batchId null) a short item. */
+export interface ReserveRow {
+  itemId: number;
+  batchId: number | null;
+  quantity: number;
   expiresOn: string | null;
+  wanted: number | null;
+  available: number | null;
 }
 
-/**
- * The item's batches in a warehouse that can be picked, first expiry first (no expiry last):
- * free quantity > 0 and not past their expiry date on the unit's calendar day at `now`.
- */
-export async function pickableBatches(
+/** Locks, picks first expiry first and reserves in one call (migration 0021, `stock_reserve`). */
+export async function reserveInDatabase(
   tx: Db,
-  unitId: number,
-  warehouseId: number,
-  itemId: number,
-  now: Date,
-): Promise<PickableBatch[]> {
-  return rows<PickableBatch>(
+  p: {
+    unitId: number;
+    warehouseId: number;
+    lines: { itemId: number; quantity: number }[];
+    now: Date;
+    userId: number | null;
+    reason: string;
+    source: { kind: SourceKind; id: number; ref?: string | undefined };
+  },
+): Promise<ReserveRow[]> {
+  const ints = (list: number[]) =>
+    sql`ARRAY[${sql.join(
+      list.map((n) => sql`${n}`),
+      sql`, `,
+    )}]::int[]`;
+  return rows<ReserveRow>(
     tx,
-    sql`SELECT bal.batch_id AS "batchId", bal.on_hand - bal.reserved AS free, b.expires_on::text AS "expiresOn"
-      FROM stock_balances bal
-      JOIN stock_batches b ON b.id = bal.batch_id
-      JOIN units u ON u.id = bal.unit_id
-      WHERE bal.warehouse_id = ${warehouseId} AND bal.item_id = ${itemId} AND bal.unit_id = ${unitId}
-        AND bal.on_hand > bal.reserved
-        AND (b.expires_on IS NULL OR b.expires_on >= (${now.toISOString()}::timestamptz AT TIME ZONE u.time_zone)::date)
-      ORDER BY b.expires_on NULLS LAST, b.id`,
+    sql`SELECT item_id AS "itemId", batch_id AS "batchId", quantity, expires_on AS "expiresOn", wanted, available
+      FROM stock_reserve(${p.unitId}, ${p.warehouseId}, ${ints(p.lines.map((l) => l.itemId))},
+        ${ints(p.lines.map((l) => l.quantity))}, ${p.now.toISOString()}::timestamptz, ${p.userId}, ${p.reason},
+        ${p.source.kind}, ${p.source.id}, ${p.source.ref ?? ''})`,
   );
+}
+
+/** Releases or dispatches all a source holds reserved in one call (`stock_settle`). */
+export async function settleInDatabase(
+  tx: Db,
+  p: {
+    unitId: number;
+    kind: 'release' | 'dispatch';
+    now: Date;
+    userId: number | null;
+    reason: string;
+    source: { kind: SourceKind; id: number; ref?: string | undefined };
+    documentRef: string;
+  },
+): Promise<{ itemId: number; batchId: number; quantity: number; expiresOn: string | null }[]> {
+  return rows(
+    tx,
+    sql`SELECT item_id AS "itemId", batch_id AS "batchId", quantity, expires_on AS "expiresOn"
+      FROM stock_settle(${p.unitId}, ${p.kind}, ${p.now.toISOString()}::timestamptz, ${p.userId}, ${p.reason},
+        ${p.source.kind}, ${p.source.id}, ${p.source.ref ?? ''}, ${p.documentRef})`,
+  );
+}
+
+/** The stock code a posting function raised (`RAISE EXCEPTION 'stock.not_found'`), if it was one. */
+export function raisedCode(
+  error: unknown,
+): 'stock.not_found' | 'stock.already_reserved' | 'stock.insufficient' | null {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const message = (e as { message?: unknown }).message;
+    if (
+      message === 'stock.not_found' ||
+      message === 'stock.already_reserved' ||
+      message === 'stock.insufficient'
+    )
+      return message;
+  }
+  return null;
 }
 
 export interface SourceHolding {

@@ -15,10 +15,10 @@ import {
   holdingsOf,
   itemLabels,
   lockPosition,
-  type PickableBatch,
-  pickableBatches,
   post,
-  type SourceHolding,
+  raisedCode,
+  reserveInDatabase,
+  settleInDatabase,
 } from './stock.repository.ts';
 import type { Allocation, Item, PositionRow, Warehouse } from './stock.schema.ts';
 import { goodsReceipts, type ReceiptSource, stockBalances, stockItems, warehouses } from './stock.tables.ts';
@@ -44,9 +44,6 @@ interface PostingInput {
   reason: string;
   clock?: Clock;
 }
-
-const sortPositions = <T extends { warehouseId: number; itemId: number }>(list: T[]) =>
-  [...list].sort((a, b) => a.warehouseId - b.warehouseId || a.itemId - b.itemId);
 
 const sourceKey = (s: StockSource) => `${s.kind}:${s.id}`;
 
@@ -110,111 +107,49 @@ export async function reserveStock(
     wanted.set(l.itemId, (wanted.get(l.itemId) ?? 0) + l.quantity);
   });
   if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
-  const clock = input.clock ?? systemClock;
-  const now = new Date(clock.now());
-  const positions = sortPositions(
-    [...wanted.keys()].map((itemId) => ({ warehouseId: input.warehouseId, itemId })),
-  );
-  for (const p of positions) {
-    if (!(await lockPosition(tx, input.unitId, p.warehouseId, p.itemId, true)))
-      throw new DomainError('stock.not_found', { itemId: p.itemId, warehouseId: p.warehouseId });
-  }
-  // Read under the locks, so a concurrent reservation by the same source is seen.
-  const { holdings, movements } = await holdingsOf(tx, input.unitId, input.source);
-  if (holdings.length > 0)
-    throw new DomainError('stock.already_reserved', { source: sourceKey(input.source) });
-  const picks: { itemId: number; batch: PickableBatch; quantity: number }[] = [];
-  const short: { itemId: number; wanted: number; available: number }[] = [];
-  for (const p of positions) {
-    const need = wanted.get(p.itemId) ?? 0;
-    const batches = await pickableBatches(tx, input.unitId, p.warehouseId, p.itemId, now);
-    const available = batches.reduce((n, b) => n + b.free, 0);
-    if (available < need) {
-      short.push({ itemId: p.itemId, wanted: need, available });
-      continue;
-    }
-    let left = need;
-    for (const batch of batches) {
-      if (left === 0) break;
-      const quantity = Math.min(left, batch.free);
-      picks.push({ itemId: p.itemId, batch, quantity });
-      left -= quantity;
-    }
-  }
-  if (short.length > 0) throw await insufficient(tx, input.unitId, short);
-  const allocations: Allocation[] = [];
-  for (const pick of picks) {
-    const ok = await post(tx, {
-      unitId: input.unitId,
-      warehouseId: input.warehouseId,
-      itemId: pick.itemId,
-      batchId: pick.batch.batchId,
-      kind: 'reservation',
-      quantity: pick.quantity,
-      onHandChange: 0,
-      reservedChange: pick.quantity,
-      userId: input.userId,
-      at: now,
-      reason: input.reason,
-      source: input.source,
-      idempotencyKey: `${sourceKey(input.source)}:reservation:${pick.batch.batchId}:${movements}`,
-    });
-    // Cannot happen under the lock; the conditional update is the backstop.
-    if (!ok)
-      throw await insufficient(tx, input.unitId, [
-        { itemId: pick.itemId, wanted: pick.quantity, available: 0 },
-      ]);
-    allocations.push({
-      batchId: pick.batch.batchId,
-      itemId: pick.itemId,
-      quantity: pick.quantity,
-      expiresOn: pick.batch.expiresOn,
-    });
-  }
-  return allocations;
+  const now = new Date((input.clock ?? systemClock).now());
+  const lines = [...wanted.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([itemId, quantity]) => ({ itemId, quantity }));
+  const found = await reserveInDatabase(tx, { ...input, lines, now }).catch((error: unknown) => {
+    throw asDomainError(error, input);
+  });
+  const short = found.filter((r) => r.batchId === null);
+  if (short.length > 0)
+    throw await insufficient(
+      tx,
+      input.unitId,
+      short.map((r) => ({ itemId: r.itemId, wanted: r.wanted ?? 0, available: r.available ?? 0 })),
+    );
+  return found.map((r) => ({
+    batchId: r.batchId ?? 0,
+    itemId: r.itemId,
+    quantity: r.quantity,
+    expiresOn: r.expiresOn,
+  }));
 }
 
-/** Locks the positions a source's reservation sits on, then reads what it holds under them. */
-async function lockHoldings(tx: Db, unitId: number, source: StockSource) {
-  const before = await holdingsOf(tx, unitId, source);
-  const positions = new Map<string, { warehouseId: number; itemId: number }>();
-  for (const h of before.holdings) positions.set(`${h.warehouseId}:${h.itemId}`, h);
-  for (const p of sortPositions([...positions.values()]))
-    await lockPosition(tx, unitId, p.warehouseId, p.itemId, false);
-  return positions.size > 0 ? holdingsOf(tx, unitId, source) : before;
+/** A stock code raised by a posting function as the domain error it stands for. */
+function asDomainError(error: unknown, input: { source: StockSource }): unknown {
+  const raised = raisedCode(error);
+  if (raised === null) return error;
+  return new DomainError(
+    raised,
+    raised === 'stock.insufficient' ? { shortages: [] } : { source: sourceKey(input.source) },
+  );
 }
 
 async function settle(
   tx: Db,
   input: PostingInput & { documentRef?: string },
   kind: 'release' | 'dispatch',
-  holdings: SourceHolding[],
-  movements: number,
 ): Promise<Allocation[]> {
   const now = new Date((input.clock ?? systemClock).now());
-  const out: Allocation[] = [];
-  for (const h of holdings) {
-    const ok = await post(tx, {
-      unitId: input.unitId,
-      warehouseId: h.warehouseId,
-      itemId: h.itemId,
-      batchId: h.batchId,
-      kind,
-      quantity: h.reserved,
-      onHandChange: kind === 'dispatch' ? -h.reserved : 0,
-      reservedChange: -h.reserved,
-      userId: input.userId,
-      at: now,
-      reason: input.reason,
-      source: input.source,
-      documentRef: input.documentRef,
-      idempotencyKey: `${sourceKey(input.source)}:${kind}:${h.batchId}:${movements}`,
-    });
-    if (!ok)
-      throw await insufficient(tx, input.unitId, [{ itemId: h.itemId, wanted: h.reserved, available: 0 }]);
-    out.push({ batchId: h.batchId, itemId: h.itemId, quantity: h.reserved, expiresOn: h.expiresOn });
-  }
-  return out;
+  return settleInDatabase(tx, { ...input, kind, now, documentRef: input.documentRef ?? '' }).catch(
+    (error: unknown) => {
+      throw asDomainError(error, input);
+    },
+  );
 }
 
 /** Releases everything a source holds reserved (a rejected or withdrawn request); none: nothing. */
@@ -222,8 +157,7 @@ export async function releaseStock(tx: Db, input: PostingInput): Promise<Allocat
   const problems: Problem[] = [];
   checkReason(input.reason, problems);
   if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
-  const { holdings, movements } = await lockHoldings(tx, input.unitId, input.source);
-  return settle(tx, input, 'release', holdings, movements);
+  return settle(tx, input, 'release');
 }
 
 /** Dispatches what a source holds reserved (the shipment), with the delivery note's number. */
@@ -241,10 +175,9 @@ export async function dispatchReserved(
       }),
     );
   if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
-  const { holdings, movements } = await lockHoldings(tx, input.unitId, input.source);
-  if (holdings.length === 0)
-    throw new DomainError('stock.nothing_reserved', { source: sourceKey(input.source) });
-  return settle(tx, input, 'dispatch', holdings, movements);
+  const sent = await settle(tx, input, 'dispatch');
+  if (sent.length === 0) throw new DomainError('stock.nothing_reserved', { source: sourceKey(input.source) });
+  return sent;
 }
 
 /** A movement of one batch by a quantity (return, write-off, adjustment), inside its item's lock. */
