@@ -9,12 +9,16 @@ import {
   createItem,
   createWarehouse,
   dispatchReserved,
+  expiringBatches,
   listItems,
+  postStockCount,
   receiveGoods,
   releaseStock,
   reserveStock,
   returnStock,
+  stockCard,
   stockPosition,
+  writeOffExpired,
   writeOffStock,
 } from './stock.service.ts';
 
@@ -210,5 +214,72 @@ describe('the stock ledger', () => {
     expect(await code(reserve(t.db, { warehouseId: wh.id, itemId: f.itemId }, 9006, 1))).toBe(
       'stock.not_found',
     );
+  });
+});
+
+describe('counts, expiry and the stock card', () => {
+  it('posts the differences of a count as adjustments and refuses counting below what is reserved', async () => {
+    const f = await fixture();
+    const a = await receive(t.db, f, 10);
+    const b = await receive(t.db, f, 6);
+    await reserve(t.db, f, 9101, 8);
+    const result = await postStockCount(t.db, {
+      unitId,
+      warehouseId: f.warehouseId,
+      countedOn: '2026-12-01',
+      reason: 'Stock opname semester II',
+      lines: [
+        { batchId: a, counted: 9 },
+        { batchId: b, counted: 8 },
+      ],
+      userId,
+    });
+    expect(result.adjustments).toBe(2);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 17, reserved: 8, available: 9 });
+    const lines = await rows<{ expected: number; counted: number }>(
+      t.db,
+      sql`SELECT expected, counted FROM stock_count_lines WHERE count_id = ${result.countId} ORDER BY batch_id`,
+    );
+    expect(lines).toEqual([
+      { expected: 10, counted: 9 },
+      { expected: 6, counted: 8 },
+    ]);
+    const below = postStockCount(t.db, {
+      unitId,
+      warehouseId: f.warehouseId,
+      countedOn: '2026-12-01',
+      reason: 'Hitung ulang',
+      lines: [{ batchId: a, counted: 1 }],
+      userId,
+    });
+    expect(await code(below)).toBe('stock.insufficient');
+    expect(await checkStock(t.db, unitId)).toEqual([]);
+  });
+
+  it('lists expiring batches by band and writes off the expired ones', async () => {
+    const f = await fixture();
+    const clock = new TestClock(Date.parse('2026-12-01T03:00:00Z') - Date.now());
+    const expired = await receive(t.db, f, 3, '2026-11-20');
+    const week = await receive(t.db, f, 4, '2026-12-06');
+    const month = await receive(t.db, f, 5, '2026-12-25');
+    await receive(t.db, f, 6, '2027-06-01');
+    const listed = (await expiringBatches(t.db, unitId, clock)).filter((x) => x.itemId === f.itemId);
+    expect(listed.map((x) => [x.batchId, x.band, x.daysLeft])).toEqual([
+      [expired, 'expired', -11],
+      [week, '7', 5],
+      [month, '30', 24],
+    ]);
+    const written = await writeOffExpired(t.db, { unitId, userId, reason: 'Kedaluwarsa', clock });
+    expect(written.filter((w) => w.batchId === expired)).toEqual([{ batchId: expired, quantity: 3 }]);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 15 });
+    const card = await stockCard(t.db, unitId, f.warehouseId, f.itemId);
+    expect(card.map((c) => [c.kind, c.onHandChange, c.onHandAfter])).toEqual([
+      ['receipt', 3, 3],
+      ['receipt', 4, 7],
+      ['receipt', 5, 12],
+      ['receipt', 6, 18],
+      ['write_off', -3, 15],
+    ]);
+    expect(card[4]?.userName).toBeTruthy();
   });
 });

@@ -21,7 +21,17 @@ import {
   settleInDatabase,
 } from './stock.repository.ts';
 import type { Allocation, Item, PositionRow, Warehouse } from './stock.schema.ts';
-import { goodsReceipts, type ReceiptSource, stockBalances, stockItems, warehouses } from './stock.tables.ts';
+import {
+  goodsReceipts,
+  type MovementKind,
+  type ReceiptSource,
+  type SourceKind,
+  stockBalances,
+  stockCountLines,
+  stockCounts,
+  stockItems,
+  warehouses,
+} from './stock.tables.ts';
 
 export type { Allocation, Item, PositionRow, Warehouse } from './stock.schema.ts';
 
@@ -488,4 +498,235 @@ export async function checkStock(db: Db, unitId?: number): Promise<StockDisagree
     stored: { onHand: r.storedOnHand, reserved: r.storedReserved },
     fromLedger: { onHand: r.ledgerOnHand, reserved: r.ledgerReserved },
   }));
+}
+
+/** The unit's warehouses, by name. */
+export async function listWarehouses(db: Db, unitId: number): Promise<Warehouse[]> {
+  const found = await db
+    .select()
+    .from(warehouses)
+    .where(eq(warehouses.unitId, unitId))
+    .orderBy(asc(warehouses.name));
+  return found.map((w) => ({ id: w.id, code: w.code, name: w.name, address: w.address, active: w.active }));
+}
+
+export interface CountLine {
+  batchId: number;
+  counted: number;
+  note?: string;
+}
+
+/**
+ * Posts a stock count (stock opname) of a warehouse: records the counted quantity of each
+ * batch beside what the books said (read under the item's lock), and posts every difference as
+ * an adjustment with the count's reason. A count below what is reserved is refused.
+ */
+export async function postStockCount(
+  db: Db,
+  input: {
+    unitId: number;
+    warehouseId: number;
+    countedOn: string;
+    reason: string;
+    lines: CountLine[];
+    userId: number | null;
+    clock?: Clock;
+  },
+): Promise<{ countId: number; adjustments: number }> {
+  const problems: Problem[] = [];
+  checkReason(input.reason, problems);
+  if (input.lines.length === 0)
+    problems.push(problemIn('lines', { id: 'tidak ada batch yang dihitung', en: 'no batches are counted' }));
+  const seen = new Set<number>();
+  input.lines.forEach((l, i) => {
+    if (!Number.isSafeInteger(l.counted) || l.counted < 0)
+      problems.push(
+        problemIn(`lines[${i}].counted`, {
+          id: 'jumlah hitung harus bilangan bulat 0 atau lebih',
+          en: 'the counted quantity must be a whole number, 0 or more',
+        }),
+      );
+    if (seen.has(l.batchId))
+      problems.push(
+        problemIn(`lines[${i}].batchId`, { id: 'batch dihitung dua kali', en: 'batch counted twice' }),
+      );
+    seen.add(l.batchId);
+  });
+  if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
+  return db.transaction(async (tx) => {
+    const [count] = await tx
+      .insert(stockCounts)
+      .values({
+        unitId: input.unitId,
+        warehouseId: input.warehouseId,
+        countedOn: input.countedOn,
+        reason: input.reason.trim(),
+        countedBy: input.userId,
+      })
+      .returning({ id: stockCounts.id });
+    if (!count) throw new Error('insert count failed');
+    const batches = [];
+    for (const line of input.lines) {
+      const found = await findBatch(tx, input.unitId, line.batchId);
+      if (!found || found.warehouseId !== input.warehouseId)
+        throw new DomainError('stock.not_found', { batchId: line.batchId });
+      batches.push({ line, found });
+    }
+    batches.sort((a, b) => a.found.itemId - b.found.itemId || a.found.batchId - b.found.batchId);
+    let adjustments = 0;
+    for (const { line, found } of batches) {
+      await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, false);
+      const now = await findBatch(tx, input.unitId, line.batchId);
+      const expected = now?.onHand ?? 0;
+      await tx.insert(stockCountLines).values({
+        countId: count.id,
+        batchId: line.batchId,
+        expected,
+        counted: line.counted,
+        note: line.note ?? '',
+      });
+      const difference = line.counted - expected;
+      if (difference === 0) continue;
+      await postOnBatch(
+        tx,
+        {
+          unitId: input.unitId,
+          batchId: line.batchId,
+          quantity: Math.abs(difference),
+          source: { kind: 'count', id: count.id },
+          userId: input.userId,
+          reason: `Stock opname ${input.countedOn}: ${input.reason.trim()}`,
+          ...(input.clock ? { clock: input.clock } : {}),
+        },
+        'adjustment',
+        difference > 0 ? 1 : -1,
+        `count:${count.id}:adjustment:${line.batchId}`,
+      );
+      adjustments++;
+    }
+    return { countId: count.id, adjustments };
+  });
+}
+
+/** A batch that has expired or expires within `days` of the unit's today. */
+export interface ExpiringBatch {
+  batchId: number;
+  itemId: number;
+  itemName: string;
+  uom: string;
+  warehouseId: number;
+  warehouseName: string;
+  lot: string;
+  expiresOn: string;
+  onHand: number;
+  reserved: number;
+  /** Days from today to the expiry date; negative when past it. */
+  daysLeft: number;
+  /** The alert band of DOMAIN.md §8: expired, or within 7, 14 or 30 days. */
+  band: 'expired' | '7' | '14' | '30';
+}
+
+/** Batches with stock that have expired or expire within 30 days, soonest first. */
+export async function expiringBatches(
+  db: Db,
+  unitId: number,
+  clock: Clock = systemClock,
+): Promise<ExpiringBatch[]> {
+  const now = new Date(clock.now()).toISOString();
+  const found = await rows<Omit<ExpiringBatch, 'band'>>(
+    db,
+    sql`WITH t AS (SELECT (${now}::timestamptz AT TIME ZONE time_zone)::date AS today FROM units WHERE id = ${unitId})
+      SELECT b.id AS "batchId", i.id AS "itemId", i.name AS "itemName", i.uom, w.id AS "warehouseId",
+        w.name AS "warehouseName", b.lot, b.expires_on::text AS "expiresOn", bal.on_hand AS "onHand", bal.reserved,
+        (b.expires_on - t.today)::int AS "daysLeft"
+      FROM t CROSS JOIN stock_batches b
+      JOIN stock_balances bal ON bal.batch_id = b.id
+      JOIN stock_items i ON i.id = b.item_id
+      JOIN stock_warehouses w ON w.id = b.warehouse_id
+      WHERE b.unit_id = ${unitId} AND bal.on_hand > 0 AND b.expires_on <= t.today + 30
+      ORDER BY b.expires_on, i.name, b.id`,
+  );
+  return found.map((b) => ({
+    ...b,
+    band: b.daysLeft < 0 ? 'expired' : b.daysLeft <= 7 ? '7' : b.daysLeft <= 14 ? '14' : '30',
+  }));
+}
+
+/**
+ * Writes off what is left of every expired batch of the unit (not reserved stock: a reservation
+ * on an expired batch is released by its request first). Returns the batches written off.
+ */
+export async function writeOffExpired(
+  db: Db,
+  input: { unitId: number; userId: number | null; reason: string; clock?: Clock },
+): Promise<{ batchId: number; quantity: number }[]> {
+  const expired = (await expiringBatches(db, input.unitId, input.clock)).filter(
+    (b) => b.band === 'expired' && b.onHand > b.reserved,
+  );
+  return db.transaction(async (tx) => {
+    const out: { batchId: number; quantity: number }[] = [];
+    for (const b of expired.sort((x, y) => x.itemId - y.itemId || x.batchId - y.batchId)) {
+      await postOnBatch(
+        tx,
+        {
+          unitId: input.unitId,
+          batchId: b.batchId,
+          quantity: b.onHand - b.reserved,
+          source: { kind: 'manual', id: b.batchId, ref: `expired ${b.expiresOn}` },
+          userId: input.userId,
+          reason: input.reason,
+          ...(input.clock ? { clock: input.clock } : {}),
+        },
+        'write_off',
+        -1,
+      );
+      out.push({ batchId: b.batchId, quantity: b.onHand - b.reserved });
+    }
+    return out;
+  });
+}
+
+/** A line of the stock card (kartu stok): a movement with the item's balance after it. */
+export interface CardLine {
+  id: number;
+  at: string;
+  kind: MovementKind;
+  batchId: number;
+  expiresOn: string | null;
+  /** Into the warehouse (> 0) or out of it (< 0); 0 for reservations and releases. */
+  onHandChange: number;
+  reservedChange: number;
+  onHandAfter: number;
+  reservedAfter: number;
+  reason: string;
+  sourceKind: SourceKind;
+  sourceId: number;
+  sourceRef: string;
+  documentRef: string;
+  userName: string | null;
+}
+
+/** The stock card of an item in a warehouse: its movements, oldest first, with running balance. */
+export async function stockCard(
+  db: Db,
+  unitId: number,
+  warehouseId: number,
+  itemId: number,
+  limit = 5000,
+): Promise<CardLine[]> {
+  const found = await rows<CardLine>(
+    db,
+    sql`SELECT m.id::int AS id, to_char(m.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, m.kind,
+        m.batch_id AS "batchId", b.expires_on::text AS "expiresOn", m.on_hand_change AS "onHandChange",
+        m.reserved_change AS "reservedChange", m.on_hand_after AS "onHandAfter", m.reserved_after AS "reservedAfter",
+        m.reason, m.source_kind AS "sourceKind", m.source_id AS "sourceId", m.source_ref AS "sourceRef",
+        m.document_ref AS "documentRef", u.name AS "userName"
+      FROM stock_movements m
+      JOIN stock_batches b ON b.id = m.batch_id
+      LEFT JOIN users u ON u.id = m.user_id
+      WHERE m.unit_id = ${unitId} AND m.warehouse_id = ${warehouseId} AND m.item_id = ${itemId}
+      ORDER BY m.id
+      LIMIT ${limit}`,
+  );
+  return found;
 }
