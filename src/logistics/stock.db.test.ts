@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { TestClock } from '../core/clock.ts';
 import { DomainError } from '../core/errors.ts';
+import { errorMessage } from '../core/i18n.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
+import { messageParams } from '../http/errors.ts';
 import {
   checkStock,
   createItem,
@@ -281,5 +283,20 @@ describe('counts, expiry and the stock card', () => {
       ['write_off', -3, 15],
     ]);
     expect(card[4]?.userName).toBeTruthy();
+  });
+});
+
+describe('the refusal a user reads', () => {
+  it('names each short item with what was wanted and what is available, in both languages', async () => {
+    const f = await fixture();
+    await receive(t.db, f, 2);
+    const error = (await reserve(t.db, f, 9201, 5).catch((e: unknown) => e)) as DomainError;
+    const params = messageParams(error.details, 'id', {});
+    expect(errorMessage(error.code, 'id', params)).toBe(
+      `Stok tidak cukup (diminta → tersedia): Beras uji ${n}: 5 → 2 kg.`,
+    );
+    expect(errorMessage(error.code, 'en', messageParams(error.details, 'en', {}))).toBe(
+      `Not enough stock (wanted → available): Beras uji ${n}: 5 → 2 kg.`,
+    );
   });
 });

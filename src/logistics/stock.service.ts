@@ -6,7 +6,8 @@
  * Each posting first locks the item in its warehouse (its position row, created when missing),
  * items in a fixed order, so that concurrent postings of one item queue and never deadlock.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { type Db, rows } from '../db/client.ts';
@@ -337,6 +338,8 @@ export async function receiveGoods(
     lines: ReceiptLine[];
     userId: number | null;
     clock?: Clock;
+    /** Who receives, for the audit log; absent for the demo seed. */
+    actor?: Actor;
   },
 ): Promise<{ receiptId: number; batchIds: number[] }> {
   const problems: Problem[] = [];
@@ -352,6 +355,7 @@ export async function receiveGoods(
       problemIn('documentRef', { id: 'nomor dokumen wajib diisi', en: 'the document number is required' }),
     );
   if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
+  await checkWarehouse(db, input.unitId, input.warehouseId);
   return db.transaction(async (tx) => {
     const [receipt] = await tx
       .insert(goodsReceipts)
@@ -407,6 +411,14 @@ export async function receiveGoods(
       );
       batchIds[index] = batch.id;
     }
+    if (input.actor)
+      await recordAudit(tx, input.actor, {
+        action: 'stock.receive',
+        entity: 'stock_goods_receipt',
+        entityId: receipt.id,
+        unitId: input.unitId,
+        after: { source: input.source, documentRef: input.documentRef, lines: input.lines, batchIds },
+      });
     return { receiptId: receipt.id, batchIds };
   });
 }
@@ -425,14 +437,29 @@ export async function createWarehouse(
   return { id: row.id, code: row.code, name: row.name, address: row.address, active: row.active };
 }
 
-/** Adds an item to a unit's catalogue. */
-export async function createItem(db: Db, unitId: number, input: Omit<Item, 'id' | 'active'>): Promise<Item> {
-  const [row] = await db
-    .insert(stockItems)
-    .values({ unitId, ...input })
-    .returning();
-  if (!row) throw new Error('insert item failed');
-  return itemOf(row);
+/** Adds an item to a unit's catalogue (audited when an actor is given). */
+export async function createItem(
+  db: Db,
+  unitId: number,
+  input: Omit<Item, 'id' | 'active'>,
+  actor?: Actor,
+): Promise<Item> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(stockItems)
+      .values({ unitId, ...input })
+      .returning();
+    if (!row) throw new Error('insert item failed');
+    if (actor)
+      await recordAudit(tx, actor, {
+        action: 'stock.item_create',
+        entity: 'stock_item',
+        entityId: row.id,
+        unitId,
+        after: input,
+      });
+    return itemOf(row);
+  });
 }
 
 export interface StockDisagreement {
@@ -531,6 +558,7 @@ export async function postStockCount(
     lines: CountLine[];
     userId: number | null;
     clock?: Clock;
+    actor?: Actor;
   },
 ): Promise<{ countId: number; adjustments: number }> {
   const problems: Problem[] = [];
@@ -604,6 +632,19 @@ export async function postStockCount(
       );
       adjustments++;
     }
+    if (input.actor)
+      await recordAudit(tx, input.actor, {
+        action: 'stock.count',
+        entity: 'stock_count',
+        entityId: count.id,
+        unitId: input.unitId,
+        after: {
+          warehouseId: input.warehouseId,
+          countedOn: input.countedOn,
+          lines: input.lines,
+          adjustments,
+        },
+      });
     return { countId: count.id, adjustments };
   });
 }
@@ -658,7 +699,7 @@ export async function expiringBatches(
  */
 export async function writeOffExpired(
   db: Db,
-  input: { unitId: number; userId: number | null; reason: string; clock?: Clock },
+  input: { unitId: number; userId: number | null; reason: string; clock?: Clock; actor?: Actor },
 ): Promise<{ batchId: number; quantity: number }[]> {
   const expired = (await expiringBatches(db, input.unitId, input.clock)).filter(
     (b) => b.band === 'expired' && b.onHand > b.reserved,
@@ -682,6 +723,13 @@ export async function writeOffExpired(
       );
       out.push({ batchId: b.batchId, quantity: b.onHand - b.reserved });
     }
+    if (input.actor && out.length > 0)
+      await recordAudit(tx, input.actor, {
+        action: 'stock.write_off_expired',
+        entity: 'stock_batch',
+        unitId: input.unitId,
+        after: { reason: input.reason, batches: out },
+      });
     return out;
   });
 }
@@ -729,4 +777,37 @@ export async function stockCard(
       LIMIT ${limit}`,
   );
   return found;
+}
+
+/** The stock card with its item and warehouse; refuses either when it is not the unit's. */
+export async function cardOf(db: Db, unitId: number, warehouseId: number, itemId: number) {
+  const [item] = await db
+    .select()
+    .from(stockItems)
+    .where(and(eq(stockItems.id, itemId), eq(stockItems.unitId, unitId)));
+  const [warehouse] = await db
+    .select()
+    .from(warehouses)
+    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.unitId, unitId)));
+  if (!item || !warehouse) throw new DomainError('stock.not_found', { itemId, warehouseId });
+  return {
+    item: itemOf(item),
+    warehouse: {
+      id: warehouse.id,
+      code: warehouse.code,
+      name: warehouse.name,
+      address: warehouse.address,
+      active: warehouse.active,
+    },
+    lines: await stockCard(db, unitId, warehouseId, itemId),
+  };
+}
+
+/** Refuses a warehouse that is not the unit's. */
+export async function checkWarehouse(db: Db, unitId: number, warehouseId: number): Promise<void> {
+  const [found] = await db
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.unitId, unitId)));
+  if (!found) throw new DomainError('stock.not_found', { warehouseId });
 }

@@ -17,6 +17,8 @@ const binary = new Map<string, string>([
   ['GET /api/registry/template.:format', 'text/csv or XLSX'],
   ['GET /api/registry/imports/:id/errors', 'text/csv'],
   ['GET /api/audit/export.xlsx', 'XLSX'],
+  ['GET /api/stock/position.xlsx', 'XLSX'],
+  ['GET /api/stock/card.xlsx', 'XLSX'],
 ]);
 
 describe('route contracts', () => {
