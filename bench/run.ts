@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   http: async () => (await import('./http.bench.ts')).run(),
   cases: async () => (await import('./cases.bench.ts')).run(),
   registry: async () => (await import('./registry.bench.ts')).run(),
+  stock: async () => (await import('./stock.bench.ts')).run(),
 };
 
 const benchName = process.argv[2] ?? 'http';

@@ -40,6 +40,7 @@ import { homeRoutes } from './home.routes.ts';
 import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
+import { stockRoutes } from './logistics/stock.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reliefRoutes } from './relief/relief.routes.ts';
@@ -182,6 +183,7 @@ export async function buildApp({
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
   await app.register(complaintsRoutes);
+  await app.register(stockRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
   await app.register(surveyRoutes);

@@ -27,6 +27,10 @@ export const Permissions = [
   /** A confidential complainant's name and contact (Pasal 42(5)): the complaint officer only. */
   'complaints.identity',
   'reports.read',
+  /** The logistics warehouse: catalogue, stock position, stock card, expiries. */
+  'stock.read',
+  /** Goods receipts, stock counts, write-offs of expired stock, catalogue entries. */
+  'stock.manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -52,6 +56,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'registry.read',
     'complaints.handle',
     'reports.read',
+    'stock.read',
   ],
   kepala_bidang: [
     'home.view',
@@ -64,7 +69,10 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'registry.export',
     'complaints.handle',
     'reports.read',
+    'stock.read',
+    'stock.manage',
   ],
+  // The functional officer reviews requests against the stock and ships them (the Banten seed).
   fungsional: [
     'home.view',
     'standards.read',
@@ -73,13 +81,23 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'registry.read',
     'registry.reveal',
     'registry.export',
+    'stock.read',
+    'stock.manage',
   ],
   verifikator: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
   front_office: ['home.view', 'standards.read', 'cases.read', 'cases.intake', 'registry.read'],
   // Village operators see only their own village's data (enforced by the registry module).
   operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import', 'registry.export'],
   // Inspektorat: reads everything of its unit, changes nothing.
-  auditor: ['home.view', 'standards.read', 'audit.read', 'audit.verify', 'cases.read', 'reports.read'],
+  auditor: [
+    'home.view',
+    'standards.read',
+    'audit.read',
+    'audit.verify',
+    'cases.read',
+    'reports.read',
+    'stock.read',
+  ],
   pengelola_pengaduan: [
     'home.view',
     'standards.read',

@@ -20,6 +20,7 @@ import { pickLanguage } from '../core/i18n.ts';
 import { type Database, migrate, openDatabase } from '../db/client.ts';
 import { seedDemoRegister } from '../demo/register.ts';
 import { seedAll } from '../demo/seed.ts';
+import { checkStock } from '../logistics/stock.service.ts';
 import {
   failStaleImports,
   type ImportProgress,
@@ -275,6 +276,28 @@ auditCmd
       );
       if (opts.print) console.log(`\n${formatCheckpoint(checkpoint, unitName)}`);
     });
+  });
+
+const stockCmd = program.command('stock').description('The stock ledger of relief logistics');
+stockCmd
+  .command('check')
+  .description('Rebuild every stock balance from the ledger and report where they disagree (exit 1)')
+  .option('-d, --data-dir <dir>', 'embedded database folder (JARING_DATA_DIR)')
+  .action(async (opts: { dataDir?: string }) => {
+    const cfg = config({ dataDir: opts.dataDir });
+    const found = await withDatabase(cfg, (database) => checkStock(database.db));
+    if (found.length === 0) {
+      console.log('Stok sesuai buku / stock agrees with the ledger.');
+      return;
+    }
+    console.error(`Stok TIDAK sesuai / stock DISAGREES with the ledger: ${found.length} row(s)`);
+    for (const d of found) {
+      const where = `warehouse ${d.warehouseId} item ${d.itemId}${d.batchId === null ? '' : ` batch ${d.batchId}`}${d.movementId === null ? '' : ` movement ${d.movementId}`}`;
+      console.error(
+        `${d.kind}: ${where}: stored on hand ${d.stored.onHand} reserved ${d.stored.reserved}, ledger on hand ${d.fromLedger.onHand} reserved ${d.fromLedger.reserved}`,
+      );
+    }
+    process.exitCode = 1;
   });
 
 const registryCmd = program.command('registry').description('The welfare register (families and people)');

@@ -18,6 +18,7 @@ import { publishStandard } from '../standards/standards.service.ts';
 import tariffsJson from './data/relief-tariffs.json' with { type: 'json' };
 import unitsJson from './data/units.json' with { type: 'json' };
 import usersJson from './data/users.json' with { type: 'json' };
+import { seedDemoStock } from './stock.ts';
 
 /** The three offices of the seed standards, with the contact details printed in the seeds. */
 const UnitsFile = z.object({
@@ -250,5 +251,6 @@ export async function seedAll(
   const base = await seedUnits(db);
   const standards = await seedStandards(db, opts, opts.standardsDir ?? standardsDir);
   const usersCreated = opts.demo ? await seedDemoUsers(db) : 0;
+  if (opts.demo) await seedDemoStock(db);
   return { ...base, standards, users: usersCreated };
 }

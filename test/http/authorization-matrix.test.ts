@@ -84,6 +84,8 @@ interface Fixture {
   staff: { id: number; name: string };
   /** A complaint held by the unit; its text names the unit, for the lists. */
   complaint: { id: number; trackingCode: string; text: string };
+  /** A warehouse and a catalogue item of the unit (logistics). */
+  stock: { warehouseId: number; warehouseName: string; itemId: number; itemName: string };
 }
 
 const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
@@ -705,6 +707,91 @@ const matrix: Record<string, Row> = {
     foreign: { target: (o) => ({ url: `/api/relief/payouts/${o.payout.id}/kwitansi` }) },
   },
 
+  'GET /api/stock/items': {
+    need: 'stock.read',
+    own: () => ({ url: '/api/stock/items' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.stock.itemName] },
+  },
+  'POST /api/stock/items': {
+    need: 'stock.manage',
+    own: () => ({ url: '/api/stock/items', body: { name: '' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/stock/warehouses': {
+    need: 'stock.read',
+    own: () => ({ url: '/api/stock/warehouses' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.stock.warehouseName] },
+  },
+  'GET /api/stock/position': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/stock/position?warehouseId=${f.stock.warehouseId}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/stock/position?warehouseId=${o.stock.warehouseId}` }) },
+  },
+  'GET /api/stock/position.xlsx': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/stock/position.xlsx?warehouseId=${f.stock.warehouseId}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/stock/position.xlsx?warehouseId=${o.stock.warehouseId}` }) },
+  },
+  'GET /api/stock/card': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/stock/card?warehouseId=${f.stock.warehouseId}&itemId=${f.stock.itemId}` }),
+    ok: 200,
+    foreign: {
+      target: (o) => ({ url: `/api/stock/card?warehouseId=${o.stock.warehouseId}&itemId=${o.stock.itemId}` }),
+    },
+  },
+  'GET /api/stock/card.xlsx': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/stock/card.xlsx?warehouseId=${f.stock.warehouseId}&itemId=${f.stock.itemId}` }),
+    ok: 200,
+    foreign: {
+      target: (o) => ({
+        url: `/api/stock/card.xlsx?warehouseId=${o.stock.warehouseId}&itemId=${o.stock.itemId}`,
+      }),
+    },
+  },
+  'GET /api/stock/expiring': {
+    need: 'stock.read',
+    own: () => ({ url: '/api/stock/expiring' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.stock.itemName] },
+  },
+  'POST /api/stock/receipts': {
+    need: 'stock.manage',
+    own: (f) => ({ url: '/api/stock/receipts', body: { warehouseId: f.stock.warehouseId, lines: [] } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: '/api/stock/receipts',
+        body: {
+          warehouseId: o.stock.warehouseId,
+          source: 'donation',
+          supplier: 'Donatur Matriks',
+          documentRef: 'MATRIKS/1',
+          receivedOn: '2026-01-02',
+          lines: [{ itemId: o.stock.itemId, quantity: 1 }],
+        },
+      }),
+    },
+  },
+  'POST /api/stock/counts': {
+    need: 'stock.manage',
+    own: (f) => ({ url: '/api/stock/counts', body: { warehouseId: f.stock.warehouseId, lines: [] } }),
+    ok: 422,
+    foreign: { none: 'a count names batches of the session’s unit only; another unit’s are not found' },
+  },
+  'POST /api/stock/expired/write-off': {
+    need: 'stock.manage',
+    own: () => ({ url: '/api/stock/expired/write-off', body: { reason: '' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+
   'GET /api/registry/summary': {
     need: 'registry.read',
     own: () => ({ url: '/api/registry/summary' }),
@@ -967,6 +1054,13 @@ describe('authorization matrix: every route × every demo role × own and foreig
         VALUES (${unitId}, ${`065/${code}`}, ${code}, 'pengaduan', 'phone', ${text}, now()) RETURNING id`);
       return { id: row?.id ?? 0, trackingCode: code, text };
     };
+    const stockOf = async (unitId: number, warehouseName: string, itemName: string) => {
+      const [w] = await rows<{ id: number }>(sql`
+        INSERT INTO stock_warehouses (unit_id, code, name) VALUES (${unitId}, 'matriks', ${warehouseName}) RETURNING id`);
+      const [i] = await rows<{ id: number }>(sql`
+        INSERT INTO stock_items (unit_id, name, uom, category) VALUES (${unitId}, ${itemName}, 'paket', 'food') RETURNING id`);
+      return { warehouseId: w?.id ?? 0, warehouseName, itemId: i?.id ?? 0, itemName };
+    };
 
     own = {
       code: 'sragen',
@@ -991,6 +1085,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       exportToken: await exportToken('sragen.kabid'),
       staff: { id: (await userId('sragen.fo')) ?? 0, name: 'Rina Marlina' },
       complaint: await complaint(sragen.id, 'MTRKS-SRAGN', 'Matriks pengaduan Sragen'),
+      stock: await stockOf(sragen.id, 'Gudang Matriks Sragen', 'Barang Matriks Sragen'),
     };
     foreign = {
       code: 'tarakan',
@@ -1018,6 +1113,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       exportToken: await exportToken('tarakan.kabid'),
       staff: { id: (await userId('tarakan.fo')) ?? 0, name: 'Siti Aminah' },
       complaint: await complaint(tarakan.id, 'MTRKS-TRKAN', 'Matriks pengaduan Tarakan'),
+      stock: await stockOf(tarakan.id, 'Gudang Matriks Tarakan', 'Barang Matriks Tarakan'),
     };
     sent = 0;
   });

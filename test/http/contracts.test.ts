@@ -21,6 +21,8 @@ const binary = new Map<string, string>([
   ['GET /api/public/complaints/:code/receipt', 'application/pdf'],
   ['GET /api/public/complaints/:code/decision', 'application/pdf'],
   ['GET /api/complaints/:id/decision', 'application/pdf'],
+  ['GET /api/stock/position.xlsx', 'XLSX'],
+  ['GET /api/stock/card.xlsx', 'XLSX'],
 ]);
 
 describe('route contracts', () => {
