@@ -38,6 +38,7 @@ import { homeRoutes } from './home.routes.ts';
 import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
+import { emergenciesRoutes } from './logistics/emergencies.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reliefRoutes } from './relief/relief.routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp({
   await app.register(caseListRoutes, { changes });
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
+  await app.register(emergenciesRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
 
