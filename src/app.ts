@@ -39,6 +39,7 @@ import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
 import { emergenciesRoutes } from './logistics/emergencies.routes.ts';
+import { logisticsEffects } from './logistics/logistics.effects.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reliefRoutes } from './relief/relief.routes.ts';
@@ -62,7 +63,7 @@ declare module 'fastify' {
 }
 
 /** Every module's workflow effects: what the case engine may run and the standards linter accepts. */
-export const effects: Effects = joinEffects(reliefEffects);
+export const effects: Effects = joinEffects(reliefEffects, logisticsEffects);
 
 export interface AppOptions {
   config: Config;

@@ -281,9 +281,9 @@ export async function activeEmergencyFor(
   db: Db,
   unit: EmergencyUnit,
   regionCode: string,
-  clock: Clock,
+  at: Date,
 ): Promise<{ id: number; areaCode: string } | undefined> {
-  const day = today(unit, clock);
+  const day = todayIn(unit.timeZone, at);
   const rows = await db
     .select({ id: emergencies.id, areaCode: emergencyAreas.regionCode })
     .from(emergencies)
