@@ -220,6 +220,27 @@ export const errorCatalogue = {
     id: 'Pemohon ini sudah {claims} kali menerima bantuan kehabisan bekal. Tuliskan alasan pembayaran ulang (paling sedikit 5 karakter).',
     en: 'This applicant has received kehabisan bekal aid {claims} time(s) before. Give the reason for paying again (at least 5 characters).',
   },
+  'stock.insufficient': {
+    status: 409,
+    id: 'Stok tidak cukup (diminta → tersedia): {shortages}.',
+    en: 'Not enough stock (wanted → available): {shortages}.',
+  },
+  'stock.not_found': {
+    status: 404,
+    id: 'Barang, gudang atau batch tidak ditemukan di unit ini.',
+    en: 'Item, warehouse or batch not found in this office.',
+  },
+  'stock.already_reserved': {
+    status: 409,
+    id: 'Permohonan ini sudah memiliki barang yang dipesan; lepaskan dulu sebelum memesan lagi.',
+    en: 'This request already has stock reserved; release it before reserving again.',
+  },
+  'stock.nothing_reserved': {
+    status: 409,
+    id: 'Tidak ada barang yang dipesan untuk dikirim.',
+    en: 'Nothing is reserved to dispatch.',
+  },
+  'stock.invalid': { status: 422, id: 'Data stok tidak valid.', en: 'The stock data is not valid.' },
   'case.invalid': { status: 422, id: 'Data permohonan tidak valid.', en: 'The request data is not valid.' },
   'case.unknown_effect': {
     status: 400,

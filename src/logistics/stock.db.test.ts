@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.ts';
+import { TestClock } from '../core/clock.ts';
+import { DomainError } from '../core/errors.ts';
+import { type Database, type Db, rows } from '../db/client.ts';
+import {
+  checkStock,
+  createItem,
+  createWarehouse,
+  dispatchReserved,
+  listItems,
+  receiveGoods,
+  releaseStock,
+  reserveStock,
+  returnStock,
+  stockPosition,
+  writeOffStock,
+} from './stock.service.ts';
+
+let t: Database & { url?: string };
+let unitId: number;
+let userId: number;
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const [unit] = await rows<{ id: number }>(t.db, sql`SELECT id FROM units WHERE code = 'banten'`);
+  const [user] = await rows<{ id: number }>(
+    t.db,
+    sql`SELECT id FROM users WHERE username = 'banten.fungsional'`,
+  );
+  unitId = unit?.id ?? 0;
+  userId = user?.id ?? 0;
+});
+afterAll(async () => t.close());
+
+/** A warehouse and an item of its own for one test. */
+async function fixture(db: Db = t.db) {
+  n++;
+  const warehouse = await createWarehouse(db, unitId, { code: `gudang-test-${n}`, name: `Gudang Uji ${n}` });
+  const item = await createItem(db, unitId, {
+    name: `Beras uji ${n}`,
+    uom: 'kg',
+    category: 'food',
+    normPerPersonDay: 0.4,
+    normUnit: 'kg',
+    minimum: null,
+  });
+  return { warehouseId: warehouse.id, itemId: item.id };
+}
+
+async function receive(
+  db: Db,
+  f: { warehouseId: number; itemId: number },
+  quantity: number,
+  expiresOn: string | null = null,
+) {
+  const r = await receiveGoods(db, {
+    unitId,
+    warehouseId: f.warehouseId,
+    source: 'kemensos',
+    supplier: 'Kementerian Sosial',
+    documentRef: `BAST/${n}/${quantity}`,
+    receivedOn: '2026-11-01',
+    lines: [{ itemId: f.itemId, quantity, expiresOn }],
+    userId,
+  });
+  return r.batchIds[0] ?? 0;
+}
+
+const caseSource = (id: number) => ({ kind: 'case' as const, id });
+const reserve = (
+  db: Db,
+  f: { warehouseId: number; itemId: number },
+  caseId: number,
+  quantity: number,
+  clock?: TestClock,
+) =>
+  db.transaction((tx) =>
+    reserveStock(tx, {
+      unitId,
+      warehouseId: f.warehouseId,
+      lines: [{ itemId: f.itemId, quantity }],
+      source: caseSource(caseId),
+      userId,
+      reason: 'Disetujui Kepala Bidang',
+      ...(clock ? { clock } : {}),
+    }),
+  );
+const dispatch = (db: Db, caseId: number) =>
+  db.transaction((tx) =>
+    dispatchReserved(tx, {
+      unitId,
+      source: caseSource(caseId),
+      userId,
+      reason: 'Dikirim',
+      documentRef: `SJ/${caseId}`,
+    }),
+  );
+
+async function position(db: Db, f: { warehouseId: number; itemId: number }) {
+  const all = await stockPosition(db, unitId, f.warehouseId);
+  return all.find((p) => p.itemId === f.itemId);
+}
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+
+describe('the stock ledger', () => {
+  it('reserves first expiry first out across batches, never an expired one', async () => {
+    const f = await fixture();
+    const clock = new TestClock(Date.parse('2026-12-01T03:00:00Z') - Date.now());
+    const late = await receive(t.db, f, 10, '2027-06-30');
+    const expired = await receive(t.db, f, 10, '2026-11-30');
+    const soon = await receive(t.db, f, 4, '2027-01-31');
+    const none = await receive(t.db, f, 5, null);
+    const allocations = await reserve(t.db, f, 9001, 15, clock);
+    expect(allocations.map((a) => [a.batchId, a.quantity])).toEqual([
+      [soon, 4],
+      [late, 10],
+      [none, 1],
+    ]);
+    expect(allocations.some((a) => a.batchId === expired)).toBe(false);
+    expect(
+      await stockPosition(t.db, unitId, f.warehouseId, clock).then((p) =>
+        p.find((r) => r.itemId === f.itemId),
+      ),
+    ).toMatchObject({ onHand: 29, reserved: 15, available: 4, expired: 10, nearestExpiry: null });
+  });
+
+  it('refuses a reservation beyond what is available, naming wanted and available, and changes nothing', async () => {
+    const f = await fixture();
+    await receive(t.db, f, 7);
+    const error = await reserve(t.db, f, 9002, 8).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('stock.insufficient');
+    expect((error as DomainError).details.shortages).toEqual([
+      { id: f.itemId, itemId: f.itemId, wanted: 8, available: 7, text: `Beras uji ${n}: 8 → 7 kg` },
+    ]);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+  });
+
+  it('dispatches what was reserved, releases on rejection, and refuses a second reservation', async () => {
+    const f = await fixture();
+    await receive(t.db, f, 10);
+    await reserve(t.db, f, 9003, 6);
+    expect(await code(reserve(t.db, f, 9003, 1))).toBe('stock.already_reserved');
+    const sent = await dispatch(t.db, 9003);
+    expect(sent.map((a) => a.quantity)).toEqual([6]);
+    expect(await code(dispatch(t.db, 9003))).toBe('stock.nothing_reserved');
+    await reserve(t.db, f, 9004, 3);
+    const released = await t.db.transaction((tx) =>
+      releaseStock(tx, { unitId, source: caseSource(9004), userId, reason: 'Ditolak' }),
+    );
+    expect(released.map((a) => a.quantity)).toEqual([3]);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 4, reserved: 0, available: 4 });
+    expect(await checkStock(t.db, unitId)).toEqual([]);
+  });
+
+  it('returns to a batch and writes off only what is not reserved', async () => {
+    const f = await fixture();
+    const batch = await receive(t.db, f, 5);
+    await reserve(t.db, f, 9005, 3);
+    const writeOff = (quantity: number) =>
+      t.db.transaction((tx) =>
+        writeOffStock(tx, {
+          unitId,
+          batchId: batch,
+          quantity,
+          source: { kind: 'manual', id: batch },
+          userId,
+          reason: 'Rusak',
+        }),
+      );
+    expect(await code(writeOff(3))).toBe('stock.insufficient');
+    expect(await code(writeOff(2))).toBe('ok');
+    await t.db.transaction((tx) =>
+      returnStock(tx, {
+        unitId,
+        batchId: batch,
+        quantity: 1,
+        source: caseSource(9005),
+        userId,
+        reason: 'Kurang terima',
+      }),
+    );
+    expect(await position(t.db, f)).toMatchObject({ onHand: 4, reserved: 3, available: 1 });
+    expect(await checkStock(t.db, unitId)).toEqual([]);
+  });
+
+  it('keeps the ledger append-only and lists the catalogue', async () => {
+    const error = await t.db.execute(sql`UPDATE stock_movements SET quantity = 1`).catch((e: unknown) => e);
+    expect(String((error as { cause?: unknown }).cause)).toMatch(/append-only/);
+    const items = await listItems(t.db, unitId);
+    expect(items.some((i) => i.name === `Beras uji ${n}`)).toBe(true);
+  });
+
+  it('refuses an item of another unit', async () => {
+    const f = await fixture();
+    const [other] = await rows<{ id: number }>(t.db, sql`SELECT id FROM units WHERE code = 'sragen'`);
+    const wh = await createWarehouse(t.db, other?.id ?? 0, { code: `lain-${n}`, name: 'Gudang lain' });
+    expect(await code(reserve(t.db, { warehouseId: wh.id, itemId: f.itemId }, 9006, 1))).toBe(
+      'stock.not_found',
+    );
+  });
+});
