@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
+import {
+  checkStock,
+  createItem,
+  createWarehouse,
+  receiveGoods,
+  stockPosition,
+} from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const today = todayIn('Asia/Jakarta');
@@ -112,7 +119,53 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     expect(after.json().error.message).toMatch(/^Wilayah Malingping tidak dalam status tanggap darurat/);
   });
 
-  it('runs a to f: receipt with papers, disposition, telaah, approval, shipment, handover', async () => {
+  it('runs a to f with the stock: telaah estimate, approval reserves, shipment dispatches, handover returns', async () => {
+    const db = t.database.db;
+    const unitId = (
+      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
+        rows: Array<{ id: number }>;
+      }
+    ).rows[0]?.id as number;
+    const userId = (
+      (await db.execute(sql`SELECT id FROM users WHERE username = 'banten.fungsional'`)) as unknown as {
+        rows: Array<{ id: number }>;
+      }
+    ).rows[0]?.id as number;
+    const warehouse = await createWarehouse(db, unitId, { code: 'GDG-UJI', name: 'Gudang Uji Provinsi' });
+    const rice = await createItem(db, unitId, {
+      name: 'Beras Uji',
+      uom: 'kg',
+      category: 'food',
+      normPerPersonDay: 0.4,
+      normUnit: 'kg',
+      minimum: null,
+    });
+    const tarp = await createItem(db, unitId, {
+      name: 'Terpal Uji',
+      uom: 'lembar',
+      category: 'shelter',
+      normPerPersonDay: null,
+      normUnit: null,
+      minimum: null,
+    });
+    const received = await receiveGoods(db, {
+      unitId,
+      warehouseId: warehouse.id,
+      source: 'procurement',
+      supplier: 'Bulog',
+      documentRef: 'BAPB/UJI/1',
+      receivedOn: today,
+      lines: [
+        { itemId: rice.id, quantity: 300, expiresOn: inDays(200) },
+        { itemId: rice.id, quantity: 300, expiresOn: inDays(60) },
+        { itemId: tarp.id, quantity: 50, expiresOn: null },
+      ],
+      userId,
+    });
+    const position = async (itemId: number) => {
+      const row = (await stockPosition(db, unitId, warehouse.id)).find((p) => p.itemId === itemId);
+      return { onHand: row?.onHand, reserved: row?.reserved, available: row?.available };
+    };
     await kadis.post('/api/emergencies', {
       number: '360/Kep.120-Huk/2026',
       decreedOn: today,
@@ -153,28 +206,175 @@ describe('relief requests (Banten): the emergency check at opening and the workf
       403,
     );
     expect((await act(kabid, 'disposisikan', 3, { instruction: 'Teliti dan saran' })).statusCode).toBe(200);
-    const telaah = await act(fungsional, 'ajukan', 4, {
-      peopleAffected: 'banyak',
-      days: 7,
-      proposal: 'Beras 500 kg',
+
+    // The telaah: the needs estimate (100 people × 7 days × 0.4 kg = 280 kg) beside the stock.
+    const preview = await fungsional.post(`/api/cases/${id}/preview`, {
+      action: 'ajukan',
+      data: { peopleAffected: 100, days: 7, lines: [{ itemId: rice.id, quantity: 500 }] },
     });
-    expect(telaah.statusCode).toBe(422);
-    expect(
-      (await act(fungsional, 'ajukan', 4, { peopleAffected: 120, days: 7, proposal: 'Beras 500 kg' }))
-        .statusCode,
-    ).toBe(200);
-    const refuseless = await act(kabid, 'tolak', 5);
-    expect(refuseless.statusCode).toBe(422);
-    expect((await act(kabid, 'setujui', 5, { approved: 'Beras 400 kg' })).statusCode).toBe(200);
-    expect((await act(fungsional, 'kirim', 6, { vehicle: 'A 1234 BC', driver: 'Ujang' })).statusCode).toBe(
-      200,
-    );
+    expect(preview.statusCode, preview.body).toBe(200);
+    const estimate = preview.json().effect.estimate;
+    expect(estimate.sphere).toEqual({ waterLitres: 10_500, kcal: 1_470_000, shelterM2: 350 });
+    expect(estimate.items.find((i: { itemId: number }) => i.itemId === rice.id)).toMatchObject({
+      needed: 280,
+      available: 600,
+      reserved: 0,
+      proposed: 500,
+    });
+    expect(estimate.items.find((i: { itemId: number }) => i.itemId === tarp.id).needed).toBeNull();
+    const badLines = await act(fungsional, 'ajukan', 4, {
+      peopleAffected: 100,
+      days: 7,
+      lines: [{ itemId: 999999, quantity: 0 }],
+    });
+    expect(badLines.statusCode).toBe(422);
+    expect(badLines.json().error.problems.map((p: { path: string }) => p.path)).toEqual([
+      'data.lines[0].quantity',
+    ]);
+    const unknownItem = await act(fungsional, 'ajukan', 4, {
+      peopleAffected: 100,
+      days: 7,
+      lines: [{ itemId: 999999, quantity: 5 }],
+    });
+    expect(unknownItem.json().error.problems).toEqual([
+      { path: 'data.lines[0].itemId', message: 'barang tidak ada di katalog' },
+    ]);
+    const telaah = await act(fungsional, 'ajukan', 4, {
+      peopleAffected: 100,
+      days: 7,
+      lines: [
+        { itemId: rice.id, quantity: 500 },
+        { itemId: tarp.id, quantity: 20 },
+      ],
+    });
+    expect(telaah.statusCode, telaah.body).toBe(200);
+
+    // d. Approval beyond the stock is refused and changes nothing; a lower quantity reserves.
+    const tooMuch = await act(kabid, 'setujui', 5, {
+      warehouseId: warehouse.id,
+      lines: [{ itemId: rice.id, quantity: 700 }],
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().error.code).toBe('stock.insufficient');
+    expect(await position(rice.id)).toEqual({ onHand: 600, reserved: 0, available: 600 });
+    expect((await kabid.get(`/api/cases/${id}`)).json().step.id).toBe('persetujuan');
+    const approved = await act(kabid, 'setujui', 5, {
+      warehouseId: warehouse.id,
+      lines: [
+        { itemId: rice.id, quantity: 400 },
+        { itemId: tarp.id, quantity: 20 },
+      ],
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await position(rice.id)).toEqual({ onHand: 600, reserved: 400, available: 200 });
+    // First expiry first out: the 300 kg expiring in 60 days, then 100 of the later batch.
+    const reservedBatches = approved.json().actions.at(-1).data.result.allocations as Array<{
+      batchId: number;
+      itemId: number;
+      quantity: number;
+    }>;
+    expect(reservedBatches.filter((a) => a.itemId === rice.id).map((a) => [a.batchId, a.quantity])).toEqual([
+      [received.batchIds[1], 300],
+      [received.batchIds[0], 100],
+    ]);
+
+    // e. The shipment dispatches what was reserved.
+    const shipped = await act(fungsional, 'kirim', 6, { vehicle: 'A 1234 BC', driver: 'Ujang' });
+    expect(shipped.statusCode, shipped.body).toBe(200);
+    expect(await position(rice.id)).toEqual({ onHand: 200, reserved: 0, available: 200 });
+    expect(await position(tarp.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
+
+    // f. The handover: 10 kg short (back to stock), 2 tarpaulins torn (back, then written off).
+    const noReason = await act(fungsional, 'serahkan', 7, {
+      receiverName: 'H. Suhendi',
+      receiverPosition: 'Kepala Desa Sumur',
+      returns: [{ batchId: received.batchIds[0], quantity: 10 }],
+    });
+    expect(noReason.statusCode).toBe(422);
     const done = await act(fungsional, 'serahkan', 7, {
       receiverName: 'H. Suhendi',
       receiverPosition: 'Kepala Desa Sumur',
-      received: 'Beras 400 kg diterima lengkap',
+      returns: [
+        { batchId: received.batchIds[0], quantity: 10, reason: 'Kurang 10 kg saat dihitung' },
+        { batchId: received.batchIds[2], quantity: 2, damaged: true, reason: 'Sobek dalam perjalanan' },
+      ],
     });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().state.status).toBe('done');
+    expect(done.json().actions.at(-1).data.result).toEqual({ returned: 12, writtenOff: 2 });
+    expect(await position(rice.id)).toEqual({ onHand: 210, reserved: 0, available: 210 });
+    expect(await position(tarp.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
+    expect(await checkStock(db, unitId)).toEqual([]);
+  });
+
+  it('a request withdrawn after approval gives its reservation back', async () => {
+    const db = t.database.db;
+    const unitId = (
+      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
+        rows: Array<{ id: number }>;
+      }
+    ).rows[0]?.id as number;
+    const warehouse = await createWarehouse(db, unitId, { code: 'GDG-UJI-2', name: 'Gudang Uji Kedua' });
+    const water = await createItem(db, unitId, {
+      name: 'Air Mineral Uji',
+      uom: 'liter',
+      category: 'water',
+      normPerPersonDay: 15,
+      normUnit: 'liter',
+      minimum: null,
+    });
+    await receiveGoods(db, {
+      unitId,
+      warehouseId: warehouse.id,
+      source: 'donation',
+      supplier: 'Donatur',
+      documentRef: 'BAPB/UJI/2',
+      receivedOn: today,
+      lines: [{ itemId: water.id, quantity: 1000, expiresOn: inDays(300) }],
+      userId: null,
+    });
+    const id = (await fo.post('/api/cases', request('36.01.02', 'Posko Kecamatan'))).json().id as number;
+    const act = (
+      who: Agent,
+      action: string,
+      version: number,
+      data?: Record<string, unknown>,
+      note?: string,
+    ) =>
+      who.post(`/api/cases/${id}/actions`, {
+        action,
+        version,
+        ...(data ? { data } : {}),
+        ...(note ? { note } : {}),
+      });
+    for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
+      await fo.upload(`/api/cases/${id}/documents/${paper}`, pdf);
+    await act(fo, 'teruskan', 1);
+    await act(kadis, 'teruskan', 2);
+    await act(kabid, 'disposisikan', 3, { instruction: 'Teliti dan saran' });
+    await act(fungsional, 'ajukan', 4, {
+      peopleAffected: 10,
+      days: 3,
+      lines: [{ itemId: water.id, quantity: 450 }],
+    });
+    expect(
+      (
+        await act(kabid, 'setujui', 5, {
+          warehouseId: warehouse.id,
+          lines: [{ itemId: water.id, quantity: 450 }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await stockPosition(db, unitId, warehouse.id)).find((p) => p.itemId === water.id)?.reserved).toBe(
+      450,
+    );
+    const withdrawn = await act(fungsional, 'batalkan', 6, undefined, 'Posko sudah menerima bantuan BPBD');
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().state.status).toBe('rejected');
+    expect((await stockPosition(db, unitId, warehouse.id)).find((p) => p.itemId === water.id)).toMatchObject({
+      onHand: 1000,
+      reserved: 0,
+      available: 1000,
+    });
   });
 });
