@@ -97,6 +97,7 @@ export async function run() {
   for (let i = 0; i < n; i++) {
     const c = await openCase(
       db,
+      env,
       fo,
       { standardId: 'bench-empat-langkah', applicant: { name: `Pemohon ${i}` } },
       client,

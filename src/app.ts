@@ -40,6 +40,8 @@ import { homeRoutes } from './home.routes.ts';
 import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
+import { emergenciesRoutes } from './logistics/emergencies.routes.ts';
+import { logisticsEffects } from './logistics/logistics.effects.ts';
 import { stockRoutes } from './logistics/stock.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
@@ -65,7 +67,7 @@ declare module 'fastify' {
 }
 
 /** Every module's workflow effects: what the case engine may run and the standards linter accepts. */
-export const effects: Effects = joinEffects(reliefEffects);
+export const effects: Effects = joinEffects(reliefEffects, logisticsEffects);
 
 /** Every module's background jobs: the server runs each every `everyMs` on its one clock. */
 export const jobs = [...complaintJobs];
@@ -184,6 +186,7 @@ export async function buildApp({
   await app.register(reliefRoutes);
   await app.register(complaintsRoutes);
   await app.register(stockRoutes);
+  await app.register(emergenciesRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
   await app.register(surveyRoutes);

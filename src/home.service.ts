@@ -82,6 +82,13 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'emergencies',
+    label: { id: 'Status Tanggap Darurat', en: 'Emergencies' },
+    path: '/staf/tanggap-darurat',
+    permission: 'cases.read',
+    available: true,
+  },
+  {
     key: 'standards',
     label: { id: 'Standar Pelayanan', en: 'Service standards' },
     path: '/staf/standar',

@@ -19,6 +19,8 @@ export const Permissions = [
   'cases.intake',
   'cases.act',
   'cases.read',
+  /** Recording emergency decrees (status tanggap darurat): declare, extend, end. */
+  'emergencies.manage',
   'registry.read',
   'registry.reveal',
   'registry.import',
@@ -53,6 +55,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'cases.read',
     // Acts only where a workflow names the head of office at a step (a signature, a decree).
     'cases.act',
+    'emergencies.manage',
     'registry.read',
     'complaints.handle',
     'reports.read',
@@ -64,6 +67,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'standards.publish',
     'cases.read',
     'cases.act',
+    'emergencies.manage',
     'registry.read',
     'registry.reveal',
     'registry.export',

@@ -78,6 +78,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request, reply) => {
       const created = await openCase(
         app.db,
+        { effects, files: app.files },
         requireAuth(request),
         request.body,
         clientOf(request),

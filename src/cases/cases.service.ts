@@ -114,6 +114,8 @@ const productItem = (p: { id: string; name: string }) => ({ id: p.id, text: p.na
 /** Opens a case for a citizen at the front desk: the first action of its history. */
 export async function openCase(
   db: Db,
+  /** The effects the workflow's opening check is taken from, and the file store they get. */
+  env: { effects: Effects; files: FileStore },
   ctx: AuthContext,
   input: OpenCaseInput,
   client: ClientInfo,
@@ -138,6 +140,17 @@ export async function openCase(
   // once; a traveller without a NIK is flagged.
   const intake = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake ?? {});
   const problems: Problem[] = [...intake.problems];
+  // A region answer must name a region; the browser's check (shared) knows only the code's form.
+  for (const f of standard.intake?.fields ?? []) {
+    const code = intake.answers[f.id];
+    if (f.kind === 'region' && typeof code === 'string' && !findRegion(code))
+      problems.push(
+        problemIn(`intake.${f.id}`, {
+          id: `${f.label}: kode wilayah tidak dikenal (${code})`,
+          en: `${f.label}: unknown region code (${code})`,
+        }),
+      );
+  }
   const flags: string[] = [];
   if (input.applicant.nik) {
     const nik = parseNik(input.applicant.nik);
@@ -178,7 +191,19 @@ export async function openCase(
       dueAt: due,
       openedAt,
     });
-    await repo.insertAction(tx, { ...open, caseId: created.id });
+    // The workflow's opening check refuses, in this transaction, a request the office may not
+    // accept; what it found is kept with the opening.
+    let checked: Record<string, unknown> | undefined;
+    if (workflow.openingCheck) {
+      const check = findEffect(env.effects, workflow.openingCheck);
+      if (!check?.atOpening) throw new DomainError('case.unknown_effect', { effect: workflow.openingCheck });
+      checked = await check.run(tx, { ctx, caseRow: created, data: intake.answers, files: env.files });
+    }
+    await repo.insertAction(tx, {
+      ...open,
+      caseId: created.id,
+      ...(checked ? { data: { result: checked } } : {}),
+    });
     await recordAudit(tx, actorOf(ctx, client), {
       action: 'case.open',
       entity: 'case',

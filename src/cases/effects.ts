@@ -13,7 +13,7 @@ import type { CaseRow } from './cases.repository.ts';
 export interface EffectInput {
   ctx: AuthContext;
   caseRow: CaseRow;
-  /** Form data sent with the action. */
+  /** Form data sent with the action; for an opening check, the intake answers. */
   data: Record<string, unknown>;
   files: FileStore;
 }
@@ -22,6 +22,12 @@ export interface Effect {
   /** What a workflow action names in `effect:`, e.g. `relief.payout`. */
   name: string;
   run: (tx: Db, input: EffectInput) => Promise<Record<string, unknown>>;
+  /**
+   * An opening check: run by `openCase` in the transaction that opens the case (named by the
+   * workflow's `openingCheck`, never by an action). It throws to refuse the request; nothing of
+   * the case is kept then. What it returns is recorded with the opening.
+   */
+  atOpening?: boolean;
   /**
    * The fields of `run`'s result that a letter may print (`{{effect.relief.payout.amount.text}}`),
    * with their kind; the standards linter checks letter placeholders against them.

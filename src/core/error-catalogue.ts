@@ -188,6 +188,26 @@ export const errorCatalogue = {
     id: 'Revisi "{revision}" sudah diterbitkan dengan isi yang sama.',
     en: 'Revision "{revision}" is already published with the same content.',
   },
+  'emergency.invalid': {
+    status: 422,
+    id: 'Data status tanggap darurat tidak valid.',
+    en: 'The emergency data is not valid.',
+  },
+  'emergency.not_found': {
+    status: 404,
+    id: 'Status tanggap darurat tidak ditemukan.',
+    en: 'Emergency not found.',
+  },
+  'emergency.ended': {
+    status: 409,
+    id: 'Status tanggap darurat ini sudah diakhiri.',
+    en: 'This emergency has already been ended.',
+  },
+  'emergency.not_active': {
+    status: 422,
+    id: 'Wilayah {area} tidak dalam status tanggap darurat; permohonan bantuan logistik tidak dapat diterima.',
+    en: '{area} is not under an emergency response status; the relief request cannot be accepted.',
+  },
   'relief.invalid': { status: 422, id: 'Data perjalanan tidak valid.', en: 'The trip data is not valid.' },
   'relief.no_tariff': {
     status: 400,

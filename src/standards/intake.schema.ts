@@ -16,7 +16,8 @@ const fieldId = z
     /^[a-zA-Z][a-zA-Z0-9]*$/,
     msg({ id: 'id isian seperti rawatInap', en: 'a field id like rawatInap' }),
   );
-export const IntakeFieldKinds = ['boolean', 'choice', 'text', 'number'] as const;
+/** `region`: a Kemendagri code (`36.02`, `36.02.01`), e.g. the area a relief request is for. */
+export const IntakeFieldKinds = ['boolean', 'choice', 'text', 'number', 'region'] as const;
 export type IntakeFieldKind = (typeof IntakeFieldKinds)[number];
 const kinds = IntakeFieldKinds.join(', ');
 const kindHint = `one of: ${kinds}`;
@@ -64,6 +65,7 @@ export const IntakeField = z.discriminatedUnion(
       }),
     z.object({ ...base, kind: z.literal('text') }).strict(),
     z.object({ ...base, kind: z.literal('number') }).strict(),
+    z.object({ ...base, kind: z.literal('region') }).strict(),
   ],
   {
     error: (i) => {

@@ -82,7 +82,7 @@ describe('conditional requirements in a standard', () => {
       `${file}:77 intake.fields[2].options[1].value: duplicate option "pasien"`,
     ]);
     expect(printed(fixture.replace('kind: boolean }', 'kind: yesno }'))).toEqual([
-      `${file}:70 intake.fields[0].kind: unknown field kind "yesno" (one of: boolean, choice, text, number)`,
+      `${file}:70 intake.fields[0].kind: unknown field kind "yesno" (one of: boolean, choice, text, number, region)`,
     ]);
   });
 

@@ -39,6 +39,8 @@ export function equalsProblem(
       return typeof equals === 'number' ? undefined : noAnswer('number');
     case 'text':
       return typeof equals === 'string' ? undefined : noAnswer('text');
+    case 'region':
+      return typeof equals === 'string' && regionCodePattern.test(equals) ? undefined : noAnswer('region');
     case 'choice': {
       const values = field.options.map((o) => o.value);
       if (typeof equals === 'string' && values.includes(equals)) return undefined;
@@ -64,6 +66,8 @@ const problemAt = (path: string, id: string, en: string): IntakeProblem => ({
 });
 
 const maxText = 500;
+/** A dotted Kemendagri code; whether it names a region is the server's check (it holds the list). */
+const regionCodePattern = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 /**
  * Checks answers given at intake against the fields a standard declares. Returns the answers
@@ -118,6 +122,14 @@ export function checkIntakeAnswers(
               `${f.label}: at most ${maxText} characters`,
             )
           : problemAt(path, `${f.label}: harus berupa teks`, `${f.label}: must be text`),
+      );
+    } else if (f.kind === 'region' && (typeof value !== 'string' || !regionCodePattern.test(value))) {
+      problems.push(
+        problemAt(
+          path,
+          `${f.label}: kode wilayah seperti 36.02 atau 36.02.01`,
+          `${f.label}: a region code like 36.02 or 36.02.01`,
+        ),
       );
     } else if (f.kind === 'choice' && !f.options.some((o) => o.value === value)) {
       const options = f.options.map((o) => o.value).join(', ');

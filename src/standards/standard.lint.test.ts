@@ -12,7 +12,11 @@ import { type Standard, TimeLimitKinds } from './standard.schema.ts';
 const seed = (f: string) => readFileSync(path.join('standards', f), 'utf8');
 const kehabisanBekal = () => parseStandardYaml(seed('sragen/kehabisan-bekal.yaml'), 'k.yaml');
 /** The effects the seeds name; the app hands the linter the list its modules declare (relief.service.ts). */
-const effects = [{ name: 'relief.payout', returns: { amount: 'rupiah', legToCode: 'region' } }];
+const effects: Array<{ name: string; returns?: Record<string, string>; atOpening?: boolean }> = [
+  { name: 'relief.payout', returns: { amount: 'rupiah', legToCode: 'region' } },
+  { name: 'logistics.emergency_active', atOpening: true },
+  ...['telaah', 'reserve', 'release', 'dispatch', 'handover'].map((n) => ({ name: `logistics.${n}` })),
+];
 
 describe('the 14 components', () => {
   it('are numbered 1–14 in the order of PermenPAN-RB 15/2014, 6 delivery then 8 manufacturing', () => {
@@ -173,6 +177,44 @@ describe('lintStandard and effects', () => {
       ),
     ]);
     expect(named([])).toEqual([expect.stringMatching(/unknown effect "relief\.payout" \(known: none\)$/)]);
+  });
+});
+
+describe('lintStandard and opening checks', () => {
+  const banten = () => parseStandardYaml(seed('banten/logistik-tanggap-darurat.yaml'), 'b.yaml');
+  const opening = (known: Array<{ name: string; atOpening?: boolean }>, s = banten()) =>
+    lintStandard(s, known, undefined, 'en')
+      .filter((p) => p.path === 'workflow.openingCheck' || p.path.endsWith('.effect'))
+      .map(formatProblem);
+  it('refuses an opening check not in the list, or an effect that runs at actions', () => {
+    expect(opening(effects)).toEqual([]);
+    const actionsOnly = effects.filter((e) => !e.atOpening);
+    expect(opening(actionsOnly)).toEqual([
+      'workflow.openingCheck: unknown opening check "logistics.emergency_active" (known: none)',
+    ]);
+    expect(opening([...actionsOnly, { name: 'logistics.emergency_active' }])).toEqual([
+      'workflow.openingCheck: unknown opening check "logistics.emergency_active" (known: none)',
+    ]);
+  });
+  it('refuses an opening check named as an action effect', () => {
+    const k = kehabisanBekal();
+    const [first, ...rest] = k.workflow?.steps ?? [];
+    if (!first) throw new Error('no steps');
+    const wrong: Standard = {
+      ...k,
+      workflow: {
+        steps: [
+          {
+            ...first,
+            actions: [{ id: 'x', label: 'X', kind: 'complete', effect: 'logistics.emergency_active' }],
+          },
+          ...rest,
+        ],
+      },
+    };
+    expect(opening(effects, wrong)[0]).toMatch(
+      /unknown effect "logistics\.emergency_active" \(known: logistics\.dispatch, .*, relief\.payout\)$/,
+    );
   });
 });
 

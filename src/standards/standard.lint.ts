@@ -44,6 +44,8 @@ function isEmpty(s: Standard, key: ComponentKey): boolean {
 export type KnownEffects = ReadonlyArray<{
   readonly name: string;
   readonly returns?: Readonly<Record<string, string>> | undefined;
+  /** Run when a case opens (a workflow's `openingCheck`), not by an action. */
+  readonly atOpening?: boolean | undefined;
 }>;
 
 /** Fields the workflow's actions record, by id, with their kind (a letter's `data.*`). */
@@ -244,8 +246,11 @@ export function lintStandard(
       );
     }
     step.actions.forEach((action, j) => {
-      if (action.effect && !effects.some((e) => e.name === action.effect)) {
-        const known = effects.map((e) => e.name).sort();
+      if (action.effect && !effects.some((e) => e.name === action.effect && !e.atOpening)) {
+        const known = effects
+          .filter((e) => !e.atOpening)
+          .map((e) => e.name)
+          .sort();
         problems.push(
           at(
             `workflow.steps[${i}].actions[${j}].effect`,
@@ -259,6 +264,23 @@ export function lintStandard(
       }
     });
   });
+  const check = s.workflow?.openingCheck;
+  if (check && !effects.some((e) => e.name === check && e.atOpening)) {
+    const known = effects
+      .filter((e) => e.atOpening)
+      .map((e) => e.name)
+      .sort();
+    problems.push(
+      at(
+        'workflow.openingCheck',
+        {
+          id: `pemeriksaan pembukaan "${check}" tidak dikenal (yang ada: ${known.join(', ') || 'tidak ada'})`,
+          en: `unknown opening check "${check}" (known: ${known.join(', ') || 'none'})`,
+        },
+        'error',
+      ),
+    );
+  }
   if (!s.document.effectiveDate) {
     problems.push(
       at(

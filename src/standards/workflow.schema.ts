@@ -96,6 +96,18 @@ export type WorkflowStep = z.infer<typeof WorkflowStep>;
 
 export const Workflow = z
   .object({
+    /**
+     * A named check a module runs in the transaction that opens a case, before anything is kept:
+     * it refuses a request the office may not accept (a relief request outside an emergency).
+     * Named like an effect and taken from the same list.
+     */
+    openingCheck: z
+      .string()
+      .regex(
+        /^[a-z]+\.[a-z_]+$/,
+        msg({ id: 'nama pemeriksaan seperti modul.nama', en: 'a check name like module.name' }),
+      )
+      .optional(),
     steps: z.array(WorkflowStep).min(
       1,
       msg({

@@ -75,6 +75,8 @@ interface Fixture {
   /** A requirement document uploaded to a case of the unit. */
   document: { caseId: number; id: number };
   payout: { id: number; name: string };
+  /** An emergency (status tanggap darurat) the unit recorded. */
+  emergency: { id: number; disaster: string };
   family: number;
   person: { id: number; name: string };
   villageCode: string;
@@ -91,6 +93,13 @@ interface Fixture {
 const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
 const year = new Date().getUTCFullYear();
 const sessionUnit = 'scoped by the session’s unit; no unit can be named';
+/** A valid extension decree, for another unit's emergency (refused as not found). */
+const matrixDecree = {
+  number: 'MATRIKS/2',
+  decreedOn: `${year}-01-01`,
+  declaredBy: 'bupati',
+  endsOn: `${year + 5}-01-01`,
+};
 
 const matrix: Record<string, Row> = {
   'GET /api/health': {
@@ -791,6 +800,43 @@ const matrix: Record<string, Row> = {
     ok: 422,
     foreign: { none: sessionUnit },
   },
+  'GET /api/emergencies': {
+    need: 'cases.read',
+    own: () => ({ url: '/api/emergencies' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.emergency.disaster] },
+  },
+  'GET /api/emergencies/:id': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/emergencies/${f.emergency.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/emergencies/${o.emergency.id}` }) },
+  },
+  'POST /api/emergencies': {
+    need: 'emergencies.manage',
+    own: () => ({ url: '/api/emergencies', body: {} }),
+    ok: 422,
+    foreign: { none: 'declared in the session’s unit' },
+  },
+  'POST /api/emergencies/:id/extensions': {
+    need: 'emergencies.manage',
+    own: (f) => ({ url: `/api/emergencies/${f.emergency.id}/extensions`, body: {} }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({ url: `/api/emergencies/${o.emergency.id}/extensions`, body: matrixDecree }),
+    },
+  },
+  'POST /api/emergencies/:id/end': {
+    need: 'emergencies.manage',
+    own: (f) => ({ url: `/api/emergencies/${f.emergency.id}/end`, body: {} }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: `/api/emergencies/${o.emergency.id}/end`,
+        body: { number: 'MATRIKS/1', decreedOn: `${year}-01-01`, declaredBy: 'bupati' },
+      }),
+    },
+  },
 
   'GET /api/registry/summary': {
     need: 'registry.read',
@@ -938,6 +984,8 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM letter_signed_scans) AS scans,
         (SELECT count(*) FROM standard_revisions) AS revisions,
         (SELECT count(*) FROM relief_payouts) AS payouts,
+        (SELECT count(*) FROM emergency_decrees) AS decrees,
+        (SELECT string_agg(ends_on::text || coalesce(ended_at::text, '-'), ',' ORDER BY id) FROM emergencies) AS emergencies,
         (SELECT count(*) FROM registry_imports) AS imports,
         (SELECT count(*) FROM closed_days) AS closed_days,
         (SELECT count(*) FROM complaints) AS complaints,
@@ -1043,6 +1091,12 @@ describe('authorization matrix: every route × every demo role × own and foreig
         VALUES (${unitId}, ${await userId(username)}, ${fileName}, 'csv', 'reject_all', 'skip', 'done', 'selesai', now())
         RETURNING id`)
       )[0]?.id ?? 0;
+    const emergency = async (unitId: number, disaster: string) => {
+      const [e] = await rows<{ id: number }>(sql`
+        INSERT INTO emergencies (unit_id, disaster, starts_on, ends_on, created_at)
+        VALUES (${unitId}, ${disaster}, ${`${year}-01-01`}, ${`${year}-12-31`}, now()) RETURNING id`);
+      return { id: e?.id ?? 0, disaster };
+    };
     const exportToken = async (username: string) => {
       const res = await agent(username).post('/api/registry/exports', { reason: 'uji matriks otorisasi' });
       return String(res.json().url).split('/').pop() ?? '';
@@ -1076,6 +1130,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       letter: { caseId: paidCase, ...sragenLetter },
       document: { caseId: paidCase, id: sragenDocument?.id ?? 0 },
       payout: { id: sragenPayout?.id ?? 0, name: 'Matriks Sragen Dibayar' },
+      emergency: await emergency(sragen.id, 'Banjir Matriks Sragen'),
       ...(await register(desaVillage, '3314010101260001', '3314010101900001', 'Warga Matriks Sragen')),
       villageCode: desaVillage,
       importRow: {
@@ -1104,6 +1159,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       letter: { caseId: tarakanCaseId, id: tarakanLetter?.id ?? 0, verificationCode: 'matriksTarakan01' },
       document: { caseId: tarakanCaseId, id: tarakanDocument?.id ?? 0 },
       payout: { id: tarakanPayout?.id ?? 0, name: 'Penerima Matriks Tarakan' },
+      emergency: await emergency(tarakan.id, 'Banjir Matriks Tarakan'),
       ...(await register(tarakanVillage, '6571010101260001', '6571010101900001', 'Warga Matriks Tarakan')),
       villageCode: tarakanVillage,
       importRow: {

@@ -143,7 +143,8 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
       expect.objectContaining({
         path: 'workflow.steps[1].actions[0].effect',
         line: yaml.split('\n').findIndex((l) => l.includes('effect: relief.teleport')) + 1,
-        message: 'efek "relief.teleport" tidak dikenal (yang ada: relief.payout)',
+        message:
+          'efek "relief.teleport" tidak dikenal (yang ada: logistics.dispatch, logistics.handover, logistics.release, logistics.reserve, logistics.telaah, relief.payout)',
       }),
     );
     const en = await kadis.post(
@@ -152,7 +153,10 @@ describe('Kehabisan Bekal: identity, relay leg, tariff, cash book, kwitansi, rep
       { 'accept-language': 'en' },
     );
     expect(en.json().error.problems).toContainEqual(
-      expect.objectContaining({ message: 'unknown effect "relief.teleport" (known: relief.payout)' }),
+      expect.objectContaining({
+        message:
+          'unknown effect "relief.teleport" (known: logistics.dispatch, logistics.handover, logistics.release, logistics.reserve, logistics.telaah, relief.payout)',
+      }),
     );
   });
 });

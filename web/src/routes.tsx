@@ -138,6 +138,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/tanggap-darurat',
+    component: lazyRouteComponent(reports, 'EmergenciesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/kalender',
     component: lazyRouteComponent(admin, 'CalendarPage'),
   }),

@@ -1,0 +1,182 @@
+import type { Effect, EffectInput } from '../cases/effects.ts';
+import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
+import { activeEmergencyFor, areaName } from './emergencies.service.ts';
+import { checkCatalogue, countOf, linesOf, needsEstimate } from './requests.service.ts';
+import {
+  type Allocation,
+  dispatchReserved,
+  releaseStock,
+  reserveStock,
+  returnStock,
+  type StockSource,
+  writeOffStock,
+} from './stock.service.ts';
+
+/** The intake field a relief request names its area by (Kemendagri code of regency or district). */
+export const areaField = 'areaCode';
+
+/**
+ * `logistics.emergency_active`, an opening check: a relief request opens only for an area under
+ * an active emergency of the office (the Banten standard's first requirement, "Dalam situasi
+ * Tanggap Darurat"). Refused with the area's name; recorded with the emergency it opened under.
+ */
+const emergencyActive: Effect = {
+  name: 'logistics.emergency_active',
+  atOpening: true,
+  returns: { emergencyId: 'number', areaCode: 'region' },
+  run: async (tx, { ctx, caseRow, data }) => {
+    const code = data[areaField];
+    if (typeof code !== 'string')
+      throw new ValidationError('case.invalid', [
+        problemIn(`intake.${areaField}`, {
+          id: 'wilayah permohonan wajib diisi',
+          en: 'the area of the request is required',
+        }),
+      ]);
+    const found = await activeEmergencyFor(tx, ctx.unit, code, caseRow.openedAt);
+    if (!found) throw new DomainError('emergency.not_active', { area: areaName(code), areaCode: code });
+    return { emergencyId: found.id, areaCode: found.areaCode };
+  },
+};
+
+/** The request's holdings in the ledger are booked against the case. */
+const sourceOf = ({ caseRow }: Pick<EffectInput, 'caseRow'>): StockSource => ({
+  kind: 'case',
+  id: caseRow.id,
+  ref: caseRow.trackingCode,
+});
+const total = (allocations: Allocation[]) => allocations.reduce((n, a) => n + a.quantity, 0);
+const people = { id: 'Jumlah jiwa terdampak', en: 'People affected' };
+const days = { id: 'Lama kebutuhan (hari)', en: 'Days to cover' };
+
+/**
+ * `logistics.telaah`: the functional officer's review records the proposed items and quantities
+ * (`data.lines`), checked against the catalogue; its preview is the needs estimate beside stock.
+ */
+const telaah: Effect = {
+  name: 'logistics.telaah',
+  returns: { lines: 'number' },
+  run: async (tx, { ctx, data }) => {
+    countOf(data, 'peopleAffected', people);
+    countOf(data, 'days', days);
+    const lines = linesOf(data);
+    await checkCatalogue(tx, ctx.unit.id, lines);
+    return { lines: lines.length };
+  },
+  preview: async (db, caseRow, data) => {
+    const n = Number(data?.peopleAffected);
+    const d = Number(data?.days);
+    if (!(Number.isSafeInteger(n) && n > 0 && Number.isSafeInteger(d) && d > 0))
+      return { kind: 'logistics.needs', estimate: null };
+    const proposed = Array.isArray(data?.lines) ? linesOf(data) : [];
+    return {
+      kind: 'logistics.needs',
+      estimate: await needsEstimate(db, caseRow.unitId, { peopleAffected: n, days: d, proposed }),
+    };
+  },
+};
+
+/**
+ * `logistics.reserve`: the Kepala Bidang's approval reserves the approved quantities
+ * (`data.lines`, possibly changed from the telaah) in `data.warehouseId`, first expiry first out.
+ */
+const reserve: Effect = {
+  name: 'logistics.reserve',
+  returns: { reserved: 'number' },
+  run: async (tx, input) => {
+    const lines = linesOf(input.data);
+    const warehouseId = countOf(input.data, 'warehouseId', { id: 'Gudang', en: 'Warehouse' });
+    const allocations = await reserveStock(tx, {
+      unitId: input.ctx.unit.id,
+      warehouseId,
+      lines,
+      source: sourceOf(input),
+      userId: input.ctx.user.id,
+      reason: `Disetujui Kepala Bidang, permohonan ${input.caseRow.trackingCode}`,
+    });
+    return { reserved: total(allocations), allocations };
+  },
+};
+
+/** `logistics.release`: a request refused or withdrawn after approval gives its reservation back. */
+const release: Effect = {
+  name: 'logistics.release',
+  returns: { released: 'number' },
+  run: async (tx, input) => {
+    const allocations = await releaseStock(tx, {
+      unitId: input.ctx.unit.id,
+      source: sourceOf(input),
+      userId: input.ctx.user.id,
+      reason: `Permohonan ${input.caseRow.trackingCode} dibatalkan`,
+    });
+    return { released: total(allocations), allocations };
+  },
+};
+
+/** `logistics.dispatch`: the shipment dispatches what the approval reserved, under its delivery note. */
+const dispatch: Effect = {
+  name: 'logistics.dispatch',
+  returns: { dispatched: 'number', deliveryNote: 'text' },
+  run: async (tx, input) => {
+    const deliveryNote = `SJ/${input.caseRow.trackingCode}`;
+    const allocations = await dispatchReserved(tx, {
+      unitId: input.ctx.unit.id,
+      source: sourceOf(input),
+      userId: input.ctx.user.id,
+      reason: `Pengiriman ${String(input.data.vehicle ?? '')} (${String(input.data.driver ?? '')})`,
+      documentRef: deliveryNote,
+    });
+    return { dispatched: total(allocations), deliveryNote, allocations };
+  },
+};
+
+/**
+ * `logistics.handover`: what did not arrive whole (`data.returns`: batch, quantity, damaged or
+ * not, reason) goes back on its batch; damaged goods are then written off with the reason.
+ */
+const handover: Effect = {
+  name: 'logistics.handover',
+  returns: { returned: 'number', writtenOff: 'number' },
+  run: async (tx, input) => {
+    const raw = input.data.returns;
+    const list = Array.isArray(raw) ? raw : [];
+    const problems: Problem[] = [];
+    const returns = list.map((r: unknown, i) => {
+      const line = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+      const batchId = Number(line.batchId);
+      const quantity = Number(line.quantity);
+      const reason = typeof line.reason === 'string' ? line.reason.trim() : '';
+      if (!Number.isSafeInteger(batchId) || batchId <= 0 || !Number.isSafeInteger(quantity) || quantity <= 0)
+        problems.push(
+          problemIn(`data.returns[${i}]`, {
+            id: 'batch dan jumlah (bilangan bulat lebih dari 0) wajib diisi',
+            en: 'a batch and a quantity (a whole number above 0) are required',
+          }),
+        );
+      if (reason.length < 5)
+        problems.push(
+          problemIn(`data.returns[${i}].reason`, {
+            id: 'alasan kekurangan atau kerusakan wajib diisi (paling sedikit 5 karakter)',
+            en: 'the reason for the shortfall or damage is required (at least 5 characters)',
+          }),
+        );
+      return { batchId, quantity, reason, damaged: line.damaged === true };
+    });
+    if (problems.length > 0) throw new ValidationError('case.invalid', problems);
+    let returned = 0;
+    let writtenOff = 0;
+    const posting = { unitId: input.ctx.unit.id, source: sourceOf(input), userId: input.ctx.user.id };
+    for (const r of returns) {
+      await returnStock(tx, { ...posting, batchId: r.batchId, quantity: r.quantity, reason: r.reason });
+      returned += r.quantity;
+      if (r.damaged) {
+        await writeOffStock(tx, { ...posting, batchId: r.batchId, quantity: r.quantity, reason: r.reason });
+        writtenOff += r.quantity;
+      }
+    }
+    return { returned, writtenOff };
+  },
+};
+
+/** The workflow effects of relief logistics, for the composition root to hand to the case engine. */
+export const logisticsEffects: Effect[] = [emergencyActive, telaah, reserve, release, dispatch, handover];

@@ -1,0 +1,281 @@
+import type { Emergency, EmergencyList } from '@jaring/logistics/emergencies.schema.ts';
+import type { RegencyList } from '@jaring/regions/regions.schema.ts';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type ApiError, get, post } from '../../api.ts';
+import { QueryView } from '../../components/query-view.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { emergenciesTexts } from '../../i18n/emergencies.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+
+const declarers = ['gubernur', 'bupati', 'wali_kota'] as const;
+type Declarer = (typeof declarers)[number];
+const statusColor = { upcoming: 'blue', active: 'red', expired: 'gray', ended: 'gray' } as const;
+
+function Problems({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" data-testid="emergency-error">
+      {error.message}
+      {error.problems.length > 0 ? (
+        <List size="sm">
+          {error.problems.map((p) => (
+            <List.Item key={`${p.path}${p.message}`}>{p.message}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** The declaration form: the decree, the disaster, the area, start and end. */
+function DeclareForm() {
+  const { t } = useTexts(emergenciesTexts);
+  const client = useQueryClient();
+  const regencies = useQuery({
+    queryKey: ['regencies'],
+    queryFn: () => get<RegencyList>('/api/regions/regencies'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const [form, setForm] = useState({
+    number: '',
+    decreedOn: '',
+    declaredBy: 'gubernur' as Declarer,
+    disaster: '',
+    areas: [] as string[],
+    startsOn: '',
+    endsOn: '',
+  });
+  const declare = useMutation<Emergency, ApiError>({
+    mutationFn: () => post<Emergency>('/api/emergencies', form),
+    onSuccess: () => {
+      setForm((f) => ({ ...f, number: '', disaster: '', areas: [] }));
+      void client.invalidateQueries({ queryKey: ['emergencies'] });
+    },
+  });
+  // The value is read at the event: React clears `currentTarget` before an updater runs.
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('declare')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('number')} value={form.number} onChange={set('number')} data-testid="em-number" />
+        <TextInput
+          type="date"
+          label={t('decreedOn')}
+          value={form.decreedOn}
+          onChange={set('decreedOn')}
+          data-testid="em-decreed-on"
+        />
+        <Select
+          label={t('declaredBy')}
+          data={declarers.map((d) => ({ value: d, label: t(`by_${d}`) }))}
+          value={form.declaredBy}
+          onChange={(v) => v && setForm((f) => ({ ...f, declaredBy: v as Declarer }))}
+          allowDeselect={false}
+          data-testid="em-declared-by"
+        />
+        <TextInput
+          label={t('disaster')}
+          value={form.disaster}
+          onChange={set('disaster')}
+          data-testid="em-disaster"
+        />
+        <TextInput
+          type="date"
+          label={t('startsOn')}
+          value={form.startsOn}
+          onChange={set('startsOn')}
+          data-testid="em-starts-on"
+        />
+        <TextInput
+          type="date"
+          label={t('endsOn')}
+          value={form.endsOn}
+          onChange={set('endsOn')}
+          data-testid="em-ends-on"
+        />
+      </SimpleGrid>
+      <MultiSelect
+        mt="sm"
+        label={t('areas')}
+        searchable
+        data={(regencies.data?.regencies ?? []).map((r) => ({
+          value: r.code,
+          label: `${r.name} (${r.province})`,
+        }))}
+        value={form.areas}
+        onChange={(areas) => setForm((f) => ({ ...f, areas }))}
+        data-testid="em-areas"
+      />
+      <Group mt="sm">
+        <Button onClick={() => declare.mutate()} loading={declare.isPending} data-testid="em-declare">
+          {t('save')}
+        </Button>
+      </Group>
+      <Problems error={declare.error} />
+    </Paper>
+  );
+}
+
+/** One emergency: its decrees, and the forms that extend or end it. */
+function EmergencyRow({ e, manage }: { e: Emergency; manage: boolean }) {
+  const { t } = useTexts(emergenciesTexts);
+  const client = useQueryClient();
+  const [decree, setDecree] = useState({ number: '', decreedOn: '', endsOn: '' });
+  const declaredBy = e.decrees[0]?.declaredBy ?? 'gubernur';
+  const onSuccess = () => {
+    setDecree({ number: '', decreedOn: '', endsOn: '' });
+    void client.invalidateQueries({ queryKey: ['emergencies'] });
+  };
+  const extend = useMutation<Emergency, ApiError>({
+    mutationFn: () => post<Emergency>(`/api/emergencies/${e.id}/extensions`, { ...decree, declaredBy }),
+    onSuccess,
+  });
+  const end = useMutation<Emergency, ApiError>({
+    mutationFn: () =>
+      post<Emergency>(`/api/emergencies/${e.id}/end`, {
+        number: decree.number,
+        decreedOn: decree.decreedOn,
+        declaredBy,
+      }),
+    onSuccess,
+  });
+  const open = e.status !== 'ended';
+  return (
+    <Paper withBorder p="md" data-testid="emergency">
+      <Group justify="space-between">
+        <Title order={3} size="h5">
+          {e.disaster} · {e.areas.map((a) => a.name).join(', ')}
+        </Title>
+        <Badge color={statusColor[e.status]} data-testid="emergency-status">
+          {t(`status_${e.status}`)}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('startsOn')} {e.startsOn} · {t('endsOn')} {e.endsOn}
+      </Text>
+      <Table mt="xs" withRowBorders={false} verticalSpacing={2} data-testid="decrees">
+        <Table.Tbody>
+          {e.decrees.map((d) => (
+            <Table.Tr key={`${d.kind}${d.number}${d.recordedAt}`}>
+              <Table.Td>{t(`kind_${d.kind}`)}</Table.Td>
+              <Table.Td>{d.number}</Table.Td>
+              <Table.Td>{d.decreedOn}</Table.Td>
+              <Table.Td>{t(`by_${d.declaredBy}`)}</Table.Td>
+              <Table.Td>{d.kind === 'termination' ? '' : `${t('endsOn')} ${d.endsOn}`}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {manage && open ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+          <TextInput
+            label={t('number')}
+            value={decree.number}
+            onChange={(ev) => {
+              const number = ev.currentTarget.value;
+              setDecree((d) => ({ ...d, number }));
+            }}
+            data-testid="decree-number"
+          />
+          <TextInput
+            type="date"
+            label={t('decreedOn')}
+            value={decree.decreedOn}
+            onChange={(ev) => {
+              const decreedOn = ev.currentTarget.value;
+              setDecree((d) => ({ ...d, decreedOn }));
+            }}
+            data-testid="decree-date"
+          />
+          <TextInput
+            type="date"
+            label={t('newEnd')}
+            value={decree.endsOn}
+            onChange={(ev) => {
+              const endsOn = ev.currentTarget.value;
+              setDecree((d) => ({ ...d, endsOn }));
+            }}
+            data-testid="decree-ends-on"
+          />
+          <Group>
+            <Button
+              variant="light"
+              onClick={() => extend.mutate()}
+              loading={extend.isPending}
+              data-testid="extend"
+            >
+              {t('extend')}
+            </Button>
+            <Button
+              variant="outline"
+              color="red"
+              onClick={() => end.mutate()}
+              loading={end.isPending}
+              data-testid="end"
+            >
+              {t('end')}
+            </Button>
+          </Group>
+        </SimpleGrid>
+      ) : null}
+      <Problems error={extend.error ?? end.error} />
+    </Paper>
+  );
+}
+
+/** Emergencies of the unit (status tanggap darurat): relief requests open only under an active one. */
+export function EmergenciesPage() {
+  const { t } = useTexts(emergenciesTexts);
+  const list = useQuery({ queryKey: ['emergencies'], queryFn: () => get<EmergencyList>('/api/emergencies') });
+  return (
+    <RequireSession>
+      {(user) => {
+        const manage = user.permissions.includes('emergencies.manage');
+        return (
+          <Stack>
+            <Title order={1} size="h2">
+              {t('title')} · {user.unit.name}
+            </Title>
+            {manage ? <DeclareForm /> : null}
+            <QueryView query={list} skeleton="cards">
+              {({ emergencies }) =>
+                emergencies.length === 0 ? (
+                  <Text c="dimmed">{t('none')}</Text>
+                ) : (
+                  <Stack>
+                    {emergencies.map((e) => (
+                      <EmergencyRow key={e.id} e={e} manage={manage} />
+                    ))}
+                  </Stack>
+                )
+              }
+            </QueryView>
+          </Stack>
+        );
+      }}
+    </RequireSession>
+  );
+}
