@@ -45,9 +45,9 @@ export const casesTexts = defineTexts({
   showNik: { id: 'Tampilkan NIK lengkap', en: 'Show the full NIK' },
   printReceipt: { id: 'Cetak tanda terima', en: 'Print receipt' },
   received: { id: 'Diterima', en: 'Received' },
-  followAt: {
-    id: 'Pantau permohonan Anda di {origin}/lacak dengan kode {code}.',
-    en: 'Follow your request at {origin}/lacak with code {code}.',
+  citizenFollows: {
+    id: 'Pemohon memantau permohonan di {origin}/lacak dengan kode {code} (tercetak di tanda terima).',
+    en: 'The applicant follows the request at {origin}/lacak with code {code} (printed on the receipt).',
   },
   documentsMissing: { id: 'Dokumen belum lengkap', en: 'Documents missing' },
   upload: { id: 'Unggah', en: 'Upload' },

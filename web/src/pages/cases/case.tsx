@@ -108,7 +108,7 @@ export function CasePage() {
                   {t('printReceipt')}
                 </Button>
               </Group>
-              <Paper withBorder p="md" className="receipt">
+              <Paper withBorder p="md">
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <Text size="sm">
                     {t('step')}: <b>{v.step?.label ?? '—'}</b>
@@ -138,8 +138,8 @@ export function CasePage() {
                         })
                       : t('pausedMinutes', { minutes: v.clock.pausedMinutes, count: v.clock.pauseCount })}
                 </Text>
-                <Text size="sm" mt="xs">
-                  {t('followAt', { origin: window.location.origin, code: v.case.trackingCode })}
+                <Text size="sm" mt="xs" c="dimmed">
+                  {t('citizenFollows', { origin: window.location.origin, code: v.case.trackingCode })}
                 </Text>
               </Paper>
               <CaseIntake v={v} canCorrect={user.permissions.includes('cases.intake')} refresh={refresh} />
