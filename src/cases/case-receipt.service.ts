@@ -3,6 +3,7 @@ import type { AuthContext } from '../auth/auth.service.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Language } from '../core/i18n.ts';
+import { surveyTokenOf } from '../core/survey-token.ts';
 import type { Db } from '../db/client.ts';
 import { renderReceiptPdf } from '../documents/receipt.pdf.ts';
 import { requirementText } from '../standards/intake.ts';
@@ -16,7 +17,7 @@ import type { Effects } from './effects.ts';
  */
 export async function receiptPdfOf(
   db: Db,
-  env: { effects: Effects; clock: Clock; publicUrl: string },
+  env: { effects: Effects; clock: Clock; publicUrl: string; surveyKey: Buffer },
   ctx: AuthContext,
   id: number,
   lang: Language,
@@ -57,6 +58,7 @@ export async function receiptPdfOf(
     dueAt: v.case.dueAt,
     papers,
     officer: officer ? { name: officer.name, nip: officer.nip } : null,
+    surveyUrl: `${base}/survei/${surveyTokenOf(env.surveyKey, v.case.trackingCode)}`,
   });
   return { fileName: `tanda-terima-${v.case.trackingCode}.pdf`, pdf };
 }

@@ -276,7 +276,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request, reply) => {
       const { fileName, pdf } = await receiptPdfOf(
         app.db,
-        { effects, clock: app.clock, publicUrl: app.config.publicUrl },
+        { effects, clock: app.clock, publicUrl: app.config.publicUrl, surveyKey: app.keys.survey },
         requireAuth(request),
         request.params.id,
         request.query.lang ?? pickLanguage(request.headers['accept-language']),

@@ -31,6 +31,8 @@ export interface ReceiptInput {
   /** Each paper received: ticked at the desk, uploaded as a file, or both. */
   papers: Array<{ text: string; seen: boolean; files: string[] }>;
   officer: { name: string; nip: string | null } | null;
+  /** The satisfaction survey this request's token opens once it is served (SKM). */
+  surveyUrl?: string;
 }
 
 const texts = {
@@ -58,6 +60,8 @@ const texts = {
     phone: 'Telepon',
     officer: 'Petugas penerima,',
     keep: 'Simpan tanda terima ini sampai permohonan selesai.',
+    survey:
+      'Setelah layanan selesai, mohon nilai pelayanan kami (Survei Kepuasan Masyarakat) dengan memindai kode QR ini atau membuka',
     days: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
     locale: 'id-ID',
   },
@@ -85,6 +89,8 @@ const texts = {
     phone: 'Phone',
     officer: 'Receiving officer,',
     keep: 'Keep this receipt until the application is finished.',
+    survey:
+      'Once the service is done, please rate it (satisfaction survey) by scanning this QR code or opening',
     days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
     locale: 'en-GB',
   },
@@ -147,6 +153,9 @@ export async function renderReceiptPdf(r: ReceiptInput): Promise<Buffer> {
   const t = texts[r.lang];
   const width = 595.28 - 56 - 56;
   const qr = await QRCode.toDataURL(r.trackUrl, { margin: 0, width: 240, errorCorrectionLevel: 'M' });
+  const survey = r.surveyUrl
+    ? await QRCode.toDataURL(r.surveyUrl, { margin: 0, width: 160, errorCorrectionLevel: 'M' })
+    : null;
   const field = (label: string, value: Content): Content[] => [{ text: label }, { text: ':' }, value];
   const fields: Content[][] = [
     field(t.service, { text: r.service, bold: true }),
@@ -252,6 +261,18 @@ export async function renderReceiptPdf(r: ReceiptInput): Promise<Buffer> {
         ],
         columnGap: 16,
       },
+      ...(survey && r.surveyUrl
+        ? [
+            {
+              columns: [
+                { width: 56, image: survey, fit: [52, 52] },
+                { width: '*', text: [`${t.survey} `, { text: r.surveyUrl, bold: true }], fontSize: 9 },
+              ],
+              columnGap: 10,
+              margin: [0, 18, 0, 0],
+            } as Content,
+          ]
+        : []),
       { text: t.keep, italics: true, fontSize: 8.5, alignment: 'center', margin: [0, 18, 0, 0] },
     ],
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { surveyTokenOf } from '../../src/core/survey-token.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const scan = (n: number) => Buffer.from(`%PDF-1.4\n% scan ${n} of a paper\n`);
@@ -255,6 +256,9 @@ describe('case documents: replaced with history, removed by their uploader, lock
     expect(text).not.toContain('akte-kematian-12.pdf');
     expect(text).toContain('Petugas penerima');
     expect(text).toContain('Siti Aminah');
+    // The survey this request's token opens once it is served.
+    expect(text.replace(/\s+/g, ' ')).toContain(`/survei/${surveyTokenOf(t.app.keys.survey, trackingCode)}`);
+    expect(text).toContain('Survei Kepuasan Masyarakat');
     expect(text).toMatch(new RegExp(`Perkiraan selesai\\s*:\\s*.*${due.replace('.', '\\.')} WITA`));
     const [size] = execFileSync('pdfinfo', [file])
       .toString()
