@@ -284,8 +284,9 @@ letters:
 
   it('keeps the seeds clean for `jaring standards check`', async () => {
     const { lintStandardsDir } = await import('../../src/standards/standard.lint.ts');
-    const { reliefEffects } = await import('../../src/relief/relief.service.ts');
-    const problems = await lintStandardsDir('standards', reliefEffects);
+    // Every module's effects, as `jaring standards check` is handed them.
+    const { effects } = await import('../../src/app.ts');
+    const problems = await lintStandardsDir('standards', effects);
     expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
     expect(await readFile('standards/tarakan/sembako.yaml', 'utf8')).toContain("Jaring's");
   });
