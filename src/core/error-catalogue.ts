@@ -215,6 +215,11 @@ export const errorCatalogue = {
     id: 'Survei untuk layanan ini sudah diisi. Terima kasih.',
     en: 'The survey for this service has been answered already. Thank you.',
   },
+  'survey.code_unknown': {
+    status: 404,
+    id: 'Kode permohonan tidak ditemukan. Periksa kode pada tanda terima Anda.',
+    en: 'Request code not found. Check the code on your receipt.',
+  },
   'survey.unknown_service': {
     status: 422,
     id: 'Layanan yang dipilih tidak ada di kantor ini.',

@@ -11,6 +11,8 @@ import {
   SurveyThanks,
   SurveyTokenParams,
   SurveyUnitParams,
+  TrackCodeParams,
+  TrackSurveyLink,
 } from './survey.schema.ts';
 import {
   answerAtKiosk,
@@ -19,6 +21,7 @@ import {
   publicSurveyIndexOf,
   surveyFormOf,
   surveyIndexOf,
+  trackSurveyLinkOf,
 } from './survey.service.ts';
 
 /** The satisfaction survey: the respondent's pages (token, kiosk), the office's index, the portal's figures. */
@@ -47,6 +50,16 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await answerByToken(app.db, app.keys.survey, request.params.token, request.body)),
+  );
+
+  // The tracking page's link to the survey, once the case is closed.
+  app.get(
+    '/api/public/track/:code/survey',
+    {
+      schema: { tags: ['public'], params: TrackCodeParams, response: { 200: TrackSurveyLink } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request) => trackSurveyLinkOf(app.db, app.keys.survey, request.params.code),
   );
 
   app.get(

@@ -18,6 +18,11 @@ export const Questionnaire = z.object({
 export type Questionnaire = z.infer<typeof Questionnaire>;
 
 export const SurveyTokenParams = z.object({ token: z.string().min(1).max(40) });
+export const TrackCodeParams = z.object({ code: z.string().min(1).max(20) });
+
+/** The survey token of a closed case, for the tracking page's link. */
+export const TrackSurveyLink = z.object({ token: z.string() });
+
 export const SurveyUnitParams = z.object({ unit: z.string().min(1).max(40) });
 
 /** What a respondent sees before answering, reached by the token of a served case. */

@@ -4,7 +4,7 @@ import { offsetMinutes } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
-import { trackingCodeOfSurveyToken } from '../core/survey-token.ts';
+import { surveyTokenOf, trackingCodeOfSurveyToken } from '../core/survey-token.ts';
 import type { Db } from '../db/client.ts';
 import { getUnitByCode, servicesInForce } from '../standards/standards.service.ts';
 import { type Answers, gradeLabels, krejcieMorgan, skmIndex, unsur, unsurIds } from './skm.ts';
@@ -59,6 +59,18 @@ export async function surveyFormOf(db: Db, key: Buffer, token: string) {
     answered: await repo.caseAnswered(db, c.id),
     questionnaire,
   };
+}
+
+/**
+ * The survey token of a case its citizen tracks: only once the case is closed, so the tracking
+ * page links to the survey of a service given. The tracking code is what the citizen holds.
+ */
+export async function trackSurveyLinkOf(db: Db, key: Buffer, trackingCode: string) {
+  const code = trackingCode.trim().toUpperCase();
+  const c = await surveyCaseOf(db, code);
+  if (!c) throw new DomainError('survey.code_unknown', {});
+  if (!c.closed) throw new DomainError('survey.case_open', {});
+  return { token: surveyTokenOf(key, code) };
 }
 
 function row(input: SurveyAnswer) {

@@ -537,6 +537,13 @@ const matrix: Record<string, Row> = {
     ok: 422,
     foreign: { none: 'public; a token names no unit' },
   },
+  'GET /api/public/track/:code/survey': {
+    need: 'public',
+    // The matrix's case is open: the survey opens once it is closed.
+    own: (f) => ({ url: `/api/public/track/${f.openCase.trackingCode}/survey` }),
+    ok: 409,
+    foreign: { none: 'public; the tracking code is what the citizen holds' },
+  },
   'GET /api/public/units/:unit/survey': {
     need: 'public',
     own: (f) => ({ url: `/api/public/units/${f.code}/survey` }),
