@@ -22,6 +22,7 @@ export const TrackCodeParams = z.object({ code: z.string().min(1).max(20) });
 
 /** The survey token of a closed case, for the tracking page's link. */
 export const TrackSurveyLink = z.object({ token: z.string() });
+export type TrackSurveyLink = z.infer<typeof TrackSurveyLink>;
 
 export const SurveyUnitParams = z.object({ unit: z.string().min(1).max(40) });
 
@@ -34,6 +35,7 @@ export const SurveyForm = z.object({
   answered: z.boolean(),
   questionnaire: Questionnaire,
 });
+export type SurveyForm = z.infer<typeof SurveyForm>;
 
 const Answers = z.object({
   U1: Score,
@@ -62,8 +64,10 @@ export const SurveyAnswer = z.object({
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 
 export const KioskAnswer = SurveyAnswer.extend({ standardId: z.number().int().positive() });
+export type KioskAnswer = z.infer<typeof KioskAnswer>;
 
 export const SurveyThanks = z.object({ thanks: z.literal(true), service: z.string() });
+export type SurveyThanks = z.infer<typeof SurveyThanks>;
 
 /** The kiosk page of a unit: its services with a standard in force, and the questions. */
 export const KioskForm = z.object({
@@ -71,6 +75,7 @@ export const KioskForm = z.object({
   services: z.array(z.object({ id: z.number(), name: z.string() })),
   questionnaire: Questionnaire,
 });
+export type KioskForm = z.infer<typeof KioskForm>;
 
 export const IndexQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -125,3 +130,4 @@ export const PublicSurveyIndex = z.object({
     }),
   ),
 });
+export type PublicSurveyIndex = z.infer<typeof PublicSurveyIndex>;

@@ -8,6 +8,7 @@ import { PortalPage } from './pages/portal/home.tsx';
  */
 const portal = () => import('./pages/portal/index.ts');
 const track = () => import('./pages/track/index.ts');
+const survey = () => import('./pages/survey/index.ts');
 const login = () => import('./pages/login.tsx');
 const staff = () => import('./pages/staff/index.ts');
 const account = () => import('./pages/account/index.ts');
@@ -49,6 +50,21 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/verifikasi/$code',
     component: lazyRouteComponent(track, 'VerifyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/survei',
+    component: lazyRouteComponent(survey, 'SurveyCodePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/survei/$token',
+    component: lazyRouteComponent(survey, 'SurveyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/kiosk/$unit/survei',
+    component: lazyRouteComponent(survey, 'KioskSurveyPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
