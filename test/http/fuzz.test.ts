@@ -391,6 +391,18 @@ const tables = [
   'office_hours',
   'relief_tariffs',
   'relief_payouts',
+  'survey_responses',
+];
+
+const surveyAll4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
+const surveyBreakers = [
+  wrongFor('object').map((v) => setAt(['answers'], v)),
+  fc.constant(removeAt(['answers', 'U5'])),
+  ...numberField(['answers', 'U1'], [0, 5, 2.5, -1]),
+  wrongFor('object').map((v) => setAt(['profile'], v)),
+  fc.constantFrom('X', '', 'laki').map((v) => setAt(['profile', 'sex'], v)),
+  ...numberField(['profile', 'age'], [9, 121, 40.5], false),
+  ...stringField(['comment'], { max: 1000 }),
 ];
 
 describe('fuzzing the HTTP boundary', () => {
@@ -507,6 +519,63 @@ describe('fuzzing the HTTP boundary', () => {
       write: false,
       session: () => sessions.anonymous as Session,
       inputs: get(fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment).map((c) => `/api/public/track/${c}`)),
+    },
+    // The satisfaction survey: a token that names no case, a service the office does not offer.
+    {
+      route: 'GET /api/public/survey/{token}',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc.oneof(fc.constant('ABCDE-FGHJK-MNPQRS'), badSegment).map((c) => `/api/public/survey/${c}`),
+      ),
+    },
+    {
+      route: 'POST /api/public/survey/{token}',
+      runs: 150,
+      write: true,
+      session: () => sessions.anonymous as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies(
+            { answers: surveyAll4, profile: { sex: 'L', age: 40 }, comment: 'baik' },
+            surveyBreakers,
+          ).map((b) => ({ method: 'POST' as const, url: '/api/public/survey/ABCDE-FGHJK-MNPQRS', ...b })),
+        ),
+    },
+    {
+      route: 'GET /api/public/units/{unit}/survey',
+      runs: 60,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(slugOrBad.map((u) => `/api/public/units/${u}/survey`)),
+    },
+    {
+      route: 'POST /api/public/units/{unit}/survey',
+      runs: 150,
+      write: true,
+      session: () => sessions.anonymous as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(
+              slugOrBad,
+              jsonBodies({ standardId: 999_999, answers: surveyAll4 }, [
+                ...surveyBreakers,
+                ...numberField(['standardId'], [0, -1, 1.5, 2 ** 40]),
+              ]),
+            )
+            .map(([u, b]) => ({ method: 'POST' as const, url: `/api/public/units/${u}/survey`, ...b })),
+        ),
+    },
+    {
+      route: 'GET /api/public/units/{unit}/survey/index',
+      runs: 60,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(slugOrBad.map((u) => `/api/public/units/${u}/survey/index`)),
     },
     {
       route: 'GET /api/public/track/{code}/survey',
