@@ -25,6 +25,8 @@ export const Permissions = [
   'registry.export',
   'complaints.handle',
   'reports.read',
+  /** Closing a survey period, recording its follow-up plan, importing paper responses (the head's). */
+  'survey.manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -49,6 +51,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'registry.read',
     'complaints.handle',
     'reports.read',
+    'survey.manage',
   ],
   kepala_bidang: [
     'home.view',
