@@ -131,3 +131,69 @@ export const PublicSurveyIndex = z.object({
   ),
 });
 export type PublicSurveyIndex = z.infer<typeof PublicSurveyIndex>;
+
+/** A survey period of the signed-in user's unit: a semester, or the whole year. */
+export const PeriodInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  /** 1 (January–June) or 2 (July–December); null: the whole year. */
+  semester: z.union([z.literal(1), z.literal(2)]).nullable(),
+});
+export type PeriodInput = z.infer<typeof PeriodInput>;
+
+export const FollowUpStatus = z.enum(['planned', 'in_progress', 'done']);
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const FollowUpInput = PeriodInput.extend({
+  unsur: UnsurId,
+  action: z.string().trim().min(5).max(1000),
+  dueOn: isoDay,
+});
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+
+export const FollowUpParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const FollowUpChange = z.object({ status: FollowUpStatus });
+
+export const FollowUp = z.object({
+  id: z.number(),
+  unsur: UnsurId,
+  action: z.string(),
+  dueOn: z.string(),
+  status: FollowUpStatus,
+  recordedBy: z.string(),
+});
+
+export const FollowUpMade = z.object({ id: z.number() });
+
+export const PeriodClosed = z.object({ closedAt: z.string() });
+
+export const ImportQuery = z.object({
+  standardId: z.coerce.number().int().positive().max(2_147_483_647),
+  year: z.coerce.number().int().min(2000).max(2100),
+  semester: z.coerce.number().int().min(1).max(2).optional(),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const ImportDone = z.object({ imported: z.number(), service: z.string(), servedOn: z.string() });
+export type ImportDone = z.infer<typeof ImportDone>;
+
+const Count = z.object({ key: z.string(), label: Bilingual, n: z.number() });
+
+/** The SKM report of a period as PermenPAN-RB 14/2017 lays it out, beside the follow-up plan. */
+export const SurveyReport = SurveyIndex.extend({
+  year: z.number(),
+  semester: z.number().nullable(),
+  /** The period has ended: the head may close it. */
+  ended: z.boolean(),
+  closed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  profile: z.object({
+    sex: z.array(Count),
+    age: z.array(Count),
+    education: z.array(Count),
+    occupation: z.array(Count),
+  }),
+  comments: z.array(z.string()),
+  followUps: z.array(FollowUp),
+  unsurNames: z.array(z.object({ id: UnsurId, name: Bilingual })),
+});
+export type SurveyReport = z.infer<typeof SurveyReport>;

@@ -17,6 +17,7 @@ const binary = new Map<string, string>([
   ['GET /api/registry/template.:format', 'text/csv or XLSX'],
   ['GET /api/registry/imports/:id/errors', 'text/csv'],
   ['GET /api/audit/export.xlsx', 'XLSX'],
+  ['GET /api/survey/report.:format', 'application/pdf or XLSX'],
 ]);
 
 describe('route contracts', () => {
