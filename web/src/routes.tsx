@@ -121,6 +121,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/survei',
+    component: lazyRouteComponent(reports, 'SurveyReportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/kas',
     component: lazyRouteComponent(reports, 'CashBookPage'),
   }),

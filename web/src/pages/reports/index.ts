@@ -2,3 +2,4 @@ import '../../styles/all.ts';
 
 export { CashBookPage } from './cash-book.tsx';
 export { SlaReportPage } from './sla.tsx';
+export { SurveyReportPage } from './survey.tsx';
