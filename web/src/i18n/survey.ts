@@ -55,9 +55,4 @@ export const surveyTexts = defineTexts({
     en: 'This page is ready for the next respondent in a few seconds.',
   },
   kioskAgain: { id: 'Responden berikutnya', en: 'Next respondent' },
-  publicIndex: { id: 'Indeks Kepuasan Masyarakat', en: 'Public satisfaction index' },
-  publicIndexOf: {
-    id: 'IKM {score} (mutu {grade}, {label}) · {period} · {n} responden',
-    en: 'Index {score} (grade {grade}, {label}) · {period} · {n} respondents',
-  },
 });
