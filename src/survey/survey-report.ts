@@ -57,15 +57,17 @@ const words = {
 const say = (lang: Lang, key: keyof typeof words, values: Record<string, string | number> = {}) =>
   words[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in values ? String(values[k]) : w));
 
-const weighted = (nrr: string) => (Number(nrr) / 9).toFixed(3);
+/** `94.44` as Indonesian writes it (`94,44`), or as it is in English. */
+const decimal = (value: string, lang: Lang) => (lang === 'id' ? value.replace('.', ',') : value);
+const weighted = (nrr: string, lang: Lang) => decimal((Number(nrr) / 9).toFixed(3), lang);
 
 function unsurRows(r: SurveyReport, lang: Lang): string[][] {
   const names = new Map(r.unsurNames.map((u) => [u.id, u.name[lang]]));
   return (r.unit.index?.unsur ?? []).map((u) => [
     `${u.id} ${names.get(u.id) ?? ''}`,
     String(u.respondents),
-    u.nrr,
-    weighted(u.nrr),
+    decimal(u.nrr, lang),
+    weighted(u.nrr, lang),
   ]);
 }
 
@@ -130,8 +132,8 @@ export async function surveyReportPdf(r: SurveyReport, unit: UnitRow, lang: Lang
         i
           ? {
               stack: [
-                `${say(lang, 'ikm')}: ${i.ikm}`,
-                { text: `${say(lang, 'score')}: ${i.score}`, bold: true, fontSize: 12 },
+                `${say(lang, 'ikm')}: ${decimal(i.ikm, lang)}`,
+                { text: `${say(lang, 'score')}: ${decimal(i.score, lang)}`, bold: true, fontSize: 12 },
                 `${say(lang, 'grade')}: ${i.grade} (${r.unit.gradeLabel?.[lang] ?? ''})`,
                 `${say(lang, 'weakest')}: ${i.weakest.map((w) => `${w} ${r.unsurNames.find((u) => u.id === w)?.name[lang] ?? ''}`).join(', ')}`,
               ],
@@ -162,7 +164,7 @@ export async function surveyReportPdf(r: SurveyReport, unit: UnitRow, lang: Lang
         s.service,
         String(s.respondents.total),
         String(s.sampleNeeded),
-        s.index?.score ?? '–',
+        s.index ? decimal(s.index.score, lang) : '–',
         s.index?.grade ?? '–',
       ]),
       ['*', 60, 70, 60, 50],

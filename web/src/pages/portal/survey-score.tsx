@@ -2,6 +2,7 @@ import type { PublicSurveyIndex } from '@jaring/survey/survey.schema.ts';
 import { Badge, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api.ts';
+import { formatDecimal } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { portalTexts } from '../../i18n/portal.ts';
 
@@ -12,7 +13,7 @@ const gradeColor = { A: 'teal', B: 'green', C: 'yellow', D: 'red' } as const;
  * score, grade, period and respondents; nothing while the service has no finished period.
  */
 export function SurveyScore({ unit, slug }: { unit: string; slug: string }) {
-  const { t, pick } = useTexts(portalTexts);
+  const { t, pick, lang } = useTexts(portalTexts);
   // One request per unit page, shared by all its services.
   const query = useQuery({
     queryKey: ['survey-index', unit],
@@ -28,7 +29,7 @@ export function SurveyScore({ unit, slug }: { unit: string; slug: string }) {
       </Badge>
       <Text size="sm">
         {t('surveyScore', {
-          score: s.score,
+          score: formatDecimal(s.score, lang),
           grade: s.grade,
           label: pick(s.gradeLabel),
           period: pick(s.period),

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatDecimal } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { surveyReportTexts } from '../../i18n/survey-report.ts';
 import { Bars } from './survey-bars.tsx';
@@ -127,7 +127,7 @@ export function SurveyReportPage() {
                         {i ? (
                           <>
                             <Text size="xl" fw={700} data-testid="survey-score">
-                              {i.score}
+                              {formatDecimal(i.score, lang)}
                             </Text>
                             <Text size="sm">
                               {t('grade', {
@@ -185,7 +185,7 @@ export function SurveyReportPage() {
                             key: u.id,
                             name: `${names.get(u.id)}${i.weakest.includes(u.id) ? ` (${t('weakest')})` : ''}`,
                             value: Number(u.nrr),
-                            shown: Number(u.nrr).toFixed(2),
+                            shown: formatDecimal(Number(u.nrr).toFixed(2), lang),
                             strong: i.weakest.includes(u.id),
                           }))}
                         />
@@ -210,7 +210,9 @@ export function SurveyReportPage() {
                               <Table.Td>{s.service}</Table.Td>
                               <Table.Td>{s.respondents.total}</Table.Td>
                               <Table.Td c={s.sampleShort ? 'orange' : undefined}>{s.sampleNeeded}</Table.Td>
-                              <Table.Td>{s.index ? `${s.index.score} (${s.index.grade})` : '—'}</Table.Td>
+                              <Table.Td>
+                                {s.index ? `${formatDecimal(s.index.score, lang)} (${s.index.grade})` : '—'}
+                              </Table.Td>
                             </Table.Tr>
                           ))}
                         </Table.Tbody>
