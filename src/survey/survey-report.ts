@@ -85,9 +85,14 @@ function table(head: string[], rows: string[][], widths: (string | number)[]): C
 }
 
 /** The SKM report as the office files it: kop surat, the figures, the plan, the head's signature. */
-export async function surveyReportPdf(r: SurveyReport, unit: UnitRow, lang: Lang): Promise<Buffer> {
+export async function surveyReportPdf(
+  r: SurveyReport,
+  unit: UnitRow,
+  lang: Lang,
+  now: Date,
+): Promise<Buffer> {
   const i = r.unit.index;
-  const today = todayIn(unit.timeZone);
+  const today = todayIn(unit.timeZone, now);
   const head = unit.head;
   const profileCols = (['sex', 'age', 'education', 'occupation'] as const).map((k) => ({
     stack: [

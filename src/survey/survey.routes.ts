@@ -158,7 +158,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `attachment; filename="${name}.pdf"`)
-          .send(await surveyReportPdf(report, ctx.unit, lang));
+          .send(await surveyReportPdf(report, ctx.unit, lang, new Date(app.clock.now())));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
