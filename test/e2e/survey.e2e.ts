@@ -126,4 +126,18 @@ describe('SKM: a served case, its survey from the tracking page, the report and 
       `Indeks Kepuasan Masyarakat 94,44 (mutu A, Sangat baik) · Tahun ${year} · 1 responden`,
     );
   });
+
+  it('a walk-in respondent answers at the office kiosk, which then clears for the next one', async () => {
+    const errors = watchErrors(phone);
+    await phone.goto(`${server.url}/kiosk/sragen/survei`);
+    await phone.getByTestId('kiosk-service').getByText('Kehabisan Bekal').click();
+    for (const u of ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'])
+      await phone.getByTestId(`answer-${u}-3`).click();
+    await phone.getByTestId('survey-send').click();
+    await phone.getByTestId('survey-thanks').waitFor();
+    // Nobody touches the tablet: after a few seconds it is ready again, with nothing chosen.
+    await phone.getByTestId('kiosk-service').waitFor({ timeout: 10_000 });
+    expect(await phone.getByTestId('unsur-U1').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
