@@ -42,7 +42,7 @@ export const surveyReportTexts = defineTexts({
   unsur: { id: 'Unsur', en: 'Element' },
   action: { id: 'Tindakan', en: 'Action' },
   due: { id: 'Batas waktu', en: 'Due' },
-  status: { id: 'Status', en: 'Status' },
+  followUpStatus: { id: 'Status', en: 'Status' },
   planned: { id: 'Direncanakan', en: 'Planned' },
   in_progress: { id: 'Berjalan', en: 'In progress' },
   done: { id: 'Selesai', en: 'Done' },

@@ -59,7 +59,7 @@ export function FollowUps({
                 <Table.Th>{t('unsur')}</Table.Th>
                 <Table.Th>{t('action')}</Table.Th>
                 <Table.Th>{t('due')}</Table.Th>
-                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('followUpStatus')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -72,7 +72,7 @@ export function FollowUps({
                     {canManage ? (
                       <Select
                         size="xs"
-                        aria-label={t('status')}
+                        aria-label={t('followUpStatus')}
                         data={statusData}
                         value={f.status}
                         allowDeselect={false}
