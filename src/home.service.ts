@@ -75,6 +75,13 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'survey',
+    label: { id: 'Survei Kepuasan (SKM)', en: 'Satisfaction survey (SKM)' },
+    path: '/staf/survei',
+    permission: 'reports.read',
+    available: true,
+  },
+  {
     key: 'cashbook',
     label: { id: 'Buku Kas Kehabisan Bekal', en: 'Stranded-traveller cash book' },
     path: '/staf/kas',

@@ -27,6 +27,7 @@ describe('permissions', () => {
       'registry.import',
       'calendar.manage',
       'users.manage',
+      'survey.manage',
     ];
     for (const p of changing) expect(permissionsOf(['auditor'])).not.toContain(p);
   });

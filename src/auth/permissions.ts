@@ -33,6 +33,8 @@ export const Permissions = [
   'stock.read',
   /** Goods receipts, stock counts, write-offs of expired stock, catalogue entries. */
   'stock.manage',
+  /** Closing a survey period, recording its follow-up plan, importing paper responses (the head's). */
+  'survey.manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -60,6 +62,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'complaints.handle',
     'reports.read',
     'stock.read',
+    'survey.manage',
   ],
   kepala_bidang: [
     'home.view',

@@ -235,6 +235,54 @@ export const errorCatalogue = {
     id: 'Survei untuk layanan ini sudah diisi. Terima kasih.',
     en: 'The survey for this service has been answered already. Thank you.',
   },
+  'survey.code_unknown': {
+    status: 404,
+    id: 'Kode permohonan tidak ditemukan. Periksa kode pada tanda terima Anda.',
+    en: 'Request code not found. Check the code on your receipt.',
+  },
+  'survey.period_closed': {
+    status: 409,
+    id: 'Periode survei semester {semester} tahun {year} sudah ditutup oleh kepala dinas; tanggapan atas layanan pada periode itu tidak dapat ditambahkan lagi.',
+    en: 'The survey period semester {semester} of {year} has been closed by the head of office; no response for a service given in it can be added.',
+    variants: {
+      on: 'semester',
+      texts: {
+        0: {
+          id: 'Periode survei tahun {year} sudah ditutup oleh kepala dinas; tanggapan atas layanan pada tahun itu tidak dapat ditambahkan lagi.',
+          en: 'The survey period of the year {year} has been closed by the head of office; no response for a service given in it can be added.',
+        },
+      },
+    },
+  },
+  'survey.period_already_closed': {
+    status: 409,
+    id: 'Periode survei ini sudah ditutup.',
+    en: 'This survey period is closed already.',
+  },
+  'survey.period_unfinished': {
+    status: 409,
+    id: 'Periode survei baru dapat ditutup setelah berakhir ({to}).',
+    en: 'A survey period can be closed only once it has ended ({to}).',
+  },
+  'survey.follow_up_not_found': {
+    status: 404,
+    id: 'Rencana tindak lanjut tidak ditemukan.',
+    en: 'Follow-up plan not found.',
+  },
+  'survey.import_invalid': {
+    status: 422,
+    id: 'Berkas survei kertas tidak dapat diimpor ({count} masalah); tidak ada jawaban yang disimpan.',
+    en: 'The paper survey file cannot be imported ({count} problems); no response was stored.',
+    variants: {
+      on: 'count',
+      texts: {
+        1: {
+          id: 'Berkas survei kertas tidak dapat diimpor (1 masalah); tidak ada jawaban yang disimpan.',
+          en: 'The paper survey file cannot be imported (1 problem); no response was stored.',
+        },
+      },
+    },
+  },
   'survey.unknown_service': {
     status: 422,
     id: 'Layanan yang dipilih tidak ada di kantor ini.',

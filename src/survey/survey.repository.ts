@@ -1,6 +1,7 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { users } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
-import { surveyResponses } from './survey.tables.ts';
+import { type FollowUpStatus, surveyFollowUps, surveyPeriods, surveyResponses } from './survey.tables.ts';
 
 export type ResponseInsert = typeof surveyResponses.$inferInsert;
 
@@ -46,4 +47,139 @@ export async function answersOf(db: Db, unitId: number, from: string, to: string
         lt(surveyResponses.servedOn, to),
       ),
     );
+}
+
+/** Serialises a unit's survey writes against the closing of its periods (shared by writers). */
+const periodLockKey = 7_238_101;
+
+/** Taken by a response's insert: many at once, never while the head closes a period. */
+export async function lockPeriodsShared(tx: Db, unitId: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${periodLockKey}, ${unitId})`);
+}
+
+/** Taken by the closing of a period: alone, so no response slips in while it closes. */
+export async function lockPeriodsExclusive(tx: Db, unitId: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${periodLockKey}, ${unitId})`);
+}
+
+/** The closed period (its semester, or the whole year) that holds a day, if any. */
+export async function closedPeriodOf(db: Db, unitId: number, year: number, semester: 1 | 2) {
+  const [row] = await db
+    .select({ year: surveyPeriods.year, semester: surveyPeriods.semester })
+    .from(surveyPeriods)
+    .where(
+      and(
+        eq(surveyPeriods.unitId, unitId),
+        eq(surveyPeriods.year, year),
+        or(isNull(surveyPeriods.semester), eq(surveyPeriods.semester, semester)),
+        isNotNull(surveyPeriods.closedAt),
+      ),
+    )
+    .orderBy(asc(surveyPeriods.semester))
+    .limit(1);
+  return row;
+}
+
+const samePeriod = (unitId: number, year: number, semester: number | null) =>
+  and(
+    eq(surveyPeriods.unitId, unitId),
+    eq(surveyPeriods.year, year),
+    semester === null ? isNull(surveyPeriods.semester) : eq(surveyPeriods.semester, semester),
+  );
+
+export async function findPeriod(db: Db, unitId: number, year: number, semester: number | null) {
+  const [row] = await db
+    .select({
+      id: surveyPeriods.id,
+      closedAt: surveyPeriods.closedAt,
+      closedBy: surveyPeriods.closedBy,
+      closedByName: users.name,
+    })
+    .from(surveyPeriods)
+    .leftJoin(users, eq(users.id, surveyPeriods.closedBy))
+    .where(samePeriod(unitId, year, semester));
+  return row;
+}
+
+/** The period's row, made when it has none yet. */
+export async function ensurePeriod(db: Db, unitId: number, year: number, semester: number | null) {
+  await db
+    .insert(surveyPeriods)
+    .values({ unitId, year, semester })
+    .onConflictDoNothing({ target: [surveyPeriods.unitId, surveyPeriods.year, surveyPeriods.semester] });
+  const row = await findPeriod(db, unitId, year, semester);
+  if (!row) throw new Error('survey period not made');
+  return row;
+}
+
+/** Closes an open period; false when it was closed already. */
+export async function closePeriod(db: Db, periodId: number, userId: number, at: Date): Promise<boolean> {
+  const closed = await db
+    .update(surveyPeriods)
+    .set({ closedAt: at, closedBy: userId })
+    .where(and(eq(surveyPeriods.id, periodId), isNull(surveyPeriods.closedAt)))
+    .returning({ id: surveyPeriods.id });
+  return closed.length > 0;
+}
+
+export async function insertResponses(db: Db, rows: ResponseInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insert(surveyResponses).values(rows);
+}
+
+export async function followUpsOf(db: Db, periodId: number) {
+  return db
+    .select({
+      id: surveyFollowUps.id,
+      unsur: surveyFollowUps.unsur,
+      action: surveyFollowUps.action,
+      dueOn: surveyFollowUps.dueOn,
+      status: surveyFollowUps.status,
+      recordedBy: users.name,
+      updatedAt: surveyFollowUps.updatedAt,
+    })
+    .from(surveyFollowUps)
+    .innerJoin(users, eq(users.id, surveyFollowUps.recordedBy))
+    .where(eq(surveyFollowUps.periodId, periodId))
+    .orderBy(asc(surveyFollowUps.unsur), asc(surveyFollowUps.id));
+}
+
+export async function insertFollowUp(db: Db, row: typeof surveyFollowUps.$inferInsert) {
+  const [made] = await db.insert(surveyFollowUps).values(row).returning({ id: surveyFollowUps.id });
+  return made?.id as number;
+}
+
+/** A follow-up of a unit's period, or undefined when it is another unit's or none. */
+export async function findFollowUp(db: Db, unitId: number, id: number) {
+  const [row] = await db
+    .select({ id: surveyFollowUps.id, status: surveyFollowUps.status, periodId: surveyFollowUps.periodId })
+    .from(surveyFollowUps)
+    .innerJoin(surveyPeriods, eq(surveyPeriods.id, surveyFollowUps.periodId))
+    .where(and(eq(surveyFollowUps.id, id), eq(surveyPeriods.unitId, unitId)));
+  return row;
+}
+
+export async function setFollowUpStatus(db: Db, id: number, status: FollowUpStatus, at: Date) {
+  await db.update(surveyFollowUps).set({ status, updatedAt: at }).where(eq(surveyFollowUps.id, id));
+}
+
+/** The profile and comment of a period's responses: no case, no time of day, no order of arrival. */
+export async function profilesOf(db: Db, unitId: number, from: string, to: string) {
+  return db
+    .select({
+      standardId: surveyResponses.standardId,
+      sex: surveyResponses.sex,
+      age: surveyResponses.age,
+      education: surveyResponses.education,
+      occupation: surveyResponses.occupation,
+      comment: surveyResponses.comment,
+    })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.unitId, unitId),
+        gte(surveyResponses.servedOn, from),
+        lt(surveyResponses.servedOn, to),
+      ),
+    )
+    .orderBy(asc(surveyResponses.comment));
 }

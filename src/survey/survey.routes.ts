@@ -1,16 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { guard, requireAuth } from '../auth/guard.ts';
+import { z } from 'zod';
+import { actorOf } from '../auth/auth.service.ts';
+import { clientOf, guard, requireAuth } from '../auth/guard.ts';
+import { NoContent } from '../core/contract.ts';
+import { DomainError } from '../core/errors.ts';
+import { pickLanguage } from '../core/i18n.ts';
+import { uploadedFile } from '../http/upload.ts';
 import {
+  FollowUpChange,
+  FollowUpInput,
+  FollowUpMade,
+  FollowUpParams,
+  ImportDone,
+  ImportQuery,
   IndexQuery,
   KioskAnswer,
   KioskForm,
+  PeriodClosed,
+  PeriodInput,
   PublicSurveyIndex,
   SurveyAnswer,
   SurveyForm,
   SurveyIndex,
+  SurveyReport,
   SurveyThanks,
   SurveyTokenParams,
   SurveyUnitParams,
+  TrackCodeParams,
+  TrackSurveyLink,
 } from './survey.schema.ts';
 import {
   answerAtKiosk,
@@ -19,7 +36,16 @@ import {
   publicSurveyIndexOf,
   surveyFormOf,
   surveyIndexOf,
+  trackSurveyLinkOf,
 } from './survey.service.ts';
+import {
+  changeFollowUp,
+  closeSurveyPeriod,
+  importPaperResponses,
+  recordFollowUp,
+  surveyReportOf,
+} from './survey-office.service.ts';
+import { surveyReportPdf, surveyReportXlsx } from './survey-report.ts';
 
 /** The satisfaction survey: the respondent's pages (token, kiosk), the office's index, the portal's figures. */
 export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -47,6 +73,16 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await answerByToken(app.db, app.keys.survey, request.params.token, request.body)),
+  );
+
+  // The tracking page's link to the survey, once the case is closed.
+  app.get(
+    '/api/public/track/:code/survey',
+    {
+      schema: { tags: ['public'], params: TrackCodeParams, response: { 200: TrackSurveyLink } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request) => trackSurveyLinkOf(app.db, app.keys.survey, request.params.code),
   );
 
   app.get(
@@ -90,5 +126,115 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('reports.read'),
     },
     async (request) => surveyIndexOf(app.db, requireAuth(request), request.query),
+  );
+
+  app.get(
+    '/api/survey/report',
+    {
+      schema: { tags: ['survey'], querystring: IndexQuery, response: { 200: SurveyReport } },
+      preValidation: guard('reports.read'),
+    },
+    async (request) => surveyReportOf(app.db, app.clock, requireAuth(request), request.query),
+  );
+
+  // Binary: the report as PDF or XLSX (exempt from a response schema, see test/http/contracts.test.ts).
+  app.get(
+    '/api/survey/report.:format',
+    {
+      schema: {
+        tags: ['survey'],
+        params: z.object({ format: z.enum(['pdf', 'xlsx']) }),
+        querystring: IndexQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+      },
+      preValidation: guard('reports.read'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const { lang: asked, ...query } = request.query;
+      const lang = asked ?? pickLanguage(request.headers['accept-language']);
+      const report = await surveyReportOf(app.db, app.clock, ctx, query);
+      const name = `skm-${ctx.unit.code}-${query.year}${query.semester ? `-s${query.semester}` : ''}`;
+      if (request.params.format === 'pdf')
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${name}.pdf"`)
+          .send(await surveyReportPdf(report, ctx.unit, lang, new Date(app.clock.now())));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await surveyReportXlsx(report, ctx.unit, lang));
+    },
+  );
+
+  app.post(
+    '/api/survey/periods/close',
+    {
+      schema: { tags: ['survey'], body: PeriodInput, response: { 200: PeriodClosed } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request) => {
+      const ctx = requireAuth(request);
+      return closeSurveyPeriod(app.db, app.clock, ctx, actorOf(ctx, clientOf(request)), request.body);
+    },
+  );
+
+  app.post(
+    '/api/survey/follow-ups',
+    {
+      schema: { tags: ['survey'], body: FollowUpInput, response: { 201: FollowUpMade } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      return reply
+        .status(201)
+        .send(await recordFollowUp(app.db, ctx, actorOf(ctx, clientOf(request)), request.body));
+    },
+  );
+
+  app.put(
+    '/api/survey/follow-ups/:id',
+    {
+      schema: {
+        tags: ['survey'],
+        params: FollowUpParams,
+        body: FollowUpChange,
+        response: { 204: NoContent },
+      },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      await changeFollowUp(
+        app.db,
+        app.clock,
+        ctx,
+        actorOf(ctx, clientOf(request)),
+        request.params.id,
+        request.body.status,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Paper responses into a period: the whole file or nothing, every problem by row.
+  app.post(
+    '/api/survey/imports',
+    {
+      schema: { tags: ['survey'], querystring: ImportQuery, response: { 201: ImportDone } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      const file = await uploadedFile(request, { fileSize: 5 * 1024 * 1024, files: 1 });
+      if (!file) throw new DomainError('request.file_missing');
+      const bytes = await file.toBuffer();
+      return reply.status(201).send(
+        await importPaperResponses(app.db, ctx, actorOf(ctx, clientOf(request)), request.query, {
+          bytes,
+          fileName: file.filename,
+        }),
+      );
+    },
   );
 };

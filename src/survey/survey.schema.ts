@@ -18,6 +18,12 @@ export const Questionnaire = z.object({
 export type Questionnaire = z.infer<typeof Questionnaire>;
 
 export const SurveyTokenParams = z.object({ token: z.string().min(1).max(40) });
+export const TrackCodeParams = z.object({ code: z.string().min(1).max(20) });
+
+/** The survey token of a closed case, for the tracking page's link. */
+export const TrackSurveyLink = z.object({ token: z.string() });
+export type TrackSurveyLink = z.infer<typeof TrackSurveyLink>;
+
 export const SurveyUnitParams = z.object({ unit: z.string().min(1).max(40) });
 
 /** What a respondent sees before answering, reached by the token of a served case. */
@@ -29,6 +35,7 @@ export const SurveyForm = z.object({
   answered: z.boolean(),
   questionnaire: Questionnaire,
 });
+export type SurveyForm = z.infer<typeof SurveyForm>;
 
 const Answers = z.object({
   U1: Score,
@@ -57,8 +64,10 @@ export const SurveyAnswer = z.object({
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 
 export const KioskAnswer = SurveyAnswer.extend({ standardId: z.number().int().positive() });
+export type KioskAnswer = z.infer<typeof KioskAnswer>;
 
 export const SurveyThanks = z.object({ thanks: z.literal(true), service: z.string() });
+export type SurveyThanks = z.infer<typeof SurveyThanks>;
 
 /** The kiosk page of a unit: its services with a standard in force, and the questions. */
 export const KioskForm = z.object({
@@ -66,6 +75,7 @@ export const KioskForm = z.object({
   services: z.array(z.object({ id: z.number(), name: z.string() })),
   questionnaire: Questionnaire,
 });
+export type KioskForm = z.infer<typeof KioskForm>;
 
 export const IndexQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -120,3 +130,70 @@ export const PublicSurveyIndex = z.object({
     }),
   ),
 });
+export type PublicSurveyIndex = z.infer<typeof PublicSurveyIndex>;
+
+/** A survey period of the signed-in user's unit: a semester, or the whole year. */
+export const PeriodInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  /** 1 (January–June) or 2 (July–December); null: the whole year. */
+  semester: z.union([z.literal(1), z.literal(2)]).nullable(),
+});
+export type PeriodInput = z.infer<typeof PeriodInput>;
+
+export const FollowUpStatus = z.enum(['planned', 'in_progress', 'done']);
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const FollowUpInput = PeriodInput.extend({
+  unsur: UnsurId,
+  action: z.string().trim().min(5).max(1000),
+  dueOn: isoDay,
+});
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+
+export const FollowUpParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const FollowUpChange = z.object({ status: FollowUpStatus });
+
+export const FollowUp = z.object({
+  id: z.number(),
+  unsur: UnsurId,
+  action: z.string(),
+  dueOn: z.string(),
+  status: FollowUpStatus,
+  recordedBy: z.string(),
+});
+
+export const FollowUpMade = z.object({ id: z.number() });
+
+export const PeriodClosed = z.object({ closedAt: z.string() });
+
+export const ImportQuery = z.object({
+  standardId: z.coerce.number().int().positive().max(2_147_483_647),
+  year: z.coerce.number().int().min(2000).max(2100),
+  semester: z.coerce.number().int().min(1).max(2).optional(),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const ImportDone = z.object({ imported: z.number(), service: z.string(), servedOn: z.string() });
+export type ImportDone = z.infer<typeof ImportDone>;
+
+const Count = z.object({ key: z.string(), label: Bilingual, n: z.number() });
+
+/** The SKM report of a period as PermenPAN-RB 14/2017 lays it out, beside the follow-up plan. */
+export const SurveyReport = SurveyIndex.extend({
+  year: z.number(),
+  semester: z.number().nullable(),
+  /** The period has ended: the head may close it. */
+  ended: z.boolean(),
+  closed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  profile: z.object({
+    sex: z.array(Count),
+    age: z.array(Count),
+    education: z.array(Count),
+    occupation: z.array(Count),
+  }),
+  comments: z.array(z.string()),
+  followUps: z.array(FollowUp),
+  unsurNames: z.array(z.object({ id: UnsurId, name: Bilingual })),
+});
+export type SurveyReport = z.infer<typeof SurveyReport>;

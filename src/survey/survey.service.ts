@@ -4,7 +4,7 @@ import { offsetMinutes } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
-import { trackingCodeOfSurveyToken } from '../core/survey-token.ts';
+import { surveyTokenOf, trackingCodeOfSurveyToken } from '../core/survey-token.ts';
 import type { Db } from '../db/client.ts';
 import { getUnitByCode, servicesInForce } from '../standards/standards.service.ts';
 import { type Answers, gradeLabels, krejcieMorgan, skmIndex, unsur, unsurIds } from './skm.ts';
@@ -61,6 +61,42 @@ export async function surveyFormOf(db: Db, key: Buffer, token: string) {
   };
 }
 
+/**
+ * The survey token of a case its citizen tracks: only once the case is closed, so the tracking
+ * page links to the survey of a service given. The tracking code is what the citizen holds.
+ */
+export async function trackSurveyLinkOf(db: Db, key: Buffer, trackingCode: string) {
+  const code = trackingCode.trim().toUpperCase();
+  const c = await surveyCaseOf(db, code);
+  if (!c) throw new DomainError('survey.code_unknown', {});
+  if (!c.closed) throw new DomainError('survey.case_open', {});
+  return { token: surveyTokenOf(key, code) };
+}
+
+/** The semester (1 or 2) of a day `YYYY-MM-DD`. */
+const semesterOfDay = (day: string): 1 | 2 => (Number(day.slice(5, 7)) <= 6 ? 1 : 2);
+
+/**
+ * Stores responses of one unit unless a period holding one of their days is closed, under the
+ * lock the closing of a period takes, so none slips in while the head closes it.
+ */
+export async function insertInOpenPeriods(db: Db, unitId: number, rows: repo.ResponseInsert[]) {
+  return db.transaction(async (tx) => {
+    await repo.lockPeriodsShared(tx, unitId);
+    for (const day of new Set(rows.map((r) => r.servedOn))) {
+      const closed = await repo.closedPeriodOf(tx, unitId, Number(day.slice(0, 4)), semesterOfDay(day));
+      if (closed)
+        throw new DomainError('survey.period_closed', {
+          year: closed.year,
+          semester: closed.semester === null ? 0 : closed.semester === 1 ? 'I' : 'II',
+        });
+    }
+    if (rows.length === 1 && rows[0]?.caseId) return repo.insertResponse(tx, rows[0]);
+    await repo.insertResponses(tx, rows);
+    return true;
+  });
+}
+
 function row(input: SurveyAnswer) {
   const a = input.answers;
   return {
@@ -88,14 +124,16 @@ function row(input: SurveyAnswer) {
 export async function answerByToken(db: Db, key: Buffer, token: string, input: SurveyAnswer) {
   const c = await caseOfToken(db, key, token);
   if (!c.closed || !c.closedAt) throw new DomainError('survey.case_open', {});
-  const stored = await repo.insertResponse(db, {
-    unitId: c.unitId,
-    standardId: c.standardId,
-    channel: 'token',
-    caseId: c.id,
-    servedOn: todayIn(c.timeZone, c.closedAt),
-    ...row(input),
-  });
+  const stored = await insertInOpenPeriods(db, c.unitId, [
+    {
+      unitId: c.unitId,
+      standardId: c.standardId,
+      channel: 'token',
+      caseId: c.id,
+      servedOn: todayIn(c.timeZone, c.closedAt),
+      ...row(input),
+    },
+  ]);
   if (!stored) throw new DomainError('survey.answered', {});
   return { thanks: true as const, service: c.service };
 }
@@ -120,14 +158,16 @@ export async function answerAtKiosk(
   const unit = await getUnitByCode(db, unitCode);
   const service = (await servicesInForce(db, unit)).find((s) => s.standardId === input.standardId);
   if (!service) throw new DomainError('survey.unknown_service', {});
-  await repo.insertResponse(db, {
-    unitId: unit.id,
-    standardId: service.standardId,
-    channel: 'kiosk',
-    caseId: null,
-    servedOn: todayIn(unit.timeZone, new Date(clock.now())),
-    ...row(input),
-  });
+  await insertInOpenPeriods(db, unit.id, [
+    {
+      unitId: unit.id,
+      standardId: service.standardId,
+      channel: 'kiosk',
+      caseId: null,
+      servedOn: todayIn(unit.timeZone, new Date(clock.now())),
+      ...row(input),
+    },
+  ]);
   return { thanks: true as const, service: service.standard.name };
 }
 

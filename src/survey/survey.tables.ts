@@ -10,8 +10,9 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
 } from 'drizzle-orm/pg-core';
-import { units } from '../auth/auth.tables.ts';
+import { units, users } from '../auth/auth.tables.ts';
 import { cases } from '../cases/cases.tables.ts';
 import { standards } from '../standards/standards.tables.ts';
 
@@ -68,5 +69,59 @@ export const surveyResponses = pgTable(
         and coalesce(${t.u7}, 1) between 1 and 4 and coalesce(${t.u8}, 1) between 1 and 4 and coalesce(${t.u9}, 1) between 1 and 4`,
     ),
     check('survey_responses_token_case', sql`(${t.channel} = 'token') = (${t.caseId} is not null)`),
+  ],
+);
+
+/**
+ * A unit's survey period (a semester, or a whole year when `semester` is null), as the head
+ * closes it: once closed, no response served inside it is added (token, kiosk or paper), so
+ * the report the head signed stays the report. A row exists once the period is closed or has
+ * a follow-up plan.
+ */
+export const surveyPeriods = pgTable(
+  'survey_periods',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: smallint('year').notNull(),
+    /** 1 (January–June), 2 (July–December); null: the whole year. */
+    semester: smallint('semester'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: integer('closed_by').references(() => users.id),
+  },
+  (t) => [
+    unique('survey_periods_unit_period').on(t.unitId, t.year, t.semester).nullsNotDistinct(),
+    check('survey_periods_semester', sql`${t.semester} is null or ${t.semester} in (1, 2)`),
+    check('survey_periods_closed', sql`(${t.closedAt} is null) = (${t.closedBy} is null)`),
+  ],
+);
+
+export const FollowUpStatuses = ['planned', 'in_progress', 'done'] as const;
+export type FollowUpStatus = (typeof FollowUpStatuses)[number];
+
+/** The follow-up plan (rencana tindak lanjut) the head records for a weak unsur of a period. */
+export const surveyFollowUps = pgTable(
+  'survey_follow_ups',
+  {
+    id: serial('id').primaryKey(),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => surveyPeriods.id),
+    unsur: text('unsur').notNull(),
+    action: text('action').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: FollowUpStatuses }).notNull().default('planned'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('survey_follow_ups_period').on(t.periodId),
+    check('survey_follow_ups_unsur', sql`${t.unsur} in ('U1','U2','U3','U4','U5','U6','U7','U8','U9')`),
+    check('survey_follow_ups_status', sql`${t.status} in ('planned','in_progress','done')`),
   ],
 );

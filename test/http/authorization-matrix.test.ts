@@ -577,6 +577,13 @@ const matrix: Record<string, Row> = {
     ok: 422,
     foreign: { none: 'public; a token names no unit' },
   },
+  'GET /api/public/track/:code/survey': {
+    need: 'public',
+    // The matrix's case is open: the survey opens once it is closed.
+    own: (f) => ({ url: `/api/public/track/${f.openCase.trackingCode}/survey` }),
+    ok: 409,
+    foreign: { none: 'public; the tracking code is what the citizen holds' },
+  },
   'GET /api/public/units/:unit/survey': {
     need: 'public',
     own: (f) => ({ url: `/api/public/units/${f.code}/survey` }),
@@ -685,6 +692,46 @@ const matrix: Record<string, Row> = {
     foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}/decision` }) },
   },
 
+  'GET /api/survey/report': {
+    need: 'reports.read',
+    own: () => ({ url: `/api/survey/report?year=${year}` }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/survey/report.:format': {
+    need: 'reports.read',
+    own: () => ({ url: `/api/survey/report.xlsx?year=${year}` }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'POST /api/survey/periods/close': {
+    need: 'survey.manage',
+    // A year before any survey: refused by the schema once the head may close.
+    own: () => ({ url: '/api/survey/periods/close', body: { year: 1999, semester: null } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'POST /api/survey/follow-ups': {
+    need: 'survey.manage',
+    own: () => ({ url: '/api/survey/follow-ups', body: { year, semester: null, unsur: 'U10' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/survey/follow-ups/:id': {
+    need: 'survey.manage',
+    own: () => ({ url: '/api/survey/follow-ups/1', body: { status: 'lupa' } }),
+    ok: 422,
+    foreign: { none: "a follow-up is found only among the session unit's periods" },
+  },
+  'POST /api/survey/imports': {
+    need: 'survey.manage',
+    own: () => ({
+      url: `/api/survey/imports?standardId=0&year=${year}`,
+      upload: { bytes: Buffer.from('U1,U2\n4,4\n'), fileName: 'skm.csv' },
+    }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
   'GET /api/relief/tariffs': {
     need: 'cases.read',
     own: () => ({ url: '/api/relief/tariffs' }),

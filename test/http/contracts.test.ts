@@ -23,6 +23,7 @@ const binary = new Map<string, string>([
   ['GET /api/complaints/:id/decision', 'application/pdf'],
   ['GET /api/stock/position.xlsx', 'XLSX'],
   ['GET /api/stock/card.xlsx', 'XLSX'],
+  ['GET /api/survey/report.:format', 'application/pdf or XLSX'],
 ]);
 
 describe('route contracts', () => {

@@ -582,6 +582,15 @@ describe('fuzzing the HTTP boundary', () => {
       inputs: get(slugOrBad.map((u) => `/api/public/units/${u}/survey/index`)),
     },
     {
+      route: 'GET /api/public/track/{code}/survey',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc.oneof(fc.constant('ABCDE-FGHIJ'), badSegment).map((c) => `/api/public/track/${c}/survey`),
+      ),
+    },
+    {
       route: 'GET /api/public/verify/{code}',
       runs: 150,
       write: false,

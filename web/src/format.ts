@@ -46,3 +46,8 @@ export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(locale(l
 
 /** Rupiah as the offices write it, whatever the reader's language: `Rp1.250.000`. */
 export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+
+/** A decimal the server sends as `94.44`, in the reader's language: `94,44` in Indonesian. */
+export function formatDecimal(value: string, lang: Lang): string {
+  return lang === 'id' ? value.replace('.', ',') : value;
+}

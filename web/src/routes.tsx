@@ -8,6 +8,7 @@ import { PortalPage } from './pages/portal/home.tsx';
  */
 const portal = () => import('./pages/portal/index.ts');
 const track = () => import('./pages/track/index.ts');
+const survey = () => import('./pages/survey/index.ts');
 const login = () => import('./pages/login.tsx');
 const staff = () => import('./pages/staff/index.ts');
 const account = () => import('./pages/account/index.ts');
@@ -80,6 +81,21 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/survei',
+    component: lazyRouteComponent(survey, 'SurveyCodePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/survei/$token',
+    component: lazyRouteComponent(survey, 'SurveyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/kiosk/$unit/survei',
+    component: lazyRouteComponent(survey, 'KioskSurveyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/masuk',
     // `next`: the staff page to return to after sign-in (checked by `safeReturnPath`).
     validateSearch: (search: Record<string, unknown>): { next?: string } =>
@@ -130,6 +146,11 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/staf/laporan',
     component: lazyRouteComponent(reports, 'SlaReportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/survei',
+    component: lazyRouteComponent(reports, 'SurveyReportPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -18,6 +18,10 @@ export const portalTexts = defineTexts({
   level_regency: { id: 'Kabupaten', en: 'Regency' },
   level_city: { id: 'Kota', en: 'City' },
   servicesOf: { id: 'Layanan', en: 'Services' },
+  surveyScore: {
+    id: 'Indeks Kepuasan Masyarakat {score} (mutu {grade}, {label}) · {period} · {n} responden',
+    en: 'Satisfaction index {score} (grade {grade}, {label}) · {period} · {n} respondents',
+  },
   timeLimit: { id: 'Jangka waktu', en: 'Time limit' },
   documentNumber: { id: 'Nomor dokumen', en: 'Document number' },
   revision: { id: 'Revisi', en: 'Revision' },

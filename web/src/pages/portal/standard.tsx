@@ -10,6 +10,7 @@ import { formatDate } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { portalTexts } from '../../i18n/portal.ts';
 import type { StandardPage as Page, Standard } from '../../types.ts';
+import { SurveyScore } from './survey-score.tsx';
 
 function Lines({ items }: { items: string[] }) {
   if (items.length === 1) return <Text size="sm">{items[0]}</Text>;
@@ -200,6 +201,7 @@ export function StandardPage() {
             </Text>
             <Title order={1}>{s.name}</Title>
           </div>
+          <SurveyScore unit={u.code} slug={s.id} />
           <Group gap="lg">
             <Text size="sm">
               {t('documentNumber')}: <b>{s.document.number}</b>

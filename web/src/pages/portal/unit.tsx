@@ -7,6 +7,7 @@ import { formatDate } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { portalTexts } from '../../i18n/portal.ts';
 import type { PublicUnit, ServiceSummary } from '../../types.ts';
+import { SurveyScore } from './survey-score.tsx';
 
 /** One office: its address and the services it has published. */
 export function UnitPage() {
@@ -55,6 +56,7 @@ export function UnitPage() {
                       </Text>
                     ) : null}
                   </Group>
+                  <SurveyScore unit={u.code} slug={s.id} />
                 </Card>
               ))}
             </Stack>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n, useTexts } from '../../i18n/i18n.tsx';
 import { trackTexts } from '../../i18n/track.ts';
 import { CitizenStatus, citizenStepKey } from './citizen-status.tsx';
+import { SurveyLink } from './survey-link.tsx';
 import { TrackCodeForm } from './track-form.tsx';
 
 /**
@@ -88,6 +89,7 @@ export function TrackPage() {
               ) : null}
             </Text>
             <CitizenStatus r={r} due={when(r.dueAt)} />
+            {r.status === 'done' || r.status === 'rejected' ? <SurveyLink code={r.trackingCode} /> : null}
             <Title order={2} size="h4">
               {t('progress')}
             </Title>
