@@ -163,3 +163,17 @@ export const WriteOffExpiredInput = z.object({ reason: Reason });
 export const WriteOffAnswer = z.object({
   batches: z.array(z.object({ batchId: z.number().int(), quantity: z.number().int() })),
 });
+
+export const BatchesQuery = z.object({ warehouseId: IdParam });
+/** A batch of a warehouse with what the books hold of it (the sheet of a stock count). */
+export const BatchOnHand = z.object({
+  batchId: z.number().int(),
+  itemId: z.number().int(),
+  itemName: z.string(),
+  uom: z.string(),
+  lot: z.string(),
+  expiresOn: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+});
+export const BatchesAnswer = z.object({ batches: z.array(BatchOnHand) });
