@@ -177,3 +177,12 @@ export const BatchOnHand = z.object({
   reserved: z.number().int(),
 });
 export const BatchesAnswer = z.object({ batches: z.array(BatchOnHand) });
+
+export type ItemsAnswer = z.infer<typeof ItemsAnswer>;
+export type WarehousesAnswer = z.infer<typeof WarehousesAnswer>;
+export type PositionAnswer = z.infer<typeof PositionAnswer>;
+export type ExpiringAnswer = z.infer<typeof ExpiringAnswer>;
+export type ReceiptAnswer = z.infer<typeof ReceiptAnswer>;
+export type CountAnswer = z.infer<typeof CountAnswer>;
+export type WriteOffAnswer = z.infer<typeof WriteOffAnswer>;
+export type BatchesAnswer = z.infer<typeof BatchesAnswer>;
