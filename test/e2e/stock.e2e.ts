@@ -166,6 +166,9 @@ describe('Stock pages (Banten provincial warehouse): receive, count, stock card,
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
+    // The count sheet, the last page, keeps its input fields on the screen, not behind a scroll.
+    const box = await phone.getByTestId('counted-0').boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: `${artifacts}/after/stock-count-phone.png`, fullPage: true });
     expect(phoneErrors).toEqual([]);
     await phone.close();

@@ -70,12 +70,11 @@ function CountSheet({ warehouseId, batches }: { warehouseId: string; batches: Ba
   };
   return (
     <Stack>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={340}>
         <Table striped data-testid="count-sheet">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('item')}</Table.Th>
-              <Table.Th>{t('batch')}</Table.Th>
               <Table.Th ta="right">{t('books')}</Table.Th>
               <Table.Th>{t('counted')}</Table.Th>
               <Table.Th ta="right">{t('difference')}</Table.Th>
@@ -87,8 +86,12 @@ function CountSheet({ warehouseId, batches }: { warehouseId: string; batches: Ba
               const diff = n === null ? null : n - b.onHand;
               return (
                 <Table.Tr key={b.batchId} data-testid="count-row" data-item={b.itemName}>
-                  <Table.Td>{b.itemName}</Table.Td>
-                  <Table.Td>{batchLabel(b)}</Table.Td>
+                  <Table.Td>
+                    {b.itemName}
+                    <Text size="xs" c="dimmed">
+                      {t('batch')} {batchLabel(b)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td ta="right">
                     {formatNumber(b.onHand, lang)} {b.uom}
                   </Table.Td>
@@ -102,7 +105,7 @@ function CountSheet({ warehouseId, batches }: { warehouseId: string; batches: Ba
                         const value = e.currentTarget.value;
                         setCounted((c) => ({ ...c, [b.batchId]: value }));
                       }}
-                      w={120}
+                      w={96}
                       data-testid={`counted-${index}`}
                     />
                   </Table.Td>
