@@ -96,6 +96,27 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'stock',
+    label: { id: 'Gudang dan Stok', en: 'Warehouse and stock' },
+    path: '/staf/stok',
+    permission: 'stock.read',
+    available: true,
+  },
+  {
+    key: 'stock-receipt',
+    label: { id: 'Barang Masuk', en: 'Goods receipt' },
+    path: '/staf/stok/barang-masuk',
+    permission: 'stock.manage',
+    available: true,
+  },
+  {
+    key: 'stock-count',
+    label: { id: 'Stok Opname', en: 'Stock count' },
+    path: '/staf/stok/opname',
+    permission: 'stock.manage',
+    available: true,
+  },
+  {
     key: 'standards',
     label: { id: 'Standar Pelayanan', en: 'Service standards' },
     path: '/staf/standar',

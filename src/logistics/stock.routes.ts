@@ -3,6 +3,8 @@ import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { cardWorkbook, positionWorkbook } from './stock.export.ts';
 import {
+  BatchesAnswer,
+  BatchesQuery,
   CardAnswer,
   CardQuery,
   CountAnswer,
@@ -20,6 +22,7 @@ import {
   WriteOffExpiredInput,
 } from './stock.schema.ts';
 import {
+  batchesOf,
   cardOf,
   checkWarehouse,
   createItem,
@@ -124,6 +127,17 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/stock/expiring',
     { schema: { tags: ['stock'], response: { 200: ExpiringAnswer } }, preValidation: guard('stock.read') },
     async (request) => ({ batches: await expiringBatches(app.db, requireAuth(request).unit.id, app.clock) }),
+  );
+
+  app.get(
+    '/api/stock/batches',
+    {
+      schema: { tags: ['stock'], querystring: BatchesQuery, response: { 200: BatchesAnswer } },
+      preValidation: guard('stock.read'),
+    },
+    async (request) => ({
+      batches: await batchesOf(app.db, requireAuth(request).unit.id, request.query.warehouseId),
+    }),
   );
 
   app.post(

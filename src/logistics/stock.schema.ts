@@ -163,3 +163,26 @@ export const WriteOffExpiredInput = z.object({ reason: Reason });
 export const WriteOffAnswer = z.object({
   batches: z.array(z.object({ batchId: z.number().int(), quantity: z.number().int() })),
 });
+
+export const BatchesQuery = z.object({ warehouseId: IdParam });
+/** A batch of a warehouse with what the books hold of it (the sheet of a stock count). */
+export const BatchOnHand = z.object({
+  batchId: z.number().int(),
+  itemId: z.number().int(),
+  itemName: z.string(),
+  uom: z.string(),
+  lot: z.string(),
+  expiresOn: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+});
+export const BatchesAnswer = z.object({ batches: z.array(BatchOnHand) });
+
+export type ItemsAnswer = z.infer<typeof ItemsAnswer>;
+export type WarehousesAnswer = z.infer<typeof WarehousesAnswer>;
+export type PositionAnswer = z.infer<typeof PositionAnswer>;
+export type ExpiringAnswer = z.infer<typeof ExpiringAnswer>;
+export type ReceiptAnswer = z.infer<typeof ReceiptAnswer>;
+export type CountAnswer = z.infer<typeof CountAnswer>;
+export type WriteOffAnswer = z.infer<typeof WriteOffAnswer>;
+export type BatchesAnswer = z.infer<typeof BatchesAnswer>;

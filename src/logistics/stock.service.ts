@@ -811,3 +811,29 @@ export async function checkWarehouse(db: Db, unitId: number, warehouseId: number
     .where(and(eq(warehouses.id, warehouseId), eq(warehouses.unitId, unitId)));
   if (!found) throw new DomainError('stock.not_found', { warehouseId });
 }
+
+export interface BatchOnHand {
+  batchId: number;
+  itemId: number;
+  itemName: string;
+  uom: string;
+  lot: string;
+  expiresOn: string | null;
+  onHand: number;
+  reserved: number;
+}
+
+/** The batches of a warehouse that hold stock, as the books say: the sheet of a stock count. */
+export async function batchesOf(db: Db, unitId: number, warehouseId: number): Promise<BatchOnHand[]> {
+  await checkWarehouse(db, unitId, warehouseId);
+  return rows<BatchOnHand>(
+    db,
+    sql`SELECT b.id AS "batchId", i.id AS "itemId", i.name AS "itemName", i.uom, b.lot,
+        b.expires_on::text AS "expiresOn", bal.on_hand AS "onHand", bal.reserved
+      FROM stock_batches b
+      JOIN stock_balances bal ON bal.batch_id = b.id
+      JOIN stock_items i ON i.id = b.item_id
+      WHERE b.unit_id = ${unitId} AND b.warehouse_id = ${warehouseId} AND (bal.on_hand > 0 OR bal.reserved > 0)
+      ORDER BY i.name, b.expires_on NULLS LAST, b.id`,
+  );
+}

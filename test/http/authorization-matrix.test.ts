@@ -817,6 +817,12 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { absent: (o) => [o.stock.itemName] },
   },
+  'GET /api/stock/batches': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/stock/batches?warehouseId=${f.stock.warehouseId}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/stock/batches?warehouseId=${o.stock.warehouseId}` }) },
+  },
   'POST /api/stock/receipts': {
     need: 'stock.manage',
     own: (f) => ({ url: '/api/stock/receipts', body: { warehouseId: f.stock.warehouseId, lines: [] } }),

@@ -17,6 +17,7 @@ const reports = () => import('./pages/reports/index.ts');
 const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
+const stock = () => import('./pages/stock/index.ts');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -191,6 +192,36 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/staf/registri/keluarga/$id',
     component: lazyRouteComponent(registry, 'FamilyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok',
+    component: lazyRouteComponent(stock, 'StockPositionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok/kartu/$warehouseId/$itemId',
+    component: lazyRouteComponent(stock, 'StockCardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok/kedaluwarsa',
+    component: lazyRouteComponent(stock, 'StockExpiringPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok/katalog',
+    component: lazyRouteComponent(stock, 'StockCataloguePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok/barang-masuk',
+    component: lazyRouteComponent(stock, 'StockReceiptPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/stok/opname',
+    component: lazyRouteComponent(stock, 'StockCountPage'),
   }),
 ];
 

@@ -1,0 +1,118 @@
+import type { WarehousesAnswer } from '@jaring/logistics/stock.schema.ts';
+import { Alert, Anchor, Group, List, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { type ApiError, get } from '../../api.ts';
+import { useTexts } from '../../i18n/i18n.tsx';
+import { stockTexts } from '../../i18n/stock.ts';
+
+/**
+ * Where a problem is, in the words of the form: `body.lines.1.quantity` and `lines[1].quantity`
+ * both read "Baris 2 · Jumlah". A field the page does not name is left out rather than shown raw.
+ */
+function placeOf(path: string, labels: Record<string, string>, line: (n: number) => string): string {
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((p) => p !== '' && p !== 'body' && p !== 'querystring');
+  const words: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (/^\d+$/.test(part)) words.push(line(Number(part) + 1));
+    else if (labels[part] && !(parts[i + 1] && /^\d+$/.test(parts[i + 1] ?? ''))) words.push(labels[part]);
+  }
+  return words.join(' · ');
+}
+
+/** The refusal of the server with every problem it found, each placed on its field. */
+export function Problems({
+  error,
+  labels = {},
+}: {
+  error: ApiError | null;
+  labels?: Record<string, string>;
+}) {
+  const { t } = useTexts(stockTexts);
+  if (!error) return null;
+  return (
+    <Alert color="red" data-testid="stock-error">
+      {error.message}
+      {error.problems.length > 0 ? (
+        <List size="sm">
+          {error.problems.map((p) => {
+            const place = placeOf(p.path, labels, (n) => t('lineN', { n }));
+            return (
+              <List.Item key={`${p.path}${p.message}`}>
+                {place ? `${place}: ` : ''}
+                {p.message}
+              </List.Item>
+            );
+          })}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}
+
+const pages = [
+  ['nav_position', '/staf/stok'],
+  ['nav_expiring', '/staf/stok/kedaluwarsa'],
+  ['nav_catalogue', '/staf/stok/katalog'],
+  ['nav_receipt', '/staf/stok/barang-masuk'],
+  ['nav_count', '/staf/stok/opname'],
+] as const;
+
+/** The warehouse's pages, one line of links above each of them. */
+export function StockNav() {
+  const { t } = useTexts(stockTexts);
+  return (
+    <Group gap="md" wrap="wrap" data-testid="stock-nav">
+      {pages.map(([key, to]) => (
+        <Anchor key={to} component={Link} to={to} size="sm">
+          {t(key)}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+/** The unit's warehouses (the provincial warehouse; others may be added). */
+export function useWarehouses() {
+  return useQuery({
+    queryKey: ['stock', 'warehouses'],
+    queryFn: () => get<WarehousesAnswer>('/api/stock/warehouses'),
+  });
+}
+
+/** Picks one of the unit's warehouses; `all` adds "all warehouses" as an empty choice. */
+export function WarehouseSelect({
+  value,
+  onChange,
+  all = false,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  all?: boolean;
+}) {
+  const { t } = useTexts(stockTexts);
+  const list = useWarehouses();
+  const options = (list.data?.warehouses ?? []).map((w) => ({ value: String(w.id), label: w.name }));
+  return (
+    <Select
+      label={t('warehouse')}
+      data={all ? [{ value: '', label: t('allWarehouses') }, ...options] : options}
+      value={value ?? (all ? '' : null)}
+      onChange={(v) => onChange(v ? v : null)}
+      allowDeselect={false}
+      maw={360}
+      data-testid="warehouse-select"
+    />
+  );
+}
+
+/** Today in the browser's calendar, `YYYY-MM-DD`: the default date of a receipt or a count. */
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
