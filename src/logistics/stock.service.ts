@@ -104,6 +104,14 @@ async function insufficient(
  * whole reservation, naming every short item, when any item lacks stock; refuses a source that
  * already holds a reservation (release it first).
  */
+/** How the ledger's reason names where goods came from; the kartu stok prints it as written. */
+const receiptSourceWords: Record<ReceiptSource, string> = {
+  procurement: 'pengadaan',
+  kemensos: 'bantuan Kemensos',
+  donation: 'donasi',
+  opening: 'saldo awal',
+};
+
 export async function reserveStock(
   tx: Db,
   input: PostingInput & { warehouseId: number; lines: StockLine[] },
@@ -401,7 +409,7 @@ export async function receiveGoods(
           quantity: line.quantity,
           source: { kind: 'goods_receipt', id: receipt.id, ref: input.documentRef },
           userId: input.userId,
-          reason: `Penerimaan barang (${input.source}) dari ${input.supplier.trim()}`,
+          reason: `Penerimaan barang ${receiptSourceWords[input.source]} dari ${input.supplier.trim()}`,
           documentRef: input.documentRef,
           ...(input.clock ? { clock: input.clock } : {}),
         },
@@ -623,7 +631,7 @@ export async function postStockCount(
           quantity: Math.abs(difference),
           source: { kind: 'count', id: count.id },
           userId: input.userId,
-          reason: `Stock opname ${input.countedOn}: ${input.reason.trim()}`,
+          reason: `Stok opname ${input.countedOn}: ${input.reason.trim()}`,
           ...(input.clock ? { clock: input.clock } : {}),
         },
         'adjustment',
