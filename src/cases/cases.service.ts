@@ -291,8 +291,17 @@ function signerRoleOf(
   caseLetters: LetterRow[],
   letterId: number,
 ): string | undefined {
+  // A letter an effect issued (a delivery note, a BAST) is named in that action's result.
+  const byEffect = (a: repo.CaseActionRow) => {
+    const result = (a.data as { result?: { letterId?: unknown } } | null)?.result;
+    return typeof result?.letterId === 'number' ? result.letterId : undefined;
+  };
+  const fromEffect = actions.find((a) => byEffect(a) === letterId);
+  if (fromEffect) return fromEffect.role;
+  const effectLetters = new Set(actions.map(byEffect));
   const issuing = actions.filter((a) => actionOf(workflow, a.step, a.action)?.letter);
-  return issuing[caseLetters.findIndex((l) => l.id === letterId)]?.role;
+  return issuing[caseLetters.filter((l) => !effectLetters.has(l.id)).findIndex((l) => l.id === letterId)]
+    ?.role;
 }
 
 /**
@@ -640,7 +649,14 @@ export async function act(
       if (def?.effect) {
         const effect = findEffect(env.effects, def.effect);
         if (!effect) throw new DomainError('case.unknown_effect', { effect: def.effect });
-        const result = await effect.run(tx, { ctx, caseRow: row, data: input.data ?? {}, files: env.files });
+        const result = await effect.run(tx, {
+          ctx,
+          caseRow: row,
+          data: input.data ?? {},
+          files: env.files,
+          publicUrl: env.publicUrl,
+          action: { id: input.action, role, note: input.note, at: now },
+        });
         effectResult = result;
         await recordAudit(tx, actorOf(ctx, client), {
           action: def.effect,

@@ -16,6 +16,10 @@ export interface EffectInput {
   /** Form data sent with the action; for an opening check, the intake answers. */
   data: Record<string, unknown>;
   files: FileStore;
+  /** The installation's public address, for a letter an effect issues (its QR); absent at opening. */
+  publicUrl?: string | undefined;
+  /** The action that runs the effect: its id, the role it is taken in, its note, its time. Absent at opening. */
+  action?: { id: string; role: string; note?: string | undefined; at: Date } | undefined;
 }
 
 export interface Effect {

@@ -208,6 +208,11 @@ export const errorCatalogue = {
     id: 'Wilayah {area} tidak dalam status tanggap darurat; permohonan bantuan logistik tidak dapat diterima.',
     en: '{area} is not under an emergency response status; the relief request cannot be accepted.',
   },
+  'disposition.not_found': {
+    status: 404,
+    id: 'Lembar disposisi tidak ditemukan.',
+    en: 'Disposition sheet not found.',
+  },
   'relief.invalid': { status: 422, id: 'Data perjalanan tidak valid.', en: 'The trip data is not valid.' },
   'relief.no_tariff': {
     status: 400,

@@ -175,6 +175,62 @@ export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterIn
   return row;
 }
 
+/**
+ * A document of a case that a module lays out itself (a delivery note, a handover record), issued
+ * as a letter inside the caller's transaction: the next agenda number, a verification code whose
+ * page the QR opens, the PDF stored with its SHA-256. It is then a letter of the case like any
+ * other: listed, downloadable, verifiable, and its signed scan uploaded back.
+ */
+export async function issueCaseDocument(
+  tx: Db,
+  store: FileStore,
+  input: {
+    unit: UnitRow;
+    caseId: number;
+    /** What kind of document it is (`surat-jalan`, `bast`), stored as the letter's product. */
+    product: string;
+    title: string;
+    classification: string;
+    signer: LetterSigner;
+    publicUrl: string;
+    now: Date;
+    render: (at: { number: string; date: string; verifyUrl: string }) => Promise<Buffer>;
+  },
+): Promise<LetterRow> {
+  const date = todayIn(input.unit.timeZone, input.now);
+  const year = Number(date.slice(0, 4));
+  const seq = await nextLetterSeq(tx, input.unit.id, year);
+  const number = formatLetterNumber(input.unit.letterNumberFormat, {
+    klasifikasi: input.classification,
+    urut: seq,
+    kode_unit: input.unit.letterCode,
+    bulan: Number(date.slice(5, 7)),
+    tahun: year,
+  });
+  const verificationCode = randomBytes(12).toString('base64url');
+  const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
+  const pdf = await input.render({ number, date, verifyUrl });
+  const pdfSha256 = await store.put(pdf);
+  const [row] = await tx
+    .insert(letters)
+    .values({
+      unitId: input.unit.id,
+      caseId: input.caseId,
+      product: input.product,
+      title: input.title,
+      year,
+      seq,
+      number,
+      issuedAt: input.now,
+      signer: input.signer,
+      verificationCode,
+      pdfSha256,
+    })
+    .returning();
+  if (!row) throw new Error('insert letters returned nothing');
+  return row;
+}
+
 export async function lettersOfCase(db: Db, caseId: number): Promise<LetterRow[]> {
   return db.select().from(letters).where(eq(letters.caseId, caseId)).orderBy(letters.id);
 }

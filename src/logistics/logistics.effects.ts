@@ -1,6 +1,12 @@
 import type { Effect, EffectInput } from '../cases/effects.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { activeEmergencyFor, areaName } from './emergencies.service.ts';
+import {
+  issueDeliveryNote,
+  issueHandoverRecord,
+  type PaperEnv,
+  recordDisposition,
+} from './papers.service.ts';
 import { checkCatalogue, countOf, linesOf, needsEstimate } from './requests.service.ts';
 import {
   type Allocation,
@@ -49,6 +55,53 @@ const total = (allocations: Allocation[]) => allocations.reduce((n, a) => n + a.
 const people = { id: 'Jumlah jiwa terdampak', en: 'People affected' };
 const days = { id: 'Lama kebutuhan (hari)', en: 'Days to cover' };
 
+/** The action an effect runs in; the engine always passes it to an action's effect. */
+function actionOf(input: EffectInput) {
+  if (!input.action) throw new Error('a logistics effect runs inside an action');
+  return input.action;
+}
+
+/** Where a paper the effect issues is made: the action's user, role and time, the QR's address. */
+function paperEnv(input: EffectInput): PaperEnv {
+  const action = actionOf(input);
+  if (!input.publicUrl) throw new Error('a logistics paper needs the public address');
+  return {
+    ctx: input.ctx,
+    caseRow: input.caseRow,
+    role: action.role,
+    files: input.files,
+    publicUrl: input.publicUrl,
+    now: action.at,
+  };
+}
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * `logistics.disposition`: the Kepala Bidang's disposition, written as a lembar disposisi row in
+ * the action's transaction: to the functional officer "teliti dan saran" with its instruction, or
+ * a refusal (`tolak`, the note is its reason) back to the front office, which tells the requester.
+ */
+const disposition: Effect = {
+  name: 'logistics.disposition',
+  returns: { dispositionId: 'number' },
+  run: async (tx, input) => {
+    const action = actionOf(input);
+    const refused = action.id === 'tolak';
+    const instruction = refused ? textOf(action.note) : textOf(input.data.instruction) || 'Teliti dan saran';
+    const dispositionId = await recordDisposition(tx, {
+      caseRow: input.caseRow,
+      ctx: input.ctx,
+      fromRole: action.role,
+      toRole: refused ? 'front_office' : 'fungsional',
+      decision: refused ? 'Tolak' : 'Teliti dan saran',
+      instruction: instruction || 'Tolak',
+      at: action.at,
+    });
+    return { dispositionId };
+  },
+};
+
 /**
  * `logistics.telaah`: the functional officer's review records the proposed items and quantities
  * (`data.lines`), checked against the catalogue; its preview is the needs estimate beside stock.
@@ -82,7 +135,7 @@ const telaah: Effect = {
  */
 const reserve: Effect = {
   name: 'logistics.reserve',
-  returns: { reserved: 'number' },
+  returns: { reserved: 'number', dispositionId: 'number' },
   run: async (tx, input) => {
     const lines = linesOf(input.data);
     const warehouseId = countOf(input.data, 'warehouseId', { id: 'Gudang', en: 'Warehouse' });
@@ -94,7 +147,18 @@ const reserve: Effect = {
       userId: input.ctx.user.id,
       reason: `Disetujui Kepala Bidang, permohonan ${input.caseRow.trackingCode}`,
     });
-    return { reserved: total(allocations), allocations };
+    // The approval is the Kepala Bidang's disposition "setuju" to the functional officer.
+    const action = actionOf(input);
+    const dispositionId = await recordDisposition(tx, {
+      caseRow: input.caseRow,
+      ctx: input.ctx,
+      fromRole: action.role,
+      toRole: 'fungsional',
+      decision: 'Setuju',
+      instruction: textOf(action.note) || 'Setuju, lanjutkan pengiriman bantuan sesuai jumlah yang disetujui',
+      at: action.at,
+    });
+    return { reserved: total(allocations), dispositionId, allocations };
   },
 };
 
@@ -113,20 +177,32 @@ const release: Effect = {
   },
 };
 
-/** `logistics.dispatch`: the shipment dispatches what the approval reserved, under its delivery note. */
+/**
+ * `logistics.dispatch`: the shipment dispatches what the approval reserved, under its surat jalan:
+ * the delivery note takes the next agenda number, the ledger's dispatch rows carry that number,
+ * and the note lists what they moved (a letter of the case, QR-verifiable).
+ */
 const dispatch: Effect = {
   name: 'logistics.dispatch',
-  returns: { dispatched: 'number', deliveryNote: 'text' },
+  returns: { dispatched: 'number', deliveryNote: 'text', letterId: 'number' },
   run: async (tx, input) => {
-    const deliveryNote = `SJ/${input.caseRow.trackingCode}`;
-    const allocations = await dispatchReserved(tx, {
-      unitId: input.ctx.unit.id,
-      source: sourceOf(input),
-      userId: input.ctx.user.id,
-      reason: `Pengiriman ${String(input.data.vehicle ?? '')} (${String(input.data.driver ?? '')})`,
-      documentRef: deliveryNote,
+    const vehicle = textOf(input.data.vehicle);
+    const driver = textOf(input.data.driver);
+    let allocations: Allocation[] = [];
+    const letter = await issueDeliveryNote(tx, paperEnv(input), {
+      vehicle,
+      driver,
+      post: async (number) => {
+        allocations = await dispatchReserved(tx, {
+          unitId: input.ctx.unit.id,
+          source: sourceOf(input),
+          userId: input.ctx.user.id,
+          reason: `Pengiriman ${vehicle} (${driver})`,
+          documentRef: number,
+        });
+      },
     });
-    return { dispatched: total(allocations), deliveryNote, allocations };
+    return { dispatched: total(allocations), deliveryNote: letter.number, letterId: letter.id, allocations };
   },
 };
 
@@ -136,7 +212,7 @@ const dispatch: Effect = {
  */
 const handover: Effect = {
   name: 'logistics.handover',
-  returns: { returned: 'number', writtenOff: 'number' },
+  returns: { returned: 'number', writtenOff: 'number', bast: 'text', letterId: 'number' },
   run: async (tx, input) => {
     const raw = input.data.returns;
     const list = Array.isArray(raw) ? raw : [];
@@ -166,17 +242,40 @@ const handover: Effect = {
     let returned = 0;
     let writtenOff = 0;
     const posting = { unitId: input.ctx.unit.id, source: sourceOf(input), userId: input.ctx.user.id };
-    for (const r of returns) {
-      await returnStock(tx, { ...posting, batchId: r.batchId, quantity: r.quantity, reason: r.reason });
-      returned += r.quantity;
-      if (r.damaged) {
-        await writeOffStock(tx, { ...posting, batchId: r.batchId, quantity: r.quantity, reason: r.reason });
-        writtenOff += r.quantity;
-      }
-    }
-    return { returned, writtenOff };
+    // The BAST takes its agenda number first; the returns and write-offs carry it in the ledger.
+    const letter = await issueHandoverRecord(tx, paperEnv(input), {
+      receiver: { name: textOf(input.data.receiverName), position: textOf(input.data.receiverPosition) },
+      returns,
+      remark: textOf(input.data.received) || undefined,
+      post: async (number) => {
+        for (const r of returns) {
+          const line = {
+            ...posting,
+            batchId: r.batchId,
+            quantity: r.quantity,
+            reason: r.reason,
+            documentRef: number,
+          };
+          await returnStock(tx, line);
+          returned += r.quantity;
+          if (r.damaged) {
+            await writeOffStock(tx, line);
+            writtenOff += r.quantity;
+          }
+        }
+      },
+    });
+    return { returned, writtenOff, bast: letter.number, letterId: letter.id };
   },
 };
 
 /** The workflow effects of relief logistics, for the composition root to hand to the case engine. */
-export const logisticsEffects: Effect[] = [emergencyActive, telaah, reserve, release, dispatch, handover];
+export const logisticsEffects: Effect[] = [
+  emergencyActive,
+  disposition,
+  telaah,
+  reserve,
+  release,
+  dispatch,
+  handover,
+];

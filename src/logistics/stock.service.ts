@@ -244,7 +244,7 @@ async function postOnBatch(
 /** Puts goods back on a batch (a shortfall at handover, goods brought back). */
 export async function returnStock(
   tx: Db,
-  input: PostingInput & { batchId: number; quantity: number },
+  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
 ): Promise<void> {
   await postOnBatch(tx, input, 'return', 1);
 }
@@ -252,7 +252,7 @@ export async function returnStock(
 /** Takes goods off a batch for good (expired, damaged), with the reason; never reserved stock. */
 export async function writeOffStock(
   tx: Db,
-  input: PostingInput & { batchId: number; quantity: number },
+  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
 ): Promise<void> {
   await postOnBatch(tx, input, 'write_off', -1);
 }

@@ -859,6 +859,19 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { absent: (o) => [o.emergency.disaster] },
   },
+  'GET /api/cases/:id/dispositions': {
+    need: 'cases.read',
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/dispositions` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.openCase.id}/dispositions` }) },
+  },
+  'GET /api/cases/:id/dispositions/:dispositionId/pdf': {
+    need: 'cases.read',
+    // The fixture's case has no disposition: 404 once the caller may read the case.
+    own: (f) => ({ url: `/api/cases/${f.openCase.id}/dispositions/999999/pdf` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/cases/${o.openCase.id}/dispositions/999999/pdf` }) },
+  },
   'GET /api/emergencies/:id': {
     need: 'cases.read',
     own: (f) => ({ url: `/api/emergencies/${f.emergency.id}` }),

@@ -379,6 +379,7 @@ const tables = [
   'case_documents',
   'letters',
   'letter_counters',
+  'logistics_dispositions',
   'registry_people',
   'registry_families',
   'registry_imports',

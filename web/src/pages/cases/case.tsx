@@ -25,6 +25,7 @@ import { approverTexts } from '../../i18n/approver.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { CaseDispositions } from './case-dispositions.tsx';
 import { CaseDocuments } from './case-documents.tsx';
 import { CaseIntake } from './case-intake.tsx';
 import { CaseRecorded } from './case-recorded.tsx';
@@ -47,6 +48,11 @@ export function CasePage() {
   };
   const upload = useMutation<unknown, ApiError, { requirementId: string; file: File }>({
     mutationFn: ({ requirementId, file }) => uploadFile(`/api/cases/${id}/documents/${requirementId}`, file),
+    onSuccess: refresh,
+  });
+  // The signed (scanned) letter uploaded back, e.g. the BAST signed by both parties.
+  const signedUpload = useMutation<unknown, ApiError, { letterId: number; file: File }>({
+    mutationFn: ({ letterId, file }) => uploadFile(`/api/cases/${id}/letters/${letterId}/signed`, file),
     onSuccess: refresh,
   });
   const actionLabel = (v: CaseView, a: { step: string | null; action: string }) =>
@@ -173,6 +179,7 @@ export function CasePage() {
               {upload.isError ? <Alert color="red">{upload.error.message}</Alert> : null}
               <CaseRecorded v={v} timeZone={user.unit.timeZone} />
               <CaseActions id={id} v={v} refresh={refresh} signer={user.name} />
+              <CaseDispositions caseId={v.case.id} timeZone={user.unit.timeZone} />
               {v.letters.length > 0 ? (
                 <Paper withBorder p="md">
                   <Title order={2} size="h4" mb="xs">
@@ -202,6 +209,18 @@ export function CasePage() {
                           >
                             {t('verificationPage')}
                           </Button>
+                          {l.signedScans.length === 0 ? (
+                            <FileButton
+                              accept="application/pdf,image/jpeg,image/png"
+                              onChange={(file) => file && signedUpload.mutate({ letterId: l.id, file })}
+                            >
+                              {(props) => (
+                                <Button size="xs" variant="light" {...props} data-testid="upload-signed">
+                                  {t('uploadSigned')}
+                                </Button>
+                              )}
+                            </FileButton>
+                          ) : null}
                         </Group>
                       </Group>
                       {l.signedScans.map((s) => (
@@ -220,6 +239,7 @@ export function CasePage() {
                       ))}
                     </Stack>
                   ))}
+                  {signedUpload.isError ? <Alert color="red">{signedUpload.error.message}</Alert> : null}
                 </Paper>
               ) : null}
               <SimpleGrid cols={{ base: 1, md: 2 }}>
