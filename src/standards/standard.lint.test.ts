@@ -15,7 +15,9 @@ const kehabisanBekal = () => parseStandardYaml(seed('sragen/kehabisan-bekal.yaml
 const effects: Array<{ name: string; returns?: Record<string, string>; atOpening?: boolean }> = [
   { name: 'relief.payout', returns: { amount: 'rupiah', legToCode: 'region' } },
   { name: 'logistics.emergency_active', atOpening: true },
-  ...['telaah', 'reserve', 'release', 'dispatch', 'handover'].map((n) => ({ name: `logistics.${n}` })),
+  ...['disposition', 'telaah', 'reserve', 'release', 'dispatch', 'handover'].map((n) => ({
+    name: `logistics.${n}`,
+  })),
 ];
 
 describe('the 14 components', () => {
