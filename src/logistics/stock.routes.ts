@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
@@ -39,6 +40,17 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The warehouse of relief logistics: catalogue, receipts, counts, position, stock card. */
 export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Who posts to the ledger, for which unit and on which clock: the same for every posting route. */
+  const postedBy = (request: FastifyRequest) => {
+    const ctx = requireAuth(request);
+    return {
+      unitId: ctx.unit.id,
+      userId: ctx.user.id,
+      clock: app.clock,
+      actor: actorOf(ctx, clientOf(request)),
+    };
+  };
+
   app.get(
     '/api/stock/items',
     { schema: { tags: ['stock'], response: { 200: ItemsAnswer } }, preValidation: guard('stock.read') },
@@ -147,14 +159,7 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('stock.manage'),
     },
     async (request, reply) => {
-      const ctx = requireAuth(request);
-      const result = await receiveGoods(app.db, {
-        ...request.body,
-        unitId: ctx.unit.id,
-        userId: ctx.user.id,
-        clock: app.clock,
-        actor: actorOf(ctx, clientOf(request)),
-      });
+      const result = await receiveGoods(app.db, { ...request.body, ...postedBy(request) });
       return reply.status(201).send(result);
     },
   );
@@ -166,14 +171,7 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('stock.manage'),
     },
     async (request, reply) => {
-      const ctx = requireAuth(request);
-      const result = await postStockCount(app.db, {
-        ...request.body,
-        unitId: ctx.unit.id,
-        userId: ctx.user.id,
-        clock: app.clock,
-        actor: actorOf(ctx, clientOf(request)),
-      });
+      const result = await postStockCount(app.db, { ...request.body, ...postedBy(request) });
       return reply.status(201).send(result);
     },
   );
@@ -185,14 +183,7 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('stock.manage'),
     },
     async (request) => {
-      const ctx = requireAuth(request);
-      const batches = await writeOffExpired(app.db, {
-        unitId: ctx.unit.id,
-        userId: ctx.user.id,
-        reason: request.body.reason,
-        clock: app.clock,
-        actor: actorOf(ctx, clientOf(request)),
-      });
+      const batches = await writeOffExpired(app.db, { reason: request.body.reason, ...postedBy(request) });
       return { batches };
     },
   );
