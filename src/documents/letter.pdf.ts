@@ -234,14 +234,13 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
         {
           width: '*',
           stack: [
-            {
-              text: `Keaslian surat ini dapat diperiksa dengan memindai kode QR atau melalui ${l.verifyUrl}`,
-              fontSize: 7,
-            },
+            { text: 'Keaslian surat ini dapat diperiksa dengan memindai kode QR atau melalui', fontSize: 7 },
+            // On a line of its own and never broken: a code may hold a hyphen, where a wrap would cut it.
+            { text: l.verifyUrl, fontSize: 7, noWrap: true },
             { text: `Halaman ${current} dari ${pages}`, fontSize: 7 },
           ],
           color: '#555555',
-          margin: [0, 14, 8, 0],
+          margin: [0, 10, 8, 0],
         },
         current === pages ? { width: 44, image: qr, fit: [44, 44] } : { width: 44, text: '' },
       ],

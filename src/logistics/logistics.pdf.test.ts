@@ -12,3 +12,31 @@ describe('dateInWords (the BAST spells its date out)', () => {
     );
   });
 });
+
+describe('the papers’ verification footer', () => {
+  it('prints a verification code with hyphens whole, however long the line', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { renderDeliveryNotePdf } = await import('./logistics.pdf.ts');
+    // Verification codes are base64url: a hyphen is where a wrap used to cut the address.
+    const verifyUrl = 'https://jaring.bantenprov.go.id/verifikasi/uHR2Zcz9a0YDKep-Ab_cD-efGh';
+    const pdf = await renderDeliveryNotePdf({
+      unit: {
+        name: 'Dinas Sosial Provinsi Banten',
+        letterhead: ['PEMERINTAH PROVINSI BANTEN', 'DINAS SOSIAL'],
+      },
+      place: 'Serang',
+      number: '460/0001/DINSOS/2026',
+      date: '2026-12-02',
+      verifyUrl,
+      trackingCode: 'KPJ7G-SQ3E3',
+      origin: { name: 'Gudang Provinsi', address: 'Serang' },
+      destination: { name: 'Posko Desa Pagadungan', area: 'Sumur, Kabupaten Pandeglang' },
+      vehicle: 'A 8812 XY',
+      driver: 'Asep Saepudin',
+      lines: [{ name: 'Beras Medium', uom: 'kg', quantity: 300, expiresOn: '2027-03-02' }],
+      sender: { name: 'Dedi Kurniawan', position: 'Penyuluh Sosial Ahli Muda' },
+    });
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+    expect(text).toContain(verifyUrl);
+  });
+});

@@ -81,14 +81,13 @@ async function qrFooter(verifyUrl: string, what: string) {
       {
         width: '*',
         stack: [
-          {
-            text: `Keaslian ${what} ini dapat diperiksa dengan memindai kode QR atau melalui ${verifyUrl}`,
-            fontSize: 7,
-          },
+          { text: `Keaslian ${what} ini dapat diperiksa dengan memindai kode QR atau melalui`, fontSize: 7 },
+          // On a line of its own and never broken: a code may hold a hyphen, where a wrap would cut it.
+          { text: verifyUrl, fontSize: 7, noWrap: true },
           { text: `Halaman ${current} dari ${pages}`, fontSize: 7 },
         ],
         color: '#555555',
-        margin: [0, 14, 8, 0],
+        margin: [0, 10, 8, 0],
       },
       current === pages ? { width: 44, image: qr, fit: [44, 44] } : { width: 44, text: '' },
     ],
