@@ -1,4 +1,5 @@
 import type { Effect, EffectInput } from '../cases/effects.ts';
+import type { Clock } from '../core/clock.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { activeEmergencyFor, areaName } from './emergencies.service.ts';
 import {
@@ -51,6 +52,11 @@ const sourceOf = ({ caseRow }: Pick<EffectInput, 'caseRow'>): StockSource => ({
   id: caseRow.id,
   ref: caseRow.trackingCode,
 });
+/** The ledger dates a posting at the action's time, which runs on the installation's clock. */
+const atAction = (input: EffectInput): Clock => {
+  const at = actionOf(input).at.getTime();
+  return { now: () => at };
+};
 const total = (allocations: Allocation[]) => allocations.reduce((n, a) => n + a.quantity, 0);
 const people = { id: 'Jumlah jiwa terdampak', en: 'People affected' };
 const days = { id: 'Lama kebutuhan (hari)', en: 'Days to cover' };
@@ -145,6 +151,7 @@ const reserve: Effect = {
       lines,
       source: sourceOf(input),
       userId: input.ctx.user.id,
+      clock: atAction(input),
       reason: `Disetujui Kepala Bidang, permohonan ${input.caseRow.trackingCode}`,
     });
     // The approval is the Kepala Bidang's disposition "setuju" to the functional officer.
@@ -171,6 +178,7 @@ const release: Effect = {
       unitId: input.ctx.unit.id,
       source: sourceOf(input),
       userId: input.ctx.user.id,
+      clock: atAction(input),
       reason: `Permohonan ${input.caseRow.trackingCode} dibatalkan`,
     });
     return { released: total(allocations), allocations };
@@ -197,6 +205,7 @@ const dispatch: Effect = {
           unitId: input.ctx.unit.id,
           source: sourceOf(input),
           userId: input.ctx.user.id,
+          clock: atAction(input),
           reason: `Pengiriman ${vehicle} (${driver})`,
           documentRef: number,
         });
@@ -241,7 +250,12 @@ const handover: Effect = {
     if (problems.length > 0) throw new ValidationError('case.invalid', problems);
     let returned = 0;
     let writtenOff = 0;
-    const posting = { unitId: input.ctx.unit.id, source: sourceOf(input), userId: input.ctx.user.id };
+    const posting = {
+      unitId: input.ctx.unit.id,
+      source: sourceOf(input),
+      userId: input.ctx.user.id,
+      clock: atAction(input),
+    };
     // The BAST takes its agenda number first; the returns and write-offs carry it in the ledger.
     const letter = await issueHandoverRecord(tx, paperEnv(input), {
       receiver: { name: textOf(input.data.receiverName), position: textOf(input.data.receiverPosition) },
