@@ -24,6 +24,8 @@ export function caseLetterInput(args: {
   now: Date;
   /** The case's actions, the signing one (its data and its effect's result) last. */
   recorded: readonly RecordedAction[];
+  /** The survey's address printed under its QR on the last page. */
+  surveyUrl?: string | undefined;
 }): IssueLetterInput {
   const { standard, row } = args;
   const product =
@@ -44,5 +46,6 @@ export function caseLetterInput(args: {
     openedAt: row.openedAt,
     ...letterRecords(args.workflow, args.effects, args.recorded),
     intake: printedAnswers(standard.intake?.fields ?? [], row.intake),
+    surveyUrl: args.surveyUrl,
   };
 }

@@ -7,7 +7,7 @@ import { previewLetter } from '../documents/letters.service.ts';
 import { refusal, stepOf } from './case.reducer.ts';
 import { caseLetterInput } from './case-letter.ts';
 import type { ActionPreview } from './cases.schema.ts';
-import { type CaseEnv, loadCase, writerRoles } from './cases.service.ts';
+import { type CaseEnv, letterSurveyUrl, loadCase, writerRoles } from './cases.service.ts';
 import { caseDocuments } from './cases.tables.ts';
 import { assertHoldsInDivision } from './divisions.ts';
 import { findEffect } from './effects.ts';
@@ -59,7 +59,7 @@ export async function previewAction(
  */
 export async function letterPreviewOf(
   db: Db,
-  env: Pick<CaseEnv, 'effects' | 'publicUrl' | 'clock'>,
+  env: Pick<CaseEnv, 'effects' | 'publicUrl' | 'clock' | 'surveyKey'>,
   ctx: AuthContext,
   id: number,
   actionId: string,
@@ -83,6 +83,7 @@ export async function letterPreviewOf(
       signer,
       publicUrl: env.publicUrl,
       now: new Date(env.clock.now()),
+      surveyUrl: letterSurveyUrl(env, row.trackingCode),
       recorded: [...actions, { step: state.step, action: def.id, data: { ...data, result } }],
     }),
   );

@@ -3,7 +3,7 @@ import type { AuthContext } from '../auth/auth.service.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Language } from '../core/i18n.ts';
-import { surveyTokenOf } from '../core/survey-token.ts';
+import { surveyUrlOf } from '../core/survey-token.ts';
 import type { Db } from '../db/client.ts';
 import { renderReceiptPdf } from '../documents/receipt.pdf.ts';
 import { requirementText } from '../standards/intake.ts';
@@ -58,7 +58,7 @@ export async function receiptPdfOf(
     dueAt: v.case.dueAt,
     papers,
     officer: officer ? { name: officer.name, nip: officer.nip } : null,
-    surveyUrl: `${base}/survei/${surveyTokenOf(env.surveyKey, v.case.trackingCode)}`,
+    surveyUrl: surveyUrlOf(env.publicUrl, env.surveyKey, v.case.trackingCode),
   });
   return { fileName: `tanda-terima-${v.case.trackingCode}.pdf`, pdf };
 }

@@ -174,7 +174,13 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
     async (request) =>
       act(
         app.db,
-        { files: app.files, publicUrl: app.config.publicUrl, effects, clock: app.clock },
+        {
+          files: app.files,
+          publicUrl: app.config.publicUrl,
+          effects,
+          clock: app.clock,
+          surveyKey: app.keys.survey,
+        },
         requireAuth(request),
         request.params.id,
         request.body,
@@ -336,7 +342,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{ effects: Effects }> = async (a
       const { action, ...data } = request.query;
       const { fileName, pdf } = await letterPreviewOf(
         app.db,
-        { effects, publicUrl: app.config.publicUrl, clock: app.clock },
+        { effects, publicUrl: app.config.publicUrl, clock: app.clock, surveyKey: app.keys.survey },
         requireAuth(request),
         request.params.id,
         action,

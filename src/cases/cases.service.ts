@@ -12,6 +12,7 @@ import { DomainError, type Problem, problemIn, ValidationError } from '../core/e
 import { parseNik } from '../core/nik.ts';
 import { maskNumbersInText, maskPersonalNumbers } from '../core/privacy.ts';
 import { findRegion } from '../core/regions.ts';
+import { surveyUrlOf } from '../core/survey-token.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sha256Of, sniffMimeType } from '../documents/file-store.ts';
 import {
@@ -554,6 +555,19 @@ export interface CaseEnv {
   effects: Effects;
   /** The server's one clock: the action's time, the letter's date and the case's clock. */
   clock: Clock;
+  /** The survey tokens' key: a letter that closes the case prints the survey's QR. */
+  surveyKey?: Buffer | undefined;
+}
+
+/**
+ * The survey's address a case letter prints: the citizen takes the letter home, usually at the
+ * step that closes the case, and the token answers once it is closed.
+ */
+export function letterSurveyUrl(
+  env: Pick<CaseEnv, 'publicUrl' | 'surveyKey'>,
+  trackingCode: string,
+): string | undefined {
+  return env.surveyKey ? surveyUrlOf(env.publicUrl, env.surveyKey, trackingCode) : undefined;
 }
 
 export async function act(
@@ -677,6 +691,7 @@ export async function act(
           signer,
           publicUrl: env.publicUrl,
           now,
+          surveyUrl: letterSurveyUrl(env, row.trackingCode),
           recorded: [
             ...actions,
             {

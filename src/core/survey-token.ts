@@ -20,6 +20,11 @@ export function surveyTokenOf(key: Buffer, trackingCode: string): string {
   return `${trackingCode}-${signature(key, trackingCode)}`;
 }
 
+/** The survey's address for a case, as the receipt and the letter print it under their QR. */
+export function surveyUrlOf(publicUrl: string, key: Buffer, trackingCode: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/survei/${surveyTokenOf(key, trackingCode)}`;
+}
+
 /** The tracking code a token was made for, or null when it is malformed or its signature is wrong. */
 export function trackingCodeOfSurveyToken(key: Buffer, token: string): string | null {
   const m = tokenShape.exec(token.trim().toUpperCase());

@@ -31,6 +31,8 @@ export interface LetterInput {
   tembusan: string[];
   signer: SignatureBlock;
   verifyUrl: string;
+  /** The satisfaction survey the served citizen is asked to answer (SKM), on the last page. */
+  surveyUrl?: string | undefined;
   /** A preview's mark across every page (`CONTOH / PRATINJAU`); absent on an issued letter. */
   watermark?: string | undefined;
 }
@@ -183,6 +185,35 @@ function dinasHeader(l: LetterInput): Content[] {
   ];
 }
 
+/**
+ * The survey's QR and short link after the letter's text, kept whole on the last page: the
+ * letter is the one paper every served citizen takes home (PermenPAN-RB 14/2017, SKM).
+ */
+async function surveyInvitation(url: string): Promise<Content> {
+  const qr = await QRCode.toDataURL(url, { margin: 0, width: 160, errorCorrectionLevel: 'M' });
+  return {
+    unbreakable: true,
+    margin: [0, 18, 0, 0],
+    columns: [
+      { width: 54, image: qr, fit: [50, 50] },
+      {
+        width: '*',
+        fontSize: 8.5,
+        color: '#333333',
+        stack: [
+          {
+            text: 'Bagaimana pelayanan kami? Mohon isi Survei Kepuasan Masyarakat (kurang dari 1 menit):',
+            bold: true,
+          },
+          { text: 'pindai kode QR ini atau buka', margin: [0, 1, 0, 0] },
+          { text: url, noWrap: true },
+        ],
+        margin: [0, 6, 0, 0],
+      },
+    ],
+  } as Content;
+}
+
 /** A Tata Naskah Dinas letter: kop surat, number, body, signature block, tembusan, and a small QR to verify it. */
 export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
   const qr = await QRCode.toDataURL(l.verifyUrl, { margin: 0, width: 160, errorCorrectionLevel: 'M' });
@@ -208,6 +239,7 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
         ]),
     signature(l, keterangan),
     ...tembusan(l.tembusan),
+    ...(l.surveyUrl ? [await surveyInvitation(l.surveyUrl)] : []),
   ];
   return renderPdf({
     pageSize: 'A4',

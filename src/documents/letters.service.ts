@@ -54,6 +54,8 @@ export interface IssueLetterInput {
   effects?: Readonly<Record<string, Readonly<Record<string, KindedValue>>>> | undefined;
   /** The intake answers as printed, by question id. */
   intake?: Readonly<Record<string, string>> | undefined;
+  /** The survey the served citizen is invited to on the last page. */
+  surveyUrl?: string | undefined;
 }
 
 /** What a letter renders from: the issue's input, and the number, date and verification link it was given. */
@@ -70,6 +72,7 @@ export type LetterComposition = Pick<
   | 'data'
   | 'effects'
   | 'intake'
+  | 'surveyUrl'
 >;
 
 /** Renders a letter's templates (the generic one when the product has none) and lays out its PDF. */
@@ -113,6 +116,7 @@ export async function composeLetter(
     tembusan: (template.tembusan ?? []).flatMap((t) => fill(t) ?? []),
     signer: input.signer,
     verifyUrl,
+    surveyUrl: input.surveyUrl,
     watermark: at.watermark,
   });
   return { title, pdf };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { surveyTokenOf } from '../../src/core/survey-token.ts';
 import { formatUnitDateTime } from '../../web/src/format.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
@@ -162,6 +163,10 @@ describe('cases: the Sembako letter request end to end', () => {
     expect(text).toContain('Pembina/IV-a');
     expect(text).toContain('NIP 19760214 200112 2 003');
     expect(text).not.toContain('Arbain');
+    // The letter that closes the case invites the citizen to the survey with the case's token.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Mohon isi Survei Kepuasan Masyarakat');
+    expect(flat).toContain(`/survei/${surveyTokenOf(t.app.keys.survey, view.case.trackingCode)}`);
 
     const page = await t.app.inject({ method: 'GET', url: `/api/public/verify/${letter.verificationCode}` });
     expect(page.json()).toMatchObject({
