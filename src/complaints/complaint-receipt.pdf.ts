@@ -144,7 +144,8 @@ export async function renderReceiptPdf(r: ReceiptInput): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [68, 30, 56, 50],
-    info: { title: `Tanda terima pengaduan ${r.agendaNumber}`, subject: r.unit.name },
+    language: 'id',
+    info: { title: `Tanda terima pengaduan ${r.agendaNumber}`, author: r.unit.name, subject: r.unit.name },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
     content,
   });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { printableContent, printableMargin, robotoDir } from './pdf-glyphs.ts';
 
 export type { Content, TDocumentDefinitions };
 
@@ -15,7 +16,7 @@ function pdfmake(): typeof PdfMake {
     setUrlAccessPolicy(cb: (url: string) => boolean): void;
     setLocalAccessPolicy(cb: (path: string) => boolean): void;
   };
-  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const fontDir = robotoDir;
   pm.setFonts({
     Roboto: {
       normal: path.join(fontDir, 'Roboto-Regular.ttf'),
@@ -30,10 +31,25 @@ function pdfmake(): typeof PdfMake {
   return pm;
 }
 
+/**
+ * What every Jaring PDF declares for a screen reader and a records system: the language of its
+ * text (the PDF's /Lang), its title (shown by the viewer instead of the file name) and its author,
+ * the office that issues it.
+ */
+export type PdfDocument = Omit<TDocumentDefinitions, 'info' | 'language'> & {
+  language: 'id' | 'en';
+  info: NonNullable<TDocumentDefinitions['info']> & { title: string; author: string };
+};
+
 /** Renders a document to PDF bytes. */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   const created = pdfmake().createPdf({
     ...doc,
+    content: printableContent(doc.content),
+    ...(doc.header ? { header: printableMargin(doc.header) } : {}),
+    ...(doc.footer ? { footer: printableMargin(doc.footer) } : {}),
+    ...(doc.watermark ? { watermark: printableContent(doc.watermark) } : {}),
+    displayTitle: true,
     info: { creator: 'Jaring', producer: 'Jaring', ...doc.info },
   });
   return (await (created as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;

@@ -244,7 +244,8 @@ export async function renderLetterPdf(l: LetterInput): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: page.margins,
-    info: { title: `${l.title} ${l.number}`, subject: l.unit.name },
+    language: 'id',
+    info: { title: `${l.title} ${l.number}`, author: l.unit.name, subject: l.unit.name },
     // A preview says so twice: across the page, and in a line a reader (or pdftotext) cannot miss.
     ...(l.watermark
       ? {

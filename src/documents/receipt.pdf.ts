@@ -212,7 +212,8 @@ export async function renderReceiptPdf(r: ReceiptInput): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: [56, 36, 56, 48],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    info: { title: `${t.title} ${r.trackingCode}` },
+    language: r.lang,
+    info: { title: `${t.title} ${r.trackingCode}`, author: r.unit.name },
     content: [
       ...letterhead(r.unit, width),
       { text: t.title, alignment: 'center', bold: true, fontSize: 14, decoration: 'underline' },

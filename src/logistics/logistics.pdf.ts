@@ -206,7 +206,8 @@ export async function renderDispositionPdf(d: DispositionPaper): Promise<Buffer>
   return renderPdf({
     pageSize: 'A4',
     pageMargins: page.margins,
-    info: { title: `Lembar Disposisi ${d.agenda.trackingCode}`, subject: d.unit.name },
+    language: 'id',
+    info: { title: `Lembar Disposisi ${d.agenda.trackingCode}`, author: d.unit.name, subject: d.unit.name },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
     content,
   });
@@ -293,7 +294,8 @@ export async function renderDeliveryNotePdf(n: DeliveryNotePaper): Promise<Buffe
   return renderPdf({
     pageSize: 'A4',
     pageMargins: page.margins,
-    info: { title: `Surat Jalan ${n.number}`, subject: n.unit.name },
+    language: 'id',
+    info: { title: `Surat Jalan ${n.number}`, author: n.unit.name, subject: n.unit.name },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
     footer: await qrFooter(n.verifyUrl, 'surat jalan'),
     content,
@@ -412,7 +414,8 @@ export async function renderHandoverPdf(b: HandoverPaper): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: page.margins,
-    info: { title: `Berita Acara Serah Terima ${b.number}`, subject: b.unit.name },
+    language: 'id',
+    info: { title: `Berita Acara Serah Terima ${b.number}`, author: b.unit.name, subject: b.unit.name },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
     footer: await qrFooter(b.verifyUrl, 'berita acara'),
     content,

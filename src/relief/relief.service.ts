@@ -369,6 +369,8 @@ interface Kwitansi {
 export async function renderKwitansi(k: Kwitansi): Promise<Buffer> {
   const row = (label: string, value: Content): Content[] => [{ text: label }, { text: ':' }, value];
   return renderPdf({
+    language: 'id',
+    info: { title: `Kwitansi ${k.number}`, author: k.unit.name },
     pageSize: 'A5',
     pageOrientation: 'landscape',
     pageMargins: [36, 28, 36, 28],

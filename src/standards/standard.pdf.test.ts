@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { missingGlyphs } from '../core/pdf-glyphs.ts';
 import { Components } from './components.ts';
 import { loadStandardsDir } from './standard.loader.ts';
 import { renderStandardPdf } from './standard.pdf.ts';
@@ -24,6 +25,13 @@ const revision = {
   publishedAt: '2026-11-23T00:00:00.000Z',
   sha256: 'a'.repeat(64),
 };
+
+/** The PDF's document information, as pdfinfo prints it. */
+function pdfInfo(pdf: Buffer, name: string): string {
+  const file = path.join(tmp, `${name}.info.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdfinfo', [file]).toString();
+}
 
 /** The PDF's text, as pdftotext reads it (one line per text line, no layout). */
 function pdfText(pdf: Buffer, name: string): string {
@@ -59,6 +67,13 @@ describe('standard PDF', async () => {
       if (officer?.nip) expect(text).toContain(officer.nip);
       const lastLegal = standard.manufacturing.legalBasis.at(-1)?.text ?? '';
       expect(text).toContain(lastLegal.split(' ').slice(0, 4).join(' '));
+      // Every character printed is one the embedded font draws (no empty boxes), and a screen
+      // reader is told the language and the title.
+      expect(missingGlyphs(text)).toEqual([]);
+      const info = pdfInfo(pdf, `${standard.unit}-${standard.id}`);
+      expect(info).toContain(`Title:           Standar Pelayanan ${standard.name}`);
+      expect(info).toContain('Author:          Dinas Sosial Kabupaten Sragen');
+      expect(pdf.toString('latin1')).toContain('/Lang (id)');
     });
   }
 
@@ -79,6 +94,8 @@ describe('standard PDF', async () => {
     expect(text).toContain('Arbain, SE., M. AP');
     expect(text).toContain('NIP 19680318 199403 1 007');
     expect(text).toMatch(/Page 1 of \d/);
+    expect(pdf.toString('latin1')).toContain('/Lang (en)');
+    expect(pdfInfo(pdf, 'sembako-en')).toContain('Title:           Service Standard');
   });
 });
 

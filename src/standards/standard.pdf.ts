@@ -144,7 +144,12 @@ export async function renderStandardPdf(input: StandardPdfInput): Promise<Buffer
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
-    info: { title: `Standar Pelayanan ${s.name}`, subject: unit.name },
+    language: lang,
+    info: {
+      title: `${t(lang, 'Standar Pelayanan', 'Service Standard')} ${s.name}`,
+      author: unit.name,
+      subject: unit.name,
+    },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
     footer: pageFooter(
       `${t(lang, 'Dicetak dari Jaring', 'Printed from Jaring')} · ${pageUrl} · SHA-256 ${revision.sha256.slice(0, 16)}…`,

@@ -216,7 +216,8 @@ export async function surveyReportPdf(
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [40, 36, 40, 40],
-    info: { title: `${say(lang, 'title')} ${r.period.label[lang]}` },
+    language: lang,
+    info: { title: `${say(lang, 'title')} ${r.period.label[lang]}`, author: unit.name },
     content,
     footer: pageFooter(`SKM ${r.period.label[lang]} · ${unit.name}`, lang),
     defaultStyle: { fontSize: 10 },
