@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
 import { systemActor } from '../src/audit/audit.service.ts';
 import { type Database, rows } from '../src/db/client.ts';
 import { seedDemoRegister } from '../src/demo/register.ts';
@@ -403,6 +404,49 @@ describe('register search, privacy and export', () => {
       const again = await importFile(file, { onError: 'reject_all', onExisting: 'update' }, 'worker');
       expect(again).toMatchObject({ status: 'done', loaded: 0, updated: 0, unchanged: n, rejected: 0 });
     }
+  });
+
+  it('writes a CSV for Indonesian Excel that a spreadsheet reader keeps all 16 digits of, with real dates', async () => {
+    const kabid = await signedIn(t.app, 'sragen.kabid');
+    const ask = await kabid.post('/api/registry/exports', {
+      format: 'csv-excel',
+      reason: 'rekap untuk rapat',
+    });
+    expect(ask.statusCode, ask.body).toBe(200);
+    const download = await kabid.get(ask.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/-excel\.csv/);
+    expect(download.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    // SheetJS reads the file as a spreadsheet does: guessing each cell's type from its text.
+    const sheet = XLSX.read(download.rawPayload, { type: 'buffer', cellDates: true });
+    const cells = sheet.Sheets[sheet.SheetNames[0] as string] as XLSX.WorkSheet;
+    const table = XLSX.utils.sheet_to_json<unknown[]>(cells, { header: 1, raw: true });
+    const header = table[0] as string[];
+    expect(header).toEqual(TemplateColumns.map((c) => c.header));
+    const col = (key: string) => TemplateColumns.findIndex((c) => c.key === key);
+    const ahmad = table.find((r) => r[col('nik')] === '3314010101800001');
+    expect(ahmad, 'the NIK is read back as the same 16-digit text').toBeDefined();
+    const at = (key: string) => XLSX.utils.encode_cell({ r: table.indexOf(ahmad as unknown[]), c: col(key) });
+    expect(cells[at('nik')]?.t).toBe('s');
+    expect(cells[at('kk')]?.t).toBe('s');
+    expect(String(cells[at('kk')]?.v)).toMatch(/^\d{16}$/);
+    expect(cells[at('villageCode')]).toMatchObject({ t: 's', v: '33.14.01.2001' });
+    // A text with the separator in it stays one cell.
+    expect(cells[at('address')]?.v).toBe('Dusun Krajan; Gg. 2');
+    // A date, not a text, and the right day whatever the reader's locale.
+    expect(cells[at('birthDate')]?.t).toBe('d');
+    const born = (
+      await rows<{ birth_date: string }>(
+        t.database.db,
+        sql`SELECT birth_date::text AS birth_date FROM registry_people WHERE nik = '3314010101800001'`,
+      )
+    )[0]?.birth_date;
+    expect((cells[at('birthDate')]?.v as Date | undefined)?.toISOString().slice(0, 10)).toBe(born);
+    // The same data through the plain CSV: a guessing reader turns the NIK into a number.
+    const plain = await kabid.post('/api/registry/exports', { format: 'csv', reason: 'rekap untuk rapat' });
+    const plainSheet = XLSX.read((await kabid.get(plain.json().url)).rawPayload, { type: 'buffer' });
+    const plainCells = plainSheet.Sheets[plainSheet.SheetNames[0] as string] as XLSX.WorkSheet;
+    expect(plainCells[at('nik')]?.t).toBe('n');
   });
 
   it('masks a village operator’s CSV and XLSX export, audited as masked; the import refuses it by row', async () => {

@@ -23,12 +23,13 @@ import { checkVillage, type Scope, scopeOf, searchTerm } from './registry.servic
 const TICKET_MS = 10 * 60_000;
 
 type FileFormat = 'csv' | 'xlsx';
+type ExportFileFormat = FileFormat | 'csv-excel';
 
 interface PendingExport {
   userId: number;
   unitId: number;
   expires: number;
-  format: FileFormat;
+  format: ExportFileFormat;
   filter: ExportFilter;
   scope: Scope;
   numbers: ExportNumbers;
@@ -45,8 +46,9 @@ interface ErrorLog {
   error(details: object, message: string): void;
 }
 
-const contentTypes: Record<FileFormat, string> = {
+const contentTypes: Record<ExportFileFormat, string> = {
   csv: 'text/csv; charset=utf-8',
+  'csv-excel': 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -111,7 +113,10 @@ export function exportTickets(db: Db) {
       });
       return {
         contentType: contentTypes[ticket.format],
-        fileName: `register-${stamp}.${ticket.format}`,
+        fileName:
+          ticket.format === 'csv-excel'
+            ? `register-${stamp}-excel.csv`
+            : `register-${stamp}.${ticket.format}`,
         stream,
       };
     },

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { type ExcelCell, excelCsvLine } from '../core/excel-csv.ts';
 import { maskKk, maskNik } from '../core/privacy.ts';
 import { type Db, rows } from '../db/client.ts';
 import { csvLine, writeChunk } from './csv.ts';
@@ -113,18 +114,45 @@ export async function* exportBatches(
   }
 }
 
-/** Writes CSV (UTF-8 with BOM so Excel reads the letters right) or XLSX; returns the row count. */
+/** The export's formats: the import template's CSV, CSV to open in Indonesian Excel, or XLSX. */
+export type ExportFormat = 'csv' | 'csv-excel' | 'xlsx';
+
+const idColumns = new Set(['kk', 'nik', 'villageCode', 'rt', 'rw']);
+const dateColumns = new Set(['birthDate', 'deathDate']);
+const isoOf = (dmyDate: string) =>
+  /^\d{2}-\d{2}-\d{4}$/.test(dmyDate)
+    ? `${dmyDate.slice(6)}-${dmyDate.slice(3, 5)}-${dmyDate.slice(0, 2)}`
+    : dmyDate;
+
+/** A template row typed for a spreadsheet: numbers kept as text, dates in ISO form, the decile a number. */
+function excelCells(cells: string[]): ExcelCell[] {
+  return TemplateColumns.map((c, i) => {
+    const v = cells[i] ?? '';
+    if (idColumns.has(c.key)) return { id: v };
+    if (dateColumns.has(c.key)) return { date: v ? isoOf(v) : null };
+    if (c.key === 'decile') return v === '' ? null : Number(v);
+    return v;
+  });
+}
+
+/**
+ * Writes CSV (UTF-8 with BOM so Excel reads the letters right), the same for Excel (`;`, codes
+ * as text, ISO dates: `core/excel-csv.ts`; to read, not to import back) or XLSX; returns the row
+ * count.
+ */
 export async function writeExport(
   batches: AsyncIterable<string[][]>,
-  format: 'csv' | 'xlsx',
+  format: ExportFormat,
   out: Writable,
 ): Promise<number> {
   let count = 0;
-  if (format === 'csv') {
-    await writeChunk(out, `\uFEFF${csvLine(TemplateColumns.map((c) => c.header))}`);
+  if (format === 'csv' || format === 'csv-excel') {
+    const line = format === 'csv' ? csvLine : (cells: string[]) => excelCsvLine(excelCells(cells));
+    const header = TemplateColumns.map((c) => c.header);
+    await writeChunk(out, `\uFEFF${format === 'csv' ? csvLine(header) : excelCsvLine(header)}`);
     for await (const batch of batches) {
       let chunk = '';
-      for (const cells of batch) chunk += csvLine(cells);
+      for (const cells of batch) chunk += line(cells);
       count += batch.length;
       await writeChunk(out, chunk);
     }

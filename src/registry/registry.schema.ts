@@ -27,7 +27,8 @@ export const RevealBody = z.object({
 });
 
 export const ExportBody = z.object({
-  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** `csv-excel`: `;`-separated, codes as text and ISO dates, to open in Indonesian Excel. */
+  format: z.enum(['csv', 'csv-excel', 'xlsx']).default('csv'),
   q: z.string().trim().max(100).optional(),
   village: z.string().trim().max(20).optional(),
   reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),

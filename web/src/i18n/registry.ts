@@ -38,6 +38,16 @@ export const registryTexts = defineTexts({
     en: 'NIKs and KK numbers are masked (your role may not show them); this file cannot be imported back.',
   },
   format: { id: 'Format', en: 'Format' },
+  formatCsvExcel: { id: 'CSV untuk Excel (pemisah ;)', en: 'CSV for Excel (; separated)' },
+  formatCsvExcelHint: {
+    id: 'NIK, KK dan kode tetap teks, tanggal YYYY-MM-DD; untuk dibuka, bukan untuk diimpor ulang',
+    en: 'NIK, KK and codes stay text, dates YYYY-MM-DD; to open, not to import back',
+  },
+  formatCsv: { id: 'CSV templat impor (pemisah ,)', en: 'Import template CSV (, separated)' },
+  formatCsvHint: {
+    id: 'Tata letak templat impor; diimpor ulang tanpa perubahan',
+    en: 'The import template layout; imports back unchanged',
+  },
   history_created: { id: 'tercatat', en: 'recorded' },
   history_changed: { id: 'diubah', en: 'changed' },
   history_joined: { id: 'masuk keluarga', en: 'joined the family' },

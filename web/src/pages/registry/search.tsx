@@ -33,7 +33,7 @@ export function RegistryPage() {
   const [village, setVillage] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<{ q: string; village: string | null }>({ q: '', village: null });
   const [exportOpen, setExportOpen] = useState(false);
-  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [format, setFormat] = useState<'csv' | 'csv-excel' | 'xlsx'>('xlsx');
   const summary = useQuery({
     queryKey: ['registry-summary'],
     queryFn: () => get<RegisterSummary>('/api/registry/summary'),
@@ -222,11 +222,16 @@ export function RegistryPage() {
               {active ? t('exportSearch') : t('exportAll')}{' '}
               {user.permissions.includes('registry.reveal') ? t('exportFull') : t('exportMasked')}
             </Text>
-            <Radio.Group label={t('format')} value={format} onChange={(v) => setFormat(v as 'csv' | 'xlsx')}>
-              <Group mt="xs">
+            <Radio.Group
+              label={t('format')}
+              value={format}
+              onChange={(v) => setFormat(v as 'csv' | 'csv-excel' | 'xlsx')}
+            >
+              <Stack mt="xs" gap="xs">
                 <Radio value="xlsx" label="Excel (XLSX)" />
-                <Radio value="csv" label="CSV" />
-              </Group>
+                <Radio value="csv-excel" label={t('formatCsvExcel')} description={t('formatCsvExcelHint')} />
+                <Radio value="csv" label={t('formatCsv')} description={t('formatCsvHint')} />
+              </Stack>
             </Radio.Group>
           </ReasonModal>
         </Stack>
