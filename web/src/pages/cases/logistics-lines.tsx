@@ -15,13 +15,14 @@ import {
   List,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type ApiError, post } from '../../api.ts';
@@ -261,6 +262,128 @@ function ListProblem({ error, list }: { error: ApiError | null; list: 'lines' | 
   ) : null;
 }
 
+type EstimateRow = NonNullable<NeedsPreview['estimate']>['items'][number];
+
+/**
+ * The needs estimate per item beside stock and the proposal, shortfalls in red: a table on a
+ * computer, one block per item on a phone (four columns do not fit 390 px).
+ */
+function EstimateRows({
+  rows,
+  stock,
+  proposed,
+}: {
+  rows: EstimateRow[];
+  stock: GoodsStock[];
+  proposed: Map<number, number>;
+}) {
+  const { t, lang } = useTexts(goodsTexts);
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const n = (x: number) => formatNumber(x, lang);
+  const cells = rows.map((i) => {
+    const s = stock.find((x) => x.itemId === i.itemId);
+    const mine = proposed.get(i.itemId);
+    return {
+      i,
+      norm:
+        s?.normPerPersonDay != null
+          ? t('normOf', { n: n(s.normPerPersonDay), unit: s.normUnit ?? i.uom })
+          : null,
+      needed: i.needed === null ? '—' : n(i.needed),
+      short:
+        i.needed !== null && i.needed > i.available ? t('shortBy', { n: n(i.needed - i.available) }) : null,
+      mine: mine === undefined ? '—' : n(mine),
+      over: mine !== undefined && mine > i.available,
+    };
+  });
+  const shortText = (short: string | null) =>
+    short ? (
+      <Text size="xs" c="red.8" fw={600} data-testid="estimate-short">
+        {short}
+      </Text>
+    ) : null;
+  if (phone)
+    return (
+      <Stack gap="xs" data-testid="estimate-table">
+        {cells.map((c) => (
+          <Paper key={c.i.itemId} withBorder p="xs" data-testid="estimate-row" data-item={c.i.name}>
+            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {c.i.name} ({c.i.uom})
+            </Text>
+            {c.norm ? (
+              <Text size="xs" c="dimmed">
+                {c.norm}
+              </Text>
+            ) : null}
+            <SimpleGrid cols={3} spacing="xs" mt={4}>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('estimateNeeded')}
+                </Text>
+                <Text size="sm" data-testid="estimate-needed">
+                  {c.needed}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('estimateAvailable')}
+                </Text>
+                <Text size="sm" data-testid="estimate-available">
+                  {n(c.i.available)}
+                </Text>
+                {shortText(c.short)}
+              </div>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('estimateProposed')}
+                </Text>
+                <Text size="sm" c={c.over ? 'red.8' : undefined} data-testid="estimate-proposed">
+                  {c.mine}
+                </Text>
+              </div>
+            </SimpleGrid>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  return (
+    <Table horizontalSpacing={6} verticalSpacing={4} fz="sm" data-testid="estimate-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('goodsItem')}</Table.Th>
+          <Table.Th ta="right">{t('estimateNeeded')}</Table.Th>
+          <Table.Th ta="right">{t('estimateAvailable')}</Table.Th>
+          <Table.Th ta="right">{t('estimateProposed')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {cells.map((c) => (
+          <Table.Tr key={c.i.itemId} data-testid="estimate-row" data-item={c.i.name}>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+              {c.i.name} ({c.i.uom})
+              {c.norm ? (
+                <Text size="xs" c="dimmed">
+                  {c.norm}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td ta="right" data-testid="estimate-needed">
+              {c.needed}
+            </Table.Td>
+            <Table.Td ta="right">
+              <span data-testid="estimate-available">{n(c.i.available)}</span>
+              {shortText(c.short)}
+            </Table.Td>
+            <Table.Td ta="right" c={c.over ? 'red.8' : undefined} data-testid="estimate-proposed">
+              {c.mine}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /**
  * The telaah: the proposed lines beside the needs estimate for the people and days typed in the
  * form (the catalogue's norms and the Sphere minimums) and the stock of every warehouse.
@@ -344,55 +467,7 @@ function TelaahGoods({
               })}
             </List.Item>
           </List>
-          {shown.length > 0 ? (
-            <Table horizontalSpacing={6} verticalSpacing={4} fz="sm" data-testid="estimate-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('goodsItem')}</Table.Th>
-                  <Table.Th ta="right">{t('estimateNeeded')}</Table.Th>
-                  <Table.Th ta="right">{t('estimateAvailable')}</Table.Th>
-                  <Table.Th ta="right">{t('estimateProposed')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((i) => {
-                  const s = stock.find((x) => x.itemId === i.itemId);
-                  const mine = proposed.get(i.itemId);
-                  const short = i.needed !== null && i.needed > i.available;
-                  return (
-                    <Table.Tr key={i.itemId} data-testid="estimate-row" data-item={i.name}>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                        {i.name} ({i.uom})
-                        {s?.normPerPersonDay != null ? (
-                          <Text size="xs" c="dimmed">
-                            {t('normOf', { n: n(s.normPerPersonDay), unit: s.normUnit ?? i.uom })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td ta="right" data-testid="estimate-needed">
-                        {i.needed === null ? '—' : n(i.needed)}
-                      </Table.Td>
-                      <Table.Td ta="right" data-testid="estimate-available">
-                        {n(i.available)}
-                        {short && i.needed !== null ? (
-                          <Text size="xs" c="red.8" fw={600} data-testid="estimate-short">
-                            {t('shortBy', { n: n(i.needed - i.available) })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td
-                        ta="right"
-                        c={mine !== undefined && mine > i.available ? 'red.8' : undefined}
-                        data-testid="estimate-proposed"
-                      >
-                        {mine === undefined ? '—' : n(mine)}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          ) : null}
+          {shown.length > 0 ? <EstimateRows rows={shown} stock={stock} proposed={proposed} /> : null}
           <Text size="xs" c="dimmed">
             {t('noNorms')}
           </Text>
