@@ -24,7 +24,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type ApiError, post } from '../../api.ts';
 import { formatDate, formatNumber } from '../../format.ts';
 import { goodsTexts } from '../../i18n/goods.ts';
@@ -118,11 +118,12 @@ function refusedOf(error: ApiError | null): Map<number, { wanted: number; availa
   return found;
 }
 
-/** Tells the action what the form sends, each time it changes. */
+/** Tells the action what the form sends, each time it changes (and only then). */
 function useReport(state: GoodsState, onChange: (s: GoodsState) => void) {
+  const report = useRef(onChange);
+  report.current = onChange;
   const key = JSON.stringify(state);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised state is the dependency
-  useEffect(() => onChange(state), [key]);
+  useEffect(() => report.current(JSON.parse(key) as GoodsState), [key]);
 }
 
 /** The rows of goods: item from the catalogue by name, quantity in its unit, stock beside it. */
@@ -156,7 +157,9 @@ function LinesEditor({
         const total = item ? (asked.get(item.itemId) ?? 0) : 0;
         const over = item !== undefined && total > item.available;
         const twice = item !== undefined && rows.filter((x) => x.itemId === r.itemId).length > 1;
+        // The server's last refusal, while the line still asks for more than it said is there.
         const refusal = item ? refused.get(item.itemId) : undefined;
+        const stillRefused = refusal !== undefined && total > refusal.available;
         const review = item ? reviewed?.get(item.itemId) : undefined;
         return (
           <Paper key={r.key} withBorder p="xs" data-testid="goods-line" data-item={item?.name ?? ''}>
@@ -220,7 +223,7 @@ function LinesEditor({
                   {t('sameItemTwice')}
                 </Text>
               ) : null}
-              {item && refusal ? (
+              {item && refusal && stillRefused ? (
                 <Text size="xs" c="red.8" fw={700} data-testid="line-refused">
                   {t('refusedLine', {
                     wanted: n(refusal.wanted),
