@@ -8,7 +8,14 @@ import {
   type PaperEnv,
   recordDisposition,
 } from './papers.service.ts';
-import { checkCatalogue, countOf, linesOf, needsEstimate } from './requests.service.ts';
+import {
+  approvalPreview,
+  checkCatalogue,
+  countOf,
+  goodsPreview,
+  linesOf,
+  needsPreview,
+} from './requests.service.ts';
 import {
   type Allocation,
   dispatchReserved,
@@ -122,17 +129,7 @@ const telaah: Effect = {
     await checkCatalogue(tx, ctx.unit.id, lines);
     return { lines: lines.length };
   },
-  preview: async (db, caseRow, data) => {
-    const n = Number(data?.peopleAffected);
-    const d = Number(data?.days);
-    if (!(Number.isSafeInteger(n) && n > 0 && Number.isSafeInteger(d) && d > 0))
-      return { kind: 'logistics.needs', estimate: null };
-    const proposed = Array.isArray(data?.lines) ? linesOf(data) : [];
-    return {
-      kind: 'logistics.needs',
-      estimate: await needsEstimate(db, caseRow.unitId, { peopleAffected: n, days: d, proposed }),
-    };
-  },
+  preview: async (db, caseRow, data) => needsPreview(db, caseRow.unitId, data),
 };
 
 /**
@@ -167,6 +164,8 @@ const reserve: Effect = {
     });
     return { reserved: total(allocations), dispositionId, allocations };
   },
+  // The telaah's lines to start from, the warehouses, and the chosen warehouse's stock.
+  preview: async (db, caseRow, data) => approvalPreview(db, caseRow, data),
 };
 
 /** `logistics.release`: a request refused or withdrawn after approval gives its reservation back. */
@@ -183,6 +182,7 @@ const release: Effect = {
     });
     return { released: total(allocations), allocations };
   },
+  preview: async (db, caseRow) => goodsPreview(db, caseRow, 'logistics.release'),
 };
 
 /**
@@ -213,6 +213,7 @@ const dispatch: Effect = {
     });
     return { dispatched: total(allocations), deliveryNote: letter.number, letterId: letter.id, allocations };
   },
+  preview: async (db, caseRow) => goodsPreview(db, caseRow, 'logistics.shipment'),
 };
 
 /**
@@ -281,6 +282,8 @@ const handover: Effect = {
     });
     return { returned, writtenOff, bast: letter.number, letterId: letter.id };
   },
+  // What was dispatched, batch by batch: the lines the receiver counts.
+  preview: async (db, caseRow) => goodsPreview(db, caseRow, 'logistics.handover'),
 };
 
 /** The workflow effects of relief logistics, for the composition root to hand to the case engine. */

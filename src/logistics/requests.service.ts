@@ -1,6 +1,23 @@
-import { type Problem, problemIn, ValidationError } from '../core/errors.ts';
+import { actionsOf } from '../cases/cases.repository.ts';
+import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
-import { listItems, type PositionRow, type StockLine, stockPosition } from './stock.service.ts';
+import { caseGoods } from './requests.repository.ts';
+import type {
+  ApprovalPreview,
+  GoodsPreview,
+  GoodsStock,
+  NeedsEstimate,
+  NeedsPreview,
+} from './requests.schema.ts';
+import {
+  listItems,
+  listWarehouses,
+  type PositionRow,
+  type StockLine,
+  stockPosition,
+} from './stock.service.ts';
+
+export type { NeedsEstimate } from './requests.schema.ts';
 
 /**
  * Relief requests (issue 16): what the Banten workflow's actions carry beyond their form fields,
@@ -77,26 +94,6 @@ export async function checkCatalogue(db: Db, unitId: number, lines: StockLine[],
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
 }
 
-export interface NeedsRow {
-  itemId: number;
-  name: string;
-  uom: string;
-  /** People × days × the item's norm, rounded up; null when the catalogue gives no norm. */
-  needed: number | null;
-  available: number;
-  reserved: number;
-  /** What the request proposes of this item, if it does. */
-  proposed: number | null;
-}
-
-export interface NeedsEstimate {
-  peopleAffected: number;
-  days: number;
-  /** The Sphere minimums for the people and days: litres, kcal, m² of covered space. */
-  sphere: { waterLitres: number; kcal: number; shelterM2: number };
-  items: NeedsRow[];
-}
-
 /**
  * The telaah's needs estimate: for each catalogue item, people × days × its norm, beside what is
  * in stock (available and reserved); and the Sphere minimums for the same people and days.
@@ -129,5 +126,100 @@ export async function needsEstimate(
       reserved: p.reserved,
       proposed: proposed.get(p.itemId) ?? null,
     })),
+  };
+}
+
+/** A positive whole number, or null: a form's field as typed (`"120"`) or as sent (120). */
+function wholeOrNull(value: unknown): number | null {
+  const n = Number(value);
+  return value !== '' && value !== null && Number.isSafeInteger(n) && n > 0 && n <= 10_000_000 ? n : null;
+}
+
+const goodsStock = (p: PositionRow): GoodsStock => ({
+  itemId: p.itemId,
+  name: p.name,
+  uom: p.uom,
+  normPerPersonDay: p.normPerPersonDay,
+  normUnit: p.normUnit,
+  available: p.available,
+  reserved: p.reserved,
+});
+
+/**
+ * The telaah's preview: the catalogue with what every warehouse of the unit holds, and, once the
+ * form gives people and days, the needs estimate beside the proposed lines (complete ones only).
+ */
+export async function needsPreview(
+  db: Db,
+  unitId: number,
+  data: Record<string, unknown> = {},
+): Promise<NeedsPreview> {
+  const people = wholeOrNull(data.peopleAffected);
+  const days = wholeOrNull(data.days);
+  const proposed = Array.isArray(data.lines) && data.lines.length > 0 ? linesOf(data) : [];
+  const stock = (await stockPosition(db, unitId)).map(goodsStock);
+  return {
+    kind: 'logistics.needs',
+    stock,
+    estimate:
+      people === null || days === null
+        ? null
+        : await needsEstimate(db, unitId, { peopleAffected: people, days, proposed }),
+  };
+}
+
+/**
+ * The approval's preview: the lines the telaah recorded (the latest action of the case that
+ * sent `lines`), the unit's active warehouses, and the stock of the one chosen
+ * (`data.warehouseId`, refused when it is not the unit's) or else the first.
+ */
+export async function approvalPreview(
+  db: Db,
+  caseRow: { id: number; unitId: number },
+  data: Record<string, unknown> = {},
+): Promise<ApprovalPreview> {
+  const warehouses = (await listWarehouses(db, caseRow.unitId)).filter((w) => w.active);
+  const asked = data.warehouseId === undefined ? null : wholeOrNull(data.warehouseId);
+  if (data.warehouseId !== undefined && !warehouses.some((w) => w.id === asked))
+    throw new DomainError('stock.not_found', { warehouseId: data.warehouseId });
+  const warehouseId = asked ?? warehouses[0]?.id ?? null;
+  const recorded = (await actionsOf(db, caseRow.id))
+    .map((a) => (typeof a.data === 'object' && a.data !== null ? (a.data as Record<string, unknown>) : {}))
+    .filter((d) => Array.isArray(d.lines))
+    .at(-1);
+  let proposal: ApprovalPreview['proposal'] = null;
+  if (recorded) {
+    try {
+      proposal = {
+        peopleAffected: wholeOrNull(recorded.peopleAffected),
+        days: wholeOrNull(recorded.days),
+        lines: linesOf(recorded),
+      };
+    } catch {
+      // Lines the effect would refuse today are not offered; the Kepala Bidang enters them anew.
+    }
+  }
+  return {
+    kind: 'logistics.approval',
+    proposal,
+    warehouses: warehouses.map((w) => ({ id: w.id, name: w.name })),
+    warehouseId,
+    stock: warehouseId === null ? [] : (await stockPosition(db, caseRow.unitId, warehouseId)).map(goodsStock),
+  };
+}
+
+/**
+ * What a request holds reserved (the shipment sends it, a withdrawal gives it back), or, for the
+ * handover, what its shipment dispatched: batch by batch.
+ */
+export async function goodsPreview(
+  db: Db,
+  caseRow: { id: number; unitId: number },
+  kind: GoodsPreview['kind'],
+): Promise<GoodsPreview> {
+  const lines = await caseGoods(db, caseRow.unitId, caseRow.id);
+  return {
+    kind,
+    lines: lines.filter((l) => (kind === 'logistics.handover' ? l.dispatched > 0 : l.reserved > 0)),
   };
 }

@@ -207,6 +207,23 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     );
     expect((await act(kabid, 'disposisikan', 3, { instruction: 'Teliti dan saran' })).statusCode).toBe(200);
 
+    // The case page's telaah preview: the catalogue with stock, no estimate before people and days.
+    const atTelaah = (await fungsional.get(`/api/cases/${id}`)).json().previews.ajukan;
+    expect(atTelaah.kind).toBe('logistics.needs');
+    expect(atTelaah.estimate).toBeNull();
+    expect(atTelaah.stock.find((s: { itemId: number }) => s.itemId === rice.id)).toMatchObject({
+      name: 'Beras Uji',
+      uom: 'kg',
+      normPerPersonDay: 0.4,
+      available: 600,
+    });
+    // Incomplete form values (as typed, or not yet typed) give no estimate, and no error.
+    const typed = await fungsional.post(`/api/cases/${id}/preview`, {
+      action: 'ajukan',
+      data: { peopleAffected: '100', days: '', lines: [] },
+    });
+    expect(typed.statusCode, typed.body).toBe(200);
+    expect(typed.json().effect.estimate).toBeNull();
     // The telaah: the needs estimate (100 people × 7 days × 0.4 kg = 280 kg) beside the stock.
     const preview = await fungsional.post(`/api/cases/${id}/preview`, {
       action: 'ajukan',
@@ -249,6 +266,36 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     });
     expect(telaah.statusCode, telaah.body).toBe(200);
 
+    // The Kepala Bidang's page starts from the telaah's lines, the first warehouse and its stock.
+    const atApproval = (await kabid.get(`/api/cases/${id}`)).json().previews.setujui;
+    expect(atApproval.kind).toBe('logistics.approval');
+    expect(atApproval.proposal).toEqual({
+      peopleAffected: 100,
+      days: 7,
+      lines: [
+        { itemId: rice.id, quantity: 500 },
+        { itemId: tarp.id, quantity: 20 },
+      ],
+    });
+    expect(atApproval.warehouses.map((w: { name: string }) => w.name)).toContain('Gudang Uji Provinsi');
+    const chosen = await kabid.post(`/api/cases/${id}/preview`, {
+      action: 'setujui',
+      data: { warehouseId: warehouse.id },
+    });
+    expect(chosen.json().effect.warehouseId).toBe(warehouse.id);
+    expect(
+      chosen.json().effect.stock.map((s: { name: string; available: number }) => [s.name, s.available]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Beras Uji', 600],
+        ['Terpal Uji', 50],
+      ]),
+    );
+    const foreign = await kabid.post(`/api/cases/${id}/preview`, {
+      action: 'setujui',
+      data: { warehouseId: 999_999 },
+    });
+    expect(foreign.statusCode).toBe(404);
     // d. Approval beyond the stock is refused and changes nothing; a lower quantity reserves.
     const tooMuch = await act(kabid, 'setujui', 5, {
       warehouseId: warehouse.id,
@@ -278,13 +325,42 @@ describe('relief requests (Banten): the emergency check at opening and the workf
       [received.batchIds[0], 100],
     ]);
 
-    // e. The shipment dispatches what was reserved.
+    // e. The shipment's preview lists what is reserved, batch by batch; it dispatches that.
+    const atShipment = (await fungsional.get(`/api/cases/${id}`)).json().previews;
+    expect(atShipment.kirim.kind).toBe('logistics.shipment');
+    expect(
+      atShipment.kirim.lines.map((l: { name: string; reserved: number; warehouse: string }) => [
+        l.name,
+        l.reserved,
+        l.warehouse,
+      ]),
+    ).toEqual([
+      ['Beras Uji', 300, 'Gudang Uji Provinsi'],
+      ['Beras Uji', 100, 'Gudang Uji Provinsi'],
+      ['Terpal Uji', 20, 'Gudang Uji Provinsi'],
+    ]);
+    expect(atShipment.batalkan.kind).toBe('logistics.release');
+    expect(atShipment.batalkan.lines).toHaveLength(3);
     const shipped = await act(fungsional, 'kirim', 6, { vehicle: 'A 1234 BC', driver: 'Ujang' });
     expect(shipped.statusCode, shipped.body).toBe(200);
     expect(await position(rice.id)).toEqual({ onHand: 200, reserved: 0, available: 200 });
     expect(await position(tarp.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
 
-    // f. The handover: 10 kg short (back to stock), 2 tarpaulins torn (back, then written off).
+    // f. The handover's preview: what was dispatched per batch, nothing reserved any more.
+    const atHandover = (await fungsional.get(`/api/cases/${id}`)).json().previews.serahkan;
+    expect(atHandover.kind).toBe('logistics.handover');
+    expect(
+      atHandover.lines.map((l: { batchId: number; dispatched: number; reserved: number }) => [
+        l.batchId,
+        l.dispatched,
+        l.reserved,
+      ]),
+    ).toEqual([
+      [received.batchIds[1], 300, 0],
+      [received.batchIds[0], 100, 0],
+      [received.batchIds[2], 20, 0],
+    ]);
+    // The handover: 10 kg short (back to stock), 2 tarpaulins torn (back, then written off).
     const noReason = await act(fungsional, 'serahkan', 7, {
       receiverName: 'H. Suhendi',
       receiverPosition: 'Kepala Desa Sumur',

@@ -19,6 +19,7 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import type { CaseView, ClaimsPreview, WorkflowAction } from './case-view.ts';
 import { ClaimsAlert } from './claims-alert.tsx';
 import { ConfirmAction, needsConfirmation } from './confirm-action.tsx';
+import { GoodsForm, type GoodsState, goodsPreviewOf, isGoodsProblem } from './logistics-lines.tsx';
 
 /** All regencies/cities for region fields. */
 function useRegencies(enabled: boolean) {
@@ -51,6 +52,8 @@ export function CaseActions({
   const [note, setNote] = useState('');
   const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState<WorkflowAction | null>(null);
+  // The goods of a relief request's action (lines, warehouse, returns), by action id.
+  const [goods, setGoods] = useState<Record<string, GoodsState>>({});
   const formData = (fields?: string[]) =>
     Object.fromEntries((fields ?? []).flatMap((f) => (fieldValues[f] ? [[f, fieldValues[f]]] : [])));
   const hasRegionField = v.available.some((a) => a.fields?.some((f) => f.kind === 'region'));
@@ -61,12 +64,13 @@ export function CaseActions({
     { action: string; version: number; fields?: string[]; extra?: Record<string, string> }
   >({
     mutationFn: ({ action, version, fields, extra }) => {
-      const data = { ...formData(fields), ...extra };
+      const lines = goods[action]?.data;
+      const data = { ...formData(fields), ...lines, ...extra };
       return post(`/api/cases/${id}/actions`, {
         action,
         version,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(fields?.length || extra ? { data } : {}),
+        ...(fields?.length || extra || lines ? { data } : {}),
       });
     },
     onSuccess: (data) => {
@@ -125,6 +129,20 @@ export function CaseActions({
               )}
             </SimpleGrid>
           ))}
+        {v.available.map((a) => {
+          const preview = goodsPreviewOf(v, a.id);
+          return preview ? (
+            <GoodsForm
+              key={`goods-${a.id}`}
+              caseId={v.case.id}
+              actionId={a.id}
+              preview={preview}
+              fields={fieldValues}
+              error={act.variables?.action === a.id ? act.error : null}
+              onChange={(state) => setGoods((was) => ({ ...was, [a.id]: state }))}
+            />
+          ) : null;
+        })}
         <Textarea
           label={t('note')}
           description={t('noteHint')}
@@ -155,6 +173,7 @@ export function CaseActions({
               py={6}
               styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
               loading={act.isPending && act.variables?.action === a.id}
+              disabled={goods[a.id]?.ready === false}
               onClick={() =>
                 needsConfirmation(a)
                   ? setConfirming(a)
@@ -168,13 +187,15 @@ export function CaseActions({
         {act.isError ? (
           <Alert color="red" role="alert" data-testid="action-error">
             {act.error.message}
-            {act.error.problems.length > 0 ? (
+            {act.error.problems.some((p) => !isGoodsProblem(p.path)) ? (
               <List size="sm">
-                {act.error.problems.map((p) => (
-                  <List.Item key={p.path}>
-                    {p.path}: {p.message}
-                  </List.Item>
-                ))}
+                {act.error.problems
+                  .filter((p) => !isGoodsProblem(p.path))
+                  .map((p) => (
+                    <List.Item key={p.path}>
+                      {p.path}: {p.message}
+                    </List.Item>
+                  ))}
               </List>
             ) : null}
           </Alert>
@@ -185,6 +206,7 @@ export function CaseActions({
           v={v}
           action={confirming}
           data={formData(fieldsOf(confirming))}
+          goods={goods[confirming.id]?.data}
           note={note}
           signer={signer}
           pending={act.isPending}

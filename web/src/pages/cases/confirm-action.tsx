@@ -10,6 +10,7 @@ import { approverTexts } from '../../i18n/approver.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import type { CaseView, WorkflowAction } from './case-view.ts';
 import { ClaimsAlert } from './claims-alert.tsx';
+import { GoodsConfirm } from './logistics-lines.tsx';
 
 /** Actions that cannot be taken back: a letter is issued, the request closes, or cash goes out. */
 export const needsConfirmation = (a: WorkflowAction) =>
@@ -30,6 +31,7 @@ export function ConfirmAction({
   v,
   action,
   data,
+  goods,
   note,
   signer,
   pending,
@@ -39,6 +41,8 @@ export function ConfirmAction({
   v: CaseView;
   action: WorkflowAction;
   data: Record<string, string>;
+  /** A relief request's goods the action sends (lines, warehouse, returns), listed here. */
+  goods?: Record<string, unknown> | undefined;
   note: string;
   signer: string;
   pending: boolean;
@@ -78,6 +82,7 @@ export function ConfirmAction({
         {action.kind === 'reject' ? (
           <Text size="sm">{t('willReject', { reason: note.trim() || t('noReasonYet') })}</Text>
         ) : null}
+        <GoodsConfirm v={v} actionId={action.id} data={goods ?? {}} />
         {isPayout ? (
           <Stack gap="xs" data-testid="payout-preview">
             <Text fw={600} size="sm">

@@ -53,7 +53,9 @@ function PositionTable({ warehouseId }: { warehouseId: string }) {
                     <Table.Td ta="right" data-testid="on-hand">
                       {formatNumber(r.onHand, lang)} {r.uom}
                     </Table.Td>
-                    <Table.Td ta="right">{formatNumber(r.reserved, lang)}</Table.Td>
+                    <Table.Td ta="right" data-testid="reserved">
+                      {formatNumber(r.reserved, lang)}
+                    </Table.Td>
                     <Table.Td ta="right" data-testid="available">
                       {formatNumber(r.available, lang)}
                     </Table.Td>
