@@ -37,6 +37,7 @@ import { loadServerKeys, type ServerKeys } from './core/keys.ts';
 import type { Database, Db } from './db/client.ts';
 import { type FileStore, LocalFileStore } from './documents/file-store.ts';
 import { homeRoutes } from './home.routes.ts';
+import { refuseUndocumentedStatuses } from './http/documented-status.ts';
 import { createErrorHandler } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerNoStore } from './http/no-store.ts';
@@ -76,6 +77,8 @@ export const jobs = [...complaintJobs];
 export interface AppOptions {
   config: Config;
   database: Database;
+  /** Tests: refuse an answer whose success status the route's schema does not declare. */
+  strictStatuses?: boolean;
   /** Pino logging; off in tests. */
   logger?: boolean;
   /**
@@ -90,6 +93,7 @@ export async function buildApp({
   database,
   logger = false,
   clock = clockFromSettings(config),
+  strictStatuses = false,
 }: AppOptions): Promise<FastifyInstance> {
   // Refusals name roles as the office does ("Petugas Front Office"); details keep the ids.
   const errorHandler = createErrorHandler({
@@ -133,6 +137,7 @@ export async function buildApp({
     openapi: { info: { title: 'Jaring API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
+  if (strictStatuses) refuseUndocumentedStatuses(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(helmet, {

@@ -33,7 +33,12 @@ export async function createTestApp(
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jaring-test-'));
   const config = loadConfig({ JARING_WEB_DIR: 'test/no-web', JARING_DATA_DIR: dataDir, ...env });
-  const app = await buildApp({ config, database, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    strictStatuses: true,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.ready();
   return {
     app,
