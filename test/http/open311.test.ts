@@ -9,9 +9,11 @@ import { type Agent, createTestApp, ManualClock, signedIn, type TestApp } from '
 /**
  * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) at /open311/v2, checked field by field
  * against the spec's example responses, in JSON and XML: the same field names in the same
- * order, of the example's types (an id or a number where the example has one; `null` where it
- * has an empty element), the spec's error format and statuses, API keys and their revocation,
- * the filters of GET requests, and a confidential complainant who never shows.
+ * order, of the example's types (booleans, the integer `service_request_id`, `order` and error
+ * `code`, numeric `lat`/`long`; `null` in JSON where the XML example has an empty element). Codes
+ * are strings: the examples' `"service_code":001` is no JSON number, and their XML has "001".
+ * Then the spec's error format and statuses, API keys and their revocation, the filters of GET
+ * requests, and a confidential complainant who never shows.
  */
 
 /** The fields of the spec's examples, in the examples' order. */
