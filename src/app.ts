@@ -29,6 +29,7 @@ import { casesRoutes } from './cases/cases.routes.ts';
 import { type Effects, joinEffects } from './cases/effects.ts';
 import { complaintsRoutes } from './complaints/complaints.routes.ts';
 import { complaintJobs } from './complaints/complaints.service.ts';
+import { open311Routes } from './complaints/open311.routes.ts';
 import { type Clock, clockFromSettings, TestClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { Health, OpenApiDocument } from './core/contract.ts';
@@ -191,6 +192,7 @@ export async function buildApp({
   await app.register(casesRoutes, { effects });
   await app.register(reliefRoutes);
   await app.register(complaintsRoutes);
+  await app.register(open311Routes);
   await app.register(stockRoutes);
   await app.register(emergenciesRoutes);
   await app.register(papersRoutes, { effects });

@@ -138,6 +138,13 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'open311',
+    label: { id: 'Open311 (Aplikasi Mitra)', en: 'Open311 (partner apps)' },
+    path: '/staf/open311',
+    permission: 'units.manage',
+    available: true,
+  },
+  {
     key: 'calendar',
     label: { id: 'Kalender Kerja', en: 'Working calendar' },
     path: '/staf/kalender',

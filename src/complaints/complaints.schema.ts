@@ -42,7 +42,7 @@ export type PublicComplaintInput = z.infer<typeof PublicComplaintInput>;
 
 export const StaffComplaintInput = z.object({
   ...ComplaintFields,
-  channel: ComplaintChannel.exclude(['form']),
+  channel: ComplaintChannel.exclude(['form', 'open311']),
   /** When it arrived through that channel (a letter in the box opened today was put in earlier). */
   receivedAt: z.string().datetime({ offset: true }).optional(),
 });

@@ -88,7 +88,7 @@ function newTrackingCode(): string {
   return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
-const trackUrlOf = (publicUrl: string, code: string) =>
+export const trackUrlOf = (publicUrl: string, code: string) =>
   `${publicUrl.replace(/\/$/, '')}/pengaduan/lacak/${code}`;
 const ended = (c: ComplaintRow) =>
   c.status === 'withdrawn' || c.status === 'archived' || c.status === 'delivered';
@@ -188,6 +188,8 @@ interface Filing {
   fields: Omit<PublicComplaintInput, 'challenge'>;
   receivedAt: Date;
   actor: Actor;
+  /** What the channel keeps beside the complaint, written in the same transaction. */
+  within?: (tx: Db, complaintId: number) => Promise<void>;
 }
 
 async function fileComplaint(db: Db, env: ComplaintEnv, f: Filing): Promise<ComplaintReceipt> {
@@ -236,6 +238,7 @@ async function fileComplaint(db: Db, env: ComplaintEnv, f: Filing): Promise<Comp
       confidential: row.confidential,
       late,
     });
+    await f.within?.(tx, row.id);
     const readings = await project(tx, row, env.settings, env.now());
     return {
       id: row.id,
@@ -269,6 +272,15 @@ export async function filePublicComplaint(
   if (used.length === 0) throw new DomainError('complaint.challenge_failed');
   const { challenge: _c, ...fields } = input;
   return fileComplaint(db, env, { unit, channel: 'form', fields, receivedAt: now, actor });
+}
+
+/** A complaint from a partner's app through the Open311 endpoint, which has checked its key. */
+export function fileOpen311Complaint(
+  db: Db,
+  env: ComplaintEnv,
+  filing: Omit<Filing, 'channel' | 'receivedAt'>,
+): Promise<ComplaintReceipt> {
+  return fileComplaint(db, env, { ...filing, channel: 'open311', receivedAt: env.now() });
 }
 
 /** A complaint taken down by staff from a channel one of the unit's standards names. */
@@ -374,6 +386,7 @@ const channelLabel: Record<ComplaintChannel, string> = {
   lapor: 'SP4N-LAPOR!',
   website: 'Situs web',
   instagram: 'Instagram',
+  open311: 'Open311 (aplikasi mitra)',
 };
 
 async function decisionOf(db: Db, c: ComplaintRow) {

@@ -17,7 +17,11 @@ import { letters } from '../documents/letters.tables.ts';
 export const ComplaintClasses = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 export type ComplaintClass = (typeof ComplaintClasses)[number];
 
-/** How a complaint arrived: the public form, or a channel a standard names (component 6). */
+/**
+ * How a complaint arrived: the public form, a channel a standard names (component 6), or a
+ * partner's app through the Open311 endpoint (its own value, so that the statistics tell it from
+ * the office's website; the client is on its `open311_requests` row).
+ */
 export const ComplaintChannels = [
   'form',
   'in_person',
@@ -28,6 +32,7 @@ export const ComplaintChannels = [
   'lapor',
   'website',
   'instagram',
+  'open311',
 ] as const;
 export type ComplaintChannel = (typeof ComplaintChannels)[number];
 
@@ -101,6 +106,8 @@ export const complaints = pgTable(
   (t) => [
     index('complaints_unit_next_due').on(t.unitId, t.nextDueAt),
     index('complaints_next_due').on(t.nextDueAt),
+    // Open311's GET requests: a unit's complaints by the time they were received.
+    index('complaints_unit_received').on(t.unitId, t.receivedAt),
   ],
 );
 

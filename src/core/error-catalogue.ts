@@ -602,6 +602,63 @@ export const errorCatalogue = {
     id: 'Lampiran pengaduan paling banyak {max} berkas.',
     en: 'A complaint takes at most {max} attachments.',
   },
+  // Open311 GeoReport v2 (`/open311/v2`): the spec's statuses, 403 for a key, 404 for what is
+  // not there, 400 for everything else.
+  'open311.key_invalid': {
+    status: 403,
+    id: 'api_key tidak ada, salah atau sudah dicabut: permintaan tidak dapat dibuat.',
+    en: "Missing, wrong or revoked api_key: can't create the request.",
+  },
+  'open311.key_wrong_jurisdiction': {
+    status: 403,
+    id: 'api_key ini tidak berlaku untuk yurisdiksi "{jurisdiction}".',
+    en: 'This api_key is not valid for the jurisdiction "{jurisdiction}".',
+  },
+  'open311.jurisdiction_missing': {
+    status: 400,
+    id: 'jurisdiction_id wajib diisi: alamat ini melayani beberapa unit ({units}).',
+    en: 'jurisdiction_id is required: this endpoint serves several units ({units}).',
+  },
+  'open311.jurisdiction_unknown': {
+    status: 404,
+    id: 'Yurisdiksi "{jurisdiction}" tidak ditemukan.',
+    en: 'The jurisdiction "{jurisdiction}" was not found.',
+  },
+  'open311.service_unknown': {
+    status: 404,
+    id: 'service_code "{service}" tidak ditemukan di {unit}.',
+    en: 'The service_code "{service}" was not found in {unit}.',
+  },
+  'open311.request_unknown': {
+    status: 404,
+    id: 'service_request_id {id} tidak ditemukan.',
+    en: 'The service_request_id {id} was not found.',
+  },
+  'open311.token_unknown': {
+    status: 404,
+    id: 'Token "{token}" tidak ditemukan.',
+    en: 'The token "{token}" was not found.',
+  },
+  'open311.range_reversed': {
+    status: 400,
+    id: 'end_date ({end}) lebih awal daripada start_date ({start}).',
+    en: 'end_date ({end}) is before start_date ({start}).',
+  },
+  'open311.range_too_long': {
+    status: 400,
+    id: 'Rentang start_date sampai end_date paling panjang {days} hari.',
+    en: 'start_date to end_date may span at most {days} days.',
+  },
+  'open311.client_not_found': {
+    status: 404,
+    id: 'Klien Open311 tidak ditemukan di unit ini.',
+    en: 'Open311 client not found in this unit.',
+  },
+  'open311.client_revoked': {
+    status: 409,
+    id: 'Kunci klien ini sudah dicabut.',
+    en: "This client's key has already been revoked.",
+  },
   not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     status: 400,

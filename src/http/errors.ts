@@ -146,81 +146,103 @@ export interface ErrorBody {
   };
 }
 
-/** The error handler of the app: every refusal in the user's language, naming `terms` by label. */
-export function createErrorHandler(terms: Terms = {}) {
-  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) =>
-    handleError(error, request, reply, terms);
+/** An error as answered: its status, body and any header it needs (`retry-after`). */
+export interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
 }
 
-function handleError(
+/** The error handler of the app: every refusal in the user's language, naming `terms` by label. */
+export function createErrorHandler(terms: Terms = {}) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, headers } = errorAnswer(error, request, terms);
+    return reply.status(status).headers(headers).send(body);
+  };
+}
+
+/**
+ * What the app answers to an error, without sending it: routes that speak another error format
+ * (Open311's list of `{code, description}`) reword this answer instead of mapping errors again.
+ */
+export function errorAnswer(
   error: FastifyError | Error,
   request: FastifyRequest,
-  reply: FastifyReply,
-  terms: Terms,
-) {
+  terms: Terms = {},
+): ErrorAnswer {
   const lang = pickLanguage(request.headers['accept-language']);
   const requestId = String(request.id);
+  const answer = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
+    status,
+    body,
+    headers,
+  });
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     if (error.validationContext === 'params' && error.validation.every(isUnknownId)) {
-      return reply.status(404).send({
+      return answer(404, {
         error: { code: 'not_found', message: errorMessage('not_found', lang), requestId },
-      } satisfies ErrorBody);
+      });
     }
     const problems: Problem[] = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
       message: issueMessage(v, lang),
     }));
-    return reply.status(422).send({
+    return answer(422, {
       error: { code: 'request.invalid', message: errorMessage('request.invalid', lang), problems, requestId },
-    } satisfies ErrorBody);
+    });
   }
   if (error instanceof DomainError) {
     const status = statusOf(error.code);
     const problems = error instanceof ValidationError ? error.problems : undefined;
     const params = { ...messageParams(error.details, lang, terms), count: problems?.length };
-    if (status === 429 && typeof error.details.retryAfterSeconds === 'number') {
-      reply.header('retry-after', String(error.details.retryAfterSeconds));
-    }
+    const headers: Record<string, string> =
+      status === 429 && typeof error.details.retryAfterSeconds === 'number'
+        ? { 'retry-after': String(error.details.retryAfterSeconds) }
+        : {};
     const details = problems ? undefined : error.details;
     const worded = problems?.map(({ text, ...p }) => (text ? { ...p, message: text[lang] } : p));
-    return reply.status(status).send({
-      error: {
-        code: error.code,
-        message: errorMessage(error.code, lang, params),
-        ...(details && Object.keys(details).length > 0 ? { details } : {}),
-        ...(worded ? { problems: worded } : {}),
-        requestId,
+    return answer(
+      status,
+      {
+        error: {
+          code: error.code,
+          message: errorMessage(error.code, lang, params),
+          ...(details && Object.keys(details).length > 0 ? { details } : {}),
+          ...(worded ? { problems: worded } : {}),
+          requestId,
+        },
       },
-    } satisfies ErrorBody);
+      headers,
+    );
   }
   const requestCode = requestErrorCode(error, request);
   if (requestCode) {
-    return reply.status(statusOf(requestCode)).send({
+    return answer(statusOf(requestCode), {
       error: { code: requestCode, message: errorMessage(requestCode, lang), requestId },
-    } satisfies ErrorBody);
+    });
   }
   const fe = error as FastifyError;
   if (fe.statusCode === 429) {
-    return reply.status(429).send({
+    return answer(429, {
       error: { code: 'rate.limited', message: errorMessage('rate.limited', lang), requestId },
-    } satisfies ErrorBody);
+    });
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own refusals (a path too long, a method not allowed…) in the user's language;
     // its code stays in the details for whoever reads the logs.
     const code = fastifyStatusCodes[fe.statusCode] ?? 'request.rejected';
-    return reply.status(fe.statusCode).send({
+    return answer(fe.statusCode, {
       error: {
         code,
         message: errorMessage(code, lang, { status: fe.statusCode }),
         ...(fe.code ? { details: { reason: fe.code } } : {}),
         requestId,
       },
-    } satisfies ErrorBody);
+    });
   }
   request.log.error({ err: error, requestId }, 'unhandled error');
-  return reply.status(500).send({
+  return answer(500, {
     error: { code: 'internal', message: errorMessage('internal', lang, { requestId }), requestId },
-  } satisfies ErrorBody);
+  });
 }

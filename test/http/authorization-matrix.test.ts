@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,8 @@ interface Fixture {
   complaint: { id: number; trackingCode: string; text: string };
   /** A warehouse and a catalogue item of the unit (logistics). */
   stock: { warehouseId: number; warehouseName: string; itemId: number; itemName: string };
+  /** The unit's Open311 client with its key, and one whose key is revoked. */
+  open311: { key: string; clientId: number; clientName: string; revokedId: number };
 }
 
 const pdf = Buffer.from('%PDF-1.4\n% matrix\n');
@@ -692,6 +695,94 @@ const matrix: Record<string, Row> = {
     foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}/decision` }) },
   },
 
+  // Open311 GeoReport v2: public reads (no session); a write takes the unit's API key, which
+  // files into its own jurisdiction only. An administrator issues and revokes the keys.
+  'GET /open311/discovery.:format': {
+    need: 'public',
+    own: () => ({ url: '/open311/discovery.json' }),
+    ok: 200,
+    foreign: { none: 'no unit data' },
+  },
+  'GET /open311/v2/services.:format': {
+    need: 'public',
+    own: (f) => ({ url: `/open311/v2/services.json?jurisdiction_id=${f.code}` }),
+    ok: 200,
+    foreign: { none: 'public; a unit’s published standards' },
+  },
+  'GET /open311/v2/services/:service_code.:format': {
+    need: 'public',
+    own: (f) => ({ url: `/open311/v2/services/${f.standardId}.xml?jurisdiction_id=${f.code}` }),
+    ok: 200,
+    foreign: {
+      target: (o) => ({ url: `/open311/v2/services/${o.standardId}.json?jurisdiction_id=${otherCode(o)}` }),
+    },
+  },
+  'POST /open311/v2/requests.:format': {
+    need: 'public',
+    // The unit's key with no description: past the key, refused before anything is written.
+    own: (f) => ({
+      url: '/open311/v2/requests.json',
+      body: { api_key: f.open311.key, jurisdiction_id: f.code, service_code: f.standardId },
+    }),
+    ok: 400,
+    foreign: {
+      // A valid complaint with the unit's key, into the other unit's jurisdiction.
+      target: (o) => ({
+        url: '/open311/v2/requests.json',
+        body: {
+          api_key: o.open311.key,
+          jurisdiction_id: otherCode(o),
+          service_code: o.code === 'sragen' ? 'sembako' : 'kehabisan-bekal',
+          description: 'Uji matriks otorisasi Open311.',
+        },
+      }),
+    },
+  },
+  'GET /open311/v2/requests.:format': {
+    need: 'public',
+    own: (f) => ({ url: `/open311/v2/requests.json?jurisdiction_id=${f.code}` }),
+    ok: 200,
+    // Any unit's list is public, but never the text of a complaint from another channel.
+    foreign: { absent: (o) => [o.complaint.text] },
+  },
+  'GET /open311/v2/requests/:id.:format': {
+    need: 'public',
+    own: (f) => ({ url: `/open311/v2/requests/${f.complaint.id}.xml?jurisdiction_id=${f.code}` }),
+    ok: 200,
+    foreign: {
+      target: (o) => ({ url: `/open311/v2/requests/${o.complaint.id}.json?jurisdiction_id=${otherCode(o)}` }),
+    },
+  },
+  'GET /open311/v2/tokens/:token.:format': {
+    need: 'public',
+    own: (f) => ({ url: `/open311/v2/tokens/${f.complaint.trackingCode}.json?jurisdiction_id=${f.code}` }),
+    ok: 200,
+    foreign: {
+      target: (o) => ({
+        url: `/open311/v2/tokens/${o.complaint.trackingCode}.json?jurisdiction_id=${otherCode(o)}`,
+      }),
+    },
+  },
+  'GET /api/open311/clients': {
+    need: 'units.manage',
+    own: () => ({ url: '/api/open311/clients' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.open311.clientName] },
+  },
+  'POST /api/open311/clients': {
+    need: 'units.manage',
+    own: () => ({ url: '/api/open311/clients', body: { name: '' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'POST /api/open311/clients/:id/revoke': {
+    need: 'units.manage',
+    // The unit's key that is already revoked: 409, and nothing changes.
+    own: (f) => ({ url: `/api/open311/clients/${f.open311.revokedId}/revoke`, body: {} }),
+    ok: 409,
+    foreign: { target: (o) => ({ url: `/api/open311/clients/${o.open311.clientId}/revoke`, body: {} }) },
+  },
+
   'GET /api/survey/report': {
     need: 'reports.read',
     own: () => ({ url: `/api/survey/report?year=${year}` }),
@@ -991,6 +1082,9 @@ const matrix: Record<string, Row> = {
   },
 };
 
+/** The jurisdiction of the other fixture's unit. */
+const otherCode = (f: Fixture) => (f.code === 'sragen' ? 'tarakan' : 'sragen');
+
 const sragenUsers = demoUsers.filter((u) => u.unit === 'sragen');
 const otherUnitUsers = demoUsers.filter((u) => u.unit !== 'sragen');
 
@@ -1059,6 +1153,8 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM complaint_events) AS complaint_events,
         (SELECT count(*) FROM complaint_transfers) AS complaint_transfers,
         (SELECT count(*) FROM complaint_files) AS complaint_files,
+        (SELECT md5(string_agg(concat_ws('|', id, revoked_at, last_used_at), ',' ORDER BY id)) FROM open311_clients) AS open311_clients,
+        (SELECT count(*) FROM open311_requests) AS open311_requests,
         (SELECT md5(string_agg(concat_ws('|', id, name, nip, rank, position, acting, division_id), ',' ORDER BY id)) FROM users) AS users`),
     );
 
@@ -1182,6 +1278,24 @@ describe('authorization matrix: every route × every demo role × own and foreig
       return { warehouseId: w?.id ?? 0, warehouseName, itemId: i?.id ?? 0, itemName };
     };
 
+    const open311 = async (unitId: number, code: string, clientName: string) => {
+      const key = `j311_matriks_${code}_${'k'.repeat(20)}`;
+      const client = async (name: string, revoked: boolean) =>
+        (
+          await rows<{ id: number }>(sql`
+          INSERT INTO open311_clients (unit_id, name, key_hash, key_prefix, created_at, revoked_at)
+          VALUES (${unitId}, ${name}, ${revoked ? `revoked-${code}` : createHash('sha256').update(key).digest('hex')},
+            'j311_matr', now(), ${revoked ? new Date().toISOString() : null})
+          RETURNING id`)
+        )[0]?.id ?? 0;
+      return {
+        key,
+        clientName,
+        clientId: await client(clientName, false),
+        revokedId: await client(`${clientName} (dicabut)`, true),
+      };
+    };
+
     own = {
       code: 'sragen',
       unitName: sragen.name,
@@ -1207,6 +1321,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       staff: { id: (await userId('sragen.fo')) ?? 0, name: 'Rina Marlina' },
       complaint: await complaint(sragen.id, 'MTRKS-SRAGN', 'Matriks pengaduan Sragen'),
       stock: await stockOf(sragen.id, 'Gudang Matriks Sragen', 'Barang Matriks Sragen'),
+      open311: await open311(sragen.id, 'sragen', 'Klien Open311 Matriks Sragen'),
     };
     foreign = {
       code: 'tarakan',
@@ -1236,6 +1351,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       staff: { id: (await userId('tarakan.fo')) ?? 0, name: 'Siti Aminah' },
       complaint: await complaint(tarakan.id, 'MTRKS-TRKAN', 'Matriks pengaduan Tarakan'),
       stock: await stockOf(tarakan.id, 'Gudang Matriks Tarakan', 'Barang Matriks Tarakan'),
+      open311: await open311(tarakan.id, 'tarakan', 'Klien Open311 Matriks Tarakan'),
     };
     sent = 0;
   });

@@ -27,6 +27,26 @@ const binary = new Map<string, string>([
   ['GET /api/survey/report.:format', 'application/pdf or XLSX'],
 ]);
 
+/**
+ * Open311 GeoReport v2's routes answer by the path's ending: `.json` through their declared
+ * response schema, `.xml` (the spec's required format) as text/xml built from the same value.
+ * Each is listed with a URL that reaches it, so both formats are asked for here.
+ */
+const jsonOrXml = new Map<string, string>([
+  ['GET /open311/discovery.:format', '/open311/discovery.FORMAT'],
+  ['GET /open311/v2/services.:format', '/open311/v2/services.FORMAT?jurisdiction_id=sragen'],
+  [
+    'GET /open311/v2/services/:service_code.:format',
+    '/open311/v2/services/pkh.FORMAT?jurisdiction_id=sragen',
+  ],
+  ['GET /open311/v2/requests.:format', '/open311/v2/requests.FORMAT?jurisdiction_id=sragen'],
+  // Nothing filed: the errors, in each format.
+  ['GET /open311/v2/requests/:id.:format', '/open311/v2/requests/1.FORMAT?jurisdiction_id=sragen'],
+  ['GET /open311/v2/tokens/:token.:format', '/open311/v2/tokens/ABCDE-FGHJK.FORMAT?jurisdiction_id=sragen'],
+  ['POST /open311/v2/requests.:format', '/open311/v2/requests.FORMAT'],
+]);
+const isOpen311 = (url: string) => url.startsWith('/open311/');
+
 describe('route contracts', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -35,7 +55,7 @@ describe('route contracts', () => {
   afterAll(() => t.close());
 
   it('every JSON route declares a response schema', () => {
-    const routes = t.app.routeList.filter((r) => r.url.startsWith('/api/'));
+    const routes = t.app.routeList.filter((r) => r.url.startsWith('/api/') || isOpen311(r.url));
     const lacking = routes
       .filter((r) => !r.responseSchema)
       .map((r) => `${r.method} ${r.url}`)
@@ -55,5 +75,23 @@ describe('route contracts', () => {
   it('the binary exemptions name routes that exist', () => {
     const known = new Set(t.app.routeList.map((r) => `${r.method} ${r.url}`));
     expect([...binary.keys()].filter((route) => !known.has(route))).toEqual([]);
+  });
+
+  it('every Open311 route answers JSON or XML by its ending, errors included', async () => {
+    const routes = t.app.routeList.filter((r) => isOpen311(r.url)).map((r) => `${r.method} ${r.url}`);
+    expect(routes.sort()).toEqual([...jsonOrXml.keys()].sort());
+    for (const [route, url] of jsonOrXml) {
+      const method = route.startsWith('POST') ? 'POST' : 'GET';
+      for (const [format, type] of [
+        ['json', 'application/json; charset=utf-8'],
+        ['xml', 'text/xml; charset=utf-8'],
+      ] as const) {
+        const res = await t.app.inject({ method, url: url.replace('FORMAT', format) });
+        expect(res.headers['content-type'], `${route} as ${format}`).toBe(type);
+        if (format === 'xml')
+          expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<[a-z_]+>/);
+        else expect(() => res.json()).not.toThrow();
+      }
+    }
   });
 });

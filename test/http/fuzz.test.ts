@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -397,6 +398,8 @@ const tables = [
   'complaint_events',
   'complaint_files',
   'complaint_challenges_used',
+  'open311_clients',
+  'open311_requests',
 ];
 
 const surveyAll4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
@@ -414,6 +417,8 @@ describe('fuzzing the HTTP boundary', () => {
   let t: TestApp;
   const sessions: Record<string, Session> = {};
   let caseId = 0;
+  /** A valid Open311 key of Sragen: the bodies sent with it are broken, the key is not. */
+  const open311Key = `j311_fuzz_${'f'.repeat(24)}`;
 
   const sessionOf = (agent: Agent): Session => {
     const cookie = agent.cookieHeader();
@@ -457,6 +462,13 @@ describe('fuzzing the HTTP boundary', () => {
       applicant: { name: 'Siti Rahma', nik: '6571015708900001' },
     });
     caseId = opened.json().id;
+    sessions.admin = sessionOf(await signedIn(t.app, 'admin', '10.250.0.4'));
+    await rows(
+      t.database.db,
+      sql`INSERT INTO open311_clients (unit_id, name, key_hash, key_prefix, created_at)
+        SELECT id, 'Klien Fuzz', ${createHash('sha256').update(open311Key).digest('hex')}, 'j311_fuzz', now()
+        FROM units WHERE code = 'sragen'`,
+    );
   });
   afterAll(() => t?.close());
 
@@ -476,6 +488,63 @@ describe('fuzzing the HTTP boundary', () => {
       { weight: 4, arbitrary: fc.constant(`/api/cases/${caseId}${suffix}`) },
       badSegment.map((b) => `/api/cases/${b}${suffix}`),
     );
+
+  const format = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('json', 'xml') }, badSegment);
+  /** An Open311 read: a valid, unknown or missing jurisdiction, then odd query parameters. */
+  const open311Get = (paths: fc.Arbitrary<string>, keys: string[]) => (s: Session) =>
+    withHeaders(
+      s,
+      fc
+        .tuple(
+          paths,
+          fc.constantFrom('jurisdiction_id=sragen&', 'jurisdiction_id=tarakan&', 'jurisdiction_id=x&', ''),
+          query(['jurisdiction_id', 'lang', ...keys]),
+        )
+        .map(([p, j, q]) => ({ method: 'GET' as const, url: `${p}?${j}${q}` })),
+    );
+  const open311Fields = [
+    'api_key',
+    'jurisdiction_id',
+    'service_code',
+    'description',
+    'lat',
+    'long',
+    'email',
+    'phone',
+    'first_name',
+    'media_url',
+    'account_id',
+    'attribute',
+    'attribute[class]',
+    'attribute[confidential]',
+    'attribute[service_date]',
+    'attribute[case_code]',
+    'attribute[warna][]',
+    'attribute[]',
+    'attribute[__proto__]',
+    '__proto__',
+  ];
+  /** Form bodies as the spec sends them: the fields, valid or hostile, and always something wrong. */
+  const open311Forms = fc
+    .tuple(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(...open311Fields),
+          fc.oneof(hostileText, fc.constantFrom('pkh', 'sragen', 'aspirasi', 'true', '91', open311Key)),
+        ),
+        { maxLength: 8 },
+      ),
+      fc.constantFrom(
+        'application/x-www-form-urlencoded',
+        'application/x-www-form-urlencoded; charset=utf-8',
+        'application/x-www-form-urlencoded; charset=latin1',
+      ),
+    )
+    .map(([pairs, type]) => ({
+      // Never a description the rules accept: shorter than 10 characters or not text at all.
+      payload: new URLSearchParams([...pairs, ['description', 'pendek']]).toString(),
+      type,
+    }));
 
   const targets = (): Target[] => [
     // Public: everything a stranger can reach.
@@ -701,6 +770,117 @@ describe('fuzzing the HTTP boundary', () => {
               url: `/api/public/units/${unit}/complaints`,
               ...b,
             })),
+        ),
+    },
+    // Open311 GeoReport v2.
+    {
+      route: 'GET /open311/discovery.{format}',
+      runs: 60,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(format.map((f) => `/open311/discovery.${f}`)),
+    },
+    {
+      route: 'GET /open311/v2/services.{format}',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: open311Get(
+        format.map((f) => `/open311/v2/services.${f}`),
+        [],
+      ),
+    },
+    {
+      route: 'GET /open311/v2/services/{service_code}.{format}',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: open311Get(
+        fc.tuple(slugOrBad, format).map(([c, f]) => `/open311/v2/services/${c}.${f}`),
+        [],
+      ),
+    },
+    {
+      route: 'GET /open311/v2/requests.{format}',
+      runs: 250,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: open311Get(
+        format.map((f) => `/open311/v2/requests.${f}`),
+        ['service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size'],
+      ),
+    },
+    {
+      route: 'GET /open311/v2/requests/{id}.{format}',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: open311Get(
+        fc
+          .tuple(fc.oneof(fc.constant('1'), badSegment), format)
+          .map(([id, f]) => `/open311/v2/requests/${id}.${f}`),
+        [],
+      ),
+    },
+    {
+      route: 'GET /open311/v2/tokens/{token}.{format}',
+      runs: 100,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: open311Get(
+        fc
+          .tuple(fc.oneof(fc.constant('ABCDE-FGHJK'), badSegment), format)
+          .map(([c, f]) => `/open311/v2/tokens/${c}.${f}`),
+        [],
+      ),
+    },
+    {
+      route: 'POST /open311/v2/requests.{format}',
+      runs: 300,
+      write: true,
+      session: () => sessions.anonymous as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc.oneof(
+            fc
+              .tuple(
+                format,
+                jsonBodies(
+                  {
+                    api_key: open311Key,
+                    jurisdiction_id: 'sragen',
+                    service_code: 'pkh',
+                    description: 'Bantuan belum diterima sampai hari ini.',
+                    lat: -7.4,
+                    long: 111,
+                    email: 'warga@example.org',
+                    attribute: { class: 'pengaduan', confidential: 'true' },
+                  },
+                  [
+                    ...stringField(['api_key'], { max: 200, bad: ['salah', ''] }),
+                    ...stringField(['jurisdiction_id'], { max: 60, bad: ['tarakan', 'atlantis'] }),
+                    ...stringField(['service_code'], { max: 80, required: true, bad: ['sembako', 'A B'] }),
+                    ...stringField(['description'], { max: 4000, required: true, bad: ['pendek', '   '] }),
+                    ...numberField(['lat'], [91, -90.5, 1e308], false),
+                    ...numberField(['long'], [181, -181], false),
+                    ...stringField(['email'], { max: 150, bad: ['bukan-surel', 'a@'] }),
+                    ...stringField(['media_url'], { max: 2000, bad: ['ftp://x/y', 'javascript:alert(1)'] }),
+                    wrongFor('object').map((v) => setAt(['attribute'], v)),
+                    ...stringField(['attribute', 'class'], { bad: ['keluhan', 'PENGADUAN'] }),
+                    ...stringField(['attribute', 'confidential'], { bad: ['ya', '1'] }),
+                    ...stringField(['attribute', 'service_date'], { bad: ['2026-13-45', 'kemarin'] }),
+                    fc
+                      .constantFrom('warna', '__proto__', 'constructor')
+                      .map((k) => setAt(['attribute', k], 'x')),
+                  ],
+                ),
+              )
+              .map(([f, b]) => ({ method: 'POST' as const, url: `/open311/v2/requests.${f}`, ...b })),
+            fc
+              .tuple(format, open311Forms)
+              .map(([f, b]) => ({ method: 'POST' as const, url: `/open311/v2/requests.${f}`, ...b })),
+          ),
         ),
     },
     {
@@ -929,6 +1109,19 @@ describe('fuzzing the HTTP boundary', () => {
         ),
     },
     {
+      route: 'POST /api/open311/clients',
+      runs: 100,
+      write: true,
+      session: () => sessions.admin as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies({ name: 'Aplikasi Mitra' }, [
+            ...stringField(['name'], { max: 100, required: true, bad: ['', 'ab', '   '] }),
+          ]).map((b) => ({ method: 'POST' as const, url: '/api/open311/clients', ...b })),
+        ),
+    },
+    {
       route: 'POST /api/auth/password',
       runs: 150,
       write: true,
@@ -947,7 +1140,13 @@ describe('fuzzing the HTTP boundary', () => {
   it('covers every public endpoint of the route table', () => {
     const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const publicRoutes = Object.entries(spec.paths)
-      .filter(([p]) => p.startsWith('/api/public/') || p === '/api/auth/login' || p === '/api/auth/csrf')
+      .filter(
+        ([p]) =>
+          p.startsWith('/api/public/') ||
+          p.startsWith('/open311/') ||
+          p === '/api/auth/login' ||
+          p === '/api/auth/csrf',
+      )
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
     const fuzzed = new Set(targets().map((x) => x.route));
     expect(publicRoutes.filter((r) => !fuzzed.has(r))).toEqual([]);

@@ -180,6 +180,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/open311',
+    component: lazyRouteComponent(admin, 'Open311Page'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/registri',
     component: lazyRouteComponent(registry, 'RegistryPage'),
   }),

@@ -95,6 +95,7 @@ export const complaintTexts = defineTexts({
   channel_lapor: { id: 'SP4N-LAPOR!', en: 'SP4N-LAPOR!' },
   channel_website: { id: 'Situs web', en: 'Website' },
   channel_instagram: { id: 'Instagram', en: 'Instagram' },
+  channel_open311: { id: 'Aplikasi mitra (Open311)', en: 'Partner app (Open311)' },
   complainant: { id: 'Pengadu', en: 'Complainant' },
   hidden: { id: 'Dirahasiakan', en: 'Confidential' },
   assignee: { id: 'Petugas', en: 'Officer' },
