@@ -71,6 +71,14 @@ export const complaintTexts = defineTexts({
     id: 'Penyampaian keputusan (14 hari, Pasal 50 ayat 2)',
     en: 'Delivery (14 days, art. 50(2))',
   },
+  timer_lapor_verification: {
+    id: 'Verifikasi SP4N-LAPOR! (3 hari kerja)',
+    en: 'SP4N-LAPOR! verification (3 working days)',
+  },
+  timer_lapor_follow_up: {
+    id: 'Tindak lanjut SP4N-LAPOR! (5 hari kerja)',
+    en: 'SP4N-LAPOR! follow-up (5 working days)',
+  },
   dueBy: { id: 'paling lambat {date}', en: 'by {date}' },
   timerPaused: { id: 'dihentikan sementara, menunggu kelengkapan', en: 'paused, waiting for completion' },
   timerDone: { id: 'selesai', en: 'done' },
