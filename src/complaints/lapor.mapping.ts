@@ -5,6 +5,7 @@
  * its own mapping, laid over the defaults. Pure.
  */
 import { z } from 'zod';
+import { textFault } from '../core/text.ts';
 import type { ComplaintClass } from './complaints.tables.ts';
 
 /** The Jaring fields a LAPOR! row fills. */
@@ -35,18 +36,26 @@ export const LaporOutcomes = ['verifikasi', 'tunda', 'bukan_wewenang', 'arsipkan
 
 export const layoutName = 'jaring-lapor-1';
 
+/** A header, class or status label as a mapping names it; stored as JSON, so storable text only. */
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .refine((v) => textFault(v) === null, 'holds a character that cannot be stored');
+
 /** A mapping as a unit writes it: every part optional, each entry laid over the defaults. */
 export const LaporMapping = z
   .object({
     layout: z.literal(layoutName).default(layoutName),
     /** File column (as its header reads) → Jaring field; `ignore` drops a default column. */
     columns: z
-      .record(z.string().trim().min(1).max(120), z.enum([...LaporFields, 'ignore']))
+      .record(label, z.enum([...LaporFields, 'ignore']))
       .refine((r) => Object.keys(r).length <= 200, 'at most 200 columns')
       .default({}),
     /** LAPOR!'s classification (klasifikasi) → the complaint's class. */
     classes: z
-      .record(z.string().trim().min(1).max(120), z.enum(['pengaduan', 'aspirasi', 'permintaan_informasi']))
+      .record(label, z.enum(['pengaduan', 'aspirasi', 'permintaan_informasi']))
       .refine((r) => Object.keys(r).length <= 100, 'at most 100 classes')
       .default({}),
     /**
@@ -54,7 +63,7 @@ export const LaporMapping = z
      * status with an outcome records that outcome at the file's verification date.
      */
     statuses: z
-      .record(z.string().trim().min(1).max(120), z.enum([...LaporOutcomes, 'none']))
+      .record(label, z.enum([...LaporOutcomes, 'none']))
       .refine((r) => Object.keys(r).length <= 100, 'at most 100 statuses')
       .default({}),
   })

@@ -12,6 +12,7 @@ import { offsetMinutes } from '../core/calendar.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, ValidationError } from '../core/errors.ts';
 import type { Language } from '../core/i18n.ts';
+import { storableText } from '../core/text.ts';
 import type { Db } from '../db/client.ts';
 import * as complaintsRepo from './complaints.repository.ts';
 import { type ComplaintEnv, fileComplaint, project, recordEvent } from './complaints.service.ts';
@@ -163,7 +164,7 @@ export async function previewLaporImport(
     }
   const count = (v: 'new' | 'duplicate' | 'invalid') => rows.filter((r) => r.verdict === v).length;
   return {
-    fileName: file.fileName,
+    fileName: storableText(file.fileName).slice(0, 200),
     kind: a.table?.kind ?? 'csv',
     columns: (a.table?.columns ?? []).map((column) => ({ column, field: fieldOf.get(column) ?? null })),
     rows,
@@ -205,7 +206,7 @@ export async function importLaporFile(
     throw new ValidationError('lapor.import_invalid', shown);
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const fileName = file.fileName.slice(0, 200);
+  const fileName = storableText(file.fileName).slice(0, 200);
   return db.transaction(async (tx) => {
     // One import of a unit at a time: two uploads of the same file cannot both add its reports.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`lapor-import:${ctx.unit.id}`}))`);
