@@ -88,6 +88,19 @@ describe('SP4N-LAPOR!: the import page', () => {
     await expect.poll(() => page.getByTestId('lapor-count-new').textContent()).toBe('0 baru');
     expect(await page.getByTestId('lapor-confirm').count()).toBe(0);
 
+    // The column mapping and the export of follow-ups: no internal code on either.
+    await page.getByTestId('lapor-tab-mapping').click();
+    await expect
+      .poll(() => page.getByTestId('lapor-mapping-state').textContent())
+      .toBe('Unit ini memakai pemetaan bawaan.');
+    expect(await page.getByTestId('lapor-mapping-defaults').textContent()).toContain('Tanggal Laporan');
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'mapping');
+    await page.getByTestId('lapor-tab-export').click();
+    await expect.poll(() => page.getByTestId('lapor-export-empty').count()).toBe(1);
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'export');
+
     await page.goto(`${server.url}/staf/pengaduan/statistik`);
     await expect.poll(() => page.getByTestId('stats-channel').textContent()).toContain('SP4N-LAPOR!');
     expect(await scanPage(page, vocabulary)).toEqual([]);
