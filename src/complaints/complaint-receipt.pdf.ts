@@ -34,6 +34,8 @@ const timerLabel: Record<ComplaintTimer, string> = {
   completion: 'Batas melengkapi pengaduan oleh pengadu (Pasal 44 ayat 4)',
   decision: 'Keputusan atas pengaduan (Pasal 50 ayat 1)',
   delivery: 'Penyampaian keputusan (Pasal 50 ayat 2)',
+  lapor_verification: 'Verifikasi laporan SP4N-LAPOR!',
+  lapor_follow_up: 'Tindak lanjut laporan SP4N-LAPOR!',
 };
 
 const width = 595.28 - 68 - 56;

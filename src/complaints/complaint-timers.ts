@@ -10,13 +10,13 @@
  */
 import { type ClockReading, readClock } from '../calendar/service-clock.ts';
 import type { WorkingCalendar } from '../core/calendar.ts';
-import type { ComplaintTimer } from './complaints.tables.ts';
+import type { ComplaintTimer, LegalTimer } from './complaints.tables.ts';
 
 export type DayKind = 'calendar' | 'working';
-export type TimerSettings = Readonly<Record<ComplaintTimer, DayKind>>;
+export type TimerSettings = Readonly<Record<LegalTimer, DayKind>>;
 
 /** The law's amount of days per timer. */
-export const TimerDays: Readonly<Record<ComplaintTimer, number>> = {
+export const TimerDays: Readonly<Record<LegalTimer, number>> = {
   completeness: 14,
   completion: 30,
   decision: 60,
@@ -56,7 +56,7 @@ export function readTimers(
   now: Date,
 ): TimerReading[] {
   const read = (
-    timer: ComplaintTimer,
+    timer: LegalTimer,
     start: Date,
     stop: Date | null,
     pauses: Array<{ from: Date; to: Date | null }> = [],
@@ -86,10 +86,20 @@ export function readTimers(
   return out;
 }
 
-/** The columns projecting the timers: each one's due date, and the nearest of the running ones. */
-export function timerColumns(readings: readonly TimerReading[]) {
+/**
+ * The columns projecting the timers: each one's due date, and the nearest of the running ones.
+ * The sweep looks for a `nextDueAt` that passed without a recorded breach; so a running timer
+ * whose breach is recorded (`recorded`) gives way to one that is not, and two timers running at
+ * once (a LAPOR! clock beside a legal one) each get their breach recorded.
+ */
+export function timerColumns(
+  readings: readonly TimerReading[],
+  recorded: ReadonlySet<ComplaintTimer> = new Set(),
+) {
   const due = (t: ComplaintTimer) => readings.find((r) => r.timer === t)?.due ?? null;
-  const running = readings.filter((r) => r.state === 'running' && r.due !== null).map((r) => r.due as Date);
+  const runningAll = readings.filter((r) => r.state === 'running' && r.due !== null);
+  const unrecorded = runningAll.filter((r) => !recorded.has(r.timer));
+  const running = (unrecorded.length > 0 ? unrecorded : runningAll).map((r) => r.due as Date);
   return {
     completenessDue: due('completeness'),
     completionDue: due('completion'),

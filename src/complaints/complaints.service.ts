@@ -46,6 +46,7 @@ import type {
 } from './complaints.schema.ts';
 import {
   type ComplaintChannel,
+  ComplaintTimers,
   complaintBreaches,
   complaintChallengesUsed,
   complaintEvents,
@@ -53,6 +54,8 @@ import {
   complaints,
   complaintTransfers,
 } from './complaints.tables.ts';
+import { readLaporTimers } from './lapor.clock.ts';
+import { laporStepsOf } from './lapor.repository.ts';
 
 type UnitRow = typeof units.$inferSelect;
 type ComplaintRow = repo.ComplaintRow;
@@ -116,7 +119,12 @@ async function timersOf(
     from: c.receivedAt.getUTCFullYear(),
     to: Math.max(now.getUTCFullYear(), c.receivedAt.getUTCFullYear()) + 1,
   });
-  return readTimers(cal, factsOf(c), settings, now);
+  const legal = readTimers(cal, factsOf(c), settings, now);
+  if (c.channel !== 'lapor') return legal;
+  // A complaint from SP4N-LAPOR! also runs LAPOR!'s own clocks, on the same calendar.
+  const steps = await laporStepsOf(db, c.id);
+  const endedAt = c.withdrawnAt ?? c.archivedAt ?? c.deliveredAt;
+  return [...legal, ...readLaporTimers(cal, { reportedAt: c.receivedAt, ...steps, endedAt }, now)];
 }
 
 const timerView = (r: TimerReading): TimerView => ({
@@ -130,16 +138,26 @@ const timerView = (r: TimerReading): TimerView => ({
 });
 
 /** Recomputes the timers' columns after a change, inside the change's transaction. */
-async function project(tx: Db, c: ComplaintRow, settings: TimerSettings, now: Date): Promise<TimerReading[]> {
+export async function project(
+  tx: Db,
+  c: ComplaintRow,
+  settings: TimerSettings,
+  now: Date,
+): Promise<TimerReading[]> {
   const readings = await timersOf(tx, c, settings, now);
+  const recorded = await tx
+    .select({ timer: complaintBreaches.timer })
+    .from(complaintBreaches)
+    .where(eq(complaintBreaches.complaintId, c.id));
   await tx
     .update(complaints)
-    .set({ ...timerColumns(readings), updatedAt: now })
+    .set({ ...timerColumns(readings, new Set(recorded.map((b) => b.timer))), updatedAt: now })
     .where(eq(complaints.id, c.id));
   return readings;
 }
 
-async function recordEvent(
+/** A step in the complaint's history and the audit, in the caller's transaction. */
+export async function recordEvent(
   tx: Db,
   c: { id: number; unitId: number },
   actor: Actor,
@@ -182,7 +200,7 @@ async function routeOf(db: Db, unit: UnitRow, standardId: string | undefined) {
   return { standards, standard, divisionId, assignedUserId: officer?.id ?? null };
 }
 
-interface Filing {
+export interface Filing {
   unit: UnitRow;
   channel: ComplaintChannel;
   fields: Omit<PublicComplaintInput, 'challenge'>;
@@ -192,7 +210,8 @@ interface Filing {
   within?: (tx: Db, complaintId: number) => Promise<void>;
 }
 
-async function fileComplaint(db: Db, env: ComplaintEnv, f: Filing): Promise<ComplaintReceipt> {
+/** Files a complaint with its agenda number and timers; in the caller's transaction when given one. */
+export async function fileComplaint(db: Db, env: ComplaintEnv, f: Filing): Promise<ComplaintReceipt> {
   const route = await routeOf(db, f.unit, f.fields.standardId);
   const today = todayIn(f.unit.timeZone, f.receivedAt);
   const late =
@@ -488,8 +507,8 @@ export async function listComplaints(db: Db, ctx: AuthContext): Promise<Complain
       nextDueAt: c.nextDueAt?.toISOString() ?? null,
       assignee: c.unitId === ctx.unit.id ? (assignee ?? null) : null,
       incomingTransfer: Boolean(incoming),
-      breached: breached.filter((b): b is 'completeness' | 'completion' | 'decision' | 'delivery' =>
-        ['completeness', 'completion', 'decision', 'delivery'].includes(b),
+      breached: breached.filter((b): b is (typeof ComplaintTimers)[number] =>
+        (ComplaintTimers as readonly string[]).includes(b),
       ),
     })),
   };

@@ -175,7 +175,13 @@ export const complaintTransfers = pgTable(
   ],
 );
 
-export const ComplaintTimers = ['completeness', 'completion', 'decision', 'delivery'] as const;
+/** The UU 25/2009 timers (`complaint-timers.ts`). */
+export const LegalTimers = ['completeness', 'completion', 'decision', 'delivery'] as const;
+export type LegalTimer = (typeof LegalTimers)[number];
+/** SP4N-LAPOR!'s own clocks, for complaints that came through LAPOR! (`lapor.clock.ts`). */
+export const LaporTimers = ['lapor_verification', 'lapor_follow_up'] as const;
+export type LaporTimer = (typeof LaporTimers)[number];
+export const ComplaintTimers = [...LegalTimers, ...LaporTimers] as const;
 export type ComplaintTimer = (typeof ComplaintTimers)[number];
 
 /** A legal timer that ran out, recorded once by the sweep at the moment it saw it. */

@@ -25,7 +25,7 @@ import type { Db } from '../db/client.ts';
 import { TimerDays } from './complaint-timers.ts';
 import { standardsInForce } from './complaints.repository.ts';
 import { type ComplaintEnv, fileOpen311Complaint, trackUrlOf } from './complaints.service.ts';
-import type { ComplaintStatus, ComplaintTimer } from './complaints.tables.ts';
+import type { ComplaintStatus, LegalTimer } from './complaints.tables.ts';
 import * as repo from './open311.repository.ts';
 import type {
   Open311Attribute,
@@ -271,14 +271,14 @@ export async function clientOfKey(db: Db, key: unknown): Promise<repo.Open311Cli
 
 // ---- requests -------------------------------------------------------------------------------
 
-const dayWord = (env: ComplaintEnv, timer: ComplaintTimer, lang: Language) =>
+const dayWord = (env: ComplaintEnv, timer: LegalTimer, lang: Language) =>
   env.settings[timer] === 'working'
     ? pick(lang, { id: 'hari kerja', en: 'working days' })
     : pick(lang, { id: 'hari', en: 'days' });
 
 /** The legal rule of the timer a complaint in this status runs on (UU 25/2009). */
 function noticeOf(status: ComplaintStatus, env: ComplaintEnv, lang: Language): string | null {
-  const days = (timer: ComplaintTimer) => `${TimerDays[timer]} ${dayWord(env, timer, lang)}`;
+  const days = (timer: LegalTimer) => `${TimerDays[timer]} ${dayWord(env, timer, lang)}`;
   switch (status) {
     case 'received':
       return lang === 'en'

@@ -659,6 +659,35 @@ export const errorCatalogue = {
     id: 'Kunci klien ini sudah dicabut.',
     en: "This client's key has already been revoked.",
   },
+  'complaint.stats_range': {
+    status: 422,
+    id: 'Rentang statistik {from} s.d. {to} tidak dapat dipakai: bulan awal harus sebelum bulan akhir, paling panjang {max} bulan.',
+    en: 'The statistics range {from} to {to} cannot be used: the first month must come before the last, at most {max} months.',
+  },
+  'lapor.import_invalid': {
+    status: 422,
+    id: 'Berkas LAPOR! tidak dapat diimpor ({count} masalah); tidak ada laporan yang disimpan.',
+    en: 'The LAPOR! file cannot be imported ({count} problems); no report was stored.',
+    variants: {
+      on: 'count',
+      texts: {
+        1: {
+          id: 'Berkas LAPOR! tidak dapat diimpor (1 masalah); tidak ada laporan yang disimpan.',
+          en: 'The LAPOR! file cannot be imported (1 problem); no report was stored.',
+        },
+      },
+    },
+  },
+  'lapor.not_lapor': {
+    status: 409,
+    id: 'Pengaduan ini tidak masuk melalui SP4N-LAPOR!.',
+    en: 'This complaint did not come through SP4N-LAPOR!.',
+  },
+  'lapor.not_verified': {
+    status: 409,
+    id: 'Tindak lanjut LAPOR! baru dapat dicatat setelah laporan diverifikasi.',
+    en: 'A LAPOR! follow-up can be recorded only once the report is verified.',
+  },
   not_found: { status: 404, id: 'Halaman atau data tidak ditemukan.', en: 'Not found.' },
   internal: {
     status: 400,

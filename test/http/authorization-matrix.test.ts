@@ -694,6 +694,80 @@ const matrix: Record<string, Row> = {
     ok: 404,
     foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}/decision` }) },
   },
+  'GET /api/complaints/:id/lapor': {
+    need: 'complaints.handle',
+    // Not from LAPOR!: no report, no follow-up.
+    own: (f) => ({ url: `/api/complaints/${f.complaint.id}/lapor` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/complaints/${o.complaint.id}/lapor` }) },
+  },
+  'POST /api/complaints/:id/lapor/follow-ups': {
+    need: 'complaints.handle',
+    // Too short a follow-up: refused by the schema once the guard passed.
+    own: (f) => ({ url: `/api/complaints/${f.complaint.id}/lapor/follow-ups`, body: { text: 'x' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: `/api/complaints/${o.complaint.id}/lapor/follow-ups`,
+        body: { text: 'Tindak lanjut uji matriks otorisasi.' },
+      }),
+    },
+  },
+  'GET /api/complaints/lapor/mapping': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/lapor/mapping' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/complaints/lapor/mapping': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/lapor/mapping', body: { mapping: { columns: { x: 'tidak-ada' } } } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'POST /api/complaints/lapor/imports/preview': {
+    need: 'complaints.handle',
+    // A preview writes nothing; this file has none of the columns it needs.
+    own: () => ({
+      url: '/api/complaints/lapor/imports/preview',
+      upload: { bytes: Buffer.from('a;b\n1;2\n'), fileName: 'lapor.csv' },
+    }),
+    ok: 200,
+    foreign: { none: 'imports into the session’s unit' },
+  },
+  'POST /api/complaints/lapor/imports': {
+    need: 'complaints.handle',
+    own: () => ({
+      url: '/api/complaints/lapor/imports',
+      upload: { bytes: Buffer.from('a;b\n1;2\n'), fileName: 'lapor.csv' },
+    }),
+    ok: 422,
+    foreign: { none: 'imports into the session’s unit' },
+  },
+  'GET /api/complaints/lapor/follow-ups': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/lapor/follow-ups' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/complaints/lapor/follow-ups.:format': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/lapor/follow-ups.csv' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/complaints/stats': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/stats' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
+  'GET /api/complaints/stats.xlsx': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/stats.xlsx' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
 
   // Open311 GeoReport v2: public reads (no session); a write takes the unit's API key, which
   // files into its own jurisdiction only. An administrator issues and revokes the keys.
@@ -1155,6 +1229,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT count(*) FROM complaint_files) AS complaint_files,
         (SELECT md5(string_agg(concat_ws('|', id, revoked_at, last_used_at), ',' ORDER BY id)) FROM open311_clients) AS open311_clients,
         (SELECT count(*) FROM open311_requests) AS open311_requests,
+        (SELECT count(*) FROM lapor_follow_ups) AS lapor_follow_ups,
         (SELECT md5(string_agg(concat_ws('|', id, name, nip, rank, position, acting, division_id), ',' ORDER BY id)) FROM users) AS users`),
     );
 

@@ -22,6 +22,8 @@ const binary = new Map<string, string>([
   ['GET /api/public/complaints/:code/receipt', 'application/pdf'],
   ['GET /api/public/complaints/:code/decision', 'application/pdf'],
   ['GET /api/complaints/:id/decision', 'application/pdf'],
+  ['GET /api/complaints/lapor/follow-ups.:format', 'text/csv or XLSX'],
+  ['GET /api/complaints/stats.xlsx', 'XLSX'],
   ['GET /api/stock/position.xlsx', 'XLSX'],
   ['GET /api/stock/card.xlsx', 'XLSX'],
   ['GET /api/survey/report.:format', 'application/pdf or XLSX'],

@@ -372,6 +372,24 @@ const notAnImport = fc
   .integer({ min: 0, max: importLimit + 2_000 })
   .map((n) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(n, 0x41)]));
 
+/** Content no LAPOR! import takes: random bytes, or text and JSON without the columns it needs. */
+const laporGarbage = fc.oneof(
+  bytes(2_000),
+  fc
+    .constantFrom(
+      '',
+      '\ufeff',
+      'ID Laporan;Isi Laporan\n1;tanpa tanggal dan klasifikasi\n',
+      '[]',
+      '[1,2]',
+      '{"data":{}}',
+      '[{"ID Laporan":"1"}]',
+      '"ID Laporan",\n"',
+      'PK\u0003\u0004 bukan xlsx',
+    )
+    .map((t) => Buffer.from(t)),
+);
+
 // ---- the run --------------------------------------------------------------------------------
 
 const tables = [
@@ -400,6 +418,11 @@ const tables = [
   'complaint_challenges_used',
   'open311_clients',
   'open311_requests',
+  'complaint_breaches',
+  'lapor_imports',
+  'lapor_reports',
+  'lapor_follow_ups',
+  'lapor_settings',
 ];
 
 const surveyAll4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
@@ -453,6 +476,7 @@ describe('fuzzing the HTTP boundary', () => {
       'tarakan.kadis',
       'sragen.desa',
       'banten.fungsional',
+      'tarakan.pengaduan',
     ])
       sessions[user] = sessionOf(await signedIn(t.app, user, '10.250.0.2'));
     const fo = await signedIn(t.app, 'tarakan.fo', '10.250.0.3');
@@ -1032,6 +1056,114 @@ describe('fuzzing the HTTP boundary', () => {
             .tuple(query(['onError', 'onExisting']), uploadBodies(notAnImport))
             .map(([q, b]) => ({ method: 'POST' as const, url: withQuery('/api/registry/imports', q), ...b })),
         ),
+    },
+    {
+      // Random bytes are never a LAPOR! file with its columns: every upload is refused whole.
+      route: 'POST /api/complaints/lapor/imports',
+      runs: 200,
+      write: true,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          uploadBodies(laporGarbage).map((b) => ({
+            method: 'POST' as const,
+            url: '/api/complaints/lapor/imports',
+            ...b,
+          })),
+        ),
+    },
+    {
+      route: 'POST /api/complaints/lapor/imports/preview',
+      runs: 150,
+      write: true,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          uploadBodies(laporGarbage).map((b) => ({
+            method: 'POST' as const,
+            url: '/api/complaints/lapor/imports/preview',
+            ...b,
+          })),
+        ),
+    },
+    {
+      route: 'PUT /api/complaints/lapor/mapping',
+      runs: 200,
+      write: true,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies({ mapping: { columns: { 'No Tiket': 'laporId' }, classes: { Keluhan: 'pengaduan' } } }, [
+            unstorable.map((k) => setAt(['mapping', 'columns', k], 'laporId')),
+            unstorable.map((v) => setAt(['mapping', 'columns', 'No Tiket'], v)),
+            fc
+              .constantFrom('', ' ', 'x'.repeat(121))
+              .map((k) => setAt(['mapping', 'classes', k], 'aspirasi')),
+            fc
+              .constantFrom('LaporId', 'tanggal', '', 'IGNORE')
+              .map((v) => setAt(['mapping', 'columns', 'Tgl'], v)),
+            fc
+              .constantFrom('done', 'Verifikasi', '')
+              .map((v) => setAt(['mapping', 'statuses', 'Selesai'], v)),
+            wrongFor('object').map((v) => setAt(['mapping', 'columns'], v)),
+            fc.constantFrom('jaring-lapor-2', '', 1).map((v) => setAt(['mapping', 'layout'], v)),
+            fc.constant(setAt(['mapping', 'extra'], true)),
+            fc.constant(removeAt(['mapping'])),
+            fc
+              .integer({ min: 201, max: 400 })
+              .map((n) =>
+                setAt(
+                  ['mapping', 'columns'],
+                  Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'title'])),
+                ),
+              ),
+          ]).map((b) => ({ method: 'PUT' as const, url: '/api/complaints/lapor/mapping', ...b })),
+        ),
+    },
+    {
+      // No complaint of Tarakan came from LAPOR!: a well-formed follow-up is refused as well.
+      route: 'POST /api/complaints/{id}/lapor/follow-ups',
+      runs: 150,
+      write: true,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(
+              fc.oneof(
+                { weight: 3, arbitrary: fc.constant('/api/complaints/1/lapor/follow-ups') },
+                badSegment.map((b) => `/api/complaints/${b}/lapor/follow-ups`),
+              ),
+              jsonBodies({ text: 'Sudah kami tindak lanjuti bersama pendamping.' }, [
+                ...stringField(['text'], { max: 4000, required: true, bad: ['', 'pendek'] }),
+              ]),
+            )
+            .map(([url, b]) => ({ method: 'POST' as const, url, ...b })),
+        ),
+    },
+    {
+      // An export is audited: a GET that writes the audit log when it answers.
+      route: 'GET /api/complaints/lapor/follow-ups.{format}',
+      runs: 100,
+      write: true,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: get(
+        fc
+          .oneof(fc.constantFrom('csv', 'xlsx'), badSegment)
+          .map((f) => `/api/complaints/lapor/follow-ups.${f}`),
+        ['from', 'to'],
+      ),
+    },
+    {
+      route: 'GET /api/complaints/stats',
+      runs: 100,
+      write: false,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: get(fc.constant('/api/complaints/stats'), ['from', 'to']),
     },
     {
       route: 'PUT /api/calendar/hours',

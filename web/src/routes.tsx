@@ -77,6 +77,16 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/staf/pengaduan/lapor',
+    component: lazyRouteComponent(complaints, 'LaporPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengaduan/statistik',
+    component: lazyRouteComponent(complaints, 'ComplaintStatsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/staf/pengaduan/$id',
     component: lazyRouteComponent(complaints, 'ComplaintPage'),
   }),

@@ -58,6 +58,10 @@ export const complaintTexts = defineTexts({
   status_archived: { id: 'Diarsipkan', en: 'Archived' },
   incompleteAsk: { id: 'Yang perlu Anda lengkapi: {note}', en: 'What you need to complete: {note}' },
   timers: { id: 'Jangka waktu menurut UU 25/2009', en: 'Time limits under Law 25/2009' },
+  timersLapor: {
+    id: 'Jangka waktu menurut UU 25/2009 dan SP4N-LAPOR!',
+    en: 'Time limits under Law 25/2009 and SP4N-LAPOR!',
+  },
   timer_completeness: {
     id: 'Pemberitahuan kelengkapan (14 hari, Pasal 44 ayat 3)',
     en: 'Completeness (14 days, art. 44(3))',
@@ -71,6 +75,14 @@ export const complaintTexts = defineTexts({
     id: 'Penyampaian keputusan (14 hari, Pasal 50 ayat 2)',
     en: 'Delivery (14 days, art. 50(2))',
   },
+  timer_lapor_verification: {
+    id: 'Verifikasi SP4N-LAPOR! (3 hari kerja)',
+    en: 'SP4N-LAPOR! verification (3 working days)',
+  },
+  timer_lapor_follow_up: {
+    id: 'Tindak lanjut SP4N-LAPOR! (5 hari kerja)',
+    en: 'SP4N-LAPOR! follow-up (5 working days)',
+  },
   dueBy: { id: 'paling lambat {date}', en: 'by {date}' },
   timerPaused: { id: 'dihentikan sementara, menunggu kelengkapan', en: 'paused, waiting for completion' },
   timerDone: { id: 'selesai', en: 'done' },
@@ -82,6 +94,8 @@ export const complaintTexts = defineTexts({
   // Staff
   queueTitle: { id: 'Pengaduan', en: 'Complaints' },
   queueNote: { id: 'Diurutkan menurut batas waktu terdekat.', en: 'Sorted by the nearest legal deadline.' },
+  laporPage: { id: 'SP4N-LAPOR!: impor dan ekspor', en: 'SP4N-LAPOR!: import and export' },
+  statsPage: { id: 'Statistik', en: 'Statistics' },
   queueEmpty: { id: 'Belum ada pengaduan.', en: 'No complaints yet.' },
   received: { id: 'Diterima', en: 'Received' },
   nextDue: { id: 'Batas terdekat', en: 'Next deadline' },
@@ -142,6 +156,8 @@ export const complaintTexts = defineTexts({
   event_accept_transfer: { id: 'Pengalihan diterima', en: 'Transfer accepted' },
   event_refuse_transfer: { id: 'Pengalihan ditolak', en: 'Transfer refused' },
   event_lapor: { id: 'Status LAPOR! dicatat', en: 'LAPOR! outcome recorded' },
+  event_lapor_import: { id: 'Diimpor dari SP4N-LAPOR!', en: 'Imported from SP4N-LAPOR!' },
+  event_lapor_follow_up: { id: 'Tindak lanjut LAPOR! ditulis', en: 'LAPOR! follow-up written' },
   event_withdrawn: { id: 'Dianggap dicabut', en: 'Deemed withdrawn' },
   backToList: { id: 'Kembali ke daftar', en: 'Back to the list' },
 });

@@ -24,6 +24,7 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { complaintTexts } from '../../i18n/complaints.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
+import { LaporPanel } from './lapor-panel.tsx';
 import { ComplaintTimers } from './timers.tsx';
 
 type Step = Record<string, unknown> & { action: string };
@@ -186,9 +187,12 @@ export function ComplaintPage() {
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, md: 5 }}>
                     <Stack>
-                      <Section title={t('timers')}>
+                      <Section title={c.channel === 'lapor' ? t('timersLapor') : t('timers')}>
                         <ComplaintTimers timers={c.timers} timeZone={c.timeZone} />
                       </Section>
+                      {c.channel === 'lapor' && !c.incomingTransfer ? (
+                        <LaporPanel complaintId={c.id} timeZone={c.timeZone} />
+                      ) : null}
                       <Section title={t('steps')}>
                         <Stack>
                           {c.incomingTransfer ? (

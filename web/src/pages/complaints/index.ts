@@ -3,4 +3,6 @@ import '../../styles/all.ts';
 export { ComplaintPage } from './complaint.tsx';
 export { ComplaintFormPage } from './complaint-form.tsx';
 export { ComplaintTrackPage } from './complaint-track.tsx';
+export { LaporPage } from './lapor.tsx';
 export { ComplaintQueuePage } from './queue.tsx';
+export { ComplaintStatsPage } from './stats.tsx';

@@ -122,9 +122,22 @@ export function ComplaintQueuePage() {
             <Title order={1} size="h2">
               {t('queueTitle')} · {user.unit.name}
             </Title>
-            <Button variant={registering ? 'light' : 'filled'} onClick={() => setRegistering((v) => !v)}>
-              {t('register')}
-            </Button>
+            <Group gap="xs">
+              <Button component={Link} to="/staf/pengaduan/lapor" variant="light" data-testid="queue-lapor">
+                {t('laporPage')}
+              </Button>
+              <Button
+                component={Link}
+                to="/staf/pengaduan/statistik"
+                variant="light"
+                data-testid="queue-stats"
+              >
+                {t('statsPage')}
+              </Button>
+              <Button variant={registering ? 'light' : 'filled'} onClick={() => setRegistering((v) => !v)}>
+                {t('register')}
+              </Button>
+            </Group>
           </Group>
           <Text size="sm" c="dimmed">
             {t('queueNote')}

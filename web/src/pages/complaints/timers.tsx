@@ -7,9 +7,13 @@ import { useTexts } from '../../i18n/i18n.tsx';
 /** A complaint's legal timers: each one's last day, or that it waits, finished or ran out. */
 export function ComplaintTimers({ timers, timeZone }: { timers: TimerView[]; timeZone: string }) {
   const { t, lang } = useTexts(complaintTexts);
-  // A due time is the close of the last day: show that day.
-  const lastDay = (iso: string) =>
-    formatDateTime(new Date(Date.parse(iso) - 1).toISOString(), lang, { dateStyle: 'long', timeZone });
+  // A calendar day's due time is its midnight: show the last minute of that day. A working
+  // day's is the office's closing time, shown as it is.
+  const lastDay = (iso: string, kind: TimerView['dayKind']) =>
+    formatDateTime(kind === 'calendar' ? new Date(Date.parse(iso) - 1).toISOString() : iso, lang, {
+      dateStyle: 'long',
+      timeZone,
+    });
   return (
     <Stack gap={6} data-testid="complaint-timers">
       {timers.map((x) => (
@@ -26,7 +30,7 @@ export function ComplaintTimers({ timers, timeZone }: { timers: TimerView[]; tim
               </Badge>
             ) : x.due ? (
               <Text size="sm" fw={600}>
-                {t('dueBy', { date: lastDay(x.due) })}
+                {t('dueBy', { date: lastDay(x.due, x.dayKind) })}
               </Text>
             ) : null}
             {x.breachedAt ? (

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, launchBrowser, type Server, signIn, startServer, watchErrors } from './harness.ts';
+import { loadVocabulary, scanPage } from './no-codes.ts';
+
+const header =
+  'ID Laporan;Tanggal Laporan;Judul;Isi Laporan;Klasifikasi;Kategori;Status;Sumber;Nama Pelapor;Kontak Pelapor;Rahasia;Tanggal Verifikasi';
+const file = (lines: string[]) => Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
+const good = file([
+  '0098001;01/12/2026 09:00;Bantuan PKH belum cair;Sudah tiga bulan bantuan PKH keluarga kami belum cair.;Pengaduan;Sosial;Belum Terverifikasi;Website;Sumarni;081234567890;Tidak;',
+  '0098002;30/11/2026 08:00;Data DTKS;Mohon data keluarga kami diperbarui di DTKS tahun ini.;Aspirasi;Sosial;Terverifikasi;SMS 1708;Budi;;Tidak;01/12/2026 10:00',
+]);
+const bad = file([
+  '0098101;01/12/2026 09:00;Baik;Baris ini sendiri tidak bermasalah sama sekali.;Pengaduan;;;;;;;',
+  '0098102;31/02/2026;Tanggal;Tanggal laporan ini tidak ada di kalender.;Pengaduan;;;;;;;',
+  '0098103;01/12/2026;Kosong;;Whistle Blowing System;;;;;;;',
+]);
+
+/** The complaint officer imports a LAPOR! export: a bad file first, then a good one. */
+describe('SP4N-LAPOR!: the import page', () => {
+  let server: Server;
+  let browser: Browser;
+  const vocabulary = loadVocabulary();
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(artifacts, 'after', `lapor-${name}.png`), fullPage: true });
+  }
+  async function choose(page: Page, name: string, bytes: Buffer) {
+    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('previews every row with its problems, imports a good file, and shows LAPOR!’s clocks', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, server.url, 'sragen.pengaduan');
+    await page.goto(`${server.url}/staf/pengaduan`);
+    await page.getByTestId('queue-lapor').click();
+    await page.waitForURL(/\/staf\/pengaduan\/lapor$/);
+
+    await choose(page, 'lapor-buruk.csv', bad);
+    await page.getByTestId('lapor-preview').click();
+    await expect.poll(() => page.getByTestId('lapor-count-invalid').textContent()).toBe('2 bermasalah');
+    const rows = page.getByTestId('lapor-preview-rows');
+    await expect.poll(() => rows.locator('tr[data-verdict="invalid"]').count()).toBe(2);
+    const text = (await rows.textContent()) ?? '';
+    expect(text).toContain('baris 3, tanggal laporan: "31/02/2026" bukan tanggal');
+    expect(text).toContain('baris 4, isi laporan: wajib diisi');
+    expect(text).toContain('baris 4, klasifikasi: "Whistle Blowing System" tidak dikenal');
+    expect(await page.getByTestId('lapor-confirm').count()).toBe(0);
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'preview-problems');
+
+    await choose(page, 'lapor.csv', good);
+    await page.getByTestId('lapor-preview').click();
+    await expect.poll(() => page.getByTestId('lapor-count-new').textContent()).toBe('2 baru');
+    await shot(page, 'preview-good');
+    await page.getByTestId('lapor-confirm').click();
+    const done = page.getByTestId('lapor-imported');
+    await expect.poll(() => done.textContent()).toContain('2 laporan diimpor');
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'imported');
+
+    // The imported complaint: its LAPOR! id, and LAPOR!'s clock beside the legal timers.
+    await done.getByRole('link').first().click();
+    await page.waitForURL(/\/staf\/pengaduan\/\d+$/);
+    await expect.poll(() => page.getByTestId('lapor-id').textContent()).toBe('0098001');
+    const timers = page.getByTestId('complaint-timers');
+    await expect.poll(() => timers.locator('[data-timer="lapor_verification"]').count()).toBe(1);
+    expect(await timers.textContent()).toContain('Verifikasi SP4N-LAPOR! (3 hari kerja)');
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'complaint');
+
+    // The same file again: nothing new.
+    await page.goto(`${server.url}/staf/pengaduan/lapor`);
+    await choose(page, 'lapor.csv', good);
+    await page.getByTestId('lapor-preview').click();
+    await expect.poll(() => page.getByTestId('lapor-count-new').textContent()).toBe('0 baru');
+    expect(await page.getByTestId('lapor-confirm').count()).toBe(0);
+
+    // The column mapping and the export of follow-ups: no internal code on either.
+    await page.getByTestId('lapor-tab-mapping').click();
+    await expect
+      .poll(() => page.getByTestId('lapor-mapping-state').textContent())
+      .toBe('Unit ini memakai pemetaan bawaan.');
+    expect(await page.getByTestId('lapor-mapping-defaults').textContent()).toContain('Tanggal Laporan');
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'mapping');
+    await page.getByTestId('lapor-tab-export').click();
+    await expect.poll(() => page.getByTestId('lapor-export-empty').count()).toBe(1);
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'export');
+
+    await page.goto(`${server.url}/staf/pengaduan/statistik`);
+    await expect.poll(() => page.getByTestId('stats-channel').textContent()).toContain('SP4N-LAPOR!');
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'stats');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { defineTexts } from './texts.ts';
+
+/** Complaint statistics (UU 25/2009 Pasal 37(3)) and the list of breached timers. */
+export const complaintStatsTexts = defineTexts({
+  statsTitle: { id: 'Statistik pengaduan', en: 'Complaint statistics' },
+  statsIntro: {
+    id: 'Pengaduan yang diterima unit ini per bulan penerimaan (UU 25/2009 Pasal 37 ayat 3), termasuk yang sudah dialihkan ke unit lain. Lama sampai keputusan dihitung dalam hari kalender sejak diterima.',
+    en: 'Complaints this unit received, by month of receipt (Law 25/2009 art. 37(3)), those transferred to another unit included. Time to decision is counted in calendar days from receipt.',
+  },
+  statsFrom: { id: 'Dari bulan', en: 'From month' },
+  statsTo: { id: 'Sampai bulan', en: 'To month' },
+  statsXlsx: { id: 'Unduh XLSX', en: 'Download XLSX' },
+  statsChartsNote: {
+    id: 'Ditampilkan sebagai tabel.',
+    en: 'Shown as tables.',
+  },
+  statsTotal: { id: 'Seluruhnya', en: 'All' },
+  byService: { id: 'Per layanan', en: 'By service' },
+  byChannel: { id: 'Per saluran', en: 'By channel' },
+  byClass: { id: 'Per jenis', en: 'By kind' },
+  byStatus: { id: 'Per status', en: 'By status' },
+  byMonth: { id: 'Per bulan', en: 'By month' },
+  group: { id: 'Kelompok', en: 'Group' },
+  received: { id: 'Diterima', en: 'Received' },
+  complete: { id: 'Lengkap', en: 'Complete' },
+  decided: { id: 'Diputuskan', en: 'Decided' },
+  decidedInTime: { id: 'Tepat waktu', en: 'In time' },
+  medianDays: { id: 'Median hari', en: 'Median days' },
+  p90Days: { id: 'P90 hari', en: 'P90 days' },
+  transferred: { id: 'Dialihkan', en: 'Transferred' },
+  withdrawn: { id: 'Dicabut', en: 'Withdrawn' },
+  noService: { id: '(tanpa layanan)', en: '(no service)' },
+  noRows: { id: 'Tidak ada pengaduan.', en: 'No complaint.' },
+  breachesTitle: { id: 'Jangka waktu yang terlewati', en: 'Time limits missed' },
+  breachesEmpty: { id: 'Belum ada jangka waktu yang terlewati.', en: 'No time limit missed so far.' },
+  breachDue: { id: 'Batas', en: 'Due' },
+  breachRecorded: { id: 'Dicatat', en: 'Recorded' },
+  breachTimer: { id: 'Jangka waktu', en: 'Time limit' },
+  complaintCode: { id: 'Pengaduan', en: 'Complaint' },
+});
