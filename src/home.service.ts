@@ -9,7 +9,8 @@ import { countStandardsOfUnit } from './standards/standards.repository.ts';
 
 /**
  * The staff navigation. Each later module fills its place by flipping `available`;
- * an item shows only to users with its permission.
+ * an item shows only to users with its permission, and one marked `aboveOnly` only in an office
+ * that has an office above it on Jaring (a regency of a province that runs Jaring).
  */
 const navigation: Array<{
   key: string;
@@ -17,6 +18,7 @@ const navigation: Array<{
   path: string;
   permission: Permission;
   available: boolean;
+  aboveOnly?: boolean;
 }> = [
   {
     key: 'home',
@@ -45,6 +47,22 @@ const navigation: Array<{
     path: '/staf/permohonan/baru',
     permission: 'cases.intake',
     available: true,
+  },
+  {
+    key: 'submission-new',
+    label: { id: 'Ajukan Bantuan Logistik ke Provinsi', en: 'Request relief from the province' },
+    path: '/staf/pengajuan/baru',
+    permission: 'requests.submit',
+    available: true,
+    aboveOnly: true,
+  },
+  {
+    key: 'submissions',
+    label: { id: 'Pengajuan ke Provinsi', en: 'Requests to the province' },
+    path: '/staf/pengajuan',
+    permission: 'requests.submit',
+    available: true,
+    aboveOnly: true,
   },
   {
     key: 'registry',
@@ -163,7 +181,7 @@ const navigation: Array<{
 /** The staff home for a signed-in user: what their navigation shows and the unit's figures. */
 export async function homeOf(db: Db, ctx: AuthContext, clock: Clock): Promise<Home> {
   const nav = navigation
-    .filter((n) => hasPermission(ctx, n.permission))
+    .filter((n) => hasPermission(ctx, n.permission) && (!n.aboveOnly || ctx.unit.parentId !== null))
     .map(({ key, label, path, available }) => ({ key, label, path, available }));
   const services = await countStandardsOfUnit(db, ctx.unit.id);
   return {

@@ -85,7 +85,7 @@ describe('jaring CLI', () => {
     expect((await jaring(['migrate', '--data-dir', dataDir])).code).toBe(0);
     const seeded = await jaring(['seed', '--data-dir', dataDir]);
     expect(seeded.code, seeded.stderr).toBe(0);
-    expect(seeded.stdout).toMatch(/Seeded: 3 units, \d+ closed days, 5 standards, 0 users/);
+    expect(seeded.stdout).toMatch(/Seeded: 5 units, \d+ closed days, 5 standards, 0 users/);
     const again = await jaring(['seed', '--data-dir', dataDir]);
     expect(again.stdout).toMatch(/Seeded: 0 units, 0 closed days, 0 standards, 0 users/);
 

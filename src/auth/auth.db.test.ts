@@ -43,17 +43,11 @@ describe('unit visibility', () => {
   it('a province user sees its regencies only when asked to (a standard allows it)', async () => {
     const banten = await findUnitByCode(database.db, 'banten');
     if (!banten) throw new Error('banten missing');
-    const [lebak] = await database.db
-      .insert(units)
-      .values({
-        code: 'lebak',
-        name: 'Dinas Sosial Kabupaten Lebak',
-        level: 'regency',
-        regionCode: '36.02',
-        parentId: banten.id,
-      })
-      .returning();
-    if (!lebak) throw new Error('insert failed');
+    // The demo seeds two regency offices under the province.
+    const lebak = await findUnitByCode(database.db, 'lebak');
+    const pandeglang = await findUnitByCode(database.db, 'pandeglang');
+    if (!lebak || !pandeglang) throw new Error('regency offices missing');
+    expect([lebak.parentId, pandeglang.parentId]).toEqual([banten.id, banten.id]);
     const client = { ip: '10.9.9.9' };
     const env = {
       sessionDays: 1,
@@ -70,7 +64,7 @@ describe('unit visibility', () => {
     );
     expect(await visibleUnitIds(database.db, ctx)).toEqual([banten.id]);
     expect((await visibleUnitIds(database.db, ctx, { includeChildren: true })).sort()).toEqual(
-      [banten.id, lebak.id].sort(),
+      [banten.id, lebak.id, pandeglang.id].sort(),
     );
 
     const { ctx: sragenCtx } = await login(

@@ -19,6 +19,12 @@ export const Permissions = [
   'cases.intake',
   'cases.act',
   'cases.read',
+  /**
+   * Submitting a request to the office above on Jaring (a regency's relief request to the
+   * province) and following, read-only, what the caller's office submitted. Offices with no
+   * office above on Jaring submit nothing: the service says so.
+   */
+  'requests.submit',
   /** Recording emergency decrees (status tanggap darurat): declare, extend, end. */
   'emergencies.manage',
   'registry.read',
@@ -57,6 +63,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'cases.read',
     // Acts only where a workflow names the head of office at a step (a signature, a decree).
     'cases.act',
+    'requests.submit',
     'emergencies.manage',
     'registry.read',
     'complaints.handle',
@@ -70,6 +77,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'standards.publish',
     'cases.read',
     'cases.act',
+    'requests.submit',
     'emergencies.manage',
     'registry.read',
     'registry.reveal',
@@ -85,6 +93,7 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'standards.read',
     'cases.read',
     'cases.act',
+    'requests.submit',
     'registry.read',
     'registry.reveal',
     'registry.export',
@@ -92,7 +101,15 @@ const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'stock.manage',
   ],
   verifikator: ['home.view', 'standards.read', 'cases.read', 'cases.act', 'registry.read', 'registry.reveal'],
-  front_office: ['home.view', 'standards.read', 'cases.read', 'cases.intake', 'registry.read'],
+  // At a regency office the front office also sends the community's relief requests to the province.
+  front_office: [
+    'home.view',
+    'standards.read',
+    'cases.read',
+    'cases.intake',
+    'requests.submit',
+    'registry.read',
+  ],
   // Village operators see only their own village's data (enforced by the registry module).
   operator_desa: ['home.view', 'standards.read', 'registry.read', 'registry.import', 'registry.export'],
   // Inspektorat: reads everything of its unit, changes nothing.

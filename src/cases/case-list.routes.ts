@@ -50,6 +50,19 @@ export const caseListRoutes: FastifyPluginAsyncZod<{ changes: Changes }> = async
   );
 };
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The office whose case a write touched, set by a route when it is not the caller's own
+     * (a case submitted to the office above): that office's queue is the one that changed.
+     */
+    caseUnitWritten?: number;
+  }
+}
+
+/** Routes that write to a case of another office than the caller's: they set `caseUnitWritten`. */
+const submissionWrites = ['/api/submissions', '/api/logistics/requests'];
+
 /**
  * Marks the unit's cases as changed after every successful write to a case (opening, an action,
  * a document, a scan, an intake correction, a payout); for the app's `onResponse` hook.
@@ -58,9 +71,10 @@ export function publishCaseWrites(changes: Changes) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
     const url = request.routeOptions.url ?? '';
-    if (!url.startsWith('/api/cases') && !url.startsWith('/api/relief')) return;
+    const submission = submissionWrites.some((p) => url.startsWith(p));
+    if (!submission && !url.startsWith('/api/cases') && !url.startsWith('/api/relief')) return;
     if (url === '/api/cases/nik-check' || url.endsWith('/reveal')) return;
-    const unitId = request.auth?.unit.id;
+    const unitId = submission ? request.caseUnitWritten : request.auth?.unit.id;
     if (unitId !== undefined) await changes.publish(unitId).catch((e) => request.log.warn(e));
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../core/parse-language.ts';
+import { CaseOrigin } from './cases.schema.ts';
 
 /** Which due state a list shows: past due, due before the office's day ends, or paused. */
 export const DueFilter = z.enum(['overdue', 'today', 'paused']);
@@ -46,6 +47,7 @@ export const CaseListItem = z.object({
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
   paused: z.boolean(),
+  origin: CaseOrigin,
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 

@@ -9,6 +9,7 @@ import { revisionIdsOfUnit, revisionsOfUnit } from '../standards/standards.repos
 import { standardOfRevision } from '../standards/standards.service.ts';
 import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
+import { originsIn } from './case-origin.ts';
 import { queueTotal } from './cases.repository.ts';
 import { queueScopeOf } from './divisions.ts';
 
@@ -71,6 +72,7 @@ export async function listCasesOf(
   const rows = await listRepo.listCases(db, filter, query.after, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const total = await listRepo.countCases(db, filter);
+  const origin = await originsIn(db, ctx.unit.id);
   const items = await Promise.all(
     page.map(async ({ row, assignee }) => {
       const standard = await standardOfRevision(db, row.revisionId);
@@ -91,6 +93,7 @@ export async function listCasesOf(
           row.dueAt !== null &&
           row.dueAt.getTime() < now.getTime(),
         paused: row.pausedAt !== null && (row.status === 'open' || row.status === 'returned'),
+        origin: origin(row.requestingUnitId),
       };
     }),
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import { caseActions, caseDocuments, cases } from './cases.tables.ts';
@@ -18,6 +18,39 @@ export async function findCase(db: Db, unitId: number, id: number): Promise<Case
     .from(cases)
     .where(and(eq(cases.id, id), eq(cases.unitId, unitId)));
   return row;
+}
+
+/** A case the office `requestingUnitId` submitted to another office; undefined for any other case. */
+export async function findSubmittedCase(
+  db: Db,
+  requestingUnitId: number,
+  id: number,
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.requestingUnitId, requestingUnitId)));
+  return row;
+}
+
+/** A page of the cases an office submitted, newest first, keyset-paged on the id. */
+export async function submittedCases(
+  db: Db,
+  requestingUnitId: number,
+  after: number | undefined,
+  limit: number,
+): Promise<CaseRow[]> {
+  return db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.requestingUnitId, requestingUnitId),
+        after === undefined ? undefined : lt(cases.id, after),
+      ),
+    )
+    .orderBy(desc(cases.id))
+    .limit(limit);
 }
 
 /** Replaces a case's intake answers (a correction; the caller audits it). */

@@ -57,6 +57,19 @@ export type CaseOpened = z.infer<typeof CaseOpened>;
 export const CaseStatus = z.enum(['open', 'returned', 'done', 'rejected']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * Where a case came from, for an office that receives cases from the offices below it on Jaring
+ * (a province from its regencies): submitted by one of them (`office`, by name), or registered on
+ * paper at its own desk (`desk`). Null at an office no other submits to: every case is the desk's.
+ */
+export const CaseOrigin = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('office'), unitCode: z.string(), unitName: z.string() }),
+    z.object({ kind: z.literal('desk') }),
+  ])
+  .nullable();
+export type CaseOrigin = z.infer<typeof CaseOrigin>;
+
 /** A case in the staff queue, with its due time and whether it is late or nearly so. */
 export const QueueItem = z.object({
   id: z.number().int(),
@@ -72,6 +85,7 @@ export const QueueItem = z.object({
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
+  origin: CaseOrigin,
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 /** The first cases of the queue, soonest due first; `total` counts all of them (the rest in the case list). */
@@ -307,6 +321,8 @@ export const CaseDetail = z.object({
   letters: z.array(CaseLetter),
   /** The intake checklist as ticked at the desk (requirement texts), who ticked it and when. */
   papersSeen: PapersSeenView.nullable(),
+  /** The office that submitted it, or the desk (see `CaseOrigin`). */
+  origin: CaseOrigin,
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUnitById } from '../auth/auth.repository.ts';
+import { findUnitById, type UnitRow } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
 import { userNames } from '../auth/people.ts';
 import { writesCases } from '../auth/permissions.ts';
@@ -44,6 +44,7 @@ import {
 } from './case.reducer.ts';
 import { caseCalendar, caseClock } from './case-clock.ts';
 import { caseLetterInput } from './case-letter.ts';
+import { originsIn } from './case-origin.ts';
 import { recordedSteps } from './case-recorded.ts';
 import * as repo from './cases.repository.ts';
 import type {
@@ -69,7 +70,7 @@ export function newTrackingCode(): string {
   return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
-function toAction(row: repo.CaseActionRow): CaseAction {
+export function toAction(row: repo.CaseActionRow): CaseAction {
   return {
     seq: row.seq,
     at: row.at,
@@ -81,7 +82,7 @@ function toAction(row: repo.CaseActionRow): CaseAction {
   };
 }
 
-function workflowOf(standard: Standard): Workflow {
+export function workflowOf(standard: Standard): Workflow {
   if (!standard.workflow) throw new DomainError('case.no_workflow', { standard: standard.id });
   return standard.workflow;
 }
@@ -112,18 +113,51 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
 /** A product as a refusal lists it: its id for programs, its name for the message. */
 const productItem = (p: { id: string; name: string }) => ({ id: p.id, text: p.name });
 
+/** The effects the workflow's opening check is taken from, and the file store they get. */
+export interface OpeningEnv {
+  effects: Effects;
+  files: FileStore;
+}
+
 /** Opens a case for a citizen at the front desk: the first action of its history. */
 export async function openCase(
   db: Db,
-  /** The effects the workflow's opening check is taken from, and the file store they get. */
-  env: { effects: Effects; files: FileStore },
+  env: OpeningEnv,
   ctx: AuthContext,
   input: OpenCaseInput,
   client: ClientInfo,
   clock: Clock,
 ) {
+  return openCaseIn(db, env, ctx, { unit: ctx.unit, requestingUnit: null }, input, client, clock);
+}
+
+/**
+ * Where a case opens: the office it belongs to and, for a case another office submitted to it
+ * (`submitted.service.ts`), that office and the note its submitter wrote.
+ */
+export interface OpeningPlace {
+  unit: UnitRow;
+  requestingUnit: UnitRow | null;
+  note?: string | undefined;
+}
+
+/**
+ * Opens a case in `place.unit`: at its own desk, or submitted by `place.requestingUnit` (whose
+ * user opens it as the applicant's side, `pemohon`). The standard, the calendar, the opening
+ * check and the audit entry are the case's office's.
+ */
+export async function openCaseIn(
+  db: Db,
+  env: OpeningEnv,
+  ctx: AuthContext,
+  place: OpeningPlace,
+  input: OpenCaseInput,
+  client: ClientInfo,
+  clock: Clock,
+) {
+  const { unit, requestingUnit } = place;
   const openedAt = new Date(clock.now());
-  const row = await findStandard(db, ctx.unit.id, input.standardId);
+  const row = await findStandard(db, unit.id, input.standardId);
   if (!row) throw new DomainError('standard.not_found', { id: input.standardId });
   const revision = pickInForce(await revisionMetasOf(db, row.id), openedAt.toISOString().slice(0, 10));
   if (!revision) throw new DomainError('standard.not_found', { id: input.standardId });
@@ -164,7 +198,11 @@ export async function openCase(
   problems.push(...papersSeenProblems(standard, product, intake.answers, input.papersSeen ?? []));
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
   const first = workflow.steps[0];
-  const role = first && ctx.roles.includes(first.role) ? first.role : (ctx.roles[0] ?? 'unknown');
+  const role = requestingUnit
+    ? 'pemohon'
+    : first && ctx.roles.includes(first.role)
+      ? first.role
+      : (ctx.roles[0] ?? 'unknown');
   const open: CaseAction = {
     seq: 1,
     at: openedAt.toISOString(),
@@ -172,12 +210,14 @@ export async function openCase(
     role,
     step: null,
     action: 'open',
+    note: place.note,
   };
   const state = caseState(workflow, [open]);
-  const due = await dueAt(db, ctx.unit.id, standard.delivery.timeLimit, openedAt);
+  const due = await dueAt(db, unit.id, standard.delivery.timeLimit, openedAt);
   return db.transaction(async (tx) => {
     const created = await repo.insertCase(tx, {
-      unitId: ctx.unit.id,
+      unitId: unit.id,
+      requestingUnitId: requestingUnit?.id ?? null,
       standardId: row.id,
       revisionId: revision.id,
       trackingCode: newTrackingCode(),
@@ -198,10 +238,17 @@ export async function openCase(
     if (workflow.openingCheck) {
       const check = findEffect(env.effects, workflow.openingCheck);
       if (!check?.atOpening) throw new DomainError('case.unknown_effect', { effect: workflow.openingCheck });
-      checked = await check.run(tx, { ctx, caseRow: created, data: intake.answers, files: env.files });
+      // The check is the case's office's: its emergencies, its rules.
+      checked = await check.run(tx, {
+        ctx: { ...ctx, unit },
+        caseRow: created,
+        data: intake.answers,
+        files: env.files,
+      });
     }
     await repo.insertAction(tx, {
       ...open,
+      note: open.note ?? null,
       caseId: created.id,
       ...(checked ? { data: { result: checked } } : {}),
     });
@@ -209,7 +256,13 @@ export async function openCase(
       action: 'case.open',
       entity: 'case',
       entityId: created.id,
-      after: { trackingCode: created.trackingCode, standard: standard.id, product },
+      unitId: unit.id,
+      after: {
+        trackingCode: created.trackingCode,
+        standard: standard.id,
+        product,
+        ...(requestingUnit ? { requestingUnit: requestingUnit.code } : {}),
+      },
     });
     return created;
   });
@@ -419,6 +472,7 @@ export async function getCase(
     })),
     documents: documents.map((d) => documentView(d, names, documentChangeable(workflow, state, actions, d))),
     papersSeen: row.papersSeen ? papersSeenView(standard, row.papersSeen, names) : null,
+    origin: (await originsIn(db, row.unitId))(row.requestingUnitId),
     letters: caseLetters.map((l) => ({
       id: l.id,
       number: l.number,
@@ -762,12 +816,33 @@ export async function addDocument(
         .map((r) => ({ id: r.id, text: r.text })),
     });
   }
+  const doc = await receiveDocument(db, store, ctx, row, requirement.id, input, client);
+  return documentView(
+    doc,
+    new Map([[ctx.user.id, ctx.user.name]]),
+    documentChangeable(workflow, state, actions, doc),
+  );
+}
+
+/**
+ * Stores a checked requirement's file and records it for the case, audited under the case's
+ * office (also when another office's user sends it, `submitted.service.ts`).
+ */
+export async function receiveDocument(
+  db: Db,
+  store: FileStore,
+  ctx: AuthContext,
+  row: repo.CaseRow,
+  requirementId: string,
+  input: { fileName: string; bytes: Buffer },
+  client: ClientInfo,
+): Promise<repo.CaseDocumentRow> {
   const mimeType = acceptedMimeType(input.bytes);
   const sha256 = await store.put(input.bytes);
   return db.transaction(async (tx) => {
     const doc = await repo.insertDocument(tx, {
       caseId: row.id,
-      requirementId: requirement.id,
+      requirementId,
       fileName: input.fileName.slice(0, 200),
       mimeType,
       size: input.bytes.length,
@@ -778,13 +853,10 @@ export async function addDocument(
       action: 'case.document_add',
       entity: 'case',
       entityId: row.id,
-      after: { requirementId: requirement.id, sha256, size: doc.size },
+      unitId: row.unitId,
+      after: { requirementId, sha256, size: doc.size },
     });
-    return documentView(
-      doc,
-      new Map([[ctx.user.id, ctx.user.name]]),
-      documentChangeable(workflow, state, actions, doc),
-    );
+    return doc;
   });
 }
 
@@ -971,6 +1043,7 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
     const { steps } = workflowOf(await standardOfRevision(db, revisionId));
     stepLabels.set(revisionId, new Map(steps.map((s) => [s.id, s.label])));
   }
+  const origin = await originsIn(db, ctx.unit.id);
   return rows.map((c) => ({
     id: c.id,
     trackingCode: c.trackingCode,
@@ -984,6 +1057,7 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
     dueAt: c.dueAt?.toISOString() ?? null,
     overdue: c.dueAt !== null && c.dueAt.getTime() < now,
     dueSoon: c.dueAt !== null && c.dueAt.getTime() >= now && c.dueAt.getTime() - now < 15 * 60_000,
+    origin: origin(c.requestingUnitId),
   }));
 }
 

@@ -74,11 +74,20 @@ export const cases = pgTable(
     pausedMinutes: integer('paused_minutes').notNull().default(0),
     /** How many times the case was returned to the applicant. */
     pauseCount: integer('pause_count').notNull().default(0),
+    /**
+     * The office on Jaring that submitted the case to this one (a regency's relief request to the
+     * province), null for a case registered at this office's own desk. A column of the case, not
+     * a table of the module that uses it: who may read a case is the engine's rule, and the
+     * submitting office reads it (read-only) by this column, as the office above lists it by it.
+     */
+    requestingUnitId: integer('requesting_unit_id').references(() => units.id),
   },
   (t) => [
     index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt),
     // The office's case list pages by id within a unit; the desk finds a case by NIK or name.
     index('cases_unit_id').on(t.unitId, t.id),
+    // What an office submitted to the office above, newest first.
+    index('cases_requesting_unit').on(t.requestingUnitId, t.id),
     index('cases_applicant_nik').on(t.unitId, sql`(${t.applicant}->>'nik')`),
     index('cases_applicant_name_trgm').using('gin', sql`(${t.applicant}->>'name') gin_trgm_ops`),
   ],

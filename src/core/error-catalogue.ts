@@ -208,6 +208,44 @@ export const errorCatalogue = {
     id: 'Wilayah {area} tidak dalam status tanggap darurat; permohonan bantuan logistik tidak dapat diterima.',
     en: '{area} is not under an emergency response status; the relief request cannot be accepted.',
   },
+  'submission.no_office_above': {
+    status: 422,
+    id: '{office} tidak berada di bawah kantor lain di Jaring; tidak ada kantor tujuan pengajuan.',
+    en: '{office} has no office above it on Jaring to submit to.',
+  },
+  'submission.no_service': {
+    status: 422,
+    id: '{office} belum menerbitkan layanan {service} di Jaring.',
+    en: '{office} does not publish the service {service} on Jaring yet.',
+  },
+  'submission.area_outside': {
+    status: 422,
+    id: 'Wilayah {area} berada di luar wilayah {office}; permohonan hanya dapat diajukan untuk wilayah kabupaten/kota sendiri atau kecamatannya.',
+    en: '{area} lies outside the area of {office}; a request may be submitted only for your own regency/city or its districts.',
+  },
+  'submission.paper_closed': {
+    status: 409,
+    id: 'Berkas tidak dapat dikirim lagi: {office} sudah memproses permohonan ini (langkah "{step}").',
+    en: 'Papers can no longer be sent: {office} is already processing this request (step "{step}").',
+    variants: {
+      on: 'status',
+      texts: {
+        done: {
+          id: 'Berkas tidak dapat dikirim lagi: permohonan ini sudah selesai.',
+          en: 'Papers can no longer be sent: this request is finished.',
+        },
+        rejected: {
+          id: 'Berkas tidak dapat dikirim lagi: permohonan ini ditolak.',
+          en: 'Papers can no longer be sent: this request was refused.',
+        },
+      },
+    },
+  },
+  'submission.paper_not_asked': {
+    status: 422,
+    id: 'Berkas ini tidak diminta untuk permohonan ini; yang dapat dikirim: {allowed}.',
+    en: 'This paper is not asked for this request; what may be sent: {allowed}.',
+  },
   'disposition.not_found': {
     status: 404,
     id: 'Lembar disposisi tidak ditemukan.',
@@ -321,6 +359,11 @@ export const errorCatalogue = {
     en: 'Effect "{effect}" is unknown to Jaring.',
   },
   'letter.not_found': { status: 404, id: 'Surat tidak ditemukan.', en: 'Letter not found.' },
+  'letter.not_signed': {
+    status: 404,
+    id: 'Surat {number} belum memiliki pindaian yang ditandatangani.',
+    en: 'Letter {number} has no signed scan yet.',
+  },
   'letter.conflict': {
     status: 409,
     id: 'Pindaian surat ini baru saja diganti oleh petugas lain. Muat ulang lalu coba lagi.',

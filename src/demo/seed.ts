@@ -20,7 +20,10 @@ import unitsJson from './data/units.json' with { type: 'json' };
 import usersJson from './data/users.json' with { type: 'json' };
 import { seedDemoStock } from './stock.ts';
 
-/** The three offices of the seed standards, with the contact details printed in the seeds. */
+/**
+ * The three offices of the seed standards, with the contact details printed in the seeds, and two
+ * regency offices of Banten that submit relief requests to the province (issue 16).
+ */
 const UnitsFile = z.object({
   /** The standard pledge text of PermenPAN-RB 15/2014; each unit may edit its own. */
   maklumat: z.string(),
@@ -30,6 +33,8 @@ const UnitsFile = z.object({
       name: z.string(),
       level: z.enum(['province', 'regency', 'city']),
       regionCode: z.string(),
+      /** The code of the office above (a regency's province), seeded before it. */
+      parent: z.string().optional(),
       timeZone: z.string(),
       address: z.string(),
       phone: z.string(),
@@ -52,7 +57,8 @@ const UnitsFile = z.object({
 });
 
 /**
- * Demo staff: one per role in Sragen, and the roles the Tarakan and Banten services need. Those
+ * Demo staff: one per role in Sragen, the roles the Tarakan and Banten services need, and an
+ * operator in each Banten regency office who submits relief requests to the province. Those
  * who sign letters carry a (made-up) NIP and rank; kepala bidang, fungsional and verifikator sit
  * in the division whose services they work on (`cases/divisions.ts`).
  */
@@ -108,10 +114,12 @@ export async function seedUnits(
     await db.transaction(async (tx) => {
       let unit = await findUnitByCode(tx, seed.code);
       if (!unit) {
-        const { divisions: divs, ...values } = seed;
+        const { divisions: divs, parent: parentCode, ...values } = seed;
+        const parent = parentCode ? await findUnitByCode(tx, parentCode) : undefined;
+        if (parentCode && !parent) throw new DomainError('unit.not_found', { unitCode: parentCode });
         [unit] = await tx
           .insert(units)
-          .values({ ...values, maklumat: defaultMaklumat })
+          .values({ ...values, parentId: parent?.id ?? null, maklumat: defaultMaklumat })
           .returning();
         if (!unit) throw new Error('insert unit failed');
         created++;
@@ -120,7 +128,7 @@ export async function seedUnits(
           entity: 'unit',
           entityId: unit.code,
           unitId: unit.id,
-          after: values,
+          after: { ...values, ...(parentCode ? { parent: parentCode } : {}) },
         });
         await tx
           .insert(divisions)

@@ -239,6 +239,16 @@ export async function lettersOfCase(db: Db, caseId: number): Promise<LetterRow[]
   return db.select().from(letters).where(eq(letters.caseId, caseId)).orderBy(letters.id);
 }
 
+/** The letters of several cases in one query, in issuing order (a page of a list). */
+export async function lettersOfCases(db: Db, caseIds: readonly number[]): Promise<LetterRow[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .select()
+    .from(letters)
+    .where(inArray(letters.caseId, [...caseIds]))
+    .orderBy(letters.id);
+}
+
 /**
  * What the public verification page shows of a letter; no personal data. A file in hand is
  * matched against the letter as issued, its current signed scan, and the scans it replaced.

@@ -174,16 +174,18 @@ function summary(p: Published) {
   };
 }
 
+/** The offices that publish services, for the portal; one that publishes none (yet) is not listed. */
 export async function listPublicUnits(db: Db) {
   const units = await listUnits(db);
   const rows = await repo.allRevisions(db);
-  return units.map((unit) => {
+  return units.flatMap((unit) => {
     const published = groupByStandard(
       rows.filter((r) => r.unit.id === unit.id),
       todayIn(unit.timeZone),
     );
+    if (published.length === 0) return [];
     const { maklumat: _m, head: _h, letterhead: _l, ...rest } = publicUnit(unit);
-    return { ...rest, serviceCount: published.length };
+    return [{ ...rest, serviceCount: published.length }];
   });
 }
 

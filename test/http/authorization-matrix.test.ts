@@ -17,8 +17,9 @@ import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
  *
  * For each route: without a session 401 (unless public); each Sragen role holding the need
  * gets the row's status, each other role 403; each Sragen role asking for Tarakan's resource,
- * and each Tarakan and Banten user asking for Sragen's, gets 403 or 404 (or, for a list, an
- * answer without the other unit's data), and the database does not change.
+ * and each Tarakan and Banten user (the province's and its regencies') asking for Sragen's, gets
+ * 403 or 404 (or, for a list, an answer without the other unit's data), and the database does
+ * not change.
  *
  * Writes are sent with an input that is valid up to the point where authorization is decided
  * and refused after it (a 422 or 415, stating what is wrong with the input): that status
@@ -1068,6 +1069,54 @@ const matrix: Record<string, Row> = {
       }),
     },
   },
+  // A regency's relief requests to the province: Sragen has no office above it on Jaring (422),
+  // and none of its cases (nor Tarakan's) was submitted by the caller's office (404).
+  'GET /api/logistics/requests/form': {
+    need: 'requests.submit',
+    own: () => ({ url: '/api/logistics/requests/form' }),
+    ok: 422,
+    foreign: { none: 'the office above the session’s unit; no unit can be named' },
+  },
+  'POST /api/logistics/requests': {
+    need: 'requests.submit',
+    own: () => ({ url: '/api/logistics/requests', body: {} }),
+    ok: 422,
+    foreign: { none: 'submitted to the office above the session’s unit; no unit can be named' },
+  },
+  'GET /api/submissions': {
+    need: 'requests.submit',
+    own: () => ({ url: '/api/submissions' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.openCase.applicant, o.openCase.trackingCode] },
+  },
+  'GET /api/submissions/:id': {
+    need: 'requests.submit',
+    own: (f) => ({ url: `/api/submissions/${f.openCase.id}` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/submissions/${o.openCase.id}` }) },
+  },
+  'POST /api/submissions/:id/documents/:requirementId': {
+    need: 'requests.submit',
+    own: (f) => ({ url: `/api/submissions/${f.openCase.id}/documents/permohonan`, upload: { bytes: pdf } }),
+    ok: 404,
+    foreign: {
+      target: (o) => ({ url: `/api/submissions/${o.openCase.id}/documents/kk-ktp`, upload: { bytes: pdf } }),
+    },
+  },
+  'GET /api/submissions/:id/letters/:letterId/pdf': {
+    need: 'requests.submit',
+    own: (f) => ({ url: `/api/submissions/${f.letter.caseId}/letters/${f.letter.id}/pdf` }),
+    ok: 404,
+    foreign: { target: (o) => ({ url: `/api/submissions/${o.letter.caseId}/letters/${o.letter.id}/pdf` }) },
+  },
+  'GET /api/submissions/:id/letters/:letterId/signed': {
+    need: 'requests.submit',
+    own: (f) => ({ url: `/api/submissions/${f.letter.caseId}/letters/${f.letter.id}/signed` }),
+    ok: 404,
+    foreign: {
+      target: (o) => ({ url: `/api/submissions/${o.letter.caseId}/letters/${o.letter.id}/signed` }),
+    },
+  },
 
   'GET /api/registry/summary': {
     need: 'registry.read',
@@ -1433,7 +1482,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
   afterAll(async () => {
     console.info(
       `authorization matrix: ${Object.keys(matrix).length} routes × ${sragenUsers.length} roles × own/foreign unit ` +
-        `(+ ${otherUnitUsers.length} Tarakan/Banten users), ${sent} requests`,
+        `(+ ${otherUnitUsers.length} Tarakan/Banten/Lebak/Pandeglang users), ${sent} requests`,
     );
     await t.close();
   });

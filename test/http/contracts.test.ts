@@ -9,6 +9,9 @@ import { createTestApp, signedIn, type TestApp } from '../app.ts';
 const binary = new Map<string, string>([
   ['GET /api/cases/:id/letters/:letterId/pdf', 'application/pdf'],
   ['GET /api/cases/:id/dispositions/:dispositionId/pdf', 'application/pdf'],
+  ['GET /api/submissions/:id/letters/:letterId/pdf', 'application/pdf'],
+  // The signed scan as uploaded: application/pdf, image/jpeg or image/png.
+  ['GET /api/submissions/:id/letters/:letterId/signed', 'application/pdf, image/jpeg or image/png'],
   ['GET /api/cases/:id/letter-preview', 'application/pdf'],
   ['GET /api/cases/:id/receipt', 'application/pdf'],
   // A scan as uploaded: application/pdf, image/jpeg or image/png.

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/audit.service.ts';
+import { todayIn } from '../../src/core/dates.ts';
 import { rows } from '../../src/db/client.ts';
 import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
@@ -425,6 +426,12 @@ const tables = [
   'lapor_settings',
 ];
 
+const reliefRequest = {
+  applicant: { name: 'Posko Banjir Malingping', phone: '0812' },
+  areaCode: '36.02.01',
+  description: 'Banjir merendam rumah warga; butuh makanan siap saji.',
+};
+
 const surveyAll4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
 const surveyBreakers = [
   wrongFor('object').map((v) => setAt(['answers'], v)),
@@ -442,6 +449,7 @@ describe('fuzzing the HTTP boundary', () => {
   let caseId = 0;
   /** A valid Open311 key of Sragen: the bodies sent with it are broken, the key is not. */
   const open311Key = `j311_fuzz_${'f'.repeat(24)}`;
+  let submittedId = 0;
 
   const sessionOf = (agent: Agent): Session => {
     const cookie = agent.cookieHeader();
@@ -477,6 +485,7 @@ describe('fuzzing the HTTP boundary', () => {
       'sragen.desa',
       'banten.fungsional',
       'tarakan.pengaduan',
+      'lebak.operator',
     ])
       sessions[user] = sessionOf(await signedIn(t.app, user, '10.250.0.2'));
     const fo = await signedIn(t.app, 'tarakan.fo', '10.250.0.3');
@@ -493,6 +502,28 @@ describe('fuzzing the HTTP boundary', () => {
         SELECT id, 'Klien Fuzz', ${createHash('sha256').update(open311Key).digest('hex')}, 'j311_fuzz', now()
         FROM units WHERE code = 'sragen'`,
     );
+    // A relief request Lebak submitted to the province, under an emergency that then ends: no
+    // generated submission can open another.
+    const kadis = await signedIn(t.app, 'banten.kadis', '10.250.0.4');
+    const today = todayIn('Asia/Jakarta');
+    const emergency = await kadis.post('/api/emergencies', {
+      number: '360/FUZZ/1',
+      decreedOn: today,
+      declaredBy: 'gubernur',
+      disaster: 'Banjir uji',
+      areas: ['36.02'],
+      startsOn: today,
+      endsOn: today,
+    });
+    const lebak = await signedIn(t.app, 'lebak.operator', '10.250.0.5');
+    const submission = await lebak.post('/api/logistics/requests', reliefRequest);
+    submittedId = submission.json().id;
+    if (!submittedId) throw new Error(`no submission: ${submission.body}`);
+    await kadis.post(`/api/emergencies/${emergency.json().id}/end`, {
+      number: '360/FUZZ/2',
+      decreedOn: today,
+      declaredBy: 'gubernur',
+    });
   });
   afterAll(() => t?.close());
 
@@ -1035,6 +1066,57 @@ describe('fuzzing the HTTP boundary', () => {
             )
             .map(([url, b]) => ({ method: 'POST' as const, url, ...b })),
         ),
+    },
+    {
+      route: 'POST /api/logistics/requests',
+      runs: 200,
+      write: true,
+      session: () => sessions['lebak.operator'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies(reliefRequest, [
+            wrongFor('object').map((v) => setAt(['applicant'], v)),
+            fc.constant(removeAt(['applicant'])),
+            ...stringField(['applicant', 'name'], { max: 200, required: true, bad: ['', '   '] }),
+            ...stringField(['applicant', 'phone'], { max: 30 }),
+            hostileText.map((v) => setAt(['applicant', 'extra'], v)),
+            ...stringField(['areaCode'], {
+              max: 20,
+              required: true,
+              bad: ['', '36.01.01', '36', '36.02.99', 'Lebak', '../36.02'],
+            }),
+            ...stringField(['description'], { max: 2000, required: true, bad: ['', 'pendek'] }),
+          ]).map((b) => ({ method: 'POST' as const, url: '/api/logistics/requests', ...b })),
+        ),
+    },
+    {
+      route: 'POST /api/submissions/{id}/documents/{requirementId}',
+      runs: 200,
+      write: true,
+      session: () => sessions['lebak.operator'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          fc
+            .tuple(
+              fc.oneof(fc.constant('permohonan'), fc.constant('tidak-ada'), badSegment),
+              fc.oneof({ weight: 4, arbitrary: fc.constant(String(submittedId)) }, badSegment),
+              uploadBodies(notADocument),
+            )
+            .map(([r, id, b]) => ({
+              method: 'POST' as const,
+              url: `/api/submissions/${id}/documents/${r}`,
+              ...b,
+            })),
+        ),
+    },
+    {
+      route: 'GET /api/submissions',
+      runs: 100,
+      write: false,
+      session: () => sessions['lebak.operator'] as Session,
+      inputs: get(fc.constant('/api/submissions'), ['after', 'limit']),
     },
     {
       route: 'GET /api/registry/people',

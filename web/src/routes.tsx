@@ -18,6 +18,7 @@ const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
 const stock = () => import('./pages/stock/index.ts');
+const submissions = () => import('./pages/submissions/index.ts');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -152,6 +153,21 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/staf/permohonan/$id',
     component: lazyRouteComponent(cases, 'CasePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengajuan',
+    component: lazyRouteComponent(submissions, 'SubmissionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengajuan/baru',
+    component: lazyRouteComponent(submissions, 'SubmitReliefPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/pengajuan/$id',
+    component: lazyRouteComponent(submissions, 'SubmissionPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -18,6 +18,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type ApiError, get } from '../../api.ts';
+import { CaseOriginLine } from '../../components/case-origin.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -248,6 +249,7 @@ export function CaseListPage() {
                             </Table.Td>
                             <Table.Td>
                               {c.applicantName}
+                              <CaseOriginLine origin={c.origin} size="xs" />
                               {c.applicantNik ? (
                                 <Text size="xs" c="dimmed" ff="monospace">
                                   {c.applicantNik}

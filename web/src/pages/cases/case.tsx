@@ -1,4 +1,4 @@
-import { isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
+import { isProcedureActor, isStaffRole, RoleLabels } from '@jaring/auth/roles.ts';
 import {
   Alert,
   Anchor,
@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ApiError, get, post, uploadFile } from '../../api.ts';
+import { CaseOriginLine } from '../../components/case-origin.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { RevealableNumber } from '../../components/reveal.tsx';
@@ -79,6 +80,7 @@ export function CasePage() {
                   <Title order={1} size="h2">
                     {v.case.applicant.name}
                   </Title>
+                  <CaseOriginLine origin={v.origin} />
                   {v.case.applicant.nik ? (
                     <Group gap={6}>
                       <Text size="sm">NIK</Text>
@@ -252,7 +254,7 @@ export function CasePage() {
                       <Timeline.Item key={a.seq} title={actionLabel(v, a)}>
                         <Text size="xs" c="dimmed" data-testid="history-who">
                           {unitTime(a.at, lang, user.unit.timeZone)} · {a.userName ? `${a.userName}, ` : ''}
-                          {isStaffRole(a.role) ? pick(RoleLabels[a.role]) : a.role}
+                          {isProcedureActor(a.role) ? pick(RoleLabels[a.role]) : a.role}
                           {a.step && v.labels[a.step] ? ` · ${v.labels[a.step]?.label}` : ''}
                         </Text>
                         {a.note ? <Text size="sm">{a.note}</Text> : null}

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { get } from '../../api.ts';
+import { CaseOriginLine } from '../../components/case-origin.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -71,7 +72,10 @@ export function QueuePage() {
                               {c.trackingCode}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td>{c.applicantName}</Table.Td>
+                          <Table.Td>
+                            {c.applicantName}
+                            <CaseOriginLine origin={c.origin} size="xs" />
+                          </Table.Td>
                           <Table.Td>{c.stepLabel}</Table.Td>
                           <Table.Td>
                             {unitTime(c.dueAt, lang, user.unit.timeZone)}{' '}
