@@ -24,6 +24,8 @@ const binary = new Map<string, string>([
   ['GET /api/complaints/:id/decision', 'application/pdf'],
   ['GET /api/stock/position.xlsx', 'XLSX'],
   ['GET /api/stock/card.xlsx', 'XLSX'],
+  ['GET /api/logistics/distributions.xlsx', 'XLSX'],
+  ['GET /api/logistics/requests.xlsx', 'XLSX'],
   ['GET /api/survey/report.:format', 'application/pdf or XLSX'],
 ]);
 
