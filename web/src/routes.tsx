@@ -18,6 +18,8 @@ const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
 const stock = () => import('./pages/stock/index.ts');
+const logistics = () => import('./pages/logistics/index.ts');
+const emergency = () => import('./pages/portal/emergency.tsx');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -32,6 +34,11 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/layanan/$unit/$id',
     component: lazyRouteComponent(portal, 'StandardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/layanan/$unit/tanggap-darurat/$id',
+    component: lazyRouteComponent(emergency, 'EmergencyPublicPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
@@ -222,6 +229,21 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/staf/stok/opname',
     component: lazyRouteComponent(stock, 'StockCountPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/logistik/penyaluran',
+    // `kejadian`: the emergency shown, from the emergencies page.
+    validateSearch: (search: Record<string, unknown>): { kejadian?: string } =>
+      typeof search.kejadian === 'string' || typeof search.kejadian === 'number'
+        ? { kejadian: String(search.kejadian) }
+        : {},
+    component: lazyRouteComponent(logistics, 'DistributionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/logistik/permohonan',
+    component: lazyRouteComponent(logistics, 'RequestAgesPage'),
   }),
 ];
 
