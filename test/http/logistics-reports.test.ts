@@ -189,6 +189,12 @@ describe('relief logistics reports: distributions, request ages, the public emer
   }, 120_000);
   afterAll(() => t?.close());
 
+  /**
+   * Whether a request opened on day `opened` is past its cycle (the year it opened in) on day
+   * `at` (5: when the reports are read): only when the run starts in the last days of December.
+   */
+  const late = (opened: number, at: number) => dayOf(at).slice(0, 4) > dayOf(opened).slice(0, 4);
+  const lateOnDay5 = (opened: number) => late(opened, 5);
   const lineOf = (lines: Array<{ itemId: number }>, itemId: number) => lines.find((l) => l.itemId === itemId);
 
   it('counts what each emergency sent to each regency, item by item, with requests and BASTs', async () => {
@@ -294,9 +300,9 @@ describe('relief logistics reports: distributions, request ages, the public emer
       ],
     );
     expect(rows).toEqual([
-      [cases.waiting?.trackingCode, 'Registrasi permohonan dan berkas', 5, 5, false],
-      [cases.transit?.trackingCode, 'Serah terima bantuan (BAST)', 3, 3, false],
-      [cases.reserved?.trackingCode, 'Pengiriman bantuan', 3, 3, false],
+      [cases.waiting?.trackingCode, 'Registrasi permohonan dan berkas', 5, 5, lateOnDay5(0)],
+      [cases.transit?.trackingCode, 'Serah terima bantuan (BAST)', 3, 3, lateOnDay5(2)],
+      [cases.reserved?.trackingCode, 'Pengiriman bantuan', 3, 3, lateOnDay5(2)],
     ]);
     const first = report.requests[0];
     expect(first).toMatchObject({
@@ -310,9 +316,21 @@ describe('relief logistics reports: distributions, request ages, the public emer
       due: `${start.slice(0, 4)}-12-31`,
     });
     expect(report.steps).toEqual([
-      { status: 'open', step: 'Registrasi permohonan dan berkas', count: 1, overdue: 0, oldestDays: 5 },
-      { status: 'open', step: 'Pengiriman bantuan', count: 1, overdue: 0, oldestDays: 3 },
-      { status: 'open', step: 'Serah terima bantuan (BAST)', count: 1, overdue: 0, oldestDays: 3 },
+      {
+        status: 'open',
+        step: 'Registrasi permohonan dan berkas',
+        count: 1,
+        overdue: Number(lateOnDay5(0)),
+        oldestDays: 5,
+      },
+      { status: 'open', step: 'Pengiriman bantuan', count: 1, overdue: Number(lateOnDay5(2)), oldestDays: 3 },
+      {
+        status: 'open',
+        step: 'Serah terima bantuan (BAST)',
+        count: 1,
+        overdue: Number(lateOnDay5(2)),
+        oldestDays: 3,
+      },
     ]);
     const closed = (await kabid.get('/api/logistics/requests?status=closed')).json();
     expect(
@@ -326,97 +344,16 @@ describe('relief logistics reports: distributions, request ages, the public emer
       [cases.pandeglang?.trackingCode, 0, null],
       [cases.tangerang?.trackingCode, 0, null],
     ]);
-    expect(closed.steps).toEqual([{ status: 'done', step: null, count: 3, overdue: 0, oldestDays: 1 }]);
+    // Lebak was handed over on day 1: late only if that was a new year.
+    expect(closed.steps).toEqual([
+      { status: 'done', step: null, count: 3, overdue: Number(late(0, 1)), oldestDays: 1 },
+    ]);
     const landslide = (
       await kabid.get(`/api/logistics/requests?status=all&emergencyId=${ids.landslide}`)
     ).json();
     expect(landslide.requests.map((r: { trackingCode: string }) => r.trackingCode)).toEqual([
       cases.tangerang?.trackingCode,
     ]);
-  });
-
-  it('flags as overdue what is still waiting when the year of its standard’s cycle has ended', async () => {
-    const year = Number(start.slice(0, 4));
-    const jakartaNow = new Date(clock.now());
-    // To 2 January of the next year, 10:00 in Jakarta.
-    clock.advance(Date.parse(`${year + 1}-01-02T03:00:00Z`) - jakartaNow.getTime());
-    await signInAll(2);
-    const report = (await kabid.get('/api/logistics/requests?status=all')).json();
-    const flags = Object.fromEntries(
-      report.requests.map((r: { trackingCode: string; overdue: boolean }) => [r.trackingCode, r.overdue]),
-    );
-    expect(flags).toEqual({
-      [cases.waiting?.trackingCode as string]: true,
-      [cases.lebak?.trackingCode as string]: false,
-      [cases.transit?.trackingCode as string]: true,
-      [cases.pandeglang?.trackingCode as string]: false,
-      [cases.reserved?.trackingCode as string]: true,
-      [cases.tangerang?.trackingCode as string]: false,
-    });
-    expect(report.steps.find((s: { step: string }) => s.step === 'Pengiriman bantuan')).toMatchObject({
-      count: 1,
-      overdue: 1,
-    });
-  });
-
-  it('answers both reports as workbooks: Indonesian headers, numbers as numbers, codes as text', async () => {
-    const res = await kabid.get(`/api/logistics/distributions.xlsx?emergencyId=${ids.flood}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="penyaluran-logistik-\d+-\d{4}-\d{2}-\d{2}\.xlsx"$/,
-    );
-    const perEmergency = await sheetOf(res.rawPayload, 'Per kejadian');
-    expect(perEmergency.header).toEqual([
-      'Kejadian bencana',
-      'Nomor keputusan',
-      'Status',
-      'Kode wilayah',
-      'Kabupaten/Kota',
-      'Barang',
-      'Satuan',
-      'Dipesan (belum dikirim)',
-      'Dikirim',
-      'Dalam perjalanan',
-      'Diterima (BAST)',
-      'Kembali ke gudang',
-      'Dihapuskan (rusak)',
-    ]);
-    const rice = perEmergency.rows.find(
-      (r) => r.getCell(4).value === '36.02' && r.getCell(6).value === 'Beras Laporan',
-    ) as ExcelJS.Row;
-    expect(rice.getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(rice.getCell(4).numFmt).toBe('@');
-    expect([9, 10, 11, 12, 13].map((c) => rice.getCell(c).value)).toEqual([400, 100, 290, 10, 0]);
-    expect(rice.getCell(9).type).toBe(ExcelJS.ValueType.Number);
-    const counts = await sheetOf(res.rawPayload, 'Permohonan dan BAST');
-    expect(counts.rows.map((r) => [r.getCell(6).value, r.getCell(8).value, r.getCell(9).value])).toEqual([
-      ['36.01', 2, 1],
-      ['36.02', 3, 1],
-    ]);
-    expect(counts.rows[0]?.getCell(3).type).toBe(ExcelJS.ValueType.Date);
-
-    const ages = await kabid.get('/api/logistics/requests.xlsx?status=all');
-    expect(ages.headers['content-disposition']).toMatch(
-      /filename="umur-permohonan-logistik-\d{4}-\d{2}-\d{2}\.xlsx"/,
-    );
-    const sheet = await sheetOf(ages.rawPayload, 'Umur permohonan');
-    expect(sheet.header.slice(0, 3)).toEqual([
-      'Kode lacak',
-      'Pemohon (posko/desa/kecamatan)',
-      'Kode wilayah',
-    ]);
-    expect(sheet.rows.map((r) => r.getCell(1).value)).toEqual(
-      ['waiting', 'lebak', 'transit', 'pandeglang', 'reserved', 'tangerang'].map(
-        (k) => cases[k]?.trackingCode,
-      ),
-    );
-    const first = sheet.rows[0] as ExcelJS.Row;
-    expect(first.getCell(3).value).toBe('36.02.02');
-    expect(first.getCell(3).type).toBe(ExcelJS.ValueType.String);
-    expect(first.getCell(13).type).toBe(ExcelJS.ValueType.Number);
-    expect(first.getCell(16).value).toBe('Ya');
-    expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Date);
   });
 
   it('links from the office’s public page only the emergencies in force or just ended', async () => {
@@ -509,5 +446,88 @@ describe('relief logistics reports: distributions, request ages, the public emer
       expect((await fungsional.get(url)).statusCode, url).toBe(200);
     }
     expect((await kabid.get('/api/logistics/requests?status=bogus')).statusCode).toBe(422);
+  });
+
+  it('flags as overdue what is still waiting when the year of its standard’s cycle has ended', async () => {
+    // To 2 January of the year after today's (on the test's clock), 10:00 in Jakarta.
+    const year = Number(todayIn('Asia/Jakarta', new Date(clock.now())).slice(0, 4));
+    clock.advance(Date.parse(`${year + 1}-01-02T03:00:00Z`) - clock.now());
+    await signInAll(2);
+    const report = (await kabid.get('/api/logistics/requests?status=all')).json();
+    const flags = Object.fromEntries(
+      report.requests.map((r: { trackingCode: string; overdue: boolean }) => [r.trackingCode, r.overdue]),
+    );
+    expect(flags).toEqual({
+      [cases.waiting?.trackingCode as string]: true,
+      [cases.lebak?.trackingCode as string]: late(0, 1),
+      [cases.transit?.trackingCode as string]: true,
+      [cases.pandeglang?.trackingCode as string]: false,
+      [cases.reserved?.trackingCode as string]: true,
+      [cases.tangerang?.trackingCode as string]: false,
+    });
+    expect(report.steps.find((s: { step: string }) => s.step === 'Pengiriman bantuan')).toMatchObject({
+      count: 1,
+      overdue: 1,
+    });
+  });
+
+  it('answers both reports as workbooks: Indonesian headers, numbers as numbers, codes as text', async () => {
+    const res = await kabid.get(`/api/logistics/distributions.xlsx?emergencyId=${ids.flood}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="penyaluran-logistik-\d+-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    const perEmergency = await sheetOf(res.rawPayload, 'Per kejadian');
+    expect(perEmergency.header).toEqual([
+      'Kejadian bencana',
+      'Nomor keputusan',
+      'Status',
+      'Kode wilayah',
+      'Kabupaten/Kota',
+      'Barang',
+      'Satuan',
+      'Dipesan (belum dikirim)',
+      'Dikirim',
+      'Dalam perjalanan',
+      'Diterima (BAST)',
+      'Kembali ke gudang',
+      'Dihapuskan (rusak)',
+    ]);
+    const rice = perEmergency.rows.find(
+      (r) => r.getCell(4).value === '36.02' && r.getCell(6).value === 'Beras Laporan',
+    ) as ExcelJS.Row;
+    expect(rice.getCell(4).type).toBe(ExcelJS.ValueType.String);
+    expect(rice.getCell(4).numFmt).toBe('@');
+    expect([9, 10, 11, 12, 13].map((c) => rice.getCell(c).value)).toEqual([400, 100, 290, 10, 0]);
+    expect(rice.getCell(9).type).toBe(ExcelJS.ValueType.Number);
+    const counts = await sheetOf(res.rawPayload, 'Permohonan dan BAST');
+    expect(counts.rows.map((r) => [r.getCell(6).value, r.getCell(8).value, r.getCell(9).value])).toEqual([
+      ['36.01', 2, 1],
+      ['36.02', 3, 1],
+    ]);
+    expect(counts.rows[0]?.getCell(3).type).toBe(ExcelJS.ValueType.Date);
+
+    const ages = await kabid.get('/api/logistics/requests.xlsx?status=all');
+    expect(ages.headers['content-disposition']).toMatch(
+      /filename="umur-permohonan-logistik-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
+    const sheet = await sheetOf(ages.rawPayload, 'Umur permohonan');
+    expect(sheet.header.slice(0, 3)).toEqual([
+      'Kode lacak',
+      'Pemohon (posko/desa/kecamatan)',
+      'Kode wilayah',
+    ]);
+    expect(sheet.rows.map((r) => r.getCell(1).value)).toEqual(
+      ['waiting', 'lebak', 'transit', 'pandeglang', 'reserved', 'tangerang'].map(
+        (k) => cases[k]?.trackingCode,
+      ),
+    );
+    const first = sheet.rows[0] as ExcelJS.Row;
+    expect(first.getCell(3).value).toBe('36.02.02');
+    expect(first.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(13).type).toBe(ExcelJS.ValueType.Number);
+    expect(first.getCell(16).value).toBe('Ya');
+    expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Date);
   });
 });
