@@ -48,6 +48,7 @@ import { registerNoStore } from './http/no-store.ts';
 import { emergenciesRoutes } from './logistics/emergencies.routes.ts';
 import { logisticsEffects } from './logistics/logistics.effects.ts';
 import { papersRoutes } from './logistics/papers.routes.ts';
+import { logisticsReportsRoutes } from './logistics/reports.routes.ts';
 import { stockRoutes } from './logistics/stock.routes.ts';
 import { submissionsRoutes } from './logistics/submissions.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
@@ -204,6 +205,7 @@ export async function buildApp({
   await app.register(emergenciesRoutes);
   await app.register(papersRoutes, { effects });
   await app.register(submissionsRoutes, { effects });
+  await app.register(logisticsReportsRoutes);
   await app.register(regionsRoutes);
   await app.register(registryRoutes);
   await app.register(surveyRoutes);

@@ -121,6 +121,20 @@ const navigation: Array<{
     available: true,
   },
   {
+    key: 'logistics-distributions',
+    label: { id: 'Penyaluran Logistik', en: 'Relief distributions' },
+    path: '/staf/logistik/penyaluran',
+    permission: 'stock.read',
+    available: true,
+  },
+  {
+    key: 'logistics-requests',
+    label: { id: 'Umur Permohonan Logistik', en: 'Relief request ages' },
+    path: '/staf/logistik/permohonan',
+    permission: 'stock.read',
+    available: true,
+  },
+  {
     key: 'stock-receipt',
     label: { id: 'Barang Masuk', en: 'Goods receipt' },
     path: '/staf/stok/barang-masuk',

@@ -249,6 +249,24 @@ export async function lettersOfCases(db: Db, caseIds: readonly number[]): Promis
     .orderBy(letters.id);
 }
 
+/** The letters of a product (`bast`) issued for any of these cases of a unit, oldest first: for reports. */
+export async function productLettersOfCases(
+  db: Db,
+  unitId: number,
+  caseIds: readonly number[],
+  product: string,
+): Promise<Array<{ caseId: number; number: string; issuedAt: Date }>> {
+  if (caseIds.length === 0) return [];
+  const found = await db
+    .select({ caseId: letters.caseId, number: letters.number, issuedAt: letters.issuedAt })
+    .from(letters)
+    .where(
+      and(eq(letters.unitId, unitId), eq(letters.product, product), inArray(letters.caseId, [...caseIds])),
+    )
+    .orderBy(asc(letters.issuedAt), asc(letters.id));
+  return found.flatMap((l) => (l.caseId === null ? [] : [{ ...l, caseId: l.caseId }]));
+}
+
 /**
  * What the public verification page shows of a letter; no personal data. A file in hand is
  * matched against the letter as issued, its current signed scan, and the scans it replaced.

@@ -29,13 +29,16 @@ import {
 /** The intake field a relief request names its area by (Kemendagri code of regency or district). */
 export const areaField = 'areaCode';
 
+/** The opening check of relief requests; its recorded result names the emergency a request opened under. */
+export const emergencyCheck = 'logistics.emergency_active';
+
 /**
  * `logistics.emergency_active`, an opening check: a relief request opens only for an area under
  * an active emergency of the office (the Banten standard's first requirement, "Dalam situasi
  * Tanggap Darurat"). Refused with the area's name; recorded with the emergency it opened under.
  */
 const emergencyActive: Effect = {
-  name: 'logistics.emergency_active',
+  name: emergencyCheck,
   atOpening: true,
   returns: { emergencyId: 'number', areaCode: 'region' },
   run: async (tx, { ctx, caseRow, data }) => {

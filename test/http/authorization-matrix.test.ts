@@ -270,6 +270,18 @@ const matrix: Record<string, Row> = {
     ok: 404,
     foreign: { none: 'public' },
   },
+  'GET /api/public/units/:unit/emergencies': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/emergencies` }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
+  'GET /api/public/units/:unit/emergencies/:id': {
+    need: 'public',
+    own: (f) => ({ url: `/api/public/units/${f.code}/emergencies/${f.emergency.id}` }),
+    ok: 200,
+    foreign: { none: 'public' },
+  },
   'GET /api/public/sippn': {
     need: 'public',
     own: () => ({ url: '/api/public/sippn' }),
@@ -1116,6 +1128,31 @@ const matrix: Record<string, Row> = {
     foreign: {
       target: (o) => ({ url: `/api/submissions/${o.letter.caseId}/letters/${o.letter.id}/signed` }),
     },
+  },
+
+  'GET /api/logistics/distributions': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/logistics/distributions?emergencyId=${f.emergency.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/logistics/distributions?emergencyId=${o.emergency.id}` }) },
+  },
+  'GET /api/logistics/distributions.xlsx': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/logistics/distributions.xlsx?emergencyId=${f.emergency.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/logistics/distributions.xlsx?emergencyId=${o.emergency.id}` }) },
+  },
+  'GET /api/logistics/requests': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/logistics/requests?status=all&emergencyId=${f.emergency.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/logistics/requests?status=all&emergencyId=${o.emergency.id}` }) },
+  },
+  'GET /api/logistics/requests.xlsx': {
+    need: 'stock.read',
+    own: (f) => ({ url: `/api/logistics/requests.xlsx?emergencyId=${f.emergency.id}` }),
+    ok: 200,
+    foreign: { target: (o) => ({ url: `/api/logistics/requests.xlsx?emergencyId=${o.emergency.id}` }) },
   },
 
   'GET /api/registry/summary': {

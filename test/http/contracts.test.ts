@@ -29,6 +29,8 @@ const binary = new Map<string, string>([
   ['GET /api/complaints/stats.xlsx', 'XLSX'],
   ['GET /api/stock/position.xlsx', 'XLSX'],
   ['GET /api/stock/card.xlsx', 'XLSX'],
+  ['GET /api/logistics/distributions.xlsx', 'XLSX'],
+  ['GET /api/logistics/requests.xlsx', 'XLSX'],
   ['GET /api/survey/report.:format', 'application/pdf or XLSX'],
 ]);
 

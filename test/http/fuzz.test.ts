@@ -618,6 +618,32 @@ describe('fuzzing the HTTP boundary', () => {
       inputs: get(slugOrBad.map((u) => `/api/public/units/${u}`)),
     },
     {
+      route: 'GET /api/public/units/{unit}/emergencies',
+      runs: 120,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc.oneof(slugOrBad, fc.constant('banten')).map((u) => `/api/public/units/${u}/emergencies`),
+      ),
+    },
+    {
+      route: 'GET /api/public/units/{unit}/emergencies/{id}',
+      runs: 150,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(
+        fc
+          .tuple(
+            fc.oneof(slugOrBad, fc.constant('banten')),
+            fc.oneof(
+              fc.constantFrom('1', '2', '0', '-1', '1.5', '2147483648', '99999999999999999999', '1e3'),
+              badSegment,
+            ),
+          )
+          .map(([u, id]) => `/api/public/units/${u}/emergencies/${id}`),
+      ),
+    },
+    {
       route: 'GET /api/public/units/{unit}/standards/{id}',
       runs: 150,
       write: false,
@@ -1117,6 +1143,20 @@ describe('fuzzing the HTTP boundary', () => {
       write: false,
       session: () => sessions['lebak.operator'] as Session,
       inputs: get(fc.constant('/api/submissions'), ['after', 'limit']),
+    },
+    {
+      route: 'GET /api/logistics/requests',
+      runs: 150,
+      write: false,
+      session: () => sessions['banten.fungsional'] as Session,
+      inputs: get(fc.constant('/api/logistics/requests'), ['status', 'emergencyId']),
+    },
+    {
+      route: 'GET /api/logistics/distributions',
+      runs: 100,
+      write: false,
+      session: () => sessions['banten.fungsional'] as Session,
+      inputs: get(fc.constant('/api/logistics/distributions'), ['emergencyId']),
     },
     {
       route: 'GET /api/registry/people',

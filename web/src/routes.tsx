@@ -19,6 +19,8 @@ const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
 const stock = () => import('./pages/stock/index.ts');
 const submissions = () => import('./pages/submissions/index.ts');
+const logistics = () => import('./pages/logistics/index.ts');
+const emergency = () => import('./pages/portal/emergency.tsx');
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
 
@@ -33,6 +35,11 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/layanan/$unit/$id',
     component: lazyRouteComponent(portal, 'StandardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/layanan/$unit/tanggap-darurat/$id',
+    component: lazyRouteComponent(emergency, 'EmergencyPublicPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
@@ -253,6 +260,21 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/staf/stok/opname',
     component: lazyRouteComponent(stock, 'StockCountPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/logistik/penyaluran',
+    // `kejadian`: the emergency shown, from the emergencies page.
+    validateSearch: (search: Record<string, unknown>): { kejadian?: string } =>
+      typeof search.kejadian === 'string' || typeof search.kejadian === 'number'
+        ? { kejadian: String(search.kejadian) }
+        : {},
+    component: lazyRouteComponent(logistics, 'DistributionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/staf/logistik/permohonan',
+    component: lazyRouteComponent(logistics, 'RequestAgesPage'),
   }),
 ];
 

@@ -26,4 +26,6 @@ export const emergenciesTexts = defineTexts({
   kind_declaration: { id: 'Penetapan', en: 'Declaration' },
   kind_extension: { id: 'Perpanjangan', en: 'Extension' },
   kind_termination: { id: 'Pengakhiran', en: 'Termination' },
+  distribution: { id: 'Lihat penyaluran bantuan', en: 'See the distributions' },
+  publicPage: { id: 'Halaman publik', en: 'Public page' },
 });

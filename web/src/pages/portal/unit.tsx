@@ -7,6 +7,7 @@ import { formatDate } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { portalTexts } from '../../i18n/portal.ts';
 import type { PublicUnit, ServiceSummary } from '../../types.ts';
+import { EmergencyLinks } from './emergency-links.tsx';
 import { SurveyScore } from './survey-score.tsx';
 
 /** One office: its address and the services it has published. */
@@ -28,6 +29,7 @@ export function UnitPage() {
           <Text c="dimmed">
             {[u.regionName, u.address, u.phone, u.email, u.website].filter(Boolean).join(' · ')}
           </Text>
+          <EmergencyLinks unit={u.code} />
           <Title order={2} size="h3">
             {t('servicesOf')}
           </Title>

@@ -2,6 +2,7 @@ import type { Emergency, EmergencyList } from '@jaring/logistics/emergencies.sch
 import type { RegencyList } from '@jaring/regions/regions.schema.ts';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -17,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
@@ -140,7 +142,18 @@ function DeclareForm() {
 }
 
 /** One emergency: its decrees, and the forms that extend or end it. */
-function EmergencyRow({ e, manage }: { e: Emergency; manage: boolean }) {
+function EmergencyRow({
+  e,
+  manage,
+  stock,
+  unitCode,
+}: {
+  e: Emergency;
+  manage: boolean;
+  /** Whether the reader sees the stock, and with it the distribution report. */
+  stock: boolean;
+  unitCode: string;
+}) {
   const { t } = useTexts(emergenciesTexts);
   const client = useQueryClient();
   const [decree, setDecree] = useState({ number: '', decreedOn: '', endsOn: '' });
@@ -176,6 +189,27 @@ function EmergencyRow({ e, manage }: { e: Emergency; manage: boolean }) {
       <Text size="sm" c="dimmed">
         {t('startsOn')} {e.startsOn} · {t('endsOn')} {e.endsOn}
       </Text>
+      <Group gap="md" mt={4}>
+        {stock ? (
+          <Anchor
+            size="sm"
+            data-testid="distribution-link"
+            renderRoot={(props) => (
+              <Link {...props} to="/staf/logistik/penyaluran" search={{ kejadian: String(e.id) }} />
+            )}
+          >
+            {t('distribution')}
+          </Anchor>
+        ) : null}
+        <Anchor
+          component={Link}
+          to={`/layanan/${unitCode}/tanggap-darurat/${e.id}`}
+          size="sm"
+          data-testid="public-link"
+        >
+          {t('publicPage')}
+        </Anchor>
+      </Group>
       <Table mt="xs" withRowBorders={false} verticalSpacing={2} data-testid="decrees">
         <Table.Tbody>
           {e.decrees.map((d) => (
@@ -267,7 +301,13 @@ export function EmergenciesPage() {
                 ) : (
                   <Stack>
                     {emergencies.map((e) => (
-                      <EmergencyRow key={e.id} e={e} manage={manage} />
+                      <EmergencyRow
+                        key={e.id}
+                        e={e}
+                        manage={manage}
+                        stock={user.permissions.includes('stock.read')}
+                        unitCode={user.unit.code}
+                      />
                     ))}
                   </Stack>
                 )

@@ -1,0 +1,43 @@
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { caseActions, cases } from './cases.tables.ts';
+
+/** A case as a report reads it: its projection, its opening's recorded result and its last action. */
+export interface CaseFactRow {
+  row: typeof cases.$inferSelect;
+  /** What the workflow's opening check returned, kept with the opening action. */
+  opening: unknown;
+  /** When the latest action was taken (the one whose sequence number is the case's version). */
+  lastActionAt: string;
+}
+
+const opening = alias(caseActions, 'opening_action');
+const latest = alias(caseActions, 'latest_action');
+
+/**
+ * The cases of a unit opened under the given revisions, oldest first; `holding` keeps only those
+ * whose opening result holds these values (JSON containment, so `{ emergencyId: 3 }` matches).
+ * Both actions are found by the `(case_id, seq)` key: the first, and the one numbered `version`.
+ */
+export async function caseFacts(
+  db: Db,
+  unitId: number,
+  revisionIds: number[],
+  holding?: Record<string, string | number>,
+): Promise<CaseFactRow[]> {
+  if (revisionIds.length === 0) return [];
+  const where: SQL[] = [eq(cases.unitId, unitId), inArray(cases.revisionId, revisionIds)];
+  if (holding) where.push(sql`${opening.data} @> ${JSON.stringify({ result: holding })}::jsonb`);
+  return db
+    .select({
+      row: cases,
+      opening: sql<unknown>`${opening.data} -> 'result'`,
+      lastActionAt: latest.at,
+    })
+    .from(cases)
+    .innerJoin(opening, and(eq(opening.caseId, cases.id), eq(opening.seq, 1)))
+    .innerJoin(latest, and(eq(latest.caseId, cases.id), eq(latest.seq, cases.version)))
+    .where(and(...where))
+    .orderBy(asc(cases.openedAt), asc(cases.id));
+}

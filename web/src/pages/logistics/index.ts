@@ -1,0 +1,4 @@
+import '../../styles/all.ts';
+
+export { DistributionsPage } from './distributions.tsx';
+export { RequestAgesPage } from './requests.tsx';
