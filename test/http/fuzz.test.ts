@@ -393,6 +393,7 @@ const tables = [
   'relief_tariffs',
   'relief_payouts',
   'survey_responses',
+  'survey_questions',
   'complaints',
   'complaint_events',
   'complaint_files',
@@ -408,6 +409,9 @@ const surveyBreakers = [
   fc.constantFrom('X', '', 'laki').map((v) => setAt(['profile', 'sex'], v)),
   ...numberField(['profile', 'age'], [9, 121, 40.5], false),
   ...stringField(['comment'], { max: 1000 }),
+  wrongFor('object').map((v) => setAt(['extra'], v)),
+  ...stringField(['extra', '1'], { max: 1000, bad: ['e', 'mungkin'] }),
+  fc.constantFrom('999999', 'abc', 'x'.repeat(21), '').map((k) => setAt(['extra', k], 'a')),
 ];
 
 describe('fuzzing the HTTP boundary', () => {
@@ -926,6 +930,29 @@ describe('fuzzing the HTTP boundary', () => {
               type: 'application/json',
             })),
           ),
+        ),
+    },
+    {
+      route: 'POST /api/survey/questions',
+      runs: 150,
+      write: true,
+      session: () => sessions['tarakan.kadis'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies({ text: { id: 'Bagaimana kebersihan ruang tunggu?', en: 'Clean?' }, kind: 'scale' }, [
+            ...stringField(['text', 'id'], { max: 300, required: true, bad: ['', 'Apa?', '    '] }),
+            ...stringField(['text', 'en'], { max: 300 }),
+            wrongFor('object').map((v) => setAt(['text'], v)),
+            fc.constantFrom('bintang', '', 'SCALE', 'yes-no').map((v) => setAt(['kind'], v)),
+            fc.constant(removeAt(['kind'])),
+            fc
+              .oneof(
+                hostileText,
+                scalar.filter((v) => typeof v !== 'boolean'),
+              )
+              .map((v) => setAt(['optional'], v)),
+          ]).map((b) => ({ method: 'POST' as const, url: '/api/survey/questions', ...b })),
         ),
     },
     {
