@@ -51,6 +51,14 @@ export const AuditActionLabels: Readonly<Record<string, Text>> = {
   'relief.set_tariff': { id: 'Tarif bantuan diubah', en: 'Relief tariff changed' },
   'standard.publish': { id: 'Standar layanan diterbitkan', en: 'Service standard published' },
   'standard.revise': { id: 'Standar layanan direvisi', en: 'Service standard revised' },
+  'survey.close_period': { id: 'Periode survei ditutup', en: 'Survey period closed' },
+  'survey.follow_up': { id: 'Rencana tindak lanjut dicatat', en: 'Follow-up recorded' },
+  'survey.follow_up_status': { id: 'Status tindak lanjut diubah', en: 'Follow-up status changed' },
+  'survey.import': { id: 'Survei kertas diimpor', en: 'Paper surveys imported' },
+  'survey.question_add': { id: 'Pertanyaan survei ditambahkan', en: 'Survey question added' },
+  'survey.question_change': { id: 'Pertanyaan survei diubah', en: 'Survey question changed' },
+  'survey.question_retire': { id: 'Pertanyaan survei dinonaktifkan', en: 'Survey question retired' },
+  'survey.question_order': { id: 'Urutan pertanyaan survei diubah', en: 'Survey questions reordered' },
   'unit.create': { id: 'Unit dibuat', en: 'Unit created' },
   'unit.require_totp': { id: 'Autentikator diwajibkan', en: 'Authenticator made compulsory' },
   'unit.one_head_for_all_divisions': {
@@ -77,6 +85,10 @@ export const AuditEntityLabels: Readonly<Record<string, Text>> = {
   server_clock: { id: 'Jam server', en: 'Server clock' },
   session: { id: 'Sesi', en: 'Session' },
   standard: { id: 'Standar layanan', en: 'Service standard' },
+  survey_follow_up: { id: 'Tindak lanjut survei', en: 'Survey follow-up' },
+  survey_period: { id: 'Periode survei', en: 'Survey period' },
+  survey_question: { id: 'Pertanyaan survei', en: 'Survey question' },
+  survey_responses: { id: 'Jawaban survei', en: 'Survey responses' },
   unit: { id: 'Unit', en: 'Unit' },
   user: { id: 'Pengguna', en: 'User' },
 };
@@ -90,6 +102,7 @@ const groupLabels: Readonly<Record<string, Text>> = {
   registry: { id: 'Register', en: 'Register' },
   relief: { id: 'Bantuan', en: 'Relief' },
   standard: { id: 'Standar layanan', en: 'Service standard' },
+  survey: { id: 'Survei kepuasan', en: 'Satisfaction survey' },
   unit: { id: 'Unit', en: 'Unit' },
   user: { id: 'Pengguna', en: 'User' },
 };

@@ -326,6 +326,50 @@ export const errorCatalogue = {
       },
     },
   },
+  'survey.extra_invalid': {
+    status: 422,
+    id: 'Jawaban pertanyaan tambahan tidak dapat diterima ({count} masalah); tidak ada jawaban yang disimpan.',
+    en: "The answers to the office's own questions cannot be taken ({count} problems); no response was stored.",
+    variants: {
+      on: 'count',
+      texts: {
+        1: {
+          id: 'Jawaban pertanyaan tambahan tidak dapat diterima (1 masalah); tidak ada jawaban yang disimpan.',
+          en: "The answers to the office's own questions cannot be taken (1 problem); no response was stored.",
+        },
+      },
+    },
+  },
+  'survey.question_not_found': {
+    status: 404,
+    id: 'Pertanyaan tambahan tidak ditemukan.',
+    en: 'Question not found.',
+  },
+  'survey.question_retired': {
+    status: 409,
+    id: 'Pertanyaan ini sudah dinonaktifkan; buat pertanyaan baru bila perlu.',
+    en: 'This question has been retired; add a new question if needed.',
+  },
+  'survey.question_answered': {
+    status: 409,
+    id: 'Jenis jawaban pertanyaan ini tidak dapat diubah karena sudah ada yang menjawab; nonaktifkan dan buat pertanyaan baru.',
+    en: 'The kind of answer of this question cannot change once it has answers; retire it and add a new question.',
+  },
+  'survey.question_locked': {
+    status: 409,
+    id: 'Pertanyaan ini sudah dijawab pada periode survei yang ditutup; teksnya tidak dapat diubah lagi. Nonaktifkan dan buat pertanyaan baru.',
+    en: 'This question was answered in a closed survey period; its text cannot change any more. Retire it and add a new question.',
+  },
+  'survey.questions_too_many': {
+    status: 409,
+    id: 'Paling banyak {max} pertanyaan tambahan dapat dipakai sekaligus; nonaktifkan satu terlebih dahulu.',
+    en: 'At most {max} questions of the office can be in use at once; retire one first.',
+  },
+  'survey.order_invalid': {
+    status: 422,
+    id: 'Urutan pertanyaan harus memuat setiap pertanyaan yang dipakai tepat satu kali.',
+    en: 'The order must name each question in use exactly once.',
+  },
   'survey.unknown_service': {
     status: 422,
     id: 'Layanan yang dipilih tidak ada di kantor ini.',

@@ -11,6 +11,7 @@ import * as repo from './survey.repository.ts';
 import type { FollowUpInput, ImportQuery, PeriodInput, SurveyReport } from './survey.schema.ts';
 import { insertInOpenPeriods, periodOf, questionnaire, surveyIndexOf } from './survey.service.ts';
 import type { FollowUpStatus } from './survey.tables.ts';
+import { extraSectionOf } from './survey-questions.service.ts';
 
 /** Problems shown of a refused file: enough to correct a sheet, not a page the size of the file. */
 const shownProblems = 50;
@@ -202,6 +203,7 @@ export async function surveyReportOf(
     repo.profilesOf(db, ctx.unit.id, period.from, period.to),
     repo.findPeriod(db, ctx.unit.id, p.year, p.semester),
   ]);
+  const extraQuestions = await extraSectionOf(db, ctx.unit.id, period, !row?.closedAt);
   const count = <T extends string | number | null>(
     values: T[],
     options: { key: string; label: { id: string; en: string }; has: (v: T) => boolean }[],
@@ -245,6 +247,7 @@ export async function surveyReportOf(
       ),
     },
     comments: profiles.map((r) => r.comment).filter((c): c is string => !!c),
+    extraQuestions,
     followUps: row
       ? (await repo.followUpsOf(db, row.id)).map((f) => ({
           id: f.id,

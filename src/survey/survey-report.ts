@@ -42,6 +42,19 @@ const words = {
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
   comments: { id: 'Saran dan masukan', en: 'Suggestions' },
   noComments: { id: 'Tidak ada saran tertulis.', en: 'No written suggestion.' },
+  extra: {
+    id: 'Pertanyaan tambahan unit (tidak masuk IKM)',
+    en: "The unit's own questions (not in the index)",
+  },
+  extraSheet: { id: 'Pertanyaan tambahan', en: 'Own questions' },
+  noExtra: { id: 'Unit tidak mengajukan pertanyaan tambahan.', en: 'The unit asked no question of its own.' },
+  question: { id: 'Pertanyaan', en: 'Question' },
+  answer: { id: 'Jawaban', en: 'Answer' },
+  count: { id: 'Jumlah', en: 'Count' },
+  answered: { id: 'Dijawab {n} responden', en: 'Answered by {n} respondents' },
+  unanswered: { id: 'Tidak dijawab', en: 'Not answered' },
+  retired: { id: 'tidak dipakai lagi', en: 'retired' },
+  noTexts: { id: 'Belum ada jawaban.', en: 'No answer yet.' },
   followUp: { id: 'Rencana tindak lanjut', en: 'Follow-up plan' },
   action: { id: 'Tindakan', en: 'Action' },
   due: { id: 'Batas waktu', en: 'Due' },
@@ -60,6 +73,46 @@ const say = (lang: Lang, key: keyof typeof words, values: Record<string, string 
 /** `94.44` as Indonesian writes it (`94,44`), or as it is in English. */
 const decimal = (value: string, lang: Lang) => (lang === 'id' ? value.replace('.', ',') : value);
 const weighted = (nrr: string, lang: Lang) => decimal((Number(nrr) / 9).toFixed(3), lang);
+
+type ExtraQuestion = SurveyReport['extraQuestions'][number];
+
+/** A unit question's heading: its text in the language asked (Indonesian when it has no English). */
+const questionTitle = (q: ExtraQuestion, n: number, lang: Lang) =>
+  `${n}. ${(lang === 'en' && q.text.en) || q.text.id}${q.retired ? ` (${say(lang, 'retired')})` : ''}`;
+
+/** A scale or yes/no question's answers and counts, with those of the period who left it blank. */
+function tallyRows(q: ExtraQuestion, respondents: number, lang: Lang): [string, number][] {
+  return [
+    ...q.tallies.map((t): [string, number] => [
+      q.kind === 'scale' ? `${t.key}. ${t.label[lang]}` : t.label[lang],
+      t.n,
+    ]),
+    [say(lang, 'unanswered'), Math.max(0, respondents - q.answered)],
+  ];
+}
+
+function extraPdf(r: SurveyReport, lang: Lang): Content[] {
+  if (r.extraQuestions.length === 0)
+    return [{ text: say(lang, 'noExtra'), fontSize: 8, margin: [0, 4, 0, 10] }];
+  return r.extraQuestions.map((q, i) => ({
+    stack: [
+      { text: questionTitle(q, i + 1, lang), bold: true, fontSize: 9 },
+      { text: say(lang, 'answered', { n: q.answered }), fontSize: 8, color: '#555555' },
+      q.kind === 'text'
+        ? q.texts.length > 0
+          ? { ul: q.texts.slice(0, 40), fontSize: 8 }
+          : { text: say(lang, 'noTexts'), fontSize: 8 }
+        : {
+            text: tallyRows(q, r.unit.respondents.total, lang)
+              .map(([label, n]) => `${label}: ${n}`)
+              .join('   ·   '),
+            fontSize: 8,
+          },
+    ],
+    margin: [0, 4, 0, 6],
+    unbreakable: true,
+  }));
+}
 
 function unsurRows(r: SurveyReport, lang: Lang): string[][] {
   const names = new Map(r.unsurNames.map((u) => [u.id, u.name[lang]]));
@@ -180,7 +233,9 @@ export async function surveyReportPdf(
     r.comments.length > 0
       ? { ul: r.comments.slice(0, 40), fontSize: 8, margin: [0, 4, 0, 10] }
       : { text: say(lang, 'noComments'), fontSize: 8, margin: [0, 4, 0, 10] },
-    { text: say(lang, 'followUp'), bold: true, fontSize: 10 },
+    { text: say(lang, 'extra'), bold: true, fontSize: 10 },
+    ...extraPdf(r, lang),
+    { text: say(lang, 'followUp'), bold: true, fontSize: 10, margin: [0, 4, 0, 0] },
     r.followUps.length > 0
       ? table(
           [say(lang, 'unsur'), say(lang, 'action'), say(lang, 'due'), say(lang, 'status')],
@@ -273,6 +328,22 @@ export async function surveyReportXlsx(r: SurveyReport, unit: UnitRow, lang: Lan
   const comments = book.addWorksheet(say(lang, 'comments'));
   comments.addRows(r.comments.map((c) => [c]));
   comments.getColumn(1).width = 100;
+  const extra = book.addWorksheet(say(lang, 'extraSheet'));
+  extra.addRow([say(lang, 'extra')]).font = { bold: true };
+  if (r.extraQuestions.length === 0) extra.addRow([say(lang, 'noExtra')]);
+  for (const [i, q] of r.extraQuestions.entries()) {
+    extra.addRow([]);
+    extra.addRow([questionTitle(q, i + 1, lang), say(lang, 'answered', { n: q.answered })]).font = {
+      bold: true,
+    };
+    if (q.kind === 'text') for (const text of q.texts) extra.addRow([text]);
+    else {
+      extra.addRow([say(lang, 'answer'), say(lang, 'count')]);
+      for (const row of tallyRows(q, r.unit.respondents.total, lang)) extra.addRow(row);
+    }
+  }
+  extra.getColumn(1).width = 70;
+  extra.getColumn(2).width = 24;
   const plan = book.addWorksheet(say(lang, 'followUp'));
   plan.addRows([
     [say(lang, 'unsur'), say(lang, 'action'), say(lang, 'due'), say(lang, 'status')],

@@ -1,7 +1,13 @@
-import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { users } from '../auth/auth.tables.ts';
-import type { Db } from '../db/client.ts';
-import { type FollowUpStatus, surveyFollowUps, surveyPeriods, surveyResponses } from './survey.tables.ts';
+import { type Db, rows } from '../db/client.ts';
+import {
+  type FollowUpStatus,
+  surveyFollowUps,
+  surveyPeriods,
+  surveyQuestions,
+  surveyResponses,
+} from './survey.tables.ts';
 
 export type ResponseInsert = typeof surveyResponses.$inferInsert;
 
@@ -182,4 +188,95 @@ export async function profilesOf(db: Db, unitId: number, from: string, to: strin
       ),
     )
     .orderBy(asc(surveyResponses.comment));
+}
+
+export type QuestionRow = typeof surveyQuestions.$inferSelect;
+
+/** A unit's own questions: those in use in their order, then the retired ones. */
+export async function questionsOf(db: Db, unitId: number): Promise<QuestionRow[]> {
+  return db
+    .select()
+    .from(surveyQuestions)
+    .where(eq(surveyQuestions.unitId, unitId))
+    .orderBy(
+      sql`${surveyQuestions.retiredAt} is not null`,
+      asc(surveyQuestions.position),
+      asc(surveyQuestions.id),
+    );
+}
+
+/** A question of a unit, or undefined when it is another unit's or none. */
+export async function findQuestion(db: Db, unitId: number, id: number): Promise<QuestionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(surveyQuestions)
+    .where(and(eq(surveyQuestions.id, id), eq(surveyQuestions.unitId, unitId)));
+  return row;
+}
+
+export async function insertQuestion(
+  db: Db,
+  row: Omit<typeof surveyQuestions.$inferInsert, 'position'>,
+): Promise<number> {
+  const [last] = await db
+    .select({ position: max(surveyQuestions.position) })
+    .from(surveyQuestions)
+    .where(eq(surveyQuestions.unitId, row.unitId));
+  const [made] = await db
+    .insert(surveyQuestions)
+    .values({ ...row, position: (last?.position ?? 0) + 1 })
+    .returning({ id: surveyQuestions.id });
+  return made?.id as number;
+}
+
+export async function updateQuestion(
+  db: Db,
+  id: number,
+  change: Pick<QuestionRow, 'kind' | 'textId' | 'textEn' | 'optional' | 'updatedAt'>,
+): Promise<void> {
+  await db.update(surveyQuestions).set(change).where(eq(surveyQuestions.id, id));
+}
+
+export async function retireQuestion(db: Db, id: number, at: Date): Promise<void> {
+  await db.update(surveyQuestions).set({ retiredAt: at, updatedAt: at }).where(eq(surveyQuestions.id, id));
+}
+
+export async function setQuestionPositions(db: Db, ids: number[]): Promise<void> {
+  for (const [i, id] of ids.entries())
+    await db
+      .update(surveyQuestions)
+      .set({ position: i + 1 })
+      .where(eq(surveyQuestions.id, id));
+}
+
+/** The day of a response falls in a closed period of its unit (its semester or its whole year). */
+const inClosedPeriod = sql`exists (
+  select 1 from survey_periods p
+  where p.unit_id = r.unit_id and p.closed_at is not null
+    and p.year = extract(year from r.served_on)
+    and (p.semester is null or p.semester = case when extract(month from r.served_on) <= 6 then 1 else 2 end))`;
+
+/** Per question of a unit: how many responses answer it, and how many of them lie in a closed period. */
+export async function questionUse(db: Db, unitId: number) {
+  const found = await rows<{ key: string; answers: number; closed: number }>(
+    db,
+    sql`select e.key, count(*)::int as answers, count(*) filter (where ${inClosedPeriod})::int as closed
+      from survey_responses r, jsonb_object_keys(r.extra) as e(key)
+      where r.unit_id = ${unitId} and r.extra is not null
+      group by e.key`,
+  );
+  return new Map(found.map((f) => [Number(f.key), { answers: f.answers, closed: f.closed }]));
+}
+
+/** The answers to a unit's own questions served within [from, to), counted per question and answer. */
+export async function extraTallies(db: Db, unitId: number, from: string, to: string) {
+  return rows<{ key: string; value: string; n: number }>(
+    db,
+    sql`select e.key, e.value, count(*)::int as n
+      from survey_responses r, jsonb_each_text(r.extra) as e(key, value)
+      where r.unit_id = ${unitId} and r.extra is not null
+        and r.served_on >= ${from} and r.served_on < ${to}
+      group by e.key, e.value
+      order by e.key, e.value`,
+  );
 }

@@ -19,6 +19,10 @@ import {
   PeriodClosed,
   PeriodInput,
   PublicSurveyIndex,
+  QuestionInput,
+  QuestionMade,
+  QuestionOrder,
+  QuestionParams,
   SurveyAnswer,
   SurveyForm,
   SurveyIndex,
@@ -28,6 +32,7 @@ import {
   SurveyUnitParams,
   TrackCodeParams,
   TrackSurveyLink,
+  UnitQuestions,
 } from './survey.schema.ts';
 import {
   answerAtKiosk,
@@ -45,6 +50,13 @@ import {
   recordFollowUp,
   surveyReportOf,
 } from './survey-office.service.ts';
+import {
+  changeQuestion,
+  createQuestion,
+  orderQuestions,
+  retireQuestion,
+  unitQuestionsOf,
+} from './survey-questions.service.ts';
 import { surveyReportPdf, surveyReportXlsx } from './survey-report.ts';
 
 /** The satisfaction survey: the respondent's pages (token, kiosk), the office's index, the portal's figures. */
@@ -235,6 +247,81 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
           fileName: file.filename,
         }),
       );
+    },
+  );
+
+  // The unit's own questions, which never enter the index: read with the report, kept by the head.
+  app.get(
+    '/api/survey/questions',
+    {
+      schema: { tags: ['survey'], response: { 200: UnitQuestions } },
+      preValidation: guard('reports.read'),
+    },
+    async (request) => unitQuestionsOf(app.db, requireAuth(request)),
+  );
+
+  app.post(
+    '/api/survey/questions',
+    {
+      schema: { tags: ['survey'], body: QuestionInput, response: { 201: QuestionMade } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      return reply
+        .status(201)
+        .send(await createQuestion(app.db, ctx, actorOf(ctx, clientOf(request)), request.body));
+    },
+  );
+
+  app.put(
+    '/api/survey/questions/order',
+    {
+      schema: { tags: ['survey'], body: QuestionOrder, response: { 204: NoContent } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      await orderQuestions(app.db, ctx, actorOf(ctx, clientOf(request)), request.body.ids);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/survey/questions/:id',
+    {
+      schema: {
+        tags: ['survey'],
+        params: QuestionParams,
+        body: QuestionInput,
+        response: { 204: NoContent },
+      },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      await changeQuestion(
+        app.db,
+        app.clock,
+        ctx,
+        actorOf(ctx, clientOf(request)),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/survey/questions/:id/retire',
+    {
+      schema: { tags: ['survey'], params: QuestionParams, response: { 204: NoContent } },
+      preValidation: guard('survey.manage'),
+    },
+    async (request, reply) => {
+      const ctx = requireAuth(request);
+      await retireQuestion(app.db, app.clock, ctx, actorOf(ctx, clientOf(request)), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -14,6 +14,9 @@ export const Questionnaire = z.object({
   ),
   educations: z.array(z.object({ id: z.enum(Educations), label: Bilingual })),
   occupations: z.array(z.object({ id: z.enum(Occupations), label: Bilingual })),
+  /** The answers a–d of a unit's own scale question, and of a yes/no question. */
+  scale: z.array(z.object({ id: z.enum(['a', 'b', 'c', 'd']), label: Bilingual })).length(4),
+  yesNo: z.array(z.object({ id: z.enum(['yes', 'no']), label: Bilingual })).length(2),
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;
 
@@ -26,6 +29,22 @@ export type TrackSurveyLink = z.infer<typeof TrackSurveyLink>;
 
 export const SurveyUnitParams = z.object({ unit: z.string().min(1).max(40) });
 
+export const QuestionKind = z.enum(['scale', 'yes_no', 'text']);
+/** A question's text in Indonesian, with an English one when the unit wrote it. */
+const QuestionText = z.object({ id: z.string(), en: z.string().nullable() });
+
+/** A unit's own question as a respondent sees it, after U1–U9 and the profile. */
+export const UnitQuestion = z.object({
+  id: z.number(),
+  text: QuestionText,
+  kind: QuestionKind,
+  optional: z.boolean(),
+});
+export type UnitQuestion = z.infer<typeof UnitQuestion>;
+
+/** The longest answer to a unit's short-text question. */
+export const extraTextMax = 200;
+
 /** What a respondent sees before answering, reached by the token of a served case. */
 export const SurveyForm = z.object({
   unit: z.string(),
@@ -34,6 +53,7 @@ export const SurveyForm = z.object({
   closed: z.boolean(),
   answered: z.boolean(),
   questionnaire: Questionnaire,
+  questions: z.array(UnitQuestion),
 });
 export type SurveyForm = z.infer<typeof SurveyForm>;
 
@@ -60,6 +80,14 @@ export const SurveyAnswer = z.object({
     })
     .default({}),
   comment: z.string().max(1000).optional(),
+  /**
+   * Answers to the unit's own questions, by question id: `a`–`d`, `yes`/`no`, or a short text.
+   * Checked against the unit's questions by the service, each problem by its question.
+   */
+  extra: z
+    .record(z.string().max(20), z.string().max(1000))
+    .refine((o) => Object.keys(o).length <= 50, 'at most 50 answers')
+    .optional(),
 });
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 
@@ -74,6 +102,7 @@ export const KioskForm = z.object({
   unit: z.string(),
   services: z.array(z.object({ id: z.number(), name: z.string() })),
   questionnaire: Questionnaire,
+  questions: z.array(UnitQuestion),
 });
 export type KioskForm = z.infer<typeof KioskForm>;
 
@@ -193,7 +222,57 @@ export const SurveyReport = SurveyIndex.extend({
     occupation: z.array(Count),
   }),
   comments: z.array(z.string()),
+  /** The unit's own questions answered in the period (and, while it is open, those asked now). */
+  extraQuestions: z.array(
+    z.object({
+      id: z.number(),
+      text: QuestionText,
+      kind: QuestionKind,
+      retired: z.boolean(),
+      /** Respondents of the period who answered it. */
+      answered: z.number(),
+      /** Per answer (a–d, yes/no); empty for a text question. */
+      tallies: z.array(Count),
+      /** The answers of a text question, like comments: no order of arrival. */
+      texts: z.array(z.string()),
+    }),
+  ),
   followUps: z.array(FollowUp),
   unsurNames: z.array(z.object({ id: UnsurId, name: Bilingual })),
 });
 export type SurveyReport = z.infer<typeof SurveyReport>;
+
+/** A unit's own question as the head writes it. */
+export const QuestionInput = z.object({
+  text: z.object({
+    id: z.string().trim().min(5).max(300),
+    en: z.string().trim().max(300).nullable().optional(),
+  }),
+  kind: QuestionKind,
+  optional: z.boolean().default(true),
+});
+export type QuestionInput = z.infer<typeof QuestionInput>;
+
+export const QuestionParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const QuestionMade = z.object({ id: z.number() });
+
+/** The new order of the unit's questions in use: every one of them, each once. */
+export const QuestionOrder = z.object({
+  ids: z.array(z.number().int().positive().max(2_147_483_647)).max(100),
+});
+
+/** The unit's questions for the head: in use first, in order, then the retired ones. */
+export const UnitQuestions = z.object({
+  questions: z.array(
+    UnitQuestion.extend({
+      retired: z.boolean(),
+      /** Responses that answer it: its kind is then fixed. */
+      answers: z.number(),
+      /** Answered in a closed period: its text is then fixed, as that period's report is. */
+      locked: z.boolean(),
+    }),
+  ),
+  /** How many questions a unit may have in use at once. */
+  max: z.number(),
+});
+export type UnitQuestions = z.infer<typeof UnitQuestions>;

@@ -16,6 +16,7 @@ import {
   type SurveyAnswer,
   type SurveyIndex,
 } from './survey.schema.ts';
+import { extraOf, questionsAskedBy, scaleAnswers, yesNoAnswers } from './survey-questions.service.ts';
 
 const educationLabels: Record<(typeof Educations)[number], { id: string; en: string }> = {
   sd: { id: 'SD ke bawah', en: 'Primary school or less' },
@@ -40,6 +41,8 @@ export const questionnaire: Questionnaire = {
   unsur: unsur.map((u) => ({ id: u.id, name: u.name, question: u.question, answers: [...u.answers] })),
   educations: Educations.map((id) => ({ id, label: educationLabels[id] })),
   occupations: Occupations.map((id) => ({ id, label: occupationLabels[id] })),
+  scale: scaleAnswers,
+  yesNo: yesNoAnswers,
 };
 
 async function caseOfToken(db: Db, key: Buffer, token: string) {
@@ -58,6 +61,7 @@ export async function surveyFormOf(db: Db, key: Buffer, token: string) {
     closed: c.closed,
     answered: await repo.caseAnswered(db, c.id),
     questionnaire,
+    questions: await questionsAskedBy(db, c.unitId),
   };
 }
 
@@ -97,7 +101,7 @@ export async function insertInOpenPeriods(db: Db, unitId: number, rows: repo.Res
   });
 }
 
-function row(input: SurveyAnswer) {
+function row(input: SurveyAnswer, extra: Record<string, string> | null) {
   const a = input.answers;
   return {
     u1: a.U1,
@@ -114,6 +118,7 @@ function row(input: SurveyAnswer) {
     education: input.profile.education ?? null,
     occupation: input.profile.occupation ?? null,
     comment: input.comment?.trim() || null,
+    extra,
   };
 }
 
@@ -124,6 +129,7 @@ function row(input: SurveyAnswer) {
 export async function answerByToken(db: Db, key: Buffer, token: string, input: SurveyAnswer) {
   const c = await caseOfToken(db, key, token);
   if (!c.closed || !c.closedAt) throw new DomainError('survey.case_open', {});
+  const extra = await extraOf(db, c.unitId, input.extra);
   const stored = await insertInOpenPeriods(db, c.unitId, [
     {
       unitId: c.unitId,
@@ -131,7 +137,7 @@ export async function answerByToken(db: Db, key: Buffer, token: string, input: S
       channel: 'token',
       caseId: c.id,
       servedOn: todayIn(c.timeZone, c.closedAt),
-      ...row(input),
+      ...row(input, extra),
     },
   ]);
   if (!stored) throw new DomainError('survey.answered', {});
@@ -146,6 +152,7 @@ export async function kioskFormOf(db: Db, unitCode: string) {
     unit: unit.name,
     services: services.map((s) => ({ id: s.standardId, name: s.standard.name })),
     questionnaire,
+    questions: await questionsAskedBy(db, unit.id),
   };
 }
 
@@ -158,6 +165,7 @@ export async function answerAtKiosk(
   const unit = await getUnitByCode(db, unitCode);
   const service = (await servicesInForce(db, unit)).find((s) => s.standardId === input.standardId);
   if (!service) throw new DomainError('survey.unknown_service', {});
+  const extra = await extraOf(db, unit.id, input.extra);
   await insertInOpenPeriods(db, unit.id, [
     {
       unitId: unit.id,
@@ -165,7 +173,7 @@ export async function answerAtKiosk(
       channel: 'kiosk',
       caseId: null,
       servedOn: todayIn(unit.timeZone, new Date(clock.now())),
-      ...row(input),
+      ...row(input, extra),
     },
   ]);
   return { thanks: true as const, service: service.standard.name };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -123,5 +124,38 @@ export const surveyFollowUps = pgTable(
     index('survey_follow_ups_period').on(t.periodId),
     check('survey_follow_ups_unsur', sql`${t.unsur} in ('U1','U2','U3','U4','U5','U6','U7','U8','U9')`),
     check('survey_follow_ups_status', sql`${t.status} in ('planned','in_progress','done')`),
+  ],
+);
+
+/** The kinds of a unit's own question: answers a–d, yes or no, or a short text. */
+export const SurveyQuestionKinds = ['scale', 'yes_no', 'text'] as const;
+export type SurveyQuestionKind = (typeof SurveyQuestionKinds)[number];
+
+/**
+ * A question a unit adds to the nine unsur (PermenPAN-RB 14/2017 lets an office ask more). Its
+ * answers sit in `survey_responses.extra` under the question's id and never enter the index. A
+ * question is retired, never deleted, so past answers keep their question.
+ */
+export const surveyQuestions = pgTable(
+  'survey_questions',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Order among the unit's questions, shown after U1–U9 and the profile. */
+    position: smallint('position').notNull(),
+    kind: text('kind', { enum: SurveyQuestionKinds }).notNull(),
+    textId: text('text_id').notNull(),
+    textEn: text('text_en'),
+    /** The respondent may leave it unanswered. */
+    optional: boolean('optional').notNull().default(true),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('survey_questions_unit').on(t.unitId, t.position),
+    check('survey_questions_kind', sql`${t.kind} in ('scale','yes_no','text')`),
   ],
 );

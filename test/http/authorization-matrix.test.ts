@@ -79,6 +79,8 @@ interface Fixture {
   payout: { id: number; name: string };
   /** An emergency (status tanggap darurat) the unit recorded. */
   emergency: { id: number; disaster: string };
+  /** A question the unit adds to its satisfaction survey. */
+  question: { id: number; text: string };
   family: number;
   person: { id: number; name: string };
   villageCode: string;
@@ -910,6 +912,41 @@ const matrix: Record<string, Row> = {
     ok: 422,
     foreign: { none: sessionUnit },
   },
+  'GET /api/survey/questions': {
+    need: 'reports.read',
+    own: () => ({ url: '/api/survey/questions' }),
+    ok: 200,
+    foreign: { absent: (o) => [o.question.text] },
+  },
+  'POST /api/survey/questions': {
+    need: 'survey.manage',
+    own: () => ({ url: '/api/survey/questions', body: { text: { id: 'x' }, kind: 'scale' } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/survey/questions/order': {
+    need: 'survey.manage',
+    own: () => ({ url: '/api/survey/questions/order', body: { ids: [0] } }),
+    ok: 422,
+    foreign: { none: sessionUnit },
+  },
+  'PUT /api/survey/questions/:id': {
+    need: 'survey.manage',
+    own: (f) => ({ url: `/api/survey/questions/${f.question.id}`, body: { kind: 'bintang' } }),
+    ok: 422,
+    foreign: {
+      target: (o) => ({
+        url: `/api/survey/questions/${o.question.id}`,
+        body: { text: { id: 'Pertanyaan matriks yang diubah' }, kind: 'scale' },
+      }),
+    },
+  },
+  'POST /api/survey/questions/:id/retire': {
+    need: 'survey.manage',
+    own: () => ({ url: '/api/survey/questions/bukan-angka/retire' }),
+    ok: 422,
+    foreign: { target: (o) => ({ url: `/api/survey/questions/${o.question.id}/retire` }) },
+  },
   'GET /api/relief/tariffs': {
     need: 'cases.read',
     own: () => ({ url: '/api/relief/tariffs' }),
@@ -1316,6 +1353,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
         (SELECT md5(string_agg(concat_ws('|', id, revoked_at, last_used_at), ',' ORDER BY id)) FROM open311_clients) AS open311_clients,
         (SELECT count(*) FROM open311_requests) AS open311_requests,
         (SELECT count(*) FROM lapor_follow_ups) AS lapor_follow_ups,
+        (SELECT md5(coalesce(string_agg(concat_ws('|', id, text_id, kind, position, retired_at), ',' ORDER BY id), '')) FROM survey_questions) AS survey_questions,
         (SELECT md5(string_agg(concat_ws('|', id, name, nip, rank, position, acting, division_id), ',' ORDER BY id)) FROM users) AS users`),
     );
 
@@ -1431,6 +1469,11 @@ describe('authorization matrix: every route × every demo role × own and foreig
         VALUES (${unitId}, ${`065/${code}`}, ${code}, 'pengaduan', 'phone', ${text}, now()) RETURNING id`);
       return { id: row?.id ?? 0, trackingCode: code, text };
     };
+    const question = async (unitId: number, text: string) => {
+      const [row] = await rows<{ id: number }>(sql`
+        INSERT INTO survey_questions (unit_id, position, kind, text_id) VALUES (${unitId}, 1, 'scale', ${text}) RETURNING id`);
+      return { id: row?.id ?? 0, text };
+    };
     const stockOf = async (unitId: number, warehouseName: string, itemName: string) => {
       const [w] = await rows<{ id: number }>(sql`
         INSERT INTO stock_warehouses (unit_id, code, name) VALUES (${unitId}, 'matriks', ${warehouseName}) RETURNING id`);
@@ -1472,6 +1515,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       document: { caseId: paidCase, id: sragenDocument?.id ?? 0 },
       payout: { id: sragenPayout?.id ?? 0, name: 'Matriks Sragen Dibayar' },
       emergency: await emergency(sragen.id, 'Banjir Matriks Sragen'),
+      question: await question(sragen.id, 'Pertanyaan matriks Sragen?'),
       ...(await register(desaVillage, '3314010101260001', '3314010101900001', 'Warga Matriks Sragen')),
       villageCode: desaVillage,
       importRow: {
@@ -1502,6 +1546,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
       document: { caseId: tarakanCaseId, id: tarakanDocument?.id ?? 0 },
       payout: { id: tarakanPayout?.id ?? 0, name: 'Penerima Matriks Tarakan' },
       emergency: await emergency(tarakan.id, 'Banjir Matriks Tarakan'),
+      question: await question(tarakan.id, 'Pertanyaan matriks Tarakan?'),
       ...(await register(tarakanVillage, '6571010101260001', '6571010101900001', 'Warga Matriks Tarakan')),
       villageCode: tarakanVillage,
       importRow: {

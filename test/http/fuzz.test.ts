@@ -413,6 +413,7 @@ const tables = [
   'relief_tariffs',
   'relief_payouts',
   'survey_responses',
+  'survey_questions',
   'complaints',
   'complaint_events',
   'complaint_files',
@@ -441,6 +442,9 @@ const surveyBreakers = [
   fc.constantFrom('X', '', 'laki').map((v) => setAt(['profile', 'sex'], v)),
   ...numberField(['profile', 'age'], [9, 121, 40.5], false),
   ...stringField(['comment'], { max: 1000 }),
+  wrongFor('object').map((v) => setAt(['extra'], v)),
+  ...stringField(['extra', '1'], { max: 1000, bad: ['e', 'mungkin'] }),
+  fc.constantFrom('999999', 'abc', 'x'.repeat(21), '').map((k) => setAt(['extra', k], 'a')),
 ];
 
 describe('fuzzing the HTTP boundary', () => {
@@ -1373,6 +1377,29 @@ describe('fuzzing the HTTP boundary', () => {
           jsonBodies({ name: 'Aplikasi Mitra' }, [
             ...stringField(['name'], { max: 100, required: true, bad: ['', 'ab', '   '] }),
           ]).map((b) => ({ method: 'POST' as const, url: '/api/open311/clients', ...b })),
+        ),
+    },
+    {
+      route: 'POST /api/survey/questions',
+      runs: 150,
+      write: true,
+      session: () => sessions['tarakan.kadis'] as Session,
+      inputs: (s) =>
+        withHeaders(
+          s,
+          jsonBodies({ text: { id: 'Bagaimana kebersihan ruang tunggu?', en: 'Clean?' }, kind: 'scale' }, [
+            ...stringField(['text', 'id'], { max: 300, required: true, bad: ['', 'Apa?', '    '] }),
+            ...stringField(['text', 'en'], { max: 300 }),
+            wrongFor('object').map((v) => setAt(['text'], v)),
+            fc.constantFrom('bintang', '', 'SCALE', 'yes-no').map((v) => setAt(['kind'], v)),
+            fc.constant(removeAt(['kind'])),
+            fc
+              .oneof(
+                hostileText,
+                scalar.filter((v) => typeof v !== 'boolean'),
+              )
+              .map((v) => setAt(['optional'], v)),
+          ]).map((b) => ({ method: 'POST' as const, url: '/api/survey/questions', ...b })),
         ),
     },
     {

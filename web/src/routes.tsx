@@ -14,6 +14,7 @@ const staff = () => import('./pages/staff/index.ts');
 const account = () => import('./pages/account/index.ts');
 const cases = () => import('./pages/cases/index.ts');
 const reports = () => import('./pages/reports/index.ts');
+const surveyReport = () => import('./pages/reports/survey-page.ts');
 const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
@@ -184,7 +185,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/survei',
-    component: lazyRouteComponent(reports, 'SurveyReportPage'),
+    component: lazyRouteComponent(surveyReport, 'SurveyReportPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -16,6 +16,17 @@ export const surveyTexts = defineTexts({
   education: { id: 'Pendidikan terakhir', en: 'Education' },
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
   comment: { id: 'Saran atau masukan (boleh dikosongkan)', en: 'Suggestions (optional)' },
+  unitQuestions: { id: 'Pertanyaan lain dari kantor', en: 'More questions from the office' },
+  unitQuestionsNote: {
+    id: 'Di luar sembilan unsur SKM: tidak menambah atau mengurangi nilai kepuasan.',
+    en: 'Outside the nine elements of the survey: they do not change the satisfaction score.',
+  },
+  optionalMark: { id: 'boleh dikosongkan', en: 'optional' },
+  requiredMark: { id: 'wajib', en: 'required' },
+  answerRequired: {
+    id: 'Jawab juga {n} pertanyaan kantor yang wajib.',
+    en: 'Answer the {n} required question(s) of the office too.',
+  },
   send: { id: 'Kirim jawaban', en: 'Send my answers' },
   answerAll: { id: 'Jawab kesembilan pertanyaan untuk mengirim.', en: 'Answer all nine questions to send.' },
   thanksTitle: { id: 'Terima kasih', en: 'Thank you' },

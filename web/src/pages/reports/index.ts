@@ -3,4 +3,3 @@ import '../../styles/all.ts';
 export { CashBookPage } from './cash-book.tsx';
 export { EmergenciesPage } from './emergencies.tsx';
 export { SlaReportPage } from './sla.tsx';
-export { SurveyReportPage } from './survey.tsx';

@@ -22,9 +22,10 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { formatDateTime, formatDecimal } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { surveyReportTexts } from '../../i18n/survey-report.ts';
-import { Bars } from './survey-bars.tsx';
+import { BarsChart } from './survey-charts.tsx';
 import { FollowUps } from './survey-follow-ups.tsx';
 import { PaperImport } from './survey-import.tsx';
+import { ExtraQuestions } from './survey-questions.tsx';
 
 const now = new Date();
 
@@ -177,18 +178,25 @@ export function SurveyReportPage() {
                         <Title order={2} size="h4" mb="sm">
                           {t('perUnsur')}
                         </Title>
-                        <Bars
-                          label={t('perUnsur')}
+                        <BarsChart
+                          caption={t('perUnsur')}
+                          head={[t('unsur'), t('nrrCol')]}
                           max={4}
                           testId="survey-unsur-chart"
+                          labelWidth={220}
                           rows={i.unsur.map((u) => ({
                             key: u.id,
-                            name: `${names.get(u.id)}${i.weakest.includes(u.id) ? ` (${t('weakest')})` : ''}`,
+                            name: `${u.id} ${names.get(u.id)}${i.weakest.includes(u.id) ? ` (${t('weakest')})` : ''}`,
                             value: Number(u.nrr),
                             shown: formatDecimal(Number(u.nrr).toFixed(2), lang),
                             strong: i.weakest.includes(u.id),
                           }))}
                         />
+                        <Text size="sm" c="dimmed" mt="xs">
+                          {t('weakestNote', {
+                            list: i.weakest.map((w) => `${w} ${names.get(w)}`).join(', '),
+                          })}
+                        </Text>
                       </Card>
                     ) : null}
                     <Title order={2} size="h4">
@@ -221,15 +229,18 @@ export function SurveyReportPage() {
                     <Title order={2} size="h4">
                       {t('profile')}
                     </Title>
-                    <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
                       {(['sex', 'age', 'education', 'occupation'] as const).map((k) => (
                         <Card withBorder key={k}>
                           <Text fw={600} size="sm" mb="xs">
                             {t(k)}
                           </Text>
-                          <Bars
-                            label={t(k)}
+                          <BarsChart
+                            caption={t(k)}
+                            head={[t(k), t('respondents')]}
                             max={Math.max(1, ...r.profile[k].map((c) => c.n))}
+                            testId={`survey-profile-${k}`}
+                            labelWidth={140}
                             rows={r.profile[k].map((c) => ({
                               key: c.key,
                               name: pick(c.label),
@@ -256,6 +267,7 @@ export function SurveyReportPage() {
                         ))}
                       </List>
                     )}
+                    <ExtraQuestions report={r} canManage={canManage} refresh={refresh} />
                     <Title order={2} size="h4">
                       {t('followUp')}
                     </Title>

@@ -1,4 +1,4 @@
-import type { Questionnaire, SurveyAnswer } from '@jaring/survey/survey.schema.ts';
+import type { Questionnaire, SurveyAnswer, UnitQuestion } from '@jaring/survey/survey.schema.ts';
 import {
   Button,
   Group,
@@ -10,6 +10,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
@@ -19,31 +20,97 @@ import { surveyTexts } from '../../i18n/survey.ts';
 type UnsurId = Questionnaire['unsur'][number]['id'];
 type Profile = SurveyAnswer['profile'];
 
+/** The longest answer to a unit's short-text question (the server's `extraTextMax`). */
+const extraTextMax = 200;
+
+/** A unit's own question: a–d or yes/no as tappable cards, or a short text. */
+function UnitQuestionField({
+  question,
+  n,
+  questionnaire,
+  value,
+  onChange,
+}: {
+  question: UnitQuestion;
+  n: number;
+  questionnaire: Questionnaire;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t, lang, pick } = useTexts(surveyTexts);
+  const text = (lang === 'en' && question.text.en) || question.text.id;
+  const label = (
+    <Text fw={600} component="span">
+      {n}. {text}{' '}
+      <Text span size="sm" fw={400} c="dimmed">
+        ({question.optional ? t('optionalMark') : t('requiredMark')})
+      </Text>
+    </Text>
+  );
+  if (question.kind === 'text')
+    return (
+      <TextInput
+        label={label}
+        maxLength={extraTextMax}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        data-testid={`extra-${question.id}`}
+      />
+    );
+  const options = question.kind === 'scale' ? questionnaire.scale : questionnaire.yesNo;
+  return (
+    <Radio.Group value={value || null} onChange={onChange} label={label} data-testid={`extra-${question.id}`}>
+      <Stack gap={6} mt="xs">
+        {options.map((o) => (
+          <Radio.Card key={o.id} value={o.id} radius="md" p="sm" data-testid={`extra-${question.id}-${o.id}`}>
+            <Group wrap="nowrap" gap="sm">
+              <Radio.Indicator />
+              <Text size="md">{pick(o.label)}</Text>
+            </Group>
+          </Radio.Card>
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
+}
+
 /**
  * The nine questions as large tappable cards (a phone at 390 px, a kiosk's tablet), the
- * optional profile and comment. Sends only once every unsur is answered.
+ * optional profile, the unit's own questions (outside the index) and the comment. Sends only
+ * once every unsur and every required question of the unit is answered.
  */
 export function AnswerForm({
   questionnaire,
+  questions,
   busy,
   onSend,
 }: {
   questionnaire: Questionnaire;
+  questions: UnitQuestion[];
   busy: boolean;
   onSend: (answer: SurveyAnswer) => void;
 }) {
   const { t, pick } = useTexts(surveyTexts);
   const [answers, setAnswers] = useState<Partial<Record<UnsurId, number>>>({});
   const [profile, setProfile] = useState<Profile>({});
+  const [extra, setExtra] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
   const answered = Object.keys(answers).length;
-  const complete = answered === questionnaire.unsur.length;
+  const unsurDone = answered === questionnaire.unsur.length;
+  const requiredLeft = questions.filter((q) => !q.optional && !extra[q.id]?.trim()).length;
+  const complete = unsurDone && requiredLeft === 0;
   const send = (e: FormEvent) => {
     e.preventDefault();
     if (!complete) return;
+    const given = Object.fromEntries(
+      Object.entries(extra)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     onSend({
       answers: answers as SurveyAnswer['answers'],
       profile,
+      ...(Object.keys(given).length > 0 ? { extra: given } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
     });
   };
@@ -131,6 +198,30 @@ export function AnswerForm({
             />
           </Stack>
         </Paper>
+        {questions.length > 0 ? (
+          <Paper withBorder p="md" radius="md" data-testid="survey-unit-questions">
+            <Stack gap="md">
+              <div>
+                <Title order={2} size="h5">
+                  {t('unitQuestions')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('unitQuestionsNote')}
+                </Text>
+              </div>
+              {questions.map((q, i) => (
+                <UnitQuestionField
+                  key={q.id}
+                  question={q}
+                  n={questionnaire.unsur.length + i + 1}
+                  questionnaire={questionnaire}
+                  value={extra[q.id] ?? ''}
+                  onChange={(v) => setExtra((x) => ({ ...x, [q.id]: v }))}
+                />
+              ))}
+            </Stack>
+          </Paper>
+        ) : null}
         <Textarea
           label={t('comment')}
           maxLength={1000}
@@ -142,7 +233,7 @@ export function AnswerForm({
         <Text size="sm" c={complete ? 'teal' : 'dimmed'} data-testid="survey-progress">
           {complete
             ? t('progress', { n: answered })
-            : `${t('progress', { n: answered })} · ${t('answerAll')}`}
+            : `${t('progress', { n: answered })} · ${unsurDone ? t('answerRequired', { n: requiredLeft }) : t('answerAll')}`}
         </Text>
         <Button type="submit" size="lg" disabled={!complete} loading={busy} data-testid="survey-send">
           {t('send')}

@@ -82,6 +82,7 @@ export function KioskSurveyPage() {
                 {service ? (
                   <AnswerForm
                     questionnaire={form.questionnaire}
+                    questions={form.questions}
                     busy={send.isPending}
                     onSend={(body) => send.mutate({ ...body, standardId: Number(service) })}
                   />

@@ -145,6 +145,7 @@ export function SurveyPage() {
                 ) : null}
                 <AnswerForm
                   questionnaire={form.questionnaire}
+                  questions={form.questions}
                   busy={send.isPending}
                   onSend={(body) => send.mutate(body)}
                 />
