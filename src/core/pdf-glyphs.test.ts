@@ -10,7 +10,7 @@ describe('printable text in PDFs', () => {
   });
 
   it('writes arrows and ticks in their nearest form, drops joiners, and marks the rest', () => {
-    expect(printable('Provinsi → Kabupaten ← Posko ✓')).toBe('Provinsi -> Kabupaten <- Posko v');
+    expect(printable('Provinsi → Kabupaten ← Posko ✓')).toBe('Provinsi \u2011> Kabupaten <\u2011 Posko v');
     // A thumbs-up with a variation selector; a family joined by zero-width joiners.
     expect(printable('Terima kasih 👍\ufe0f')).toBe('Terima kasih ?');
     expect(printable('👨\u200d👩\u200d👧')).toBe('???');
@@ -28,11 +28,11 @@ describe('printable text in PDFs', () => {
         { table: { widths: ['*'], body: [['→', { text: '→' }]] } },
       ]),
     ).toEqual([
-      'a -> b',
+      'a \u2011> b',
       { text: ['x ', { text: 'v', bold: true }] },
-      { stack: [{ columns: ['<-', { image }] }] },
-      { ul: ['->'] },
-      { table: { widths: ['*'], body: [['->', { text: '->' }]] } },
+      { stack: [{ columns: ['<\u2011', { image }] }] },
+      { ul: ['\u2011>'] },
+      { table: { widths: ['*'], body: [['\u2011>', { text: '\u2011>' }]] } },
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('printable text in PDFs', () => {
     });
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
     expect(missingGlyphs(text)).toEqual([]);
-    expect(text).toContain('Bantuan belum diterima ? -> mohon dicek');
-    expect(text).toContain('Halaman -> 1');
+    expect(text).toContain('Bantuan belum diterima ? \u2011> mohon dicek');
+    expect(text).toContain('Halaman \u2011> 1');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * Every character a Jaring PDF prints is one its font can draw: a character Roboto lacks would
  * print as an empty box (an arrow in a standard's text, an emoji in a complaint typed on a
- * phone). Such a character is written as its nearest drawable form (`→` as `->`), an invisible
+ * phone). Such a character is written as its nearest drawable form (`→` as `‑>`), an invisible
  * one (variation selector, zero-width joiner) is dropped, and any other as `?`. The stored text
  * keeps the original; only the paper is affected.
  */
@@ -27,10 +27,11 @@ function font(): Font {
 }
 
 /** Nearest drawable forms of characters Jaring's own texts and seeds use. */
+// A non-breaking hyphen (U+2011) in the arrows, so that a justified line never splits one.
 const nearest: Readonly<Record<string, string>> = {
-  '→': '->',
-  '←': '<-',
-  '↔': '<->',
+  '→': '\u2011>',
+  '←': '<\u2011',
+  '↔': '<\u2011>',
   '⇒': '=>',
   '✓': 'v',
   '✔': 'v',

@@ -359,7 +359,7 @@ export async function renderHandoverPdf(b: HandoverPaper): Promise<Buffer> {
     party('1', b.first, [['Instansi', b.first.office]], 'PIHAK PERTAMA'),
     party('2', b.second, [['Atas nama', b.second.on]], 'PIHAK KEDUA'),
     {
-      text: `PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA, dan PIHAK KEDUA menerima dari PIHAK PERTAMA, bantuan logistik tanggap darurat ${b.disaster} berdasarkan permohonan nomor ${b.trackingCode} dan Surat Jalan Nomor ${b.deliveryNote}, dengan rincian sebagai berikut:`,
+      text: `PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA, dan PIHAK KEDUA menerima dari PIHAK PERTAMA, bantuan logistik tanggap darurat ${b.disaster} berdasarkan permohonan nomor ${b.trackingCode.replace(/-/g, '\u2011')} dan Surat Jalan Nomor ${b.deliveryNote}, dengan rincian sebagai berikut:`,
       alignment: 'justify',
       margin: [0, 2, 0, 6],
     },
