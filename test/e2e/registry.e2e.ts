@@ -329,7 +329,7 @@ describe('Family register: import a file, find a family, see a full NIK only wit
     // The export of this search carries the full numbers, and asks why.
     await page.getByRole('button', { name: 'Ekspor' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ekspor data register' });
-    await dialog.getByLabel('CSV').check();
+    await dialog.getByLabel('CSV templat impor').check();
     await dialog.getByLabel('Alasan (dicatat di jejak audit)').fill('verifikasi usulan PKH');
     const exported = readDownload(page.waitForEvent('download'));
     await dialog.getByRole('button', { name: 'Lanjutkan' }).click();
@@ -436,7 +436,7 @@ describe('Family register: import a file, find a family, see a full NIK only wit
     await page.getByRole('button', { name: 'Ekspor' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ekspor data register' });
     expect(await dialog.innerText()).toContain('NIK dan No KK disamarkan');
-    await dialog.getByLabel('CSV').check();
+    await dialog.getByLabel('CSV templat impor').check();
     await dialog.getByLabel('Alasan (dicatat di jejak audit)').fill('rekap desa Keden');
     const exported = readDownload(page.waitForEvent('download'));
     await dialog.getByRole('button', { name: 'Lanjutkan' }).click();
