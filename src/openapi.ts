@@ -17,6 +17,7 @@ export function isAnonymousOperation(url: string): boolean {
     url.startsWith('/api/public/') ||
     url === '/api/health' ||
     url === '/api/auth/csrf' ||
+    url === '/api/auth/session' ||
     url === '/api/auth/login'
   );
 }

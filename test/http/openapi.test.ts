@@ -25,7 +25,6 @@ describe('the OpenAPI document', () => {
     mkdirSync(path.join(web, 'assets'));
     writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Jaring</title>');
     writeFileSync(path.join(web, 'assets', 'app-1234.js'), 'export {};');
-    writeFileSync(path.join(web, 'robots.txt'), 'User-agent: *');
     t = await createTestApp({ JARING_WEB_DIR: web });
     doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
   });
