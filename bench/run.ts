@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   cases: async () => (await import('./cases.bench.ts')).run(),
   registry: async () => (await import('./registry.bench.ts')).run(),
   stock: async () => (await import('./stock.bench.ts')).run(),
+  lighthouse: async () => (await import('./lighthouse.bench.ts')).run(),
 };
 
 const benchName = process.argv[2] ?? 'http';

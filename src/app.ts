@@ -7,12 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type AuditAnchor, keyWarning, openAuditAnchor } from './audit/checkpoints.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -51,6 +46,7 @@ import { papersRoutes } from './logistics/papers.routes.ts';
 import { logisticsReportsRoutes } from './logistics/reports.routes.ts';
 import { stockRoutes } from './logistics/stock.routes.ts';
 import { submissionsRoutes } from './logistics/submissions.routes.ts';
+import { documentOperation, securitySchemes } from './openapi.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reliefRoutes } from './relief/relief.routes.ts';
@@ -140,8 +136,11 @@ export async function buildApp({
   app.decorate('keys', loadServerKeys(config.secretKey, config.dataDir));
 
   await app.register(swagger, {
-    openapi: { info: { title: 'Jaring API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    openapi: {
+      info: { title: 'Jaring API', version: '0.1.0' },
+      components: { securitySchemes },
+    },
+    transform: documentOperation,
   });
   if (strictStatuses) refuseUndocumentedStatuses(app);
   await app.register(cookie);

@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [react()],
   // The server's response shapes (`src/<module>/<module>.schema.ts`), imported as types only.
   resolve: { alias: { '@jaring': path.join(root, '..', 'src') } },
-  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // Source maps beside the chunks: errors reported from an office PC point at the real source.
+  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 1500, sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.ts';
 import {
   CsrfToken,
   LoginInput,
+  MaybeSession,
   PasswordChangeInput,
   RevokedCount,
   SessionAnswer,
@@ -62,6 +63,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       ensureCsrfToken(request, reply, secure);
       return { user: toSessionUser(requireAuth(request)) };
+    },
+  );
+
+  // The web app's first question: anonymous visitors get `null`, not a 401 their console shows.
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], response: { 200: MaybeSession } }, config: duringEnrolment },
+    async (request, reply) => {
+      ensureCsrfToken(request, reply, secure);
+      return { user: request.auth ? toSessionUser(request.auth) : null };
     },
   );
 

@@ -80,6 +80,9 @@ export type CsrfToken = z.infer<typeof CsrfToken>;
 /** The signed-in user, as login, `me`, unit switch and TOTP confirmation answer. */
 export const SessionAnswer = z.object({ user: SessionUser });
 export type SessionAnswer = z.infer<typeof SessionAnswer>;
+/** Who is signed in, or `null`: the page asks without a failed request in the console. */
+export const MaybeSession = z.object({ user: SessionUser.nullable() });
+export type MaybeSession = z.infer<typeof MaybeSession>;
 export const TotpConfirmed = z.object({ recoveryCodes: z.array(z.string()), user: SessionUser });
 export type TotpConfirmed = z.infer<typeof TotpConfirmed>;
 export const SessionList = z.object({ sessions: z.array(SessionInfo) });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
 import { pickLanguage } from '../core/i18n.ts';
+import { robotsTxt, sitemapXml } from './sitemap.ts';
 import type { KnownEffects } from './standard.lint.ts';
 import {
   PdfQuery,
@@ -20,6 +21,7 @@ import {
   getPublicUnit,
   listPublicUnits,
   listUnitStandards,
+  publicSitemap,
   publishStandard,
   sippnExport,
   standardPdf,
@@ -32,6 +34,16 @@ export const standardsRoutes: FastifyPluginAsyncZod<{ effects: KnownEffects }> =
     rateLimit: { max: app.config.publicRateLimit, timeWindow: '1 minute' },
     cacheable: true,
   };
+
+  // For search engines: the public portal only (staff pages and the API are disallowed).
+  app.get('/robots.txt', { schema: { hide: true }, config: publicLimit }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(robotsTxt(app.config.publicUrl)),
+  );
+  app.get('/sitemap.xml', { schema: { hide: true }, config: publicLimit }, async (_request, reply) =>
+    reply
+      .type('application/xml; charset=utf-8')
+      .send(sitemapXml(app.config.publicUrl, await publicSitemap(app.db))),
+  );
 
   app.get(
     '/api/public/units',

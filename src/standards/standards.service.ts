@@ -189,6 +189,25 @@ export async function listPublicUnits(db: Db) {
   });
 }
 
+/** The public offices and the services each has in force, for the sitemap. */
+export async function publicSitemap(db: Db) {
+  const units = await listUnits(db);
+  const rows = await repo.allRevisions(db);
+  return units.flatMap((unit) => {
+    const published = groupByStandard(
+      rows.filter((r) => r.unit.id === unit.id),
+      todayIn(unit.timeZone),
+    );
+    if (published.length === 0) return [];
+    return [
+      {
+        code: unit.code,
+        services: published.map((p) => ({ id: summary(p).id, since: summary(p).effectiveDate })),
+      },
+    ];
+  });
+}
+
 export async function getPublicUnit(db: Db, code: string) {
   const unit = await getUnitByCode(db, code);
   const published = groupByStandard(await repo.revisionsOfUnit(db, unit.id), todayIn(unit.timeZone));

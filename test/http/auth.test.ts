@@ -32,6 +32,18 @@ describe('sign-in, sessions, CSRF, throttling', () => {
     expect(me.json().user.name).toBe('Rina Marlina');
   });
 
+  it('answers who is signed in without a 401: null for a visitor, the user after sign-in', async () => {
+    const agent = new Agent(t.app, '10.19.0.1');
+    const visitor = await agent.get('/api/auth/session');
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null });
+    // The visitor still gets the CSRF cookie the sign-in form needs.
+    expect(visitor.cookies.some((c) => c.name === 'jaring_csrf')).toBe(true);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+    await agent.login('sragen.fo');
+    expect((await agent.get('/api/auth/session')).json().user.username).toBe('sragen.fo');
+  });
+
   it('stores argon2id hashes and hashed session ids only', async () => {
     const rows = (await t.database.db.execute(
       sql`SELECT password_hash FROM users WHERE username = 'sragen.fo'`,

@@ -126,6 +126,12 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: 'no unit data' },
   },
+  'GET /api/auth/session': {
+    need: 'public',
+    own: () => ({ url: '/api/auth/session' }),
+    ok: 200,
+    foreign: { none: 'the caller’s own session, or none' },
+  },
   'GET /api/auth/me': {
     need: 'session',
     own: () => ({ url: '/api/auth/me' }),

@@ -984,6 +984,13 @@ describe('fuzzing the HTTP boundary', () => {
         ),
     },
     {
+      route: 'GET /api/auth/session',
+      runs: 50,
+      write: false,
+      session: () => sessions.anonymous as Session,
+      inputs: get(fc.constant('/api/auth/session')),
+    },
+    {
       route: 'GET /api/auth/csrf',
       runs: 100,
       write: false,
@@ -1426,7 +1433,8 @@ describe('fuzzing the HTTP boundary', () => {
           p.startsWith('/api/public/') ||
           p.startsWith('/open311/') ||
           p === '/api/auth/login' ||
-          p === '/api/auth/csrf',
+          p === '/api/auth/csrf' ||
+          p === '/api/auth/session',
       )
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
     const fuzzed = new Set(targets().map((x) => x.route));

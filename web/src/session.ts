@@ -1,19 +1,12 @@
-import type { SessionAnswer } from '@jaring/auth/auth.schema.ts';
+import type { MaybeSession } from '@jaring/auth/auth.schema.ts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get } from './api.ts';
+import { get } from './api.ts';
 
-/** The signed-in user, or null when signed out (401). */
+/** The signed-in user, or null when signed out (asked without a 401, which a console shows). */
 export function useSession() {
   return useQuery({
     queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        return (await get<SessionAnswer>('/api/auth/me')).user;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => (await get<MaybeSession>('/api/auth/session')).user,
     staleTime: 30_000,
   });
 }
