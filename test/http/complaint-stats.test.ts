@@ -172,6 +172,13 @@ describe('complaint statistics', () => {
         ['Fasilitas Program Sembako', 2],
       ],
     );
+    // Month by class, for the stacked chart: January 3 complaints and 1 suggestion (the one of
+    // 1 January 00:30 WITA included), February 2 complaints.
+    expect(s.byMonthAndClass).toEqual([
+      { month: '2026-01', class: 'pengaduan', received: 3 },
+      { month: '2026-01', class: 'aspirasi', received: 1 },
+      { month: '2026-02', class: 'pengaduan', received: 2 },
+    ]);
     const sembako = s.byService.find((r: { key: string | null }) => r.key === 'sembako');
     expect(sembako).toMatchObject({ decided: 2, decidedInTime: 2, medianDaysToDecision: 15 });
     const lapor = s.byChannel.find((r: { key: string }) => r.key === 'lapor');
