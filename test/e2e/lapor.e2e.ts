@@ -153,6 +153,9 @@ describe('SP4N-LAPOR!: the import page', () => {
     expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
     expect(await scanPage(page, vocabulary)).toEqual([]);
     await shot(page, 'stats-phone');
+    await page
+      .getByTestId('stats-charts')
+      .screenshot({ path: path.join(artifacts, 'after', 'lapor-stats-charts-phone.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

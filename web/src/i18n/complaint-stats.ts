@@ -31,6 +31,10 @@ export const complaintStatsTexts = defineTexts({
   chartChannelTitle: { id: 'Pengaduan diterima per saluran', en: 'Complaints received per channel' },
   chartMonth: { id: 'Bulan', en: 'Month' },
   chartChannel: { id: 'Saluran', en: 'Channel' },
+  chartNoDecision: {
+    id: 'Belum ada pengaduan yang diputuskan pada periode ini.',
+    en: 'No complaint of this period decided yet.',
+  },
   chartLate: { id: 'Terlambat', en: 'Late' },
   chartTotal: { id: 'Jumlah', en: 'Total' },
   chartEmpty: { id: 'Belum ada pengaduan pada periode ini.', en: 'No complaint in this period yet.' },

@@ -161,6 +161,11 @@ export function StatsCharts({ stats }: { stats: ComplaintStats }) {
           }))}
           testId="stats-chart-timely-table"
         />
+        {stats.total.decided === 0 && (
+          <Text size="sm" c="dimmed" data-testid="stats-chart-timely-none">
+            {t('chartNoDecision')}
+          </Text>
+        )}
       </ChartPaper>
       <ChartPaper title={t('chartChannelTitle')} testId="stats-chart-channel">
         <Box aria-hidden="true">
@@ -171,6 +176,7 @@ export function StatsCharts({ stats }: { stats: ComplaintStats }) {
             orientation="vertical"
             series={[{ name: 'received', label: t('received'), color: 'teal.6' }]}
             withBarValueLabel
+            valueFormatter={(v) => v.toLocaleString(locale(lang))}
             withTooltip={false}
             gridAxis="x"
             xAxisProps={{ allowDecimals: false }}
