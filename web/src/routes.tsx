@@ -18,7 +18,6 @@ const surveyReport = () => import('./pages/reports/survey-page.ts');
 const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
-const complaintStats = () => import('./pages/complaints/stats-page.ts');
 const stock = () => import('./pages/stock/index.ts');
 const submissions = () => import('./pages/submissions/index.ts');
 const logistics = () => import('./pages/logistics/index.ts');
@@ -93,7 +92,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/pengaduan/statistik',
-    component: lazyRouteComponent(complaintStats, 'ComplaintStatsPage'),
+    component: lazyRouteComponent(complaints, 'ComplaintStatsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
