@@ -3,17 +3,13 @@ import type { ComplaintStats } from '@jaring/complaints/complaint-stats.schema.t
 import { BarChart } from '@mantine/charts';
 import { Box, Paper, SimpleGrid, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { complaintStatsTexts } from '../../i18n/complaint-stats.ts';
-import { complaintTexts } from '../../i18n/complaints.ts';
-import { useTexts } from '../../i18n/i18n.tsx';
-import { locale } from '../../i18n/texts.ts';
 
 const classColours = {
   pengaduan: 'teal.6',
   aspirasi: 'blue.6',
   permintaan_informasi: 'grape.6',
 } as const;
-type ClassKey = keyof typeof classColours;
+export type ClassKey = keyof typeof classColours;
 const classes = Object.keys(classColours) as ClassKey[];
 
 /**
@@ -70,19 +66,45 @@ function ChartPaper({ title, children, testId }: { title: string; children: Reac
   );
 }
 
+/** The words the charts show, from the page (so that this chunk carries no text of its own). */
+export type ChartWord =
+  | 'chartEmpty'
+  | 'chartMonthlyTitle'
+  | 'chartMonthlyCaption'
+  | 'chartMonth'
+  | 'chartTotal'
+  | 'chartTimelyTitle'
+  | 'chartTimelyCaption'
+  | 'chartLate'
+  | 'chartNoDecision'
+  | 'chartChannelTitle'
+  | 'chartChannel'
+  | 'decidedInTime'
+  | 'received';
+
 /**
  * The statistics as three charts: complaints received per month stacked by kind, decisions in
  * time against late per month, and complaints per channel. Each drawing is aria-hidden with a
  * visually hidden table of the same numbers beside it; the full figures stay in the tables.
  */
-export function StatsCharts({ stats }: { stats: ComplaintStats }) {
-  const { t, lang } = useTexts(complaintStatsTexts);
-  const c = useTexts(complaintTexts).t;
+export function StatsCharts({
+  stats,
+  t,
+  className,
+  channelName,
+  localeTag,
+}: {
+  stats: ComplaintStats;
+  t: (word: ChartWord) => string;
+  className: (kind: ClassKey) => string;
+  channelName: (channel: string) => string;
+  /** A BCP 47 tag for numbers and month names. */
+  localeTag: string;
+}) {
   const monthName = (key: string) =>
-    new Date(`${key}-01T00:00:00`).toLocaleDateString(locale(lang), { month: 'short', year: '2-digit' });
+    new Date(`${key}-01T00:00:00`).toLocaleDateString(localeTag, { month: 'short', year: '2-digit' });
   const monthLong = (key: string) =>
-    new Date(`${key}-01T00:00:00`).toLocaleDateString(locale(lang), { month: 'long', year: 'numeric' });
-  const className = (k: ClassKey) => c(`class_${k}`);
+    new Date(`${key}-01T00:00:00`).toLocaleDateString(localeTag, { month: 'long', year: 'numeric' });
   if (stats.total.received === 0)
     return (
       <Text size="sm" data-testid="stats-charts-empty">
@@ -104,7 +126,7 @@ export function StatsCharts({ stats }: { stats: ComplaintStats }) {
   }));
   const channels = stats.byChannel.map((r) => ({
     key: r.key ?? '',
-    name: c(`channel_${r.key}` as 'channel_form'),
+    name: channelName(r.key ?? ''),
     received: r.received,
   }));
   const common = {
@@ -176,7 +198,7 @@ export function StatsCharts({ stats }: { stats: ComplaintStats }) {
             orientation="vertical"
             series={[{ name: 'received', label: t('received'), color: 'teal.6' }]}
             withBarValueLabel
-            valueFormatter={(v) => v.toLocaleString(locale(lang))}
+            valueFormatter={(v) => v.toLocaleString(localeTag)}
             withTooltip={false}
             gridAxis="x"
             xAxisProps={{ allowDecimals: false }}

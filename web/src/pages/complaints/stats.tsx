@@ -1,9 +1,9 @@
 import type { ComplaintStats, StatsFigures, StatsRow } from '@jaring/complaints/complaint-stats.schema.ts';
 import type { BreachList } from '@jaring/complaints/complaints.schema.ts';
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { get } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -12,12 +12,9 @@ import { complaintStatsTexts } from '../../i18n/complaint-stats.ts';
 import { complaintTexts } from '../../i18n/complaints.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { locale } from '../../i18n/texts.ts';
+import { StatsCharts } from './stats-charts.tsx';
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
-
-// The charts (Recharts) are a chunk of their own, fetched when the page draws them: neither the
-// portal nor the citizen's complaint form in this module's chunk carries them.
-const StatsCharts = lazy(() => import('./stats-charts.tsx').then((m) => ({ default: m.StatsCharts })));
 
 /** One grouping as a table: a row per group, the figures of Pasal 37(3) across. */
 function FiguresTable({
@@ -210,9 +207,13 @@ export function ComplaintStatsPage() {
           <QueryView query={query} skeleton="table">
             {(s) => (
               <Stack>
-                <Suspense fallback={<Skeleton h={300} />}>
-                  <StatsCharts stats={s} />
-                </Suspense>
+                <StatsCharts
+                  stats={s}
+                  t={t}
+                  className={(k) => c(`class_${k}`)}
+                  channelName={(k) => c(`channel_${k}` as 'channel_form')}
+                  localeTag={locale(lang)}
+                />
                 <FiguresTable
                   title={t('statsTotal')}
                   label={t('group')}
