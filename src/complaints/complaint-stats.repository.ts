@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../db/client.ts';
 import { complaints, complaintTransfers } from './complaints.tables.ts';
 
-export type StatsDimension = 'service' | 'channel' | 'class' | 'status' | 'month' | 'total';
+export type StatsDimension = 'service' | 'channel' | 'class' | 'status' | 'month' | 'month_class' | 'total';
 
 export interface StatsRecord {
   dimension: StatsDimension;
   key: string | null;
+  /** Of a month's class (`month_class`): the class; the month is `key`. */
+  sub?: string | null;
   received: number;
   complete: number;
   decided: number;
@@ -41,7 +43,7 @@ interface Raw {
 /**
  * The complaints a unit received in [start, end): those it holds and those it handed over to
  * another unit that accepted them; grouped at once by service, channel, class, status and month
- * of receipt (on the unit's wall clock, `offsetMinutes` east of UTC), and in total.
+ * of receipt, by month and class together (the page's stacked chart) (on the unit's wall clock, `offsetMinutes` east of UTC), and in total.
  */
 export async function complaintFigures(
   db: Db,
@@ -78,12 +80,14 @@ export async function complaintFigures(
            count(*) FILTER (WHERE transferred)::int AS transferred,
            count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn
     FROM base
-    GROUP BY GROUPING SETS ((service), (channel), (class), (status), (month), ())`,
+    GROUP BY GROUPING SETS ((service), (channel), (class), (status), (month), (month, class), ())`,
   );
   const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return found.map((r) => {
-    const [dimension, key]: [StatsDimension, string | null] =
-      Number(r.g_service) === 0
+    const monthClass = Number(r.g_month) === 0 && Number(r.g_class) === 0;
+    const [dimension, key]: [StatsDimension, string | null] = monthClass
+      ? ['month_class', r.month]
+      : Number(r.g_service) === 0
         ? ['service', r.service]
         : Number(r.g_channel) === 0
           ? ['channel', r.channel]
@@ -97,6 +101,7 @@ export async function complaintFigures(
     return {
       dimension,
       key,
+      ...(monthClass ? { sub: r.class } : {}),
       received: Number(r.received),
       complete: Number(r.complete),
       decided: Number(r.decided),

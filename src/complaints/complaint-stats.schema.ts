@@ -37,5 +37,7 @@ export const ComplaintStats = z.object({
   byClass: z.array(StatsRow),
   byStatus: z.array(StatsRow),
   byMonth: z.array(StatsRow),
+  /** Received per month and class, for a stacked chart: only the pairs with a complaint. */
+  byMonthAndClass: z.array(z.object({ month: z.string(), class: z.string(), received: z.number().int() })),
 });
 export type ComplaintStats = z.infer<typeof ComplaintStats>;

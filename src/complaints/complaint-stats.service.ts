@@ -12,7 +12,12 @@ import type { Db } from '../db/client.ts';
 import { complaintFigures, type StatsRecord } from './complaint-stats.repository.ts';
 import type { ComplaintStats, StatsFigures, StatsQuery, StatsRow } from './complaint-stats.schema.ts';
 import * as repo from './complaints.repository.ts';
-import { ComplaintChannels, ComplaintClasses, ComplaintStatuses } from './complaints.tables.ts';
+import {
+  ComplaintChannels,
+  type ComplaintClass,
+  ComplaintClasses,
+  ComplaintStatuses,
+} from './complaints.tables.ts';
 
 const maxMonths = 60;
 
@@ -93,5 +98,13 @@ export async function complaintStatsOf(
     byClass: ordered('class', ComplaintClasses),
     byStatus: ordered('status', ComplaintStatuses),
     byMonth,
+    byMonthAndClass: of('month_class')
+      .map((r) => ({ month: r.key ?? '', class: r.sub ?? '', received: r.received }))
+      .sort(
+        (a, b) =>
+          a.month.localeCompare(b.month) ||
+          ComplaintClasses.indexOf(a.class as ComplaintClass) -
+            ComplaintClasses.indexOf(b.class as ComplaintClass),
+      ),
   };
 }

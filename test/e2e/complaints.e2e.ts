@@ -109,6 +109,24 @@ describe('complaints: a citizen’s complaint to the delivered decision', () => 
     await officer.getByTestId('complaint-queue').waitFor();
     await shot(officer, 'queue-pc', false);
 
+    // The statistics: the decision counts as in time in this month's bar of the timeliness chart.
+    await officer.goto(`${server.url}/staf/pengaduan/statistik`);
+    const timely = officer.getByTestId('stats-chart-timely');
+    await expect
+      .poll(() => timely.locator('.recharts-bar-rectangle path').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+    const thisMonth = officer
+      .getByTestId('stats-chart-timely-table')
+      .locator('tbody tr')
+      .last()
+      .locator('td');
+    expect(Number(await thisMonth.first().textContent())).toBeGreaterThanOrEqual(1);
+    expect(await officer.getByTestId('stats-chart-timely-none').count()).toBe(0);
+    expect(await scanPage(officer, vocabulary)).toEqual([]);
+    await officer
+      .getByTestId('stats-charts')
+      .screenshot({ path: path.join(artifacts, 'after', 'complaints-stats-charts.png') });
+
     // Back on the phone: the decision and its letter number.
     await citizen.reload();
     await citizen.getByTestId('complaint-decision').waitFor();

@@ -103,8 +103,59 @@ describe('SP4N-LAPOR!: the import page', () => {
 
     await page.goto(`${server.url}/staf/pengaduan/statistik`);
     await expect.poll(() => page.getByTestId('stats-channel').textContent()).toContain('SP4N-LAPOR!');
+    // The charts: drawn, hidden from screen readers, each with a table of the same numbers.
+    const received = Number(
+      (await page.getByTestId('stats-total').locator('tbody td').nth(1).textContent())?.trim(),
+    );
+    expect(received).toBeGreaterThanOrEqual(2);
+    for (const id of ['stats-chart-monthly', 'stats-chart-timely', 'stats-chart-channel']) {
+      const chart = page.getByTestId(id);
+      await chart.locator('.recharts-surface').first().waitFor();
+      expect(await chart.locator('[aria-hidden="true"] .recharts-surface').count()).toBe(1);
+    }
+    const channel = page.getByTestId('stats-chart-channel');
+    await expect.poll(() => channel.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    const laporRow = page.getByTestId('stats-chart-channel-table').locator('tr', { hasText: 'SP4N-LAPOR!' });
+    expect(Number(await laporRow.locator('td').textContent())).toBeGreaterThanOrEqual(2);
+    // The monthly table's totals add up to the complaints received.
+    const monthTotals = await page
+      .getByTestId('stats-chart-monthly-table')
+      .locator('tbody tr td:last-child')
+      .allTextContents();
+    expect(monthTotals.reduce((a, v) => a + Number(v), 0)).toBe(received);
+    expect(await page.getByTestId('stats-chart-timely-table').textContent()).toContain('Terlambat');
+    const pdf = await page.getByTestId('stats-pdf').getAttribute('href');
+    expect(pdf).toMatch(/^\/api\/complaints\/stats\.pdf\?from=\d{4}-\d{2}&to=\d{4}-\d{2}&lang=id$/);
+    const download = await page.request.get(`${server.url}${pdf}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
     expect(await scanPage(page, vocabulary)).toEqual([]);
     await shot(page, 'stats');
+    await page
+      .getByTestId('stats-charts')
+      .screenshot({ path: path.join(artifacts, 'after', 'lapor-stats-charts.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the statistics with their charts at phone width without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, server.url, 'sragen.pengaduan');
+    await page.goto(`${server.url}/staf/pengaduan/statistik`);
+    await page.getByTestId('stats-chart-monthly').locator('.recharts-surface').first().waitFor();
+    await page.getByTestId('stats-chart-channel').locator('.recharts-bar-rectangle').first().waitFor();
+    const widths = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+    expect(await scanPage(page, vocabulary)).toEqual([]);
+    await shot(page, 'stats-phone');
+    await page
+      .getByTestId('stats-charts')
+      .screenshot({ path: path.join(artifacts, 'after', 'lapor-stats-charts-phone.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -789,6 +789,12 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: sessionUnit },
   },
+  'GET /api/complaints/stats.pdf': {
+    need: 'complaints.handle',
+    own: () => ({ url: '/api/complaints/stats.pdf' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
 
   // Open311 GeoReport v2: public reads (no session); a write takes the unit's API key, which
   // files into its own jurisdiction only. An administrator issues and revokes the keys.

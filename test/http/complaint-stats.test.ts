@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +172,13 @@ describe('complaint statistics', () => {
         ['Fasilitas Program Sembako', 2],
       ],
     );
+    // Month by class, for the stacked chart: January 3 complaints and 1 suggestion (the one of
+    // 1 January 00:30 WITA included), February 2 complaints.
+    expect(s.byMonthAndClass).toEqual([
+      { month: '2026-01', class: 'pengaduan', received: 3 },
+      { month: '2026-01', class: 'aspirasi', received: 1 },
+      { month: '2026-02', class: 'pengaduan', received: 2 },
+    ]);
     const sembako = s.byService.find((r: { key: string | null }) => r.key === 'sembako');
     expect(sembako).toMatchObject({ decided: 2, decidedInTime: 2, medianDaysToDecision: 15 });
     const lapor = s.byChannel.find((r: { key: string }) => r.key === 'lapor');
@@ -230,5 +239,103 @@ describe('complaint statistics', () => {
     const bookEn = new ExcelJS.Workbook();
     await bookEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
     expect(bookEn.worksheets[0]?.name).toBe('Summary');
+  });
+
+  it('prints the same figures as a PDF with the kop surat, the period and page numbers', async () => {
+    const agent = await signedIn(t.app, 'tarakan.pengaduan');
+    const json = (await agent.get('/api/complaints/stats?from=2026-01&to=2026-03')).json();
+    const res = await agent.get('/api/complaints/stats.pdf?from=2026-01&to=2026-03');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('statistik-pengaduan-tarakan-2026-01-2026-03.pdf');
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/complaint-stats.pdf', res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: res.rawPayload }).toString();
+    const lines = text.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    type Row = {
+      key: string | null;
+      label: string | null;
+      received: number;
+      complete: number;
+      decided: number;
+      decidedInTime: number;
+      medianDaysToDecision: number | null;
+      p90DaysToDecision: number | null;
+      transferred: number;
+      withdrawn: number;
+    };
+    const id = (v: number | null) => (v === null ? '–' : String(v).replace('.', ','));
+    const figures = (r: Row) =>
+      [
+        r.received,
+        r.complete,
+        r.decided,
+        r.decidedInTime,
+        r.medianDaysToDecision,
+        r.p90DaysToDecision,
+        r.transferred,
+        r.withdrawn,
+      ]
+        .map(id)
+        .join(' ');
+    /** The row printed for a group: its label, then its eight figures, on one line. */
+    const printed = (label: string, r: Row) => expect(lines).toContain(`${label} ${figures(r)}`);
+    expect(text).toContain('STATISTIK PENGADUAN');
+    expect(text).toContain('Pasal 37 ayat (3)');
+    expect(text).toContain('Periode penerimaan: Januari 2026 – Maret 2026');
+    expect(text).toContain('Halaman 1 dari');
+    expect(text).toContain('Dicetak 15 April 2026');
+    // The kop surat: the unit's letterhead lines.
+    const [unit] = await rows<{ name: string; letterhead: string[] }>(
+      t.app.db,
+      sql`SELECT name, letterhead FROM units WHERE code = 'tarakan'`,
+    );
+    for (const line of unit?.letterhead ?? [unit?.name]) expect(text).toContain(line);
+    // Totals: 6 received … 20 and 60 days … as the JSON says.
+    expect(figures(json.total)).toBe('6 3 3 2 20 60 1 1');
+    expect(lines.some((l) => l.endsWith(figures(json.total)))).toBe(true);
+    const months = { '2026-01': 'Januari 2026', '2026-02': 'Februari 2026', '2026-03': 'Maret 2026' };
+    for (const r of json.byMonth as Row[]) printed(months[r.key as keyof typeof months], r);
+    for (const r of json.byService as Row[]) printed(r.label ?? '(tanpa layanan)', r);
+    const channels: Record<string, string> = {
+      form: 'Formulir daring',
+      box: 'Kotak pengaduan',
+      phone: 'Telepon',
+      email: 'Surel',
+      lapor: 'SP4N-LAPOR!',
+    };
+    for (const r of json.byChannel as Row[]) printed(channels[r.key as string] as string, r);
+    printed('Pengaduan', json.byClass[0]);
+    printed('Aspirasi', json.byClass[1]);
+    const statuses: Record<string, string> = {
+      received: 'Diterima',
+      decided: 'Diputuskan',
+      delivered: 'Keputusan disampaikan',
+      withdrawn: 'Dianggap dicabut',
+    };
+    for (const r of json.byStatus as Row[]) printed(statuses[r.key as string] as string, r);
+    // The LAPOR! row: decided late, 70 days.
+    expect(lines).toContain('SP4N-LAPOR! 1 1 1 0 70 70 0 0');
+
+    const en = await agent.get('/api/complaints/stats.pdf?from=2026-01&to=2026-03&lang=en');
+    const english = execFileSync('pdftotext', ['-layout', '-', '-'], { input: en.rawPayload }).toString();
+    expect(english).toContain('COMPLAINT STATISTICS');
+    expect(english).toContain('Period of receipt: January 2026 – March 2026');
+    expect(english).toContain('Page 1 of');
+    expect(english.split('\n').map((l) => l.trim().replace(/\s+/g, ' '))).toContain(
+      'Phone 2 1 1 1 10 10 0 1',
+    );
+  });
+
+  it('gives the workbook and the PDF only to complaint handlers of the unit', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/complaints/stats.pdf' });
+    expect(anonymous.statusCode).toBe(401);
+    const operator = await signedIn(t.app, 'tarakan.fo');
+    for (const url of ['/api/complaints/stats.pdf', '/api/complaints/stats.xlsx'])
+      expect((await operator.get(url)).statusCode).toBe(403);
+    const backwards = await (await signedIn(t.app, 'tarakan.pengaduan')).get(
+      '/api/complaints/stats.pdf?from=2026-03&to=2026-01',
+    );
+    expect(backwards.statusCode).toBe(422);
   });
 });

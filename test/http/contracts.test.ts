@@ -27,6 +27,7 @@ const binary = new Map<string, string>([
   ['GET /api/complaints/:id/decision', 'application/pdf'],
   ['GET /api/complaints/lapor/follow-ups.:format', 'text/csv or XLSX'],
   ['GET /api/complaints/stats.xlsx', 'XLSX'],
+  ['GET /api/complaints/stats.pdf', 'application/pdf'],
   ['GET /api/stock/position.xlsx', 'XLSX'],
   ['GET /api/stock/card.xlsx', 'XLSX'],
   ['GET /api/logistics/distributions.xlsx', 'XLSX'],

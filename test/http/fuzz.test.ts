@@ -1299,6 +1299,13 @@ describe('fuzzing the HTTP boundary', () => {
       inputs: get(fc.constant('/api/complaints/stats'), ['from', 'to']),
     },
     {
+      route: 'GET /api/complaints/stats.pdf',
+      runs: 40,
+      write: false,
+      session: () => sessions['tarakan.pengaduan'] as Session,
+      inputs: get(fc.constant('/api/complaints/stats.pdf'), ['from', 'to', 'lang']),
+    },
+    {
       route: 'PUT /api/calendar/hours',
       runs: 250,
       write: true,

@@ -18,6 +18,7 @@ const surveyReport = () => import('./pages/reports/survey-page.ts');
 const admin = () => import('./pages/admin/index.ts');
 const registry = () => import('./pages/registry/index.ts');
 const complaints = () => import('./pages/complaints/index.ts');
+const complaintStats = () => import('./pages/complaints/stats-page.ts');
 const stock = () => import('./pages/stock/index.ts');
 const submissions = () => import('./pages/submissions/index.ts');
 const logistics = () => import('./pages/logistics/index.ts');
@@ -92,7 +93,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/staf/pengaduan/statistik',
-    component: lazyRouteComponent(complaints, 'ComplaintStatsPage'),
+    component: lazyRouteComponent(complaintStats, 'ComplaintStatsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -5,4 +5,3 @@ export { ComplaintFormPage } from './complaint-form.tsx';
 export { ComplaintTrackPage } from './complaint-track.tsx';
 export { LaporPage } from './lapor.tsx';
 export { ComplaintQueuePage } from './queue.tsx';
-export { ComplaintStatsPage } from './stats.tsx';

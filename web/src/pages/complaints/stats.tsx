@@ -12,6 +12,7 @@ import { complaintStatsTexts } from '../../i18n/complaint-stats.ts';
 import { complaintTexts } from '../../i18n/complaints.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { locale } from '../../i18n/texts.ts';
+import { StatsCharts } from './stats-charts.tsx';
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -134,7 +135,7 @@ function Breaches({ timeZone }: { timeZone: string }) {
   );
 }
 
-/** Complaint statistics of the unit (Pasal 37(3)): tables per grouping, a workbook to download. */
+/** Complaint statistics of the unit (Pasal 37(3)): charts, tables per grouping, XLSX and PDF. */
 export function ComplaintStatsPage() {
   const { t, lang } = useTexts(complaintStatsTexts);
   const c = useTexts(complaintTexts).t;
@@ -192,10 +193,27 @@ export function ComplaintStatsPage() {
             >
               {t('statsXlsx')}
             </Button>
+            <Button
+              component="a"
+              href={`/api/complaints/stats.pdf?${params}&lang=${lang}`}
+              download
+              variant="light"
+              disabled={!valid}
+              data-testid="stats-pdf"
+            >
+              {t('statsPdf')}
+            </Button>
           </Group>
           <QueryView query={query} skeleton="table">
             {(s) => (
               <Stack>
+                <StatsCharts
+                  stats={s}
+                  t={t}
+                  className={(k) => c(`class_${k}`)}
+                  channelName={(k) => c(`channel_${k}` as 'channel_form')}
+                  localeTag={locale(lang)}
+                />
                 <FiguresTable
                   title={t('statsTotal')}
                   label={t('group')}
