@@ -126,6 +126,18 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: 'no unit data' },
   },
+  'GET /robots.txt': {
+    need: 'public',
+    own: () => ({ url: '/robots.txt' }),
+    ok: 200,
+    foreign: { none: 'the same file for everyone' },
+  },
+  'GET /sitemap.xml': {
+    need: 'public',
+    own: () => ({ url: '/sitemap.xml' }),
+    ok: 200,
+    foreign: { none: 'the public pages of every office' },
+  },
   'GET /api/auth/session': {
     need: 'public',
     own: () => ({ url: '/api/auth/session' }),
