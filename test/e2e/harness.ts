@@ -149,6 +149,8 @@ export function axe(page: Page): AxeBuilder {
  * per element, when anything violates a rule. `label` names the page in the message.
  */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  // What a skeleton stands for is what must be checked: wait for the data to arrive.
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
   const { violations } = await axe(page).analyze();
   if (violations.length === 0) return;
   const lines = describeViolations(violations);

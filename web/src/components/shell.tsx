@@ -78,9 +78,22 @@ function Header({ staff }: { staff: boolean }) {
  * fixed header from shifting, as it did in AppShell.
  */
 export function Shell() {
+  const { t } = useI18n();
   const staff = useRouterState({ select: (s) => s.location.pathname.startsWith('/staf') });
   return (
     <>
+      {/* The first stop of the keyboard, shown when focused: past the header and menu to the page. */}
+      <a
+        className="skip-link"
+        href="#isi"
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('isi')?.focus();
+        }}
+      >
+        {t('skipToContent')}
+      </a>
       <header className={`shell-header right-scroll-bar-position${staff ? ' shell-header-staff' : ''}`}>
         <Header staff={staff} />
       </header>
@@ -89,7 +102,7 @@ export function Shell() {
           <StaffNav />
         </Suspense>
       ) : null}
-      <main className={staff ? 'shell-main shell-main-staff' : 'shell-main'}>
+      <main id="isi" tabIndex={-1} className={staff ? 'shell-main shell-main-staff' : 'shell-main'}>
         <Container size="lg" pb="xl">
           <Outlet />
         </Container>

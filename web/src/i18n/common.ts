@@ -3,6 +3,7 @@ import { defineTexts } from './texts.ts';
 /** The shell's texts and those every page shares. */
 export const commonTexts = defineTexts({
   appTagline: { id: 'Layanan publik Dinas Sosial', en: 'Public services of social offices' },
+  skipToContent: { id: 'Langsung ke isi halaman', en: 'Skip to content' },
   languageSwitch: { id: 'Bahasa / Language', en: 'Bahasa / Language' },
   track: { id: 'Lacak permohonan', en: 'Track a request' },
   trackShort: { id: 'Lacak', en: 'Track' },
