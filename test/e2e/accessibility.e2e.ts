@@ -153,7 +153,11 @@ describe('WCAG 2.1 AA on every page, in Indonesian and English', () => {
       expect((await link.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
       await page.screenshot({ path: path.join(artifacts, `skip-link-${lang}.png`) });
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+      // The same page, moved past the header: the next Tab reaches the page's first link.
+      expect(new URL(page.url()).pathname).toBe(url);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
     }
     await chooseLanguage('id');
   });

@@ -38,8 +38,11 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
   async function doAction(name: string) {
     await page.getByRole('button', { name, exact: true }).click();
     // Signing and closing ask to confirm first, naming what will happen.
-    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name))
+    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name)) {
+      await page.getByTestId('confirm-action').waitFor();
+      await expectAccessible(page, `the dialog confirming "${name}"`);
       await page.getByTestId('confirm-action').click();
+    }
     await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
   }
 

@@ -82,16 +82,9 @@ export function Shell() {
   const staff = useRouterState({ select: (s) => s.location.pathname.startsWith('/staf') });
   return (
     <>
-      {/* The first stop of the keyboard, shown when focused: past the header and menu to the page. */}
-      <a
-        className="skip-link"
-        href="#isi"
-        data-testid="skip-link"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('isi')?.focus();
-        }}
-      >
+      {/* The first stop of the keyboard, shown when focused: past the header and menu to the page
+          (`main` takes the focus, having a tabindex). */}
+      <a className="skip-link" href="#isi" data-testid="skip-link">
         {t('skipToContent')}
       </a>
       <header className={`shell-header right-scroll-bar-position${staff ? ' shell-header-staff' : ''}`}>

@@ -11,6 +11,7 @@ export const commonTexts = defineTexts({
   signInShort: { id: 'Masuk', en: 'Sign in' },
   notFound: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
   back: { id: 'Kembali', en: 'Back' },
+  closeDialog: { id: 'Tutup', en: 'Close' },
   retry: { id: 'Coba lagi', en: 'Try again' },
   loading: { id: 'memuat', en: 'loading' },
   loadError: { id: 'Data tidak dapat dimuat.', en: 'The data could not be loaded.' },
