@@ -178,7 +178,8 @@ describe('WCAG 2.1 AA on every page, in Indonesian and English', () => {
         // Sign-in asks in Indonesian (harness.signIn): back to it for the next walk.
         await chooseLanguage('id');
         expect(failures).toEqual([]);
-      });
+        // A dozen pages, each loaded, settled and checked: more than the default minute on a busy machine.
+      }, 150_000);
     }
   }
 });
