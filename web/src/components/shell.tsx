@@ -1,6 +1,16 @@
-import { Anchor, Box, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Container,
+  Group,
+  MantineThemeProvider,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
 import { PhoneLabel, TrackLink } from './header-links.tsx';
@@ -80,8 +90,21 @@ function Header({ staff }: { staff: boolean }) {
 export function Shell() {
   const { t } = useI18n();
   const staff = useRouterState({ select: (s) => s.location.pathname.startsWith('/staf') });
+  // Mantine's icon-only buttons (a dialog's ×, a field's clear button) carry no name of their
+  // own: each gets one in the page's language, for screen readers (WCAG 4.1.2). A table that
+  // scrolls sideways on a phone takes the keyboard's focus, so arrows scroll it (WCAG 2.1.1).
+  const names = useMemo(
+    () => ({
+      components: {
+        CloseButton: { defaultProps: { 'aria-label': t('closeDialog') } },
+        InputClearButton: { defaultProps: { 'aria-label': t('clearField') } },
+        TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+      },
+    }),
+    [t],
+  );
   return (
-    <>
+    <MantineThemeProvider theme={names}>
       {/* The first stop of the keyboard, shown when focused: past the header and menu to the page
           (`main` takes the focus, having a tabindex). */}
       <a className="skip-link" href="#isi" data-testid="skip-link">
@@ -100,7 +123,7 @@ export function Shell() {
           <Outlet />
         </Container>
       </main>
-    </>
+    </MantineThemeProvider>
   );
 }
 

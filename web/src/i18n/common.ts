@@ -12,6 +12,7 @@ export const commonTexts = defineTexts({
   notFound: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
   back: { id: 'Kembali', en: 'Back' },
   closeDialog: { id: 'Tutup', en: 'Close' },
+  clearField: { id: 'Kosongkan isian', en: 'Clear the field' },
   retry: { id: 'Coba lagi', en: 'Try again' },
   loading: { id: 'memuat', en: 'loading' },
   loadError: { id: 'Data tidak dapat dimuat.', en: 'The data could not be loaded.' },
