@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, type Server, signIn, startServer, watchErrors } from './harness.ts';
+import {
+  artifacts,
+  expectAccessible,
+  launchBrowser,
+  type Server,
+  signIn,
+  startServer,
+  watchErrors,
+} from './harness.ts';
 
 const nik = '6571015708900001';
 
@@ -95,6 +103,7 @@ describe('staff find any case and see the work that waits, live', () => {
     expect(waiting).toBeGreaterThanOrEqual(2);
     await page.getByTestId('staff-sidebar').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'staff-home-after-1366.png'), fullPage: true });
+    await expectAccessible(page, 'kepala dinas home');
     await office.click();
     await page.waitForURL(/\/staf\/permohonan\/semua\?status=waiting/);
     await expect
@@ -109,6 +118,7 @@ describe('staff find any case and see the work that waits, live', () => {
         .allTextContents(),
     ).toEqual(['Semua Permohonan']);
     await page.screenshot({ path: path.join(artifacts, 'case-list-1366.png'), fullPage: true });
+    await expectAccessible(page, 'case list, filtered');
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -130,6 +140,7 @@ describe('staff find any case and see the work that waits, live', () => {
     expect(await table.textContent()).not.toContain(nik.slice(4, 12));
     // Nor does the full number stay in the address bar or the history.
     expect(page.url()).not.toContain(nik);
+    await expectAccessible(page, 'case list, found by NIK');
 
     const [first] = opened;
     if (!first) throw new Error('no case');
@@ -137,6 +148,7 @@ describe('staff find any case and see the work that waits, live', () => {
     await box.press('Enter');
     await page.waitForURL(`${server.url}/staf/permohonan/${first.id}`);
     await page.getByText(first.trackingCode).first().waitFor();
+    await expectAccessible(page, 'case opened from its tracking code');
   }, 60_000);
 
   it('puts a case forwarded by the desk into the officer’s queue within seconds, without a reload', async () => {
@@ -164,6 +176,7 @@ describe('staff find any case and see the work that waits, live', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     await queuePage.getByTestId('queue').getByText(first.trackingCode).waitFor({ timeout: 5_000 });
     expect(Date.now() - forwarded).toBeLessThan(5_000);
+    await expectAccessible(queuePage, 'officer queue, updated live');
     await expect
       .poll(async () => Number((await homeWaiting.textContent())?.match(/\d+/)?.[0]), { timeout: 5_000 })
       .toBe(before + 1);
@@ -185,6 +198,7 @@ describe('staff find any case and see the work that waits, live', () => {
         .isVisible(),
     ).toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'staff-home-after-390.png'), fullPage: true });
+    await expectAccessible(page, 'staff home on a phone');
     await page.getByRole('button', { name: 'Buka menu' }).click();
     const menu = page.getByRole('dialog');
     await menu.getByRole('link', { name: 'Semua Permohonan' }).waitFor();
@@ -192,10 +206,12 @@ describe('staff find any case and see the work that waits, live', () => {
     // The drawer slides in; its picture is taken once it stands.
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(artifacts, 'staff-menu-390.png') });
+    await expectAccessible(page, 'staff menu open on a phone');
     await menu.getByRole('link', { name: 'Semua Permohonan' }).click();
     await page.waitForURL(`${server.url}/staf/permohonan/semua`);
     await page.getByTestId('case-list').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'case-list-390.png'), fullPage: true });
+    await expectAccessible(page, 'case list on a phone');
     await page.getByRole('button', { name: 'Buka menu' }).click();
     await page.getByRole('dialog').getByTestId('sign-out').click();
     await page.waitForURL(`${server.url}/masuk`);

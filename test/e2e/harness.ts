@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const artifacts = path.resolve('test-results');
@@ -112,4 +114,45 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL(`${url}/staf`);
+}
+
+/** The rules an auditor runs: WCAG 2.0 and 2.1, levels A and AA (issue 19). */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One line per element of a violation: rule, impact, selector and, for contrast, the colours. */
+export function describeViolations(violations: Result[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => {
+      const contrast = n.any.find((c) => c.id === 'color-contrast')?.data as
+        | { fgColor?: string; bgColor?: string; contrastRatio?: number; expectedContrastRatio?: string }
+        | undefined;
+      const colours = contrast?.fgColor
+        ? ` ${contrast.fgColor} on ${contrast.bgColor} = ${contrast.contrastRatio}:1 (needs ${contrast.expectedContrastRatio})`
+        : '';
+      const text = n.failureSummary?.split('\n').slice(1, 2).join('').trim();
+      return `${v.id} (${v.impact}) ${n.target.join(' ')}${colours}${colours || !text ? '' : ` ${text}`}`;
+    }),
+  );
+}
+
+/**
+ * axe with the auditor's rules. Legacy mode runs it in the page itself: the journeys open their
+ * pages with `browser.newPage()`, whose context cannot open the blank page axe's newer mode
+ * needs to merge the results of frames (the app has none).
+ */
+export function axe(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode(true);
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA) on the page as it is now and fails, with one readable line
+ * per element, when anything violates a rule. `label` names the page in the message.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  // What a skeleton stands for is what must be checked: wait for the data to arrive.
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
+  const { violations } = await axe(page).analyze();
+  if (violations.length === 0) return;
+  const lines = describeViolations(violations);
+  throw new Error(`axe: ${lines.length} WCAG violation(s) on ${label}:\n  ${lines.join('\n  ')}`);
 }

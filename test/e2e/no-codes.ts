@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { ExternalActors, StaffRoles } from '../../src/auth/roles.ts';
+import { expectAccessible } from './harness.ts';
 
 /**
  * Finds internal ids and codes in what a user reads: catalogue codes (`case.open`,
@@ -177,9 +178,13 @@ export async function settled(page: Page): Promise<void> {
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-/** The codes on the page now, after it settled. */
+/**
+ * The codes on the page now, after it settled. Every page scanned is also checked with axe
+ * (WCAG 2.1 A and AA, issue 19): a violation fails the journey with the list of what failed.
+ */
 export async function scanPage(page: Page, vocabulary: Vocabulary): Promise<CodeFinding[]> {
   await settled(page);
+  await expectAccessible(page);
   const { text, fragments } = await visibleText(page);
   return findCodes(text, fragments, vocabulary);
 }

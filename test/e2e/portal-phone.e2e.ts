@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, launchBrowser, type Server, startServer, watchErrors } from './harness.ts';
+import {
+  artifacts,
+  expectAccessible,
+  launchBrowser,
+  type Server,
+  startServer,
+  watchErrors,
+} from './harness.ts';
 
 /** `PHONE_SHOTS=before` names the screenshots of a run on the old code; the default is `after`. */
 const shots = process.env.PHONE_SHOTS === 'before' ? 'before' : 'after';
@@ -113,6 +120,7 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
       const errors = watchErrors(page);
       await page.goto(`${server.url}/`);
       await page.getByTestId('unit-tarakan').waitFor();
+      await expectAccessible(page, `portal at ${viewport.width}px`);
       if (viewport === phone) await shot(page, 'home');
       const track = page.getByRole('banner').getByRole('link', { name: /Lacak/ });
       await expect(track.isVisible()).resolves.toBe(true);
@@ -131,6 +139,7 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     const errors = watchErrors(page);
     await page.goto(`${server.url}/layanan/tarakan/sembako`);
     await page.waitForSelector('[data-component="14"]');
+    await expectAccessible(page, 'standard on a phone');
     await shot(page, 'standard');
     // The first components as a phone shows them on screen, readable at full size.
     await page.locator('[data-component="1"]').scrollIntoViewIfNeeded();
@@ -178,6 +187,7 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     await shot(page, 'track-wrong-code');
     await page.getByTestId('track-not-found').waitFor();
     expect(await page.getByTestId('track-not-found').innerText()).toContain('Kode tidak ditemukan');
+    await expectAccessible(page, 'tracking, code not found');
     expect(await page.getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
     const field = page.getByLabel(/Kode permohonan/);
     expect(await field.inputValue()).toBe(wrong);
@@ -200,6 +210,7 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     expect(returned).toContain('Menunggu kelengkapan dari Anda');
     expect(returned).toContain('Fotokopi buku tabungan belum dilampirkan');
     expect(returned).toContain('Kota Tarakan, Kalimantan Utara');
+    await expectAccessible(page, 'tracking, papers missing');
 
     await page.goto(`${server.url}/lacak/${codes.ready}`);
     await shot(page, 'track-ready');
@@ -208,6 +219,7 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     expect(ready).toContain('Surat Anda siap diambil');
     expect(ready).toContain('Kota Tarakan, Kalimantan Utara');
     expect(ready).toMatch(/Senin.{1,3}Kamis:? 07\.30.{1,3}12\.00/);
+    await expectAccessible(page, 'tracking, letter ready');
     // The badge beside the code says the same, not "Diproses".
     expect(await page.locator('main .mantine-Badge-root').first().innerText()).toMatch(/siap diambil/i);
     // The office's internal step names are not what the citizen reads.
@@ -223,12 +235,14 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     expect(done).toContain('Permohonan selesai');
     expect(done).toContain('Kota Tarakan, Kalimantan Utara');
     expect(done).toMatch(/07\.30.{1,3}12\.00/);
+    await expectAccessible(page, 'tracking, done');
 
     await page.goto(`${server.url}/lacak/${codes.rejected}`);
     await page.getByTestId('track-message').waitFor();
     const rejected = await page.getByTestId('track-message').innerText();
     expect(rejected).toContain('tidak dapat dipenuhi');
     expect(rejected).toContain('Sudah menerima KKS pada tahun 2025');
+    await expectAccessible(page, 'tracking, rejected');
     expect(errors).toEqual([]);
     await page.close();
 
@@ -249,17 +263,20 @@ describe('the citizen on a phone: header, standard, tracking and verification', 
     await shot(page, 'verify-form');
     const field = page.getByLabel(/Kode verifikasi/);
     await field.waitFor();
+    await expectAccessible(page, 'verification form');
     // The code as printed under the QR, the whole address pasted: either is taken.
     await field.fill(`  ${server.url}/verifikasi/${codes.letter} `);
     await page.getByRole('button', { name: 'Periksa', exact: true }).click();
     await page.waitForURL(`${server.url}/verifikasi/${codes.letter}`);
     await page.getByTestId('verify-number').waitFor();
     expect(await page.getByTestId('verify-number').innerText()).toMatch(/DINSOSPM/);
+    await expectAccessible(page, 'letter verified on a phone');
 
     // A mistyped code: said so, with the field to correct it.
     await page.goto(`${server.url}/verifikasi/${codes.letter.slice(0, -2)}xx`);
     await page.getByTestId('verify-not-found').waitFor();
     expect(await page.getByLabel(/Kode verifikasi/).inputValue()).toBe(`${codes.letter.slice(0, -2)}xx`);
+    await expectAccessible(page, 'verification, code not found');
     expect(errors).toEqual([]);
     await page.close();
   });

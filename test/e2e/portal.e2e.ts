@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUnitDateTime } from '../../web/src/format.ts';
-import { artifacts, launchBrowser, type Server, startServer, watchErrors } from './harness.ts';
+import {
+  artifacts,
+  expectAccessible,
+  launchBrowser,
+  type Server,
+  startServer,
+  watchErrors,
+} from './harness.ts';
 
 describe('public portal and staff sign-in in a real browser', () => {
   let server: Server;
@@ -21,10 +28,15 @@ describe('public portal and staff sign-in in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(`${server.url}/`);
+    await page.getByTestId('unit-sragen').waitFor();
+    await expectAccessible(page, 'portal');
     await page.getByTestId('unit-sragen').getByRole('link').click();
+    await page.getByRole('link', { name: 'Kehabisan Bekal' }).waitFor();
+    await expectAccessible(page, 'unit page');
     await page.getByRole('link', { name: 'Kehabisan Bekal' }).click();
     await page.waitForSelector('[data-component="14"]');
     expect(page.url()).toBe(`${server.url}/layanan/sragen/kehabisan-bekal`);
+    await expectAccessible(page, 'standard page');
 
     for (let n = 1; n <= 14; n++) {
       await expect(page.locator(`[data-component="${n}"]`).isVisible()).resolves.toBe(true);
@@ -53,6 +65,11 @@ describe('public portal and staff sign-in in a real browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: /^B\. Service management/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page, 'standard page in English');
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('unit-sragen').waitFor();
+    await expectAccessible(page, 'portal in English');
+    await page.getByTestId('lang-switch').getByText('ID').click();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -80,17 +97,20 @@ describe('public portal and staff sign-in in a real browser', () => {
     expect(await page.getByTestId('login-error').innerText()).toContain(
       'Nama pengguna atau kata sandi salah.',
     );
+    await expectAccessible(page, 'sign-in with an error');
 
     await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/staf`);
     expect(await page.getByTestId('welcome').innerText()).toBe('Selamat datang, Rina Marlina');
     expect(await page.getByTestId('active-unit').innerText()).toBe('Dinas Sosial Kabupaten Sragen');
+    await expectAccessible(page, 'staff home');
     await page.getByRole('navigation', { name: 'menu' }).getByText('Standar Pelayanan').waitFor();
     // Front office may not publish: the upload form is not offered.
     await page.getByRole('navigation', { name: 'menu' }).getByText('Standar Pelayanan').click();
     await page.getByTestId('staff-standard-pkh').waitFor();
     expect(await page.getByText('Unggah standar baru').count()).toBe(0);
+    await expectAccessible(page, 'staff standards');
     await page.screenshot({ path: path.join(artifacts, 'staff-standards-front-office.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -116,6 +136,7 @@ describe('public portal and staff sign-in in a real browser', () => {
     expect(shown).toContain('extra: kunci "extra" tidak dikenal');
     expect(shown).toContain('manufacturing: komponen 7–14');
     expect(shown).toMatch(/upload\.yaml:3/);
+    await expectAccessible(page, 'standard upload with its problems');
     await page.screenshot({ path: path.join(artifacts, 'staff-standards-upload-error.png'), fullPage: true });
     await page.close();
   });
@@ -145,6 +166,7 @@ describe('public portal and staff sign-in in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('audit-checkpoint-state').innerText())
       .toMatch(/^Titik periksa bertanda tangan terakhir: entri \d+, .* \(cocok\)\.$/);
+    await expectAccessible(page, 'audit trail');
     await page.screenshot({ path: path.join(artifacts, 'audit-verify.png'), fullPage: true });
     // A line someone added to the checkpoint file by hand is listed as a problem.
     appendFileSync(path.join(server.dataDir, 'audit-checkpoints.jsonl'), '{"v":1,"seq":1}\n');
@@ -217,6 +239,7 @@ describe('public portal and staff sign-in in a real browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/verifikasi/${letter.verificationCode}`);
     await page.getByTestId('verify-number').waitFor();
+    await expectAccessible(page, 'letter verification');
     const { issuedAt } = await (
       await page.request.get(`${server.url}/api/public/verify/${letter.verificationCode}`)
     ).json();

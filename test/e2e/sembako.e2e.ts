@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifacts,
+  expectAccessible,
   launchBrowser,
   type Server,
   signIn as signInAs,
@@ -37,8 +38,11 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
   async function doAction(name: string) {
     await page.getByRole('button', { name, exact: true }).click();
     // Signing and closing ask to confirm first, naming what will happen.
-    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name))
+    if (['Paraf dan tanda tangani', 'Surat diserahkan'].includes(name)) {
+      await page.getByTestId('confirm-action').waitFor();
+      await expectAccessible(page, `the dialog confirming "${name}"`);
       await page.getByTestId('confirm-action').click();
+    }
     await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
   }
 
@@ -53,6 +57,7 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     await page.getByLabel('Nama pemohon').fill('Siti Rahma Wati');
     await page.getByLabel('NIK').fill('6571015708900001');
     expect(await page.getByText('Fotocopy Akte Kematian').count()).toBe(1);
+    await expectAccessible(page, 'intake form, filled in');
     await page.getByRole('button', { name: 'Buat permohonan' }).click();
     await page.waitForURL(/\/staf\/permohonan\/\d+$/);
     caseUrl = page.url();
@@ -62,6 +67,7 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     const refused = await page.getByTestId('action-error').innerText();
     expect(refused).toContain('Dokumen persyaratan belum lengkap: Fotocopy KK/KTP; ');
     expect(refused).toContain('Fotocopy Akte Kematian');
+    await expectAccessible(page, 'case refused for missing papers');
 
     for (const id of ['kk-ktp', 'kks', 'akte-kematian']) {
       const chooser = page.waitForEvent('filechooser');
@@ -70,6 +76,8 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
       await page.getByTestId(`upload-${id}`).waitFor({ state: 'detached' });
     }
     await page.reload();
+    await page.getByRole('button', { name: 'Berkas lengkap, teruskan ke petugas', exact: true }).waitFor();
+    await expectAccessible(page, 'case with its papers');
     await doAction('Berkas lengkap, teruskan ke petugas');
     expect(errors).toEqual([]);
   });
@@ -77,18 +85,22 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
   it('the officer, then the head of division, move it on; the letter is numbered', async () => {
     await signIn('tarakan.fungsional');
     await page.getByRole('navigation', { name: 'menu' }).getByText('Permohonan', { exact: true }).click();
+    await page.getByTestId('queue').getByRole('link').first().waitFor();
+    await expectAccessible(page, 'officer queue');
     await page.getByTestId('queue').getByRole('link').first().click();
     await page.getByLabel('Jenis bantuan yang diterima').fill('BPNT / Program Sembako');
     await page.getByLabel('Analisis kendala').fill('Pemegang KKS meninggal dunia');
     await page.getByLabel('Solusi').fill('Pengurus pengganti dalam satu KK');
     await page.getByLabel('Nomor/referensi update SIKS-NG').fill('SIKS-NG/2026/000123');
     await page.getByLabel('Edukasi yang diberikan kepada KPM').fill('Penggunaan KKS di e-Warong');
+    await expectAccessible(page, 'officer analysis form');
     await doAction('Teruskan untuk paraf dan tanda tangan');
     await signIn('tarakan.kabid');
     await page.goto(caseUrl);
     await doAction('Paraf dan tanda tangani');
     const number = await page.getByTestId('letter-number').innerText();
     expect(number).toBe(`400.9/0001/DINSOSPM/${new Date().getFullYear()}`);
+    await expectAccessible(page, 'signed case');
   });
 
   it('front office hands over the letter: the PDF carries the number', async () => {
@@ -98,6 +110,7 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     expect(await page.getByText('Permohonan diterima').count()).toBe(1);
     expect(await page.getByText('Paraf dan tanda tangani').count()).toBe(1);
     await page.screenshot({ path: path.join(artifacts, 'sembako-case-done.png'), fullPage: true });
+    await expectAccessible(page, 'case done');
     const href = await page.getByTestId('letter-pdf').getAttribute('href');
     const res = await page.request.get(`${server.url}${href}`);
     const file = path.join(artifacts, 'sembako-letter.pdf');
@@ -128,5 +141,6 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     expect(await page.getByText('Permohonan Siti').count()).toBe(1);
     expect(await page.getByText('Selesai').count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain('6571015708900001');
+    await expectAccessible(page, 'tracking page');
   });
 });

@@ -19,6 +19,7 @@ export function ContentSkeleton({ shape = 'lines' }: { shape?: SkeletonShape }) 
   return (
     <Stack
       gap="sm"
+      role="status"
       aria-busy="true"
       aria-label={t('loading')}
       data-testid="content-skeleton"

@@ -26,7 +26,12 @@ export function ReasonModal({
   const { t } = useTexts(componentTexts);
   const [reason, setReason] = useState('');
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('closeDialog') }}
+    >
       <Stack>
         {children}
         <Textarea

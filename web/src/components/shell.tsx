@@ -1,6 +1,16 @@
-import { Anchor, Box, Button, Container, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Container,
+  Group,
+  MantineThemeProvider,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.ts';
 import { PhoneLabel, TrackLink } from './header-links.tsx';
@@ -78,9 +88,28 @@ function Header({ staff }: { staff: boolean }) {
  * fixed header from shifting, as it did in AppShell.
  */
 export function Shell() {
+  const { t } = useI18n();
   const staff = useRouterState({ select: (s) => s.location.pathname.startsWith('/staf') });
+  // Mantine's icon-only buttons (a dialog's ×, a field's clear button) carry no name of their
+  // own: each gets one in the page's language, for screen readers (WCAG 4.1.2). A table that
+  // scrolls sideways on a phone takes the keyboard's focus, so arrows scroll it (WCAG 2.1.1).
+  const names = useMemo(
+    () => ({
+      components: {
+        CloseButton: { defaultProps: { 'aria-label': t('closeDialog') } },
+        InputClearButton: { defaultProps: { 'aria-label': t('clearField') } },
+        TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+      },
+    }),
+    [t],
+  );
   return (
-    <>
+    <MantineThemeProvider theme={names}>
+      {/* The first stop of the keyboard, shown when focused: past the header and menu to the page
+          (`main` takes the focus, having a tabindex). */}
+      <a className="skip-link" href="#isi" data-testid="skip-link">
+        {t('skipToContent')}
+      </a>
       <header className={`shell-header right-scroll-bar-position${staff ? ' shell-header-staff' : ''}`}>
         <Header staff={staff} />
       </header>
@@ -89,12 +118,12 @@ export function Shell() {
           <StaffNav />
         </Suspense>
       ) : null}
-      <main className={staff ? 'shell-main shell-main-staff' : 'shell-main'}>
+      <main id="isi" tabIndex={-1} className={staff ? 'shell-main shell-main-staff' : 'shell-main'}>
         <Container size="lg" pb="xl">
           <Outlet />
         </Container>
       </main>
-    </>
+    </MantineThemeProvider>
   );
 }
 

@@ -53,6 +53,7 @@ export const caseListTexts = defineTexts({
   asRole: { id: 'Sebagai {role}', en: 'As {role}' },
   staffMenu: { id: 'Menu petugas', en: 'Staff menu' },
   openMenu: { id: 'Buka menu', en: 'Open the menu' },
+  closeMenu: { id: 'Tutup menu', en: 'Close the menu' },
   signOut: { id: 'Keluar', en: 'Sign out' },
   liveOn: { id: 'Diperbarui otomatis', en: 'Updates live' },
 });

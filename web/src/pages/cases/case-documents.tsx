@@ -161,7 +161,12 @@ export function CaseDocuments({
           {error.message}
         </Text>
       ) : null}
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={d.t('removeTitle')}>
+      <Modal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={d.t('removeTitle')}
+        closeButtonProps={{ 'aria-label': t('closeDialog') }}
+      >
         {removing ? (
           <Stack>
             <Text size="sm">
@@ -189,6 +194,7 @@ export function CaseDocuments({
       <Modal
         opened={open !== null}
         onClose={() => setOpen(null)}
+        closeButtonProps={{ 'aria-label': t('closeDialog') }}
         size="xl"
         title={
           open

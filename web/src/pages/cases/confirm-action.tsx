@@ -70,6 +70,7 @@ export function ConfirmAction({
     <Modal
       opened
       onClose={onCancel}
+      closeButtonProps={{ 'aria-label': t('closeDialog') }}
       size="xl"
       fullScreen={phone}
       title={t('confirmTitle', { action: action.label })}

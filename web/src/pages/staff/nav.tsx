@@ -94,7 +94,13 @@ export default function StaffNav() {
       <div className="staff-burger">
         <Burger opened={open} onClick={() => setOpen((o) => !o)} aria-label={t('openMenu')} size="sm" />
       </div>
-      <Drawer opened={open} onClose={() => setOpen(false)} title={t('staffMenu')} size="80%">
+      <Drawer
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('staffMenu')}
+        closeButtonProps={{ 'aria-label': t('closeMenu') }}
+        size="80%"
+      >
         <MenuBody onPick={() => setOpen(false)} />
       </Drawer>
     </>

@@ -156,7 +156,14 @@ function CountSheet({ warehouseId, batches }: { warehouseId: string; batches: Ba
         ) : null}
         {asking ? null : <Problems error={postCount.error} labels={labels} />}
       </Paper>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={t('countTitle')} centered size="lg">
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('countTitle')}
+        closeButtonProps={{ 'aria-label': t('closeDialog') }}
+        centered
+        size="lg"
+      >
         <Stack data-testid="count-confirm">
           {differences.length === 0 ? (
             <Text>{t('noDifference')}</Text>

@@ -69,7 +69,13 @@ function WriteOff({ expired }: { expired: number }) {
         </Alert>
       ) : null}
       {asking ? null : <Problems error={writeOff.error} />}
-      <Modal opened={asking} onClose={() => setAsking(false)} title={t('writeOff')} centered>
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('writeOff')}
+        closeButtonProps={{ 'aria-label': t('closeDialog') }}
+        centered
+      >
         <Stack>
           <Text>{t('writeOffConfirm', { count: expired })}</Text>
           <Text size="sm" c="dimmed">
