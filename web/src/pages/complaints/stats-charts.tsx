@@ -138,6 +138,8 @@ export function StatsCharts({
     tickLine: 'none' as const,
     yAxisProps: { allowDecimals: false, width: 30 },
     maxBarWidth: 36,
+    // The drawing is hidden from screen readers (the table beside it speaks): no Tab stop in it.
+    barChartProps: { accessibilityLayer: false },
   };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="stats-charts">
@@ -204,7 +206,7 @@ export function StatsCharts({
             xAxisProps={{ allowDecimals: false }}
             yAxisProps={{ width: 130, interval: 0 }}
             maxBarWidth={22}
-            barChartProps={{ margin: { top: 4, right: 30, bottom: 0, left: 0 } }}
+            barChartProps={{ margin: { top: 4, right: 30, bottom: 0, left: 0 }, accessibilityLayer: false }}
             tickLine="none"
           />
         </Box>
