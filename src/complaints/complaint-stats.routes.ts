@@ -20,53 +20,41 @@ export const complaintStatsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => complaintStatsOf(app.db, requireAuth(request), request.query, now()),
   );
 
-  // Binary: XLSX (listed in test/http/contracts.test.ts).
-  app.get(
-    '/api/complaints/stats.xlsx',
-    {
-      schema: {
-        tags: ['complaints'],
-        querystring: StatsQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+  // Binary: XLSX and PDF of the same figures (listed in test/http/contracts.test.ts).
+  const files = {
+    xlsx: {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      render: (stats: ComplaintStats, _unit: Parameters<typeof complaintStatsPdf>[1], lang: 'id' | 'en') =>
+        complaintStatsXlsx(stats, lang),
+    },
+    pdf: {
+      type: 'application/pdf',
+      render: (stats: ComplaintStats, unit: Parameters<typeof complaintStatsPdf>[1], lang: 'id' | 'en') =>
+        complaintStatsPdf(stats, unit, lang, now()),
+    },
+  } as const;
+  for (const [ext, file] of Object.entries(files))
+    app.get(
+      `/api/complaints/stats.${ext}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          querystring: StatsQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+        },
+        preValidation: guard('complaints.handle'),
       },
-      preValidation: guard('complaints.handle'),
-    },
-    async (request, reply) => {
-      const ctx = requireAuth(request);
-      const { lang: asked, ...query } = request.query;
-      const lang = asked ?? pickLanguage(request.headers['accept-language']);
-      const stats = await complaintStatsOf(app.db, ctx, query, now());
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="statistik-pengaduan-${ctx.unit.code}-${stats.from}-${stats.to}.xlsx"`,
-        )
-        .send(await complaintStatsXlsx(stats, lang));
-    },
-  );
-
-  // Binary: PDF (listed in test/http/contracts.test.ts).
-  app.get(
-    '/api/complaints/stats.pdf',
-    {
-      schema: {
-        tags: ['complaints'],
-        querystring: StatsQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+      async (request, reply) => {
+        const ctx = requireAuth(request);
+        const { lang: asked, ...query } = request.query;
+        const lang = asked ?? pickLanguage(request.headers['accept-language']);
+        const stats = await complaintStatsOf(app.db, ctx, query, now());
+        return reply
+          .header('content-type', file.type)
+          .header(
+            'content-disposition',
+            `attachment; filename="statistik-pengaduan-${ctx.unit.code}-${stats.from}-${stats.to}.${ext}"`,
+          )
+          .send(await file.render(stats, ctx.unit, lang));
       },
-      preValidation: guard('complaints.handle'),
-    },
-    async (request, reply) => {
-      const ctx = requireAuth(request);
-      const { lang: asked, ...query } = request.query;
-      const lang = asked ?? pickLanguage(request.headers['accept-language']);
-      const stats = await complaintStatsOf(app.db, ctx, query, now());
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="statistik-pengaduan-${ctx.unit.code}-${stats.from}-${stats.to}.pdf"`,
-        )
-        .send(await complaintStatsPdf(stats, ctx.unit, lang, now()));
-    },
-  );
+    );
 };
