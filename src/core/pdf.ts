@@ -55,6 +55,21 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   return (await (created as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
 }
 
+/**
+ * A text for a justified line. pdfmake may break a line after a hyphen or a slash and stretches
+ * every gap between the pieces when it justifies (`SIKS- NG`, `460/0007/ DINSOS`), so a hyphen
+ * inside a word becomes a non-breaking one and a word holding a slash (a letter number, a
+ * reference) is set as one unbreakable piece.
+ */
+export function justifiable(text: string): string | Content[] {
+  const joined = text.replace(/(\w)-(?=\w)/g, '$1\u2011');
+  const pieces = joined.split(/(\S*\w\/\w\S*)/);
+  if (pieces.length === 1) return joined;
+  return pieces
+    .filter((piece) => piece !== '')
+    .map((piece): Content => (/\w\/\w/.test(piece) ? { text: piece, noWrap: true } : { text: piece }));
+}
+
 export interface LetterheadUnit {
   name: string;
   letterhead: string[];

@@ -59,3 +59,34 @@ describe('the signature block', () => {
     expect(text).toContain('Tembusan: 1. Kepala Dinas Sosial Kabupaten Sragen; 2. Arsip.');
   });
 });
+
+describe('a justified paragraph', () => {
+  it('keeps a letter number and a hyphenated word whole, with no stretched gap inside them', async () => {
+    const number = '460/0007/DINSOS/2026';
+    const words = 'bantuan sosial bagi keluarga penerima manfaat yang terdampak';
+    const pdf = await renderLetterPdf({
+      unit: { name: unit, letterhead: ['PEMERINTAH KABUPATEN SRAGEN', 'DINAS SOSIAL'] },
+      kind: 'dinas',
+      title: 'Surat Pengantar',
+      number,
+      place: 'Sragen',
+      date: '2026-03-12',
+      perihal: 'Pengantar',
+      addressee: { name: 'Kepala Dinas Sosial Kota Surabaya', place: 'Surabaya' },
+      // Each number sits where a line may end, so a break opportunity inside it would be used
+      // or stretched by justification.
+      body: [1, 2, 3, 4, 5, 6].map((n) => ({
+        kind: 'paragraph' as const,
+        text: `${words.slice(0, n * 7)} menindaklanjuti surat nomor ${number} dan data SIKS-NG ${words} ${words}.`,
+      })),
+      tembusan: [],
+      signer: { name: 'Agus Prasetyo', nip: '19880304 201101 1 002', position: 'Kepala Dinas' },
+      verifyUrl: 'http://localhost/verifikasi/x',
+    });
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+    const body = text.slice(text.indexOf('menindaklanjuti'));
+    expect(body.split(number).length - 1).toBe(6);
+    expect(body.match(/SIKS.NG/g)).toHaveLength(6);
+    expect(body).not.toMatch(/\d\/\s+\d|\d\/\s+DINSOS|DINSOS\/\s+\d|SIKS.\s+NG/);
+  });
+});

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { formatDateLong } from '../core/dates.ts';
-import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
+import { type Content, justifiable, letterhead, renderPdf } from '../core/pdf.ts';
 import type { LetterKind } from '../standards/letter.schema.ts';
 import type { LetterBlock } from './letter.body.ts';
 
@@ -41,9 +41,6 @@ const page = { width: 595.28, margins: [68, 30, 56, 60] as [number, number, numb
 const contentWidth = page.width - page.margins[0] - page.margins[2];
 const fieldLabel = 150;
 
-/** pdfmake breaks lines at a hyphen and then stretches the gap when justifying (`SIKS- NG`): hyphens inside words do not break. */
-const unbroken = (text: string) => text.replace(/(\w)-(?=\w)/g, '$1\u2011');
-
 /** A borderless table with tight cells: the fields and the lists of a letter's body. */
 const tightTable = {
   defaultBorder: false,
@@ -68,12 +65,12 @@ function bodyContent(blocks: LetterBlock[]): Content[] {
       return {
         table: {
           widths: [18, '*'],
-          body: b.items.map((i) => [i.marker, { text: unbroken(i.text), alignment: 'justify' }]),
+          body: b.items.map((i) => [i.marker, { text: justifiable(i.text), alignment: 'justify' }]),
         },
         layout: tightTable,
         margin: [0, 0, 0, 8],
       };
-    return { text: unbroken(b.text), alignment: 'justify', margin: [0, 0, 0, 7] };
+    return { text: justifiable(b.text), alignment: 'justify', margin: [0, 0, 0, 7] };
   });
 }
 

@@ -40,3 +40,46 @@ describe('the papers’ verification footer', () => {
     expect(text).toContain(verifyUrl);
   });
 });
+
+describe('the BAST', () => {
+  it('keeps the request code and the delivery note number whole in its justified sentence', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { renderHandoverPdf } = await import('./logistics.pdf.ts');
+    const deliveryNote = '460/0012/DINSOS/2026';
+    const pdf = await renderHandoverPdf({
+      unit: {
+        name: 'Dinas Sosial Provinsi Banten',
+        letterhead: ['PEMERINTAH PROVINSI BANTEN', 'DINAS SOSIAL'],
+      },
+      place: 'Desa Pagadungan',
+      number: '460/0013/DINSOS/2026',
+      date: '2026-12-02',
+      verifyUrl: 'https://jaring.bantenprov.go.id/verifikasi/uHR2Zcz9a0YDKep',
+      trackingCode: 'KPJ7G-SQ3E3',
+      deliveryNote,
+      disaster: 'banjir bandang dan tanah longsor di Kecamatan Sumur',
+      first: {
+        name: 'Dedi Kurniawan',
+        position: 'Penyuluh Sosial Ahli Muda',
+        office: 'Dinas Sosial Provinsi Banten',
+      },
+      second: { name: 'Ujang Sopandi', position: 'Kepala Desa', on: 'Posko Desa Pagadungan' },
+      lines: [
+        {
+          name: 'Beras Medium',
+          uom: 'kg',
+          quantity: 300,
+          expiresOn: '2027-03-02',
+          received: 290,
+          notes: ['10 kg kurang'],
+        },
+      ],
+    });
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+    expect(text).toContain('KPJ7G‑SQ3E3');
+    expect(text).toContain(deliveryNote);
+    expect(text.slice(text.indexOf('PIHAK PERTAMA menyerahkan'))).not.toMatch(
+      /\d\/\s+\d|\/\s+DINSOS|DINSOS\/\s+\d/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { TableCell } from 'pdfmake/interfaces';
 import QRCode from 'qrcode';
 import { formatDateLong } from '../core/dates.ts';
 import { terbilang } from '../core/money.ts';
-import { type Content, letterhead, renderPdf } from '../core/pdf.ts';
+import { type Content, justifiable, letterhead, renderPdf } from '../core/pdf.ts';
 
 /**
  * The papers of a relief request (issue 16), laid out as the office prints them: the lembar
@@ -352,14 +352,18 @@ export async function renderHandoverPdf(b: HandoverPaper): Promise<Buffer> {
     ...letterhead(b.unit, contentWidth),
     ...title('BERITA ACARA SERAH TERIMA BARANG', b.number),
     {
-      text: `Pada hari ini ${dateInWords(b.date)}, bertempat di ${b.place}, kami yang bertanda tangan di bawah ini:`,
+      text: justifiable(
+        `Pada hari ini ${dateInWords(b.date)}, bertempat di ${b.place}, kami yang bertanda tangan di bawah ini:`,
+      ),
       alignment: 'justify',
       margin: [0, 0, 0, 6],
     },
     party('1', b.first, [['Instansi', b.first.office]], 'PIHAK PERTAMA'),
     party('2', b.second, [['Atas nama', b.second.on]], 'PIHAK KEDUA'),
     {
-      text: `PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA, dan PIHAK KEDUA menerima dari PIHAK PERTAMA, bantuan logistik tanggap darurat ${b.disaster} berdasarkan permohonan nomor ${b.trackingCode.replace(/-/g, '\u2011')} dan Surat Jalan Nomor ${b.deliveryNote}, dengan rincian sebagai berikut:`,
+      text: justifiable(
+        `PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA, dan PIHAK KEDUA menerima dari PIHAK PERTAMA, bantuan logistik tanggap darurat ${b.disaster} berdasarkan permohonan nomor ${b.trackingCode} dan Surat Jalan Nomor ${b.deliveryNote}, dengan rincian sebagai berikut:`,
+      ),
       alignment: 'justify',
       margin: [0, 2, 0, 6],
     },

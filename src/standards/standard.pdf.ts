@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { type ProcedureActor, RoleLabels } from '../auth/roles.ts';
 import { formatDateLong } from '../core/dates.ts';
 import { formatRupiah } from '../core/money.ts';
-import { type Content, letterhead, pageFooter, renderPdf } from '../core/pdf.ts';
+import { type Content, justifiable, letterhead, pageFooter, renderPdf } from '../core/pdf.ts';
 import { Components, GroupLabels } from './components.ts';
 import { requirementText } from './intake.ts';
 import type { Standard } from './standard.schema.ts';
@@ -191,7 +191,12 @@ export async function renderStandardPdf(input: StandardPdfInput): Promise<Buffer
                             },
                           ]
                         : []),
-                      { text: unit.maklumat, alignment: 'justify', italics: true, margin: [6, 2, 6, 4] },
+                      {
+                        text: justifiable(unit.maklumat),
+                        alignment: 'justify',
+                        italics: true,
+                        margin: [6, 2, 6, 4],
+                      },
                     ],
                     fillColor: '#f7f3e8',
                   },
