@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -43,5 +44,25 @@ describe('robots.txt and the sitemap', () => {
     // An office that publishes no service has no page, and nothing of the staff side is listed.
     expect(locs.some((l) => l.includes('/layanan/lebak'))).toBe(false);
     expect(locs.filter((l) => l.includes('/staf') || l.includes('/api/'))).toEqual([]);
+  });
+
+  it('lists only pages the web app routes, whose data answers', async () => {
+    const res = await t.app.inject({ url: '/sitemap.xml' });
+    const pages = (new XMLParser().parse(res.body).urlset.url as Array<{ loc: string }>).map(
+      (u) => new URL(u.loc).pathname,
+    );
+    const routes = readFileSync(new URL('../../web/src/routes.tsx', import.meta.url), 'utf8');
+    for (const page of pages) {
+      const [, first, unit, service] = page.split('/');
+      if (first !== 'layanan') {
+        // A fixed page: the web app has a route for it (the home page loads the offices).
+        expect(routes, `route for ${page}`).toContain(`path: '${page}'`);
+        continue;
+      }
+      // The API call each portal page makes (web/src/pages/portal/unit.tsx, standard.tsx).
+      const data = service ? `/api/public/units/${unit}/standards/${service}` : `/api/public/units/${unit}`;
+      expect((await t.app.inject({ url: data })).statusCode, `${page} loads ${data}`).toBe(200);
+    }
+    expect(pages.filter((p) => p.startsWith('/layanan/')).length).toBeGreaterThan(5);
   });
 });
