@@ -33,16 +33,20 @@ describe('relief request postings follow the installation clock', () => {
   });
   afterAll(() => t.close());
 
-  it('reservation, dispatch and return rows carry the time of their actions', async () => {
+  /** A request of Cibeber taken through approval on the clock; each action one hour later. */
+  async function approvedRequest(office: string) {
     const db = t.database.db;
     const [unit] = rows<{ id: number }>(await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`));
     const [user] = rows<{ id: number }>(
       await db.execute(sql`SELECT id FROM users WHERE username = 'banten.fungsional'`),
     );
     const unitId = unit?.id as number;
-    const warehouse = await createWarehouse(db, unitId, { code: 'GDG-JAM', name: 'Gudang Uji Jam' });
+    const warehouse = await createWarehouse(db, unitId, {
+      code: `GDG-${office}`,
+      name: `Gudang Uji ${office}`,
+    });
     const rice = await createItem(db, unitId, {
-      name: 'Beras Uji Jam',
+      name: `Beras Uji ${office}`,
       uom: 'kg',
       category: 'food',
       normPerPersonDay: 0.4,
@@ -54,25 +58,15 @@ describe('relief request postings follow the installation clock', () => {
       warehouseId: warehouse.id,
       source: 'procurement',
       supplier: 'Bulog',
-      documentRef: 'BAPB/JAM/1',
+      documentRef: `BAPB/${office}/1`,
       receivedOn: day,
       lines: [{ itemId: rice.id, quantity: 100, expiresOn: inDays(90) }],
       userId: user?.id as number,
       clock,
     });
-    const declared = await kadis.post('/api/emergencies', {
-      number: '360/Kep.130-Huk/2026',
-      decreedOn: day,
-      declaredBy: 'gubernur',
-      disaster: 'Banjir',
-      areas: ['36.02'],
-      startsOn: day,
-      endsOn: inDays(14),
-    });
-    expect(declared.statusCode, declared.body).toBe(201);
     const opened = await fo.post('/api/cases', {
       standardId: 'logistik-tanggap-darurat',
-      applicant: { name: 'Posko Banjir Cibeber' },
+      applicant: { name: `Posko Banjir ${office}` },
       intake: { areaCode: '36.02', requestingOffice: 'Dinas Sosial Kabupaten Lebak' },
     });
     expect(opened.statusCode, opened.body).toBe(201);
@@ -80,9 +74,14 @@ describe('relief request postings follow the installation clock', () => {
     for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
       expect((await fo.upload(`/api/cases/${id}/documents/${paper}`, pdf)).statusCode).toBe(201);
     let version = 1;
-    const act = async (who: Agent, action: string, data?: Record<string, unknown>) => {
+    const act = async (who: Agent, action: string, data?: Record<string, unknown>, reason?: string) => {
       clock.advance(3_600_000);
-      const res = await who.post(`/api/cases/${id}/actions`, { action, version, ...(data ? { data } : {}) });
+      const res = await who.post(`/api/cases/${id}/actions`, {
+        action,
+        version,
+        ...(data ? { data } : {}),
+        ...(reason ? { note: reason } : {}),
+      });
       expect(res.statusCode, res.body).toBe(200);
       version = res.json().case.version;
       return clock.now();
@@ -99,21 +98,59 @@ describe('relief request postings follow the installation clock', () => {
       warehouseId: warehouse.id,
       lines: [{ itemId: rice.id, quantity: 60 }],
     });
+    const ledger = async () =>
+      rows<{ kind: string; quantity: number; at: Date | string }>(
+        await db.execute(
+          sql`SELECT kind, quantity, at FROM stock_movements WHERE source_kind = 'case' AND source_id = ${id} ORDER BY id`,
+        ),
+      ).map((r) => [r.kind, r.quantity, new Date(r.at).getTime()]);
+    return { act, approvedAt, ledger, batchId: received.batchIds[0] };
+  }
+
+  it('declares the emergency the requests run under', async () => {
+    const declared = await kadis.post('/api/emergencies', {
+      number: '360/Kep.130-Huk/2026',
+      decreedOn: day,
+      declaredBy: 'gubernur',
+      disaster: 'Banjir',
+      areas: ['36.02'],
+      startsOn: day,
+      endsOn: inDays(14),
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+  });
+
+  it('reservation, dispatch, return and write-off rows carry the time of their actions', async () => {
+    const { act, approvedAt, ledger, batchId } = await approvedRequest('JAM');
     const shippedAt = await act(fungsional, 'kirim', { vehicle: 'A 1234 BC', driver: 'Ujang' });
     const handedAt = await act(fungsional, 'serahkan', {
       receiverName: 'H. Suhendi',
       receiverPosition: 'Kepala Desa Cibeber',
-      returns: [{ batchId: received.batchIds[0], quantity: 5, reason: 'Kurang 5 kg saat dihitung' }],
+      returns: [
+        { batchId, quantity: 5, reason: 'Kurang 5 kg saat dihitung' },
+        { batchId, quantity: 2, damaged: true, reason: 'Karung sobek, beras basah' },
+      ],
     });
-    const ledger = rows<{ kind: string; at: Date | string }>(
-      await db.execute(
-        sql`SELECT kind, at FROM stock_movements WHERE source_kind = 'case' AND source_id = ${id} ORDER BY id`,
-      ),
-    ).map((r) => [r.kind, new Date(r.at).getTime()]);
-    expect(ledger).toEqual([
-      ['reservation', approvedAt],
-      ['dispatch', shippedAt],
-      ['return', handedAt],
+    expect(await ledger()).toEqual([
+      ['reservation', 60, approvedAt],
+      ['dispatch', 60, shippedAt],
+      ['return', 5, handedAt],
+      ['return', 2, handedAt],
+      ['write_off', 2, handedAt],
+    ]);
+  });
+
+  it('a request withdrawn after approval releases its reservation at the withdrawal', async () => {
+    const { act, approvedAt, ledger } = await approvedRequest('BTL');
+    const withdrawnAt = await act(
+      fungsional,
+      'batalkan',
+      undefined,
+      'Posko sudah menerima bantuan dari BPBD',
+    );
+    expect(await ledger()).toEqual([
+      ['reservation', 60, approvedAt],
+      ['release', 60, withdrawnAt],
     ]);
   });
 });
