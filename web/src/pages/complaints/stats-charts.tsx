@@ -1,8 +1,7 @@
-import '@mantine/charts/styles.layer.css';
 import type { ComplaintStats } from '@jaring/complaints/complaint-stats.schema.ts';
-import { BarChart } from '@mantine/charts';
-import { Box, Paper, SimpleGrid, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ChartTable, HiddenBarChart } from '../../components/hidden-chart.tsx';
 
 const classColours = {
   pengaduan: 'teal.6',
@@ -11,49 +10,6 @@ const classColours = {
 } as const;
 export type ClassKey = keyof typeof classColours;
 const classes = Object.keys(classColours) as ClassKey[];
-
-/**
- * The figures behind a chart as a table, which screen readers read instead of the drawing
- * (hidden from them): a row per bar, a column per series, the same numbers.
- */
-function ChartTable({
-  caption,
-  head,
-  rows,
-  testId,
-}: {
-  caption: string;
-  head: string[];
-  rows: Array<{ key: string; name: string; values: number[] }>;
-  testId: string;
-}) {
-  return (
-    <VisuallyHidden>
-      <Table data-testid={testId}>
-        <caption>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h} scope="col">
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Th scope="row">{r.name}</Table.Th>
-              {r.values.map((v, i) => (
-                <Table.Td key={head[i + 1]}>{v}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </VisuallyHidden>
-  );
-}
 
 function ChartPaper({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -138,20 +94,16 @@ export function StatsCharts({
     tickLine: 'none' as const,
     yAxisProps: { allowDecimals: false, width: 30 },
     maxBarWidth: 36,
-    // The drawing is hidden from screen readers (the table beside it speaks): no Tab stop in it.
-    barChartProps: { accessibilityLayer: false },
   };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="stats-charts">
       <ChartPaper title={t('chartMonthlyTitle')} testId="stats-chart-monthly">
-        <Box aria-hidden="true">
-          <BarChart
-            h={260}
-            data={monthly}
-            series={shownClasses.map((k) => ({ name: k, label: className(k), color: classColours[k] }))}
-            {...common}
-          />
-        </Box>
+        <HiddenBarChart
+          h={260}
+          data={monthly}
+          series={shownClasses.map((k) => ({ name: k, label: className(k), color: classColours[k] }))}
+          {...common}
+        />
         <ChartTable
           caption={t('chartMonthlyCaption')}
           head={[t('chartMonth'), ...shownClasses.map(className), t('chartTotal')]}
@@ -164,17 +116,15 @@ export function StatsCharts({
         />
       </ChartPaper>
       <ChartPaper title={t('chartTimelyTitle')} testId="stats-chart-timely">
-        <Box aria-hidden="true">
-          <BarChart
-            h={260}
-            data={timely}
-            series={[
-              { name: 'inTime', label: t('decidedInTime'), color: 'teal.6' },
-              { name: 'late', label: t('chartLate'), color: 'orange.6' },
-            ]}
-            {...common}
-          />
-        </Box>
+        <HiddenBarChart
+          h={260}
+          data={timely}
+          series={[
+            { name: 'inTime', label: t('decidedInTime'), color: 'teal.6' },
+            { name: 'late', label: t('chartLate'), color: 'orange.6' },
+          ]}
+          {...common}
+        />
         <ChartTable
           caption={t('chartTimelyCaption')}
           head={[t('chartMonth'), t('decidedInTime'), t('chartLate')]}
@@ -192,24 +142,22 @@ export function StatsCharts({
         )}
       </ChartPaper>
       <ChartPaper title={t('chartChannelTitle')} testId="stats-chart-channel">
-        <Box aria-hidden="true">
-          <BarChart
-            h={Math.max(120, channels.length * 34 + 30)}
-            data={channels}
-            dataKey="name"
-            orientation="vertical"
-            series={[{ name: 'received', label: t('received'), color: 'teal.6' }]}
-            withBarValueLabel
-            valueFormatter={(v) => v.toLocaleString(localeTag)}
-            withTooltip={false}
-            gridAxis="x"
-            xAxisProps={{ allowDecimals: false }}
-            yAxisProps={{ width: 130, interval: 0 }}
-            maxBarWidth={22}
-            barChartProps={{ margin: { top: 4, right: 30, bottom: 0, left: 0 }, accessibilityLayer: false }}
-            tickLine="none"
-          />
-        </Box>
+        <HiddenBarChart
+          h={Math.max(120, channels.length * 34 + 30)}
+          data={channels}
+          dataKey="name"
+          orientation="vertical"
+          series={[{ name: 'received', label: t('received'), color: 'teal.6' }]}
+          withBarValueLabel
+          valueFormatter={(v) => v.toLocaleString(localeTag)}
+          withTooltip={false}
+          gridAxis="x"
+          xAxisProps={{ allowDecimals: false }}
+          yAxisProps={{ width: 130, interval: 0 }}
+          maxBarWidth={22}
+          barChartProps={{ margin: { top: 4, right: 30, bottom: 0, left: 0 } }}
+          tickLine="none"
+        />
         <ChartTable
           caption={t('chartChannelTitle')}
           head={[t('chartChannel'), t('received')]}
