@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,16 +26,26 @@ export interface Server {
   url: string;
   /** The server's data folder (database, files, audit checkpoints). */
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the server (SIGTERM) and removes its data folder, unless `keep`. */
+  stop(options?: { keep?: boolean }): Promise<void>;
 }
 
 /**
  * Starts `jaring serve` on a fresh embedded database with demo data; waits for /api/health.
- * `env` adds settings (e.g. a test clock, JARING_CLOCK_START).
+ * `env` adds settings (e.g. a test clock, JARING_CLOCK_START). Without settings of its own the
+ * server starts on a copy of the demo data folder the browser suite's global setup made once
+ * (`JARING_E2E_TEMPLATE`), instead of migrating and seeding again.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-'));
+  const template = process.env.JARING_E2E_TEMPLATE;
+  if (template && Object.keys(env).length === 0) cpSync(template, dataDir, { recursive: true });
+  return serveOn(dataDir, env);
+}
+
+/** `jaring serve` on a data folder, answering once /api/health does; stopping removes the folder. */
+export async function serveOn(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
   const child: ChildProcess = spawn(
     'node',
     ['bin/jaring.js', 'serve', '--port', String(port), '--data-dir', dataDir],
@@ -75,10 +85,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   return {
     url,
     dataDir,
-    stop: async () => {
+    stop: async (options) => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options?.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
