@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,9 @@ export default defineConfig({
   resolve: { alias: { '@jaring': path.join(import.meta.dirname, 'src') } },
   test: {
     pool: 'forks',
+    // Vitest's default (one worker less than the cores) is a single worker on a 2-core machine,
+    // while the database tests spend much of their time waiting on a server or a child process.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 90_000,
     projects: [
