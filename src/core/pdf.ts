@@ -63,11 +63,12 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
  */
 export function justifiable(text: string): string | Content[] {
   const joined = text.replace(/(\w)-(?=\w)/g, '$1\u2011');
+  // The capturing split puts each slashed word at an odd index, between the plain runs.
   const pieces = joined.split(/(\S*\w\/\w\S*)/);
   if (pieces.length === 1) return joined;
-  return pieces
-    .filter((piece) => piece !== '')
-    .map((piece): Content => (/\w\/\w/.test(piece) ? { text: piece, noWrap: true } : { text: piece }));
+  return pieces.flatMap((piece, i): Content[] =>
+    piece === '' ? [] : [i % 2 === 1 ? { text: piece, noWrap: true } : { text: piece }],
+  );
 }
 
 export interface LetterheadUnit {

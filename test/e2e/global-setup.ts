@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkpointFilePath } from '../../src/audit/checkpoints.ts';
 import { serveOn } from './harness.ts';
 
 /**
@@ -13,7 +14,7 @@ export default async function setup() {
   const server = await serveOn(template);
   await server.stop({ keep: true });
   // The stop signed a checkpoint of the chain; a new installation has none yet.
-  rmSync(path.join(template, 'audit-checkpoints.jsonl'), { force: true });
+  rmSync(checkpointFilePath({ dataDir: template, auditCheckpoints: undefined }), { force: true });
   process.env.JARING_E2E_TEMPLATE = template;
   return () => rmSync(template, { recursive: true, force: true });
 }
