@@ -71,6 +71,16 @@ export function hashEntry(prevHash: string, fields: HashedFields): string {
  * the change and its audit entry commit together or not at all.
  */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudits(db, actor, [entry]);
+}
+
+/**
+ * Appends entries to the chain in order, under one taking of its lock, which is held until the
+ * surrounding transaction ends: every audited write waits on it, so a transaction that does
+ * slow work (a PDF) writes its entries last.
+ */
+export async function recordAudits(db: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
     const [last] = await tx
@@ -80,24 +90,32 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
       .limit(1);
     // The next number after the last entry, under the lock: a sequence would leave a gap for
     // every rolled-back transaction and crash, and verify reports gaps as tampering.
-    const seq = (last?.seq ?? 0) + 1;
-    const fields: HashedFields = {
-      seq,
-      at: new Date().toISOString(),
-      actorId: actor.userId,
-      actorUsername: storableOrNull(actor.username),
-      actorRole: storableOrNull(actor.role),
-      unitId: entry.unitId === undefined ? actor.unitId : entry.unitId,
-      action: storableText(entry.action),
-      entity: storableText(entry.entity),
-      entityId: entry.entityId === undefined ? null : storableText(String(entry.entityId)),
-      before: normalise(entry.before),
-      after: normalise(entry.after),
-      requestId: storableOrNull(actor.requestId),
-      ip: storableOrNull(actor.ip),
-    };
-    const prevHash = last?.hash ?? genesisHash;
-    await tx.insert(auditLog).values({ ...fields, prevHash, hash: hashEntry(prevHash, fields) });
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? genesisHash;
+    const at = new Date().toISOString();
+    const values = entries.map((entry) => {
+      seq += 1;
+      const fields: HashedFields = {
+        seq,
+        at,
+        actorId: actor.userId,
+        actorUsername: storableOrNull(actor.username),
+        actorRole: storableOrNull(actor.role),
+        unitId: entry.unitId === undefined ? actor.unitId : entry.unitId,
+        action: storableText(entry.action),
+        entity: storableText(entry.entity),
+        entityId: entry.entityId === undefined ? null : storableText(String(entry.entityId)),
+        before: normalise(entry.before),
+        after: normalise(entry.after),
+        requestId: storableOrNull(actor.requestId),
+        ip: storableOrNull(actor.ip),
+      };
+      const hash = hashEntry(prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    await tx.insert(auditLog).values(values);
   });
 }
 

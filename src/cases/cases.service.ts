@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type AuditEntry, recordAudit, recordAudits } from '../audit/audit.service.ts';
 import { findUnitById, type UnitRow } from '../auth/auth.repository.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
 import { userNames } from '../auth/people.ts';
@@ -708,6 +708,9 @@ export async function act(
       // The action row is written last, with what its effect produced; the unique (case, seq)
       // index and the version guard still refuse a concurrent second action as a whole.
       let effectResult: Record<string, unknown> | undefined;
+      // The audit entries go last too: the chain's lock they take is held to the commit, and
+      // no other office's audited write should wait on this action's letter being laid out.
+      const audits: AuditEntry[] = [];
       const moved = await repo.updateProjection(tx, row.id, row.version, {
         ...projection(next, workflow, action.seq, row.breachedAt ? null : dueAt),
         ...clock,
@@ -726,12 +729,7 @@ export async function act(
           action: { id: input.action, role, note: input.note, at: now },
         });
         effectResult = result;
-        await recordAudit(tx, actorOf(ctx, client), {
-          action: def.effect,
-          entity: 'case',
-          entityId: row.id,
-          after: result,
-        });
+        audits.push({ action: def.effect, entity: 'case', entityId: row.id, after: result });
       }
       if (def?.letter && signer) {
         // What the case's actions recorded, this one included, for the letter's placeholders.
@@ -756,7 +754,7 @@ export async function act(
           ],
         });
         const letter = await issueLetter(tx, env.files, letterInput);
-        await recordAudit(tx, actorOf(ctx, client), {
+        audits.push({
           action: 'letter.issue',
           entity: 'letter',
           entityId: letter.id,
@@ -772,13 +770,14 @@ export async function act(
             ? { ...(input.data ?? {}), ...(effectResult ? { result: effectResult } : {}) }
             : null,
       });
-      await recordAudit(tx, actorOf(ctx, client), {
+      audits.push({
         action: `case.${input.action}`,
         entity: 'case',
         entityId: row.id,
         before: { status: state.status, step: state.step, version: row.version },
         after: { status: next.status, step: next.step, version: action.seq },
       });
+      await recordAudits(tx, actorOf(ctx, client), audits);
     })
     .catch((error: unknown) => {
       // The unique (case, seq) index refuses the second of two simultaneous actions.
