@@ -212,6 +212,7 @@ const dispatch: Effect = {
           reason: `Pengiriman ${vehicle} (${driver})`,
           documentRef: number,
         });
+        return allocations;
       },
     });
     return { dispatched: total(allocations), deliveryNote: letter.number, letterId: letter.id, allocations };

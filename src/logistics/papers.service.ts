@@ -202,6 +202,47 @@ async function dispatchedOf(tx: Db, unitId: number, caseId: number) {
     .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
 }
 
+/**
+ * What a case holds reserved, batch by batch, with item and warehouse: what its shipment will
+ * dispatch, read before the dispatch so the surat jalan is laid out with the items unlocked.
+ */
+async function heldOf(tx: Db, unitId: number, caseId: number) {
+  const quantity = sql<number>`sum(${stockMovements.reservedChange})::int`;
+  return tx
+    .select({
+      itemId: stockMovements.itemId,
+      batchId: stockMovements.batchId,
+      quantity,
+      name: stockItems.name,
+      uom: stockItems.uom,
+      expiresOn: stockBatches.expiresOn,
+      warehouse: warehouses.name,
+      address: warehouses.address,
+    })
+    .from(stockMovements)
+    .innerJoin(stockItems, eq(stockItems.id, stockMovements.itemId))
+    .innerJoin(stockBatches, eq(stockBatches.id, stockMovements.batchId))
+    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+    .where(
+      and(
+        eq(stockMovements.unitId, unitId),
+        eq(stockMovements.sourceKind, 'case'),
+        eq(stockMovements.sourceId, caseId),
+      ),
+    )
+    .groupBy(
+      stockMovements.itemId,
+      stockMovements.batchId,
+      stockItems.name,
+      stockItems.uom,
+      stockBatches.expiresOn,
+      warehouses.name,
+      warehouses.address,
+    )
+    .having(sql`${quantity} > 0`)
+    .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
+}
+
 /** The emergency a request was opened under (its disaster names the goods on the BAST). */
 async function disasterOf(tx: Db, unitId: number, areaCode: unknown, openedOn: string): Promise<string> {
   if (typeof areaCode !== 'string') return '';
@@ -224,20 +265,27 @@ export interface PaperEnv {
   now: Date;
 }
 
-/** The surat jalan of a shipment, issued as a letter of the case after the dispatch is posted. */
+/**
+ * The surat jalan of a shipment, issued as a letter of the case. It lists what the case holds
+ * reserved, and is laid out before `post` dispatches exactly that under its number: the PDF
+ * renders with the items unlocked, and the items stay locked only from the dispatch to the commit.
+ * The case's row lock keeps its reservation still in between; a dispatch that moved anything
+ * else is refused as a whole.
+ */
 export async function issueDeliveryNote(
   tx: Db,
   env: PaperEnv,
   input: {
     vehicle: string;
     driver: string;
-    /** Posts the dispatch under the note's number, in the transaction, before the note is laid out. */
-    post: (number: string) => Promise<void>;
+    /** Dispatches what is reserved under the note's number, in the transaction. */
+    post: (number: string) => Promise<ReadonlyArray<{ batchId: number; quantity: number }>>;
   },
 ): Promise<LetterRow> {
   const unit = env.ctx.unit;
   const signer = partyOf(env.ctx, env.role);
-  return issueCaseDocument(tx, env.files, {
+  const held = await heldOf(tx, unit.id, env.caseRow.id);
+  const letter = await issueCaseDocument(tx, env.files, {
     unit,
     caseId: env.caseRow.id,
     product: 'surat-jalan',
@@ -247,16 +295,14 @@ export async function issueDeliveryNote(
     publicUrl: env.publicUrl,
     now: env.now,
     render: async (at) => {
-      await input.post(at.number);
-      const sent = await dispatchedOf(tx, unit.id, env.caseRow.id);
-      const lines: PaperLine[] = sent.map((s) => ({
+      const lines: PaperLine[] = held.map((s) => ({
         name: s.name,
         uom: s.uom,
         quantity: s.quantity,
         expiresOn: s.expiresOn,
       }));
-      const origin = sent[0]
-        ? { name: sent[0].warehouse, address: sent[0].address }
+      const origin = held[0]
+        ? { name: held[0].warehouse, address: held[0].address }
         : { name: '', address: '' };
       return renderDeliveryNotePdf({
         unit,
@@ -277,6 +323,15 @@ export async function issueDeliveryNote(
       });
     },
   });
+  const moved = await input.post(letter.number);
+  const key = (lines: ReadonlyArray<{ batchId: number; quantity: number }>) =>
+    lines
+      .map((l) => `${l.batchId}:${l.quantity}`)
+      .sort()
+      .join(',');
+  if (key(moved) !== key(held))
+    throw new Error(`surat jalan ${letter.number} lists other goods than were dispatched`);
+  return letter;
 }
 
 export interface ReturnedLine {
@@ -297,7 +352,10 @@ export async function issueHandoverRecord(
     receiver: { name: string; position: string };
     returns: ReturnedLine[];
     remark?: string | undefined;
-    /** Posts the returns under the BAST's number, in the transaction, before it is laid out. */
+    /**
+     * Posts the returns under the BAST's number, in the transaction, after it is laid out: the
+     * layout reads nothing the returns change, and the items stay unlocked while it renders.
+     */
     post: (number: string) => Promise<void>;
   },
 ): Promise<LetterRow> {
@@ -335,7 +393,7 @@ export async function issueHandoverRecord(
   const region = typeof code === 'string' ? findRegion(code) : undefined;
   const first = partyOf(env.ctx, env.role);
   const second = { name: input.receiver.name, position: input.receiver.position };
-  return issueCaseDocument(tx, env.files, {
+  const letter = await issueCaseDocument(tx, env.files, {
     unit,
     caseId: env.caseRow.id,
     product: 'bast',
@@ -344,9 +402,8 @@ export async function issueHandoverRecord(
     signer: first,
     publicUrl: env.publicUrl,
     now: env.now,
-    render: async (at) => {
-      await input.post(at.number);
-      return renderHandoverPdf({
+    render: async (at) =>
+      renderHandoverPdf({
         unit,
         place: region ? displayName(region) : unit.letterPlace || unit.name,
         number: at.number,
@@ -359,7 +416,8 @@ export async function issueHandoverRecord(
         second: { ...second, on: env.caseRow.applicant.name },
         lines: [...byItem.values()],
         remark: input.remark,
-      });
-    },
+      }),
   });
+  await input.post(letter.number);
+  return letter;
 }

@@ -1,0 +1,206 @@
+/**
+ * What a case action holds while it lays out a PDF. Rendering takes far longer than any
+ * statement, so while it runs the action must hold neither the audit chain's lock (every audited
+ * write of every office waits on it) nor the stock rows of the items it moves (every posting on
+ * those items waits on them). Each render is wrapped with a probe that asks, from a connection
+ * of its own, whether both are free. Only PostgreSQL has a second connection to ask from.
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { todayIn } from '../../src/core/dates.ts';
+import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
+import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+
+interface Seen {
+  paper: string;
+  auditChainFree: boolean;
+  /** Stock position and balance rows another transaction could not lock. */
+  stockRowsHeld: number;
+}
+const probe = vi.hoisted(() => ({
+  run: undefined as undefined | ((paper: string) => Promise<void>),
+}));
+
+vi.mock('../../src/logistics/logistics.pdf.ts', async (original) => {
+  const real = await original<typeof import('../../src/logistics/logistics.pdf.ts')>();
+  return {
+    ...real,
+    renderDeliveryNotePdf: async (n: Parameters<typeof real.renderDeliveryNotePdf>[0]) => {
+      await probe.run?.('surat-jalan');
+      return real.renderDeliveryNotePdf(n);
+    },
+    renderHandoverPdf: async (b: Parameters<typeof real.renderHandoverPdf>[0]) => {
+      await probe.run?.('bast');
+      return real.renderHandoverPdf(b);
+    },
+  };
+});
+vi.mock('../../src/documents/letter.pdf.ts', async (original) => {
+  const real = await original<typeof import('../../src/documents/letter.pdf.ts')>();
+  return {
+    ...real,
+    renderLetterPdf: async (l: Parameters<typeof real.renderLetterPdf>[0]) => {
+      await probe.run?.('surat');
+      return real.renderLetterPdf(l);
+    },
+  };
+});
+
+const today = todayIn('Asia/Jakarta');
+const inDays = (n: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const scan = Buffer.from('%PDF-1.4\n% berkas\n');
+
+describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case action renders its paper', () => {
+  let t: TestApp & { database: { url?: string } };
+  let other: pg.Client;
+  const seen: Seen[] = [];
+  let itemIds: number[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const url = (t.database as { url?: string }).url;
+    if (!url) throw new Error('the PostgreSQL test database has no address');
+    other = new pg.Client({ connectionString: url });
+    await other.connect();
+    probe.run = async (paper) => {
+      // Taken and given back at once: true only when no transaction holds it.
+      const lock = await other.query<{ got: boolean }>('SELECT pg_try_advisory_lock(7238002) AS got');
+      const free = lock.rows[0]?.got === true;
+      if (free) await other.query('SELECT pg_advisory_unlock(7238002)');
+      let held = 0;
+      if (itemIds.length > 0) {
+        await other.query('BEGIN');
+        for (const table of ['stock_positions', 'stock_balances']) {
+          const all = await other.query(`SELECT 1 FROM ${table} WHERE item_id = ANY($1)`, [itemIds]);
+          const lockable = await other.query(
+            `SELECT 1 FROM ${table} WHERE item_id = ANY($1) FOR UPDATE SKIP LOCKED`,
+            [itemIds],
+          );
+          held += (all.rowCount ?? 0) - (lockable.rowCount ?? 0);
+        }
+        await other.query('ROLLBACK');
+      }
+      seen.push({ paper, auditChainFree: free, stockRowsHeld: held });
+    };
+  });
+  afterAll(async () => {
+    probe.run = undefined;
+    await other?.end();
+    await t?.close();
+  });
+
+  it('renders the surat jalan and the BAST with the items and the audit chain free', async () => {
+    const fo = await signedIn(t.app, 'banten.fo', '10.18.0.1');
+    const kadis = await signedIn(t.app, 'banten.kadis', '10.18.0.2');
+    const kabid = await signedIn(t.app, 'banten.kabid', '10.18.0.3');
+    const fungsional = await signedIn(t.app, 'banten.fungsional', '10.18.0.4');
+    const db = t.database.db;
+    const unitId = (
+      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
+        rows: Array<{ id: number }>;
+      }
+    ).rows[0]?.id as number;
+    const warehouse = await createWarehouse(db, unitId, { code: 'GDG-KUNCI', name: 'Gudang Uji Kunci' });
+    const rice = await createItem(db, unitId, {
+      name: 'Beras Uji Kunci',
+      uom: 'kg',
+      category: 'food',
+      normPerPersonDay: 0.4,
+      normUnit: 'kg',
+      minimum: null,
+    });
+    const [batch] = (
+      await receiveGoods(db, {
+        unitId,
+        warehouseId: warehouse.id,
+        source: 'procurement',
+        supplier: 'Perum Bulog',
+        documentRef: 'BAPB/KUNCI/1',
+        receivedOn: today,
+        lines: [{ itemId: rice.id, quantity: 200, expiresOn: inDays(90) }],
+        userId: null,
+      })
+    ).batchIds;
+    itemIds = [rice.id];
+    expect(
+      (
+        await kadis.post('/api/emergencies', {
+          number: '360/Kep.300-Huk/2026',
+          decreedOn: today,
+          declaredBy: 'gubernur',
+          disaster: 'Banjir',
+          areas: ['36.01'],
+          startsOn: today,
+          endsOn: inDays(14),
+        })
+      ).statusCode,
+    ).toBe(201);
+    const opened = await fo.post('/api/cases', {
+      standardId: 'logistik-tanggap-darurat',
+      applicant: { name: 'Posko Desa Kunci' },
+      intake: { areaCode: '36.01.01', requestingOffice: 'Dinas Sosial Kabupaten Pandeglang' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const id = opened.json().id as number;
+    for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
+      expect((await fo.upload(`/api/cases/${id}/documents/${paper}`, scan)).statusCode).toBe(201);
+    const act = async (who: Agent, action: string, version: number, data?: Record<string, unknown>) => {
+      const res = await who.post(`/api/cases/${id}/actions`, { action, version, ...(data ? { data } : {}) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    await act(fo, 'teruskan', 1);
+    await act(kadis, 'teruskan', 2);
+    await act(kabid, 'disposisikan', 3, { instruction: 'Teliti dan saran' });
+    await act(fungsional, 'ajukan', 4, {
+      peopleAffected: 50,
+      days: 5,
+      lines: [{ itemId: rice.id, quantity: 100 }],
+    });
+    await act(kabid, 'setujui', 5, {
+      warehouseId: warehouse.id,
+      lines: [{ itemId: rice.id, quantity: 100 }],
+    });
+    const shipped = await act(fungsional, 'kirim', 6, { vehicle: 'B 1234 KJ', driver: 'Asep' });
+    expect(shipped.actions.at(-1).data.result.dispatched).toBe(100);
+    const handed = await act(fungsional, 'serahkan', 7, {
+      receiverName: 'Ujang Suherman',
+      receiverPosition: 'Koordinator Posko',
+      returns: [{ batchId: batch, quantity: 4, damaged: true, reason: 'karung sobek saat bongkar' }],
+    });
+    expect(handed.actions.at(-1).data.result).toMatchObject({ returned: 4, writtenOff: 4 });
+
+    expect(seen.filter((s) => s.paper !== 'surat')).toEqual([
+      { paper: 'surat-jalan', auditChainFree: true, stockRowsHeld: 0 },
+      { paper: 'bast', auditChainFree: true, stockRowsHeld: 0 },
+    ]);
+  });
+
+  it('renders a letter issued after an effect with the audit chain free (Kehabisan Bekal)', async () => {
+    seen.length = 0;
+    itemIds = [];
+    const fo = await signedIn(t.app, 'sragen.fo', '10.18.0.5');
+    const officer = await signedIn(t.app, 'sragen.fungsional', '10.18.0.6');
+    const opened = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Bambang Sutrisno', nik: '3314011708900001' },
+    });
+    const id = opened.json().id as number;
+    expect((await fo.upload(`/api/cases/${id}/documents/surat-keterangan-kepolisian`, scan)).statusCode).toBe(
+      201,
+    );
+    expect((await fo.post(`/api/cases/${id}/actions`, { action: 'teruskan', version: 1 })).statusCode).toBe(
+      200,
+    );
+    const paid = await officer.post(`/api/cases/${id}/actions`, {
+      action: 'bayar',
+      version: 2,
+      data: { originCode: '33.14', destinationCode: '51.71', legToCode: '35.78' },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().letters).toHaveLength(1);
+    expect(seen).toEqual([{ paper: 'surat', auditChainFree: true, stockRowsHeld: 0 }]);
+  });
+});
