@@ -10,6 +10,8 @@ export interface CaseFactRow {
   opening: unknown;
   /** When the latest action was taken (the one whose sequence number is the case's version). */
   lastActionAt: string;
+  /** The actions after the opening, in order: where each was taken and when. */
+  moves: Array<{ step: string | null; action: string; at: string }>;
 }
 
 const opening = alias(caseActions, 'opening_action');
@@ -34,6 +36,9 @@ export async function caseFacts(
       row: cases,
       opening: sql<unknown>`${opening.data} -> 'result'`,
       lastActionAt: latest.at,
+      moves: sql<CaseFactRow['moves']>`(SELECT coalesce(json_agg(json_build_object('step', m.step,
+        'action', m.action, 'at', m.at) ORDER BY m.seq), '[]'::json)
+        FROM ${caseActions} m WHERE m.case_id = ${cases.id} AND m.seq > 1)`,
     })
     .from(cases)
     .innerJoin(opening, and(eq(opening.caseId, cases.id), eq(opening.seq, 1)))

@@ -5,6 +5,8 @@ import { revisionIdsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
 import type { CaseStatus } from './case.reducer.ts';
 import { caseFacts } from './case-facts.repository.ts';
+import type { StepDeadlineView } from './cases.schema.ts';
+import { deadlineView, decisionsOf, stepDeadlines } from './deadline.ts';
 
 /**
  * What a domain module's report may read of the cases of its service (read-only): the case's
@@ -35,6 +37,8 @@ export interface CaseFacts {
   opening: Record<string, unknown> | null;
   /** The time limit (component 3) of the revision the case follows. */
   timeLimit: TimeLimit;
+  /** Its steps' decisions against their deadlines, as of the `now` the facts were read at. */
+  deadlines: StepDeadlineView[];
 }
 
 /** The unit's revisions whose workflow opens with `openingCheck`, with their content. */
@@ -56,10 +60,11 @@ export async function casesOpenedWith(
   unitId: number,
   openingCheck: string,
   holding?: Record<string, string | number>,
+  now = new Date(),
 ): Promise<CaseFacts[]> {
   const revisions = await revisionsOpenedWith(db, unitId, openingCheck);
   const found = await caseFacts(db, unitId, [...revisions.keys()], holding);
-  return found.map(({ row, opening, lastActionAt }) => {
+  return found.map(({ row, opening, lastActionAt, moves }) => {
     const standard = revisions.get(row.revisionId);
     if (!standard)
       throw new Error(`case ${row.id} follows revision ${row.revisionId}, which was not asked for`);
@@ -84,6 +89,16 @@ export async function casesOpenedWith(
           ? (opening as Record<string, unknown>)
           : null,
       timeLimit: standard.delivery.timeLimit,
+      deadlines: stepDeadlines(
+        standard,
+        {
+          openedAt: row.openedAt,
+          intake: row.intake,
+          closed: row.status === 'done' || row.status === 'rejected',
+        },
+        decisionsOf(standard.workflow, moves),
+        now,
+      ).map(deadlineView),
     };
   });
 }

@@ -293,6 +293,23 @@ export const PapersSeenView = z.object({
 export type PapersSeenView = z.infer<typeof PapersSeenView>;
 
 /** A case as its page shows it: the record, the workflow's labels, what the user may do next. */
+/** A step's decision against its deadline (`workflow.steps[].deadline`, see `deadline.ts`). */
+export const StepDeadlineView = z.object({
+  step: z.string(),
+  stepLabel: z.string(),
+  /** The intake answer that set the hours (a relief request's priority) and its label. */
+  value: z.string(),
+  valueLabel: z.string(),
+  /** False when the case was opened without the answer and the default's hours apply. */
+  answered: z.boolean(),
+  hours: z.number(),
+  dueAt: z.string(),
+  warnAt: z.string(),
+  decidedAt: z.string().nullable(),
+  status: z.enum(['running', 'warning', 'late', 'met', 'metLate', 'ended']),
+});
+export type StepDeadlineView = z.infer<typeof StepDeadlineView>;
+
 export const CaseDetail = z.object({
   case: CaseRecord,
   mayRevealNik: z.boolean(),
@@ -309,6 +326,8 @@ export const CaseDetail = z.object({
   labels: z.record(z.string(), z.object({ label: z.string(), actions: z.record(z.string(), z.string()) })),
   state: CaseStateView,
   clock: CaseClockView,
+  /** The decisions with a deadline by an intake answer; empty for most services. */
+  deadlines: z.array(StepDeadlineView),
   step: z.object({ id: z.string(), label: z.string(), role: z.string() }).nullable(),
   available: z.array(AvailableAction),
   /** What an action's effect shows before it is taken (e.g. earlier relief claims), by action id. */

@@ -57,6 +57,7 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { PapersSeen } from './cases.tables.ts';
+import { deadlineView, decisionsOf, stepDeadlines } from './deadline.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -454,6 +455,12 @@ export async function getCase(
     ),
     state,
     clock: clock.view,
+    deadlines: stepDeadlines(
+      standard,
+      { openedAt: row.openedAt, intake: row.intake, closed: !open },
+      decisionsOf(workflow, actions),
+      now,
+    ).map(deadlineView),
     step: step ? { id: step.id, label: step.label, role: step.role } : null,
     available: mayAct && open ? availableActions(step, state) : [],
     previews,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { StepDeadlineView } from '../cases/cases.schema.ts';
 import type { DistributionLine, DistributionReport, RequestAgeReport } from './reports.schema.ts';
 
 /** The workbooks of the logistics reports: Indonesian headers, numbers as numbers, codes as text. */
@@ -131,6 +132,16 @@ export async function distributionWorkbook(title: string, report: DistributionRe
   return bytes(workbook);
 }
 
+/** Where a decision stands against its deadline, as the workbook names it. */
+const deadlineStatusNames: Record<StepDeadlineView['status'], string> = {
+  running: 'Menunggu',
+  warning: 'Mendekati batas',
+  late: 'Melewati batas',
+  met: 'Tepat waktu',
+  metLate: 'Terlambat',
+  ended: 'Tidak diperlukan (ditutup sebelumnya)',
+};
+
 /** The requests by status and age as a workbook: one row per request, oldest first; then per step. */
 export async function requestAgeWorkbook(title: string, report: RequestAgeReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -152,6 +163,10 @@ export async function requestAgeWorkbook(title: string, report: RequestAgeReport
     'Hari di tahap ini',
     'Batas waktu',
     'Melewati batas waktu',
+    'Prioritas',
+    'Batas keputusan Kepala Bidang (UTC)',
+    'Diputuskan (UTC)',
+    'Keputusan',
   ]);
   for (const r of report.requests)
     sheet.addRow([
@@ -171,11 +186,15 @@ export async function requestAgeWorkbook(title: string, report: RequestAgeReport
       r.daysAtStep ?? '',
       r.due ? (r.due.length === 10 ? day(r.due) : new Date(r.due)) : '',
       r.overdue ? 'Ya' : 'Tidak',
+      r.deadline ? `${r.deadline.valueLabel}${r.deadline.answered ? '' : ' (tidak dipilih)'}` : '',
+      r.deadline ? new Date(r.deadline.dueAt) : '',
+      r.deadline?.decidedAt ? new Date(r.deadline.decidedAt) : '',
+      r.deadline ? deadlineStatusNames[r.deadline.status] : '',
     ]);
   asText(sheet, 1, 3);
-  for (const c of [10, 11, 12]) sheet.getColumn(c).numFmt = 'dd/mm/yyyy hh:mm';
+  for (const c of [10, 11, 12, 18, 19]) sheet.getColumn(c).numFmt = 'dd/mm/yyyy hh:mm';
   sheet.getColumn(15).numFmt = 'dd/mm/yyyy';
-  widths(sheet, { 2: 30, 4: 24, 5: 24, 6: 30, 7: 22, 9: 34 }, 16);
+  widths(sheet, { 2: 30, 4: 24, 5: 24, 6: 30, 7: 22, 9: 34, 17: 26, 20: 24 }, 16);
 
   const steps = sheetOf(workbook, 'Per tahap', title, [
     'Status',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StepDeadlineView } from '../cases/cases.schema.ts';
 import { IdParam } from '../core/ids.ts';
 import { UnitParams } from '../standards/standards.schema.ts';
 import { EmergencyStatus } from './emergencies.schema.ts';
@@ -109,6 +110,8 @@ export const RequestAgeRow = z.object({
   due: z.string().nullable(),
   /** Past the time limit: still open after it, or closed after it. */
   overdue: z.boolean(),
+  /** The Kepala Bidang's decision against its deadline by the request's priority. */
+  deadline: StepDeadlineView.nullable(),
 });
 export type RequestAgeRow = z.infer<typeof RequestAgeRow>;
 

@@ -243,6 +243,7 @@ export async function requestAgeReport(
       unit.id,
       emergencyCheck,
       query.emergencyId === undefined ? undefined : { emergencyId: query.emergencyId },
+      now,
     )
   ).filter((f) =>
     query.status === 'all' ? true : query.status === 'waiting' ? isWaiting(f) : !isWaiting(f),
@@ -273,6 +274,7 @@ export async function requestAgeReport(
       daysAtStep: waiting ? daysBetween(tz, f.lastActionAt, now) : null,
       due: limit.due,
       overdue: limit.passed(end),
+      deadline: f.deadlines[0] ?? null,
     };
   });
   const groups = new Map<string, RequestStepCount & { order: number }>();

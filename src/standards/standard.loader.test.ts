@@ -665,4 +665,50 @@ describe('workflow in a standard', () => {
       ],
     ]);
   });
+
+  it('checks a step deadline against its intake field: a choice, hours for every option, a known default', () => {
+    const banten = seed('banten/logistik-tanggap-darurat.yaml');
+    const deadline = '        hours: { kritis: 4, tinggi: 8, rutin: 24, rendah: 48 }';
+    expect(banten).toContain(deadline);
+    expect(parseStandardYaml(banten, 'b.yaml').workflow?.steps.find((s) => s.deadline)?.deadline).toEqual({
+      intakeField: 'priority',
+      hours: { kritis: 4, tinggi: 8, rutin: 24, rendah: 48 },
+      default: 'rutin',
+      warnAt: 0.75,
+    });
+    const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const at = (text: string) => problemsOf(text, 'b.yaml').map((p) => [p.path, p.line, p.message]);
+    const path = 'workflow.steps[4].deadline';
+    const holes = banten.replace(deadline, '        hours: { kritis: 4, tinggi: 8, segera: 2 }');
+    expect(at(holes)).toEqual([
+      [
+        `${path}.hours`,
+        line(holes, 'segera: 2'),
+        'hours for every option of priority (kritis, tinggi, rutin, rendah); missing: rutin, rendah; not an option: segera',
+      ],
+    ]);
+    const zero = banten.replace(deadline, '        hours: { kritis: 4, tinggi: 0, rutin: 24, rendah: 48 }');
+    expect(at(zero)).toEqual([[`${path}.hours.tinggi`, line(zero, 'tinggi: 0'), 'hours must be above 0']]);
+    const wrongDefault = banten.replace('        default: rutin', '        default: biasa');
+    expect(at(wrongDefault)).toEqual([
+      [
+        `${path}.default`,
+        line(wrongDefault, 'default: biasa'),
+        '"biasa" is not an option of priority (kritis, tinggi, rutin, rendah)',
+      ],
+    ]);
+    const textField = banten.replace(
+      '        intakeField: priority',
+      '        intakeField: requestingOffice',
+    );
+    expect(at(textField)).toEqual([
+      [
+        `${path}.intakeField`,
+        line(textField, 'intakeField: requestingOffice'),
+        'a deadline needs a choice intake field; "requestingOffice" is a text',
+      ],
+    ]);
+    const warn = banten.replace('        warnAt: 0.75', '        warnAt: 75');
+    expect(at(warn)).toEqual([[`${path}.warnAt`, line(warn, 'warnAt: 75'), 'between 0 and 1 (e.g. 0.75)']]);
+  });
 });

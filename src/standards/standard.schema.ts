@@ -505,5 +505,49 @@ export const Standard = z
       });
     },
     { when: unlessIssuesAt(['delivery', 'requirements', 'items', '*', 'when'], ['intake']) },
+  )
+  .superRefine(
+    (s, ctx) => {
+      const fields = new Map((s.intake?.fields ?? []).map((f) => [f.id, f]));
+      (s.workflow?.steps ?? []).forEach((step, i) => {
+        const d = step.deadline;
+        if (!d) return;
+        const path = ['workflow', 'steps', i, 'deadline'];
+        const field = fields.get(d.intakeField);
+        if (field?.kind !== 'choice') {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'intakeField'],
+            message: say({
+              id: `batas waktu memerlukan isian asupan pilihan; "${d.intakeField}" ${field ? `berjenis ${field.kind}` : 'tidak dikenal'}`,
+              en: `a deadline needs a choice intake field; "${d.intakeField}" ${field ? `is a ${field.kind}` : 'is unknown'}`,
+            }),
+          });
+          return;
+        }
+        const values = field.options.map((o) => o.value);
+        const missing = values.filter((v) => d.hours[v] === undefined);
+        const extra = Object.keys(d.hours).filter((v) => !values.includes(v));
+        if (missing.length > 0 || extra.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'hours'],
+            message: say({
+              id: `jam untuk setiap pilihan ${d.intakeField} (${values.join(', ')})${missing.length ? `; belum ada: ${missing.join(', ')}` : ''}${extra.length ? `; bukan pilihan: ${extra.join(', ')}` : ''}`,
+              en: `hours for every option of ${d.intakeField} (${values.join(', ')})${missing.length ? `; missing: ${missing.join(', ')}` : ''}${extra.length ? `; not an option: ${extra.join(', ')}` : ''}`,
+            }),
+          });
+        if (!values.includes(d.default))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'default'],
+            message: say({
+              id: `"${d.default}" bukan pilihan ${d.intakeField} (${values.join(', ')})`,
+              en: `"${d.default}" is not an option of ${d.intakeField} (${values.join(', ')})`,
+            }),
+          });
+      });
+    },
+    { when: unlessIssuesAt(['workflow'], ['intake']) },
   );
 export type Standard = z.infer<typeof Standard>;

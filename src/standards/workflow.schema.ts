@@ -69,6 +69,37 @@ export const WorkflowAction = z
   .strict();
 export type WorkflowAction = z.infer<typeof WorkflowAction>;
 
+/**
+ * How soon the step's decision is due, counted in hours from the case's opening, by an intake
+ * answer (a relief request's priority, DOMAIN.md §8): every option of that `choice` field has its
+ * hours, `default` stands for a case opened without the answer, and the decision is flagged as
+ * near once `warnAt` of the time has passed.
+ */
+export const StepDeadline = z
+  .object({
+    intakeField: z
+      .string()
+      .regex(
+        /^[a-zA-Z][a-zA-Z0-9]*$/,
+        msg({ id: 'id isian asupan seperti prioritas', en: 'an intake field id like priority' }),
+      ),
+    hours: z.record(
+      slug,
+      z
+        .number()
+        .positive(msg({ id: 'jam harus lebih dari 0', en: 'hours must be above 0' }))
+        .max(8760, msg({ id: 'paling lama 8760 jam (satu tahun)', en: 'at most 8760 hours (a year)' })),
+    ),
+    default: slug,
+    warnAt: z
+      .number()
+      .gt(0, msg({ id: 'antara 0 dan 1 (mis. 0.75)', en: 'between 0 and 1 (e.g. 0.75)' }))
+      .lt(1, msg({ id: 'antara 0 dan 1 (mis. 0.75)', en: 'between 0 and 1 (e.g. 0.75)' }))
+      .default(0.75),
+  })
+  .strict();
+export type StepDeadline = z.infer<typeof StepDeadline>;
+
 export const WorkflowStep = z
   .object({
     id: slug,
@@ -84,6 +115,8 @@ export const WorkflowStep = z
     ),
     /** Requirement ids that must be present (for the case's product) before leaving this step. */
     requires: z.array(slug).optional(),
+    /** When the decision taken at this step is due, by an intake answer. */
+    deadline: StepDeadline.optional(),
     actions: z
       .array(WorkflowAction)
       .min(

@@ -1,0 +1,108 @@
+import type { IntakeAnswers } from '../standards/intake.ts';
+import type { Standard } from '../standards/standard.schema.ts';
+import type { StepDeadlineView } from './cases.schema.ts';
+
+/**
+ * Where a step's decision stands against its deadline: `running` and `warning` (past `warnAt`
+ * of the time) while it waits, `late` once past due; `met` or `metLate` once an action was taken
+ * at the step; `ended` when the case closed before reaching it, so no decision is due.
+ */
+export type DeadlineStatus = 'running' | 'warning' | 'late' | 'met' | 'metLate' | 'ended';
+
+export interface StepDeadlineState {
+  step: string;
+  stepLabel: string;
+  /** The intake answer that set the hours, and its label; `answered` false when the default did. */
+  value: string;
+  valueLabel: string;
+  answered: boolean;
+  hours: number;
+  dueAt: Date;
+  warnAt: Date;
+  decidedAt: Date | null;
+  status: DeadlineStatus;
+}
+
+/**
+ * The deadlines of a case's steps (`workflow.steps[].deadline`): hours from the opening by the
+ * intake answer, on the wall clock, since an emergency does not keep office hours. A step's
+ * decision is the first action taken at it.
+ */
+export function stepDeadlines(
+  standard: Pick<Standard, 'intake' | 'workflow'>,
+  c: { openedAt: Date; intake: IntakeAnswers; closed: boolean },
+  decidedAt: (step: string) => Date | null,
+  now: Date,
+): StepDeadlineState[] {
+  const fields = new Map((standard.intake?.fields ?? []).map((f) => [f.id, f]));
+  return (standard.workflow?.steps ?? []).flatMap((step) => {
+    const d = step.deadline;
+    const field = d ? fields.get(d.intakeField) : undefined;
+    if (!d || field?.kind !== 'choice') return [];
+    const given = c.intake[d.intakeField];
+    const answered = typeof given === 'string' && d.hours[given] !== undefined;
+    const value = answered ? given : d.default;
+    const hours = d.hours[value] ?? 0;
+    const budget = hours * 3_600_000;
+    const dueAt = new Date(c.openedAt.getTime() + budget);
+    const warnAt = new Date(c.openedAt.getTime() + Math.round(budget * d.warnAt));
+    const decided = decidedAt(step.id);
+    const status: DeadlineStatus = decided
+      ? decided > dueAt
+        ? 'metLate'
+        : 'met'
+      : c.closed
+        ? 'ended'
+        : now > dueAt
+          ? 'late'
+          : now >= warnAt
+            ? 'warning'
+            : 'running';
+    return [
+      {
+        step: step.id,
+        stepLabel: step.label,
+        value,
+        valueLabel: field.options.find((o) => o.value === value)?.label ?? value,
+        answered,
+        hours,
+        dueAt,
+        warnAt,
+        decidedAt: decided,
+        status,
+      },
+    ];
+  });
+}
+
+/**
+ * When each step's decision was taken: the first action there that moves the case on (forward,
+ * complete or reject); sending it back to the applicant, or resuming, decides nothing.
+ */
+export function decisionsOf(
+  workflow: Pick<NonNullable<Standard['workflow']>, 'steps'> | undefined,
+  actions: ReadonlyArray<{ step: string | null; action: string; at: Date | string }>,
+): (step: string) => Date | null {
+  const deciding = new Map(
+    (workflow?.steps ?? []).map((s) => [
+      s.id,
+      new Set(s.actions.filter((a) => a.kind !== 'return').map((a) => a.id)),
+    ]),
+  );
+  const first = new Map<string, Date>();
+  for (const a of actions) {
+    if (a.step === null || first.has(a.step) || !deciding.get(a.step)?.has(a.action)) continue;
+    first.set(a.step, new Date(a.at));
+  }
+  return (step) => first.get(step) ?? null;
+}
+
+/** A deadline as the API gives it. */
+export function deadlineView(d: StepDeadlineState): StepDeadlineView {
+  return {
+    ...d,
+    dueAt: d.dueAt.toISOString(),
+    warnAt: d.warnAt.toISOString(),
+    decidedAt: d.decidedAt?.toISOString() ?? null,
+  };
+}

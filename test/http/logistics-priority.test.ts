@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/core/dates.ts';
+import { createItem } from '../../src/logistics/stock.service.ts';
+import { type Agent, createTestApp, ManualClock, signedIn, type TestApp } from '../app.ts';
+
+const pdf = Buffer.from('%PDF-1.4\n% prioritas\n');
+const hour = 3_600_000;
+
+/**
+ * A relief request's priority sets when the Kepala Bidang's decision is due (DOMAIN.md §8: 4 h
+ * critical, 8 h high, 24 h routine, 48 h low, warned at 75%), as the Banten standard's approval
+ * step declares it. On a clock the test moves: the case page and the requests report tell each
+ * request's deadline, whether it is near or past, and whether the decision came in time.
+ */
+describe('relief request priority: the deadline of the Kepala Bidang’s decision', () => {
+  const clock = new ManualClock(Date.parse(`${todayIn('Asia/Jakarta')}T01:00:00Z`) + 3 * 86_400_000);
+  const openedAt = clock.now();
+  const day = todayIn('Asia/Jakarta', new Date(clock.now()));
+  let t: TestApp;
+  let fo: Agent;
+  let kadis: Agent;
+  let kabid: Agent;
+  let fungsional: Agent;
+  let itemId: number;
+  const ids: Record<string, number> = {};
+  const versions: Record<string, number> = {};
+
+  const detail = async (key: string) => (await kabid.get(`/api/cases/${ids[key]}`)).json();
+  const act = async (
+    key: string,
+    who: Agent,
+    action: string,
+    data?: Record<string, unknown>,
+    note?: string,
+  ) => {
+    const res = await who.post(`/api/cases/${ids[key]}/actions`, {
+      action,
+      version: versions[key],
+      ...(data ? { data } : {}),
+      ...(note ? { note } : {}),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    versions[key] = res.json().case.version;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { clock });
+    fo = await signedIn(t.app, 'banten.fo', '10.19.0.1');
+    kadis = await signedIn(t.app, 'banten.kadis', '10.19.0.2');
+    kabid = await signedIn(t.app, 'banten.kabid', '10.19.0.3');
+    fungsional = await signedIn(t.app, 'banten.fungsional', '10.19.0.4');
+    const db = t.database.db;
+    const unitId = (
+      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
+        rows: Array<{ id: number }>;
+      }
+    ).rows[0]?.id as number;
+    itemId = (
+      await createItem(db, unitId, {
+        name: 'Air Mineral Uji',
+        uom: 'dus',
+        category: 'water',
+        normPerPersonDay: null,
+        normUnit: null,
+        minimum: null,
+      })
+    ).id;
+    const declared = await kadis.post('/api/emergencies', {
+      number: '360/Kep.400-Huk/2026',
+      decreedOn: day,
+      declaredBy: 'gubernur',
+      disaster: 'Banjir',
+      areas: ['36.02'],
+      startsOn: day,
+      endsOn: new Date(Date.parse(`${day}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+    for (const [key, priority] of [
+      ['kritis', 'kritis'],
+      ['unset', undefined],
+      ['rendah', 'rendah'],
+    ] as const) {
+      const opened = await fo.post('/api/cases', {
+        standardId: 'logistik-tanggap-darurat',
+        applicant: { name: `Posko ${key}` },
+        intake: {
+          areaCode: '36.02.01',
+          requestingOffice: 'Dinas Sosial Kabupaten Lebak',
+          ...(priority ? { priority } : {}),
+        },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      ids[key] = opened.json().id;
+      versions[key] = 1;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('refuses a priority that is not one of the standard’s options, before anything is kept', async () => {
+    const res = await fo.post('/api/cases', {
+      standardId: 'logistik-tanggap-darurat',
+      applicant: { name: 'Posko Salah' },
+      intake: { areaCode: '36.02.01', requestingOffice: 'Dinas Sosial Kabupaten Lebak', priority: 'segera' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['intake.priority']);
+  });
+
+  it('gives the critical request 4 hours and the one opened without a priority 24, on the wall clock', async () => {
+    const critical = (await detail('kritis')).deadlines;
+    expect(critical).toEqual([
+      {
+        step: 'persetujuan',
+        stepLabel: 'Disposisi setuju/tolak Kepala Bidang',
+        value: 'kritis',
+        valueLabel: 'Kritis (mengancam jiwa)',
+        answered: true,
+        hours: 4,
+        dueAt: new Date(openedAt + 4 * hour).toISOString(),
+        warnAt: new Date(openedAt + 3 * hour).toISOString(),
+        decidedAt: null,
+        status: 'running',
+      },
+    ]);
+    expect((await detail('unset')).deadlines[0]).toMatchObject({
+      value: 'rutin',
+      valueLabel: 'Rutin',
+      answered: false,
+      hours: 24,
+      status: 'running',
+    });
+  });
+
+  it('warns at 75% of the time and flags the decision late past it; a decision stops the clock', async () => {
+    clock.advance(3 * hour);
+    expect((await detail('kritis')).deadlines[0].status).toBe('warning');
+    expect((await detail('unset')).deadlines[0].status).toBe('running');
+    // The critical request goes through the steps before the approval; it is still undecided.
+    for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
+      expect((await fo.upload(`/api/cases/${ids.kritis}/documents/${paper}`, pdf)).statusCode).toBe(201);
+    await act('kritis', fo, 'teruskan');
+    await act('kritis', kadis, 'teruskan');
+    await act('kritis', kabid, 'disposisikan', { instruction: 'Teliti dan saran, segera' });
+    await act('kritis', fungsional, 'ajukan', {
+      peopleAffected: 40,
+      days: 3,
+      lines: [{ itemId, quantity: 20 }],
+    });
+    expect((await detail('kritis')).deadlines[0]).toMatchObject({ status: 'warning', decidedAt: null });
+    clock.advance(hour + 60_000);
+    expect((await detail('kritis')).deadlines[0].status).toBe('late');
+    await act('kritis', kabid, 'tolak', undefined, 'Stok air habis, dialihkan ke gudang Kemensos');
+    const decided = (await detail('kritis')).deadlines[0];
+    expect(decided).toMatchObject({ status: 'metLate', decidedAt: new Date(clock.now()).toISOString() });
+    clock.advance(48 * hour);
+    expect((await detail('kritis')).deadlines[0].status).toBe('metLate');
+    // The low-priority request refused at registration never reaches the decision.
+    await act('rendah', fo, 'tolak', undefined, 'Berkas permohonan bukan dari posko yang terdaftar');
+    expect((await detail('rendah')).deadlines[0]).toMatchObject({ status: 'ended', decidedAt: null });
+    expect((await detail('unset')).deadlines[0].status).toBe('late');
+  });
+
+  it('lists the priority and the decision’s deadline in the requests report and its workbook', async () => {
+    const report = (await kabid.get('/api/logistics/requests?status=all')).json();
+    const byCase = new Map(
+      report.requests.map((r: { caseId: number; deadline: unknown }) => [r.caseId, r.deadline]),
+    );
+    expect(byCase.get(ids.kritis)).toMatchObject({ value: 'kritis', hours: 4, status: 'metLate' });
+    expect(byCase.get(ids.unset)).toMatchObject({ value: 'rutin', answered: false, status: 'late' });
+    expect(byCase.get(ids.rendah)).toMatchObject({ value: 'rendah', hours: 48, status: 'ended' });
+
+    const res = await kabid.get('/api/logistics/requests.xlsx?status=all');
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Umur permohonan');
+    if (!sheet) throw new Error('no sheet Umur permohonan');
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(16)).toEqual([
+      'Prioritas',
+      'Batas keputusan Kepala Bidang (UTC)',
+      'Diputuskan (UTC)',
+      'Keputusan',
+    ]);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) rows.push((row.values as unknown[]).slice(1));
+    });
+    const tracking = new Map(
+      report.requests.map((r: { caseId: number; trackingCode: string }) => [r.caseId, r.trackingCode]),
+    );
+    const rowOf = (key: string) => rows.find((r) => r[0] === tracking.get(ids[key] as number)) ?? [];
+    expect(rowOf('kritis').slice(16, 17)).toEqual(['Kritis (mengancam jiwa)']);
+    expect(rowOf('kritis')[17]).toEqual(new Date(openedAt + 4 * hour));
+    expect(rowOf('kritis')[19]).toBe('Terlambat');
+    expect([rowOf('unset')[16], rowOf('unset')[19]]).toEqual(['Rutin (tidak dipilih)', 'Melewati batas']);
+    expect(rowOf('rendah')[19]).toBe('Tidak diperlukan (ditutup sebelumnya)');
+  });
+});
