@@ -26,6 +26,8 @@ export const ReliefRequestInput = z
     areaCode: z.string().trim().min(2).max(20),
     /** The situation and what is needed, in the submitter's words (the opening's note). */
     description: text(10, 2000),
+    /** The request's priority, one of the form's `priority.options` (routine when left out). */
+    priority: z.string().trim().max(40).optional(),
   })
   .strict();
 export type ReliefRequestInput = z.infer<typeof ReliefRequestInput>;
@@ -37,6 +39,17 @@ export const ReliefRequestForm = z.object({
   service: z.object({ id: z.string(), name: z.string() }),
   /** The submitting office's regency, and its districts, by code and name. */
   area: z.object({ code: z.string(), name: z.string(), districts: z.array(EmergencyArea) }),
+  /**
+   * The priority the province's standard asks, which sets when its Kepala Bidang's decision is
+   * due (hours by option); null when the standard sets no such deadline.
+   */
+  priority: z
+    .object({
+      label: z.string(),
+      options: z.array(z.object({ value: z.string(), label: z.string(), hours: z.number() })),
+      default: z.string(),
+    })
+    .nullable(),
   /** The papers the province's front office registers the request with. */
   papers: z.array(z.object({ id: z.string(), text: z.string() })),
   /** The province's active emergencies over the regency or part of it (the opening check's). */

@@ -8,6 +8,7 @@ import { DomainError, problemIn, ValidationError } from '../core/errors.ts';
 import { childrenOf, displayName, findRegion } from '../core/regions.ts';
 import type { Db } from '../db/client.ts';
 import { requirementText } from '../standards/intake.ts';
+import type { Standard } from '../standards/standard.schema.ts';
 import { servicesInForce } from '../standards/standards.service.ts';
 import { areaName, listEmergencies, withinArea } from './emergencies.service.ts';
 import { areaField } from './logistics.effects.ts';
@@ -41,6 +42,40 @@ async function reliefServiceOf(db: Db, office: UnitRow) {
 
 const areaOf = (code: string) => ({ code, name: areaName(code) });
 
+/** The intake question whose answer sets the decision's deadline (the priority), with its hours. */
+function priorityOf(standard: Standard): ReliefRequestForm['priority'] {
+  const deadline = standard.workflow?.steps.find((s) => s.deadline)?.deadline;
+  const field = standard.intake?.fields.find((f) => f.id === deadline?.intakeField);
+  if (!deadline || field?.kind !== 'choice') return null;
+  return {
+    label: field.label,
+    options: field.options.map((o) => ({ ...o, hours: deadline.hours[o.value] ?? 0 })),
+    default: deadline.default,
+  };
+}
+
+/** The intake field id of the priority, checked against its options; refused precisely. */
+function priorityAnswer(standard: Standard, value: string | undefined): Record<string, string> {
+  if (value === undefined || value === '') return {};
+  const priority = priorityOf(standard);
+  const field = standard.workflow?.steps.find((s) => s.deadline)?.deadline?.intakeField;
+  if (!priority || !field)
+    throw new ValidationError('case.invalid', [
+      problemIn('priority', {
+        id: 'layanan ini tidak menanyakan prioritas',
+        en: 'this service does not ask for a priority',
+      }),
+    ]);
+  if (!priority.options.some((o) => o.value === value))
+    throw new ValidationError('case.invalid', [
+      problemIn('priority', {
+        id: `prioritas tidak dikenal (${value}); pilih salah satu: ${priority.options.map((o) => o.label).join(', ')}`,
+        en: `unknown priority (${value}); choose one of: ${priority.options.map((o) => o.label).join(', ')}`,
+      }),
+    ]);
+  return { [field]: value };
+}
+
 /** What the caller's office may ask the province for, and under which emergencies it may now. */
 export async function reliefRequestForm(db: Db, ctx: AuthContext, clock: Clock): Promise<ReliefRequestForm> {
   const office = await officeAbove(db, ctx);
@@ -55,6 +90,7 @@ export async function reliefRequestForm(db: Db, ctx: AuthContext, clock: Clock):
   return {
     office: { code: office.code, name: office.name },
     service: { id: slug, name: standard.name },
+    priority: priorityOf(standard),
     area: {
       code: own,
       name: region ? displayName(region) : own,
@@ -98,6 +134,7 @@ export async function submitReliefRequest(
   if (!withinArea(code, ctx.unit.regionCode))
     throw new DomainError('submission.area_outside', { area: areaName(code), office: ctx.unit.name });
   const fields = new Set((standard.intake?.fields ?? []).map((f) => f.id));
+  const priority = priorityAnswer(standard, input.priority);
   return submitCase(
     db,
     env,
@@ -108,7 +145,11 @@ export async function submitReliefRequest(
         name: input.applicant.name,
         ...(input.applicant.phone ? { phone: input.applicant.phone } : {}),
       },
-      intake: { [areaField]: code, ...(fields.has(officeField) ? { [officeField]: ctx.unit.name } : {}) },
+      intake: {
+        [areaField]: code,
+        ...(fields.has(officeField) ? { [officeField]: ctx.unit.name } : {}),
+        ...priority,
+      },
       note: input.description,
     },
     client,

@@ -86,6 +86,8 @@ describe('a regency office asks the province for relief and follows it (issue 16
     await lebak
       .getByTestId('submit-description')
       .fill('Banjir merendam 120 rumah; 450 jiwa mengungsi di balai desa dan butuh selimut serta makanan.');
+    await lebak.getByTestId('submit-priority').click();
+    await lebak.getByRole('option', { name: 'Tinggi (keputusan dalam 8 jam)' }).click();
     await choose(lebak, 'submit-paper-permohonan', 'surat-permohonan-posko.pdf');
     await choose(lebak, 'submit-paper-surat-dinsos-kabkota', 'surat-dinsos-lebak.pdf');
     await choose(lebak, 'submit-paper-asesmen', 'asesmen-pekerja-sosial.pdf');
@@ -159,6 +161,8 @@ describe('a regency office asks the province for relief and follows it (issue 16
     expect(await province.getByTestId('history-who').first().innerText()).toContain(
       'Ujang Saepudin, Pemohon',
     );
+    // The priority Lebak chose sets when the Kepala Bidang's decision is due.
+    expect(await province.getByTestId('step-deadline').innerText()).toContain('(prioritas Tinggi, 8 jam)');
     // The papers Lebak sent are there: nothing is missing at the registration.
     expect(await province.getByText('asesmen-pekerja-sosial.pdf').count()).toBeGreaterThan(0);
     expect(await scanPage(province, vocabulary)).toEqual([]);

@@ -143,6 +143,8 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
       .first()
       .click();
     await page.getByTestId('intake-requestingOffice').fill('Dinas Sosial Kabupaten Lebak');
+    await page.getByTestId('intake-priority').click();
+    await page.getByRole('option', { name: 'Kritis (mengancam jiwa)' }).click();
     for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
       await page.getByTestId(`paper-${paper}`).check();
     await page.getByRole('button', { name: 'Buat permohonan' }).click();
@@ -154,6 +156,11 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
       await (await chooser).setFiles(scan(`${paper}.pdf`));
       await page.getByTestId(`upload-${paper}`).waitFor({ state: 'detached' });
     }
+    // The priority sets when the Kepala Bidang's decision is due: four hours for a critical one.
+    const deadline = page.getByTestId('step-deadline');
+    expect(await deadline.innerText()).toMatch(
+      /^Batas keputusan Disposisi setuju\/tolak Kepala Bidang: .+ \(prioritas Kritis \(mengancam jiwa\), 4 jam\)\s*Berjalan$/,
+    );
     await noCodes();
     await page.getByRole('button', { name: 'Teruskan ke Kepala Dinas' }).click();
     await page.getByRole('button', { name: 'Teruskan ke Kepala Dinas' }).waitFor({ state: 'detached' });
@@ -286,6 +293,9 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
     const sent = await confirm('Setujui dan disposisikan pengiriman');
     expect(sent).toMatch(/Tenda keluarga\s+30 unit/);
     await approval.waitFor({ state: 'detached' });
+    // Decided within the four hours of its priority.
+    await page.getByTestId('deadline-met').waitFor();
+    expect(await page.getByTestId('step-deadline').innerText()).toMatch(/· diputuskan .+Tepat waktu$/s);
     // The reservation: available falls, reserved rises, nothing has left the warehouse.
     const after = await stock();
     const reserved = { 'Air mineral': 5400, Beras: 360, 'Tenda keluarga': 30 };

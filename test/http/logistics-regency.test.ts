@@ -57,6 +57,17 @@ describe('relief requests submitted by a regency office to the province', () => 
     expect(form.area.districts.every((d: { code: string }) => d.code.startsWith('36.02.'))).toBe(true);
     expect(form.papers.map((p: { id: string }) => p.id)).toEqual(papers);
     expect(form.emergencies).toEqual([]);
+    // The priority the province's standard asks, with the hours of the decision it sets.
+    expect(form.priority).toEqual({
+      label: 'Prioritas permohonan (bila tidak dipilih, rutin)',
+      options: [
+        { value: 'kritis', label: 'Kritis (mengancam jiwa)', hours: 4 },
+        { value: 'tinggi', label: 'Tinggi', hours: 8 },
+        { value: 'rutin', label: 'Rutin', hours: 24 },
+        { value: 'rendah', label: 'Rendah', hours: 48 },
+      ],
+      default: 'rutin',
+    });
     // The staff menu offers the submission to a regency office only.
     const nav = (await lebak.get('/api/home')).json().nav.map((n: { key: string }) => n.key);
     expect(nav).toEqual(expect.arrayContaining(['submission-new', 'submissions']));
@@ -354,5 +365,31 @@ describe('relief requests submitted by a regency office to the province', () => 
     const auditor = await signedIn(t.app, 'sragen.auditor', '10.36.0.8');
     expect((await auditor.get('/api/submissions')).statusCode).toBe(403);
     expect((await auditor.post('/api/logistics/requests', request('36.02.01'))).statusCode).toBe(403);
+  });
+
+  it('carries the regency’s priority to the province’s case, and refuses one not on the list', async () => {
+    const before = await count();
+    const bad = await lebak.post('/api/logistics/requests', { ...request('36.02.01'), priority: 'segera' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.problems).toEqual([
+      {
+        path: 'priority',
+        message:
+          'prioritas tidak dikenal (segera); pilih salah satu: Kritis (mengancam jiwa), Tinggi, Rutin, Rendah',
+      },
+    ]);
+    expect(await count()).toBe(before);
+    const res = await lebak.post('/api/logistics/requests', {
+      ...request('36.02.01', 'Posko Longsor Cibeber'),
+      priority: 'tinggi',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const seen = (await fo.get(`/api/cases/${res.json().id}`)).json();
+    expect(seen.case.intake.priority).toBe('tinggi');
+    expect(seen.deadlines[0]).toMatchObject({ value: 'tinggi', answered: true, hours: 8, status: 'running' });
+    expect(Date.parse(seen.deadlines[0].dueAt) - Date.parse(seen.case.openedAt)).toBe(8 * 3_600_000);
+    // Left out, the province's default applies.
+    const plain = (await fo.get(`/api/cases/${submitted}`)).json();
+    expect(plain.deadlines[0]).toMatchObject({ value: 'rutin', answered: false, hours: 24 });
   });
 });

@@ -45,6 +45,13 @@ export const casesTexts = defineTexts({
   showNik: { id: 'Tampilkan NIK lengkap', en: 'Show the full NIK' },
   printReceipt: { id: 'Cetak tanda terima', en: 'Print receipt' },
   received: { id: 'Diterima', en: 'Received' },
+  decisionDue: { id: 'Batas keputusan {step}', en: 'Decision due: {step}' },
+  decisionDueBy: { id: '(prioritas {value}, {hours} jam)', en: '(priority {value}, {hours} hours)' },
+  decisionDueDefault: {
+    id: '(prioritas tidak dipilih: {value}, {hours} jam)',
+    en: '(no priority chosen: {value}, {hours} hours)',
+  },
+  decidedAt: { id: 'diputuskan {at}', en: 'decided {at}' },
   citizenFollows: {
     id: 'Pemohon memantau permohonan di {origin}/lacak dengan kode {code} (tercetak di tanda terima).',
     en: 'The applicant follows the request at {origin}/lacak with code {code} (printed on the receipt).',

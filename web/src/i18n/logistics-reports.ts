@@ -72,6 +72,10 @@ export const logisticsReportsTexts = defineTexts({
   days: { id: '{n} hari', en: '{n} days' },
   due: { id: 'Batas waktu', en: 'Time limit' },
   overdue: { id: 'Melewati batas waktu', en: 'Overdue' },
+  priority: { id: 'Prioritas', en: 'Priority' },
+  priorityDefault: { id: '{value} (tidak dipilih)', en: '{value} (not chosen)' },
+  decisionBy: { id: 'keputusan paling lambat {at}', en: 'decision due by {at}' },
+  decidedOn: { id: 'diputuskan {at}', en: 'decided {at}' },
   publicPage: { id: 'Halaman publik', en: 'Public page' },
 });
 

@@ -31,6 +31,15 @@ export const submissionTexts = defineTexts({
   area: { id: 'Wilayah terdampak', en: 'Affected area' },
   wholeArea: { id: 'Seluruh {area}', en: 'All of {area}' },
   description: { id: 'Uraian kejadian dan kebutuhan', en: 'What happened and what is needed' },
+  priority: { id: 'Prioritas', en: 'Priority' },
+  priorityHint: {
+    id: 'Menentukan batas waktu keputusan Kepala Bidang di Provinsi; bila tidak dipilih: {default}.',
+    en: 'Sets when the province’s Kepala Bidang must decide; when not chosen: {default}.',
+  },
+  priorityOption: {
+    id: '{label} (keputusan dalam {hours} jam)',
+    en: '{label} (decision within {hours} hours)',
+  },
   descriptionHint: {
     id: 'Misalnya jumlah rumah dan jiwa terdampak, lokasi pengungsian, barang yang paling dibutuhkan.',
     en: 'E.g. houses and people affected, where people shelter, the goods most needed.',

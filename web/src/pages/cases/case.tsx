@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ApiError, get, post, uploadFile } from '../../api.ts';
 import { CaseOriginLine } from '../../components/case-origin.tsx';
+import { DeadlineBadge } from '../../components/deadline-badge.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { RevealableNumber } from '../../components/reveal.tsx';
@@ -134,6 +135,22 @@ export function CasePage() {
                     </b>
                   </Text>
                 </SimpleGrid>
+                {v.deadlines.map((d) => (
+                  <Group key={d.step} gap="xs" mt="xs" data-testid="step-deadline">
+                    <Text size="sm">
+                      {t('decisionDue', { step: d.stepLabel })}:{' '}
+                      <b>{unitTime(d.dueAt, lang, user.unit.timeZone)}</b>{' '}
+                      {t(d.answered ? 'decisionDueBy' : 'decisionDueDefault', {
+                        value: d.valueLabel,
+                        hours: d.hours,
+                      })}
+                      {d.decidedAt
+                        ? ` · ${t('decidedAt', { at: unitTime(d.decidedAt, lang, user.unit.timeZone) })}`
+                        : ''}
+                    </Text>
+                    <DeadlineBadge status={d.status} />
+                  </Group>
+                ))}
                 <Text size="sm" mt="xs" data-testid="paused-time">
                   {t('pausedTime')}:{' '}
                   {v.clock.pauseCount === 0

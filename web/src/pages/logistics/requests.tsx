@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { get } from '../../api.ts';
+import { DeadlineBadge } from '../../components/deadline-badge.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -66,6 +67,27 @@ function StepTable({ steps }: { steps: RequestAgeReport['steps'] }) {
   );
 }
 
+/** The request's priority, and the Kepala Bidang's decision against the deadline it sets. */
+function DecisionDeadline({ deadline }: { deadline: RequestAgeReport['requests'][number]['deadline'] }) {
+  const { t, lang } = useTexts(logisticsReportsTexts);
+  if (!deadline) return <Text size="sm">—</Text>;
+  return (
+    <Stack gap={2} align="start">
+      <Text size="sm">
+        {deadline.answered ? deadline.valueLabel : t('priorityDefault', { value: deadline.valueLabel })}
+      </Text>
+      <DeadlineBadge status={deadline.status} />
+      {deadline.status === 'ended' ? null : (
+        <Text size="xs" c="dimmed">
+          {t(deadline.decidedAt ? 'decidedOn' : 'decisionBy', {
+            at: formatDateTime(deadline.decidedAt ?? deadline.dueAt, lang, { dateStyle: 'medium' }),
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** On a phone: one card per request, oldest first, instead of a wide table. */
 function RequestCards({ report }: { report: RequestAgeReport }) {
   const { t, lang } = useTexts(logisticsReportsTexts);
@@ -93,6 +115,12 @@ function RequestCards({ report }: { report: RequestAgeReport }) {
               .join(' · ')}
           </Text>
           {r.step ? <Text size="sm">{r.step}</Text> : null}
+          {r.deadline ? (
+            <Group gap="xs" align="start">
+              <Text size="sm">{t('priority')}:</Text>
+              <DecisionDeadline deadline={r.deadline} />
+            </Group>
+          ) : null}
           <Text size="sm">
             {t('age')}: {t('days', { n: r.ageDays })}
             {r.daysAtStep === null ? '' : ` · ${t('atStep')}: ${t('days', { n: r.daysAtStep })}`}
@@ -129,6 +157,7 @@ function RequestsTable({ report }: { report: RequestAgeReport }) {
               <Table.Th ta="right">{t('age')}</Table.Th>
               <Table.Th ta="right">{t('atStep')}</Table.Th>
               <Table.Th>{t('due')}</Table.Th>
+              <Table.Th>{t('priority')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -178,6 +207,9 @@ function RequestsTable({ report }: { report: RequestAgeReport }) {
                       {t('overdue')}
                     </Badge>
                   ) : null}
+                </Table.Td>
+                <Table.Td data-testid="request-priority">
+                  <DecisionDeadline deadline={r.deadline} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -47,6 +47,7 @@ export function SubmitReliefPage() {
   const [phone, setPhone] = useState('');
   const [areaCode, setAreaCode] = useState<string | null>(null);
   const [description, setDescription] = useState('');
+  const [priority, setPriority] = useState<string | null>(null);
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [unsent, setUnsent] = useState<Unsent | null>(null);
   const submit = useMutation<void, ApiError, ReliefRequestForm>({
@@ -56,6 +57,7 @@ export function SubmitReliefPage() {
         applicant: { name, ...(phone.trim() ? { phone } : {}) },
         areaCode: areaCode ?? '',
         description,
+        ...(priority ? { priority } : {}),
       });
       for (const paper of f.papers) {
         const file = files[paper.id];
@@ -141,6 +143,22 @@ export function SubmitReliefPage() {
                     nothingFoundMessage="—"
                     data-testid="submit-area"
                   />
+                  {f.priority ? (
+                    <Select
+                      label={t('priority')}
+                      description={t('priorityHint', {
+                        default: f.priority.options.find((o) => o.value === f.priority?.default)?.label ?? '',
+                      })}
+                      data={f.priority.options.map((o) => ({
+                        value: o.value,
+                        label: t('priorityOption', { label: o.label, hours: o.hours }),
+                      }))}
+                      value={priority}
+                      onChange={setPriority}
+                      clearable
+                      data-testid="submit-priority"
+                    />
+                  ) : null}
                   <Textarea
                     label={t('description')}
                     description={t('descriptionHint')}
