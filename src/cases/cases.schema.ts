@@ -82,13 +82,20 @@ export const QueueItem = z.object({
   stepLabel: z.string().nullable(),
   stepRole: z.string().nullable(),
   assigneeId: z.number().int().nullable(),
+  /** The case's due time, or that of the decision at its step when the step has a deadline. */
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** Within 15 minutes of the due time, or past `warnAt` of a step deadline. */
   dueSoon: z.boolean(),
+  /** The intake answer that set the step's deadline (a relief request's priority), by its label. */
+  priority: z.string().nullable(),
   origin: CaseOrigin,
 });
 export type QueueItem = z.infer<typeof QueueItem>;
-/** The first cases of the queue, soonest due first; `total` counts all of them (the rest in the case list). */
+/**
+ * The first cases of the queue, soonest due first (a step's decision deadline counting as the due
+ * time); `total` counts all of them (the rest in the case list).
+ */
 export const CaseQueue = z.object({ cases: z.array(QueueItem), total: z.number().int() });
 export type CaseQueue = z.infer<typeof CaseQueue>;
 

@@ -1044,27 +1044,46 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
   const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
   const now = clock.now();
   // The step's label as the standard names it: a queue shows no step ids. A few revisions at most.
-  const stepLabels = new Map<number, Map<string, string>>();
-  for (const revisionId of new Set(rows.map((c) => c.revisionId))) {
-    const { steps } = workflowOf(await standardOfRevision(db, revisionId));
-    stepLabels.set(revisionId, new Map(steps.map((s) => [s.id, s.label])));
-  }
+  const standardsOf = new Map<number, Awaited<ReturnType<typeof standardOfRevision>>>();
+  for (const revisionId of new Set(rows.map((c) => c.revisionId)))
+    standardsOf.set(revisionId, await standardOfRevision(db, revisionId));
   const origin = await originsIn(db, ctx.unit.id);
-  return rows.map((c) => ({
-    id: c.id,
-    trackingCode: c.trackingCode,
-    applicantName: c.applicant.name,
-    product: c.product,
-    status: c.status,
-    step: c.step,
-    stepLabel: c.step === null ? null : (stepLabels.get(c.revisionId)?.get(c.step) ?? c.step),
-    stepRole: c.stepRole,
-    assigneeId: c.assigneeId,
-    dueAt: c.dueAt?.toISOString() ?? null,
-    overdue: c.dueAt !== null && c.dueAt.getTime() < now,
-    dueSoon: c.dueAt !== null && c.dueAt.getTime() >= now && c.dueAt.getTime() - now < 15 * 60_000,
-    origin: origin(c.requestingUnitId),
-  }));
+  const items = rows.map((c): QueueItem => {
+    const standard = standardsOf.get(c.revisionId);
+    const step = standard?.workflow?.steps.find((s) => s.id === c.step);
+    // The decision due at the case's step (it waits there, so nothing decided it yet).
+    const deadline =
+      standard && step?.deadline
+        ? stepDeadlines(
+            standard,
+            { openedAt: c.openedAt, intake: c.intake, closed: false },
+            () => null,
+            new Date(now),
+          ).find((d) => d.step === step.id)
+        : undefined;
+    const dueAt = deadline?.dueAt ?? c.dueAt;
+    return {
+      id: c.id,
+      trackingCode: c.trackingCode,
+      applicantName: c.applicant.name,
+      product: c.product,
+      status: c.status,
+      step: c.step,
+      stepLabel: c.step === null ? null : (step?.label ?? c.step),
+      stepRole: c.stepRole,
+      assigneeId: c.assigneeId,
+      dueAt: dueAt?.toISOString() ?? null,
+      overdue: deadline ? deadline.status === 'late' : dueAt !== null && dueAt.getTime() < now,
+      dueSoon: deadline
+        ? deadline.status === 'warning'
+        : dueAt !== null && dueAt.getTime() >= now && dueAt.getTime() - now < 15 * 60_000,
+      priority: deadline?.valueLabel ?? null,
+      origin: origin(c.requestingUnitId),
+    };
+  });
+  // A step deadline is a due time like the case's: the queue stays soonest due first.
+  const at = (i: QueueItem) => (i.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(i.dueAt));
+  return items.sort((a, b) => at(a) - at(b) || a.id - b.id);
 }
 
 /** What a citizen sees with the tracking code: steps, status, due time; no personal data but the first name. */

@@ -258,7 +258,15 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
 
   it('the Kepala Bidang approves from the telaah lines; too much is flagged and refused precisely', async () => {
     await as('banten.kabid');
-    await page.goto(caseUrl);
+    // The queue tells the priority that set the decision's due time; the case opens from there.
+    await page.goto(`${server.url}/staf/permohonan`);
+    const row = page
+      .getByTestId('queue')
+      .locator('tr', { has: page.locator(`a[href$="${new URL(caseUrl).pathname}"]`) });
+    expect(await row.getByTestId('queue-priority').innerText()).toBe('Prioritas: Kritis (mengancam jiwa)');
+    await shot('queue-priority');
+    await row.getByRole('link').click();
+    await page.waitForURL(caseUrl);
     const approval = page.getByTestId('goods-approval');
     await approval.waitFor();
     expect(await page.getByTestId('goods-warehouse').inputValue()).toBe(

@@ -28,6 +28,15 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
   const versions: Record<string, number> = {};
 
   const detail = async (key: string) => (await kabid.get(`/api/cases/${ids[key]}`)).json();
+  /** The case as the Kepala Bidang's queue lists it; the queue stays soonest due first. */
+  const queued = async (key: string) => {
+    const queue = (await kabid.get('/api/cases')).json() as {
+      cases: Array<{ id: number; dueAt: string | null }>;
+    };
+    const due = queue.cases.map((c) => (c.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(c.dueAt)));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    return queue.cases.find((c) => c.id === ids[key]);
+  };
   const act = async (
     key: string,
     who: Agent,
@@ -142,6 +151,8 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
       expect((await fo.upload(`/api/cases/${ids.kritis}/documents/${paper}`, pdf)).statusCode).toBe(201);
     await act('kritis', fo, 'teruskan');
     await act('kritis', kadis, 'teruskan');
+    // At the disposition the Kepala Bidang's queue shows the case's own due time: no step deadline.
+    expect(await queued('kritis')).toMatchObject({ priority: null, dueSoon: false, overdue: false });
     await act('kritis', kabid, 'disposisikan', { instruction: 'Teliti dan saran, segera' });
     await act('kritis', fungsional, 'ajukan', {
       peopleAffected: 40,
@@ -149,8 +160,17 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
       lines: [{ itemId, quantity: 20 }],
     });
     expect((await detail('kritis')).deadlines[0]).toMatchObject({ status: 'warning', decidedAt: null });
+    // Waiting for the decision, the queue tells the priority and the decision's due time.
+    expect(await queued('kritis')).toMatchObject({
+      stepLabel: 'Disposisi setuju/tolak Kepala Bidang',
+      priority: 'Kritis (mengancam jiwa)',
+      dueAt: new Date(openedAt + 4 * hour).toISOString(),
+      dueSoon: true,
+      overdue: false,
+    });
     clock.advance(hour + 60_000);
     expect((await detail('kritis')).deadlines[0].status).toBe('late');
+    expect(await queued('kritis')).toMatchObject({ dueSoon: false, overdue: true });
     await act('kritis', kabid, 'tolak', undefined, 'Stok air habis, dialihkan ke gudang Kemensos');
     const decided = (await detail('kritis')).deadlines[0];
     expect(decided).toMatchObject({ status: 'metLate', decidedAt: new Date(clock.now()).toISOString() });

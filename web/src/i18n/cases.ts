@@ -14,6 +14,7 @@ export const casesTexts = defineTexts({
   due: { id: 'Batas waktu', en: 'Due' },
   overdue: { id: 'terlambat', en: 'overdue' },
   dueSoon: { id: 'segera jatuh tempo', en: 'due soon' },
+  priorityIs: { id: 'Prioritas: {value}', en: 'Priority: {value}' },
   claimed: { id: 'diambil', en: 'claimed' },
   noWorkflow: {
     id: 'Belum ada layanan unit ini yang memiliki alur kerja.',

@@ -76,7 +76,14 @@ export function QueuePage() {
                             {c.applicantName}
                             <CaseOriginLine origin={c.origin} size="xs" />
                           </Table.Td>
-                          <Table.Td>{c.stepLabel}</Table.Td>
+                          <Table.Td>
+                            {c.stepLabel}
+                            {c.priority !== null ? (
+                              <Text size="xs" c="dimmed" data-testid="queue-priority">
+                                {t('priorityIs', { value: c.priority })}
+                              </Text>
+                            ) : null}
+                          </Table.Td>
                           <Table.Td>
                             {unitTime(c.dueAt, lang, user.unit.timeZone)}{' '}
                             {c.overdue ? (
