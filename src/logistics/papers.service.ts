@@ -164,51 +164,29 @@ export async function dispositionPdf(
 }
 
 /** What the shipment dispatched for a case, batch by batch, with item and warehouse. */
-async function dispatchedOf(tx: Db, unitId: number, caseId: number) {
-  return tx
-    .select({
-      itemId: stockMovements.itemId,
-      batchId: stockMovements.batchId,
-      quantity: sql<number>`sum(${stockMovements.quantity})::int`,
-      name: stockItems.name,
-      uom: stockItems.uom,
-      expiresOn: stockBatches.expiresOn,
-      warehouse: warehouses.name,
-      address: warehouses.address,
-      documentRef: stockMovements.documentRef,
-    })
-    .from(stockMovements)
-    .innerJoin(stockItems, eq(stockItems.id, stockMovements.itemId))
-    .innerJoin(stockBatches, eq(stockBatches.id, stockMovements.batchId))
-    .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
-    .where(
-      and(
-        eq(stockMovements.unitId, unitId),
-        eq(stockMovements.sourceKind, 'case'),
-        eq(stockMovements.sourceId, caseId),
-        eq(stockMovements.kind, 'dispatch'),
-      ),
-    )
-    .groupBy(
-      stockMovements.itemId,
-      stockMovements.batchId,
-      stockItems.name,
-      stockItems.uom,
-      stockBatches.expiresOn,
-      warehouses.name,
-      warehouses.address,
-      stockMovements.documentRef,
-    )
-    .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
+function dispatchedOf(tx: Db, unitId: number, caseId: number) {
+  return goodsOfCase(tx, unitId, caseId, 'dispatched');
 }
 
 /**
  * What a case holds reserved, batch by batch, with item and warehouse: what its shipment will
  * dispatch, read before the dispatch so the surat jalan is laid out with the items unlocked.
  */
-async function heldOf(tx: Db, unitId: number, caseId: number) {
-  const quantity = sql<number>`sum(${stockMovements.reservedChange})::int`;
-  return tx
+function heldOf(tx: Db, unitId: number, caseId: number) {
+  return goodsOfCase(tx, unitId, caseId, 'held');
+}
+
+/**
+ * A case's ledger rows summed per batch: its dispatches (with the surat jalan number they carry)
+ * or what it still holds reserved.
+ */
+async function goodsOfCase(tx: Db, unitId: number, caseId: number, what: 'dispatched' | 'held') {
+  const quantity =
+    what === 'dispatched'
+      ? sql<number>`sum(${stockMovements.quantity})::int`
+      : sql<number>`sum(${stockMovements.reservedChange})::int`;
+  const documentRef = what === 'dispatched' ? stockMovements.documentRef : sql<string>`''`;
+  const lines = await tx
     .select({
       itemId: stockMovements.itemId,
       batchId: stockMovements.batchId,
@@ -218,6 +196,7 @@ async function heldOf(tx: Db, unitId: number, caseId: number) {
       expiresOn: stockBatches.expiresOn,
       warehouse: warehouses.name,
       address: warehouses.address,
+      documentRef,
     })
     .from(stockMovements)
     .innerJoin(stockItems, eq(stockItems.id, stockMovements.itemId))
@@ -228,6 +207,7 @@ async function heldOf(tx: Db, unitId: number, caseId: number) {
         eq(stockMovements.unitId, unitId),
         eq(stockMovements.sourceKind, 'case'),
         eq(stockMovements.sourceId, caseId),
+        what === 'dispatched' ? eq(stockMovements.kind, 'dispatch') : undefined,
       ),
     )
     .groupBy(
@@ -238,9 +218,11 @@ async function heldOf(tx: Db, unitId: number, caseId: number) {
       stockBatches.expiresOn,
       warehouses.name,
       warehouses.address,
+      ...(what === 'dispatched' ? [stockMovements.documentRef] : []),
     )
-    .having(sql`${quantity} > 0`)
+    .having(what === 'held' ? sql`${quantity} > 0` : undefined)
     .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
+  return lines;
 }
 
 /** The emergency a request was opened under (its disaster names the goods on the BAST). */
