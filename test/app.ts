@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { Clock } from '../src/core/clock.ts';
 import { loadConfig } from '../src/core/config.ts';
-import type { Database } from '../src/db/client.ts';
+import { type Database, type Db, rows } from '../src/db/client.ts';
 import { demoPassword } from '../src/demo/seed.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -133,4 +134,11 @@ export async function signedIn(app: FastifyInstance, username: string, ip?: stri
   const res = await agent.login(username);
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return agent;
+}
+
+/** The id of a seeded unit by its code ('banten', 'sragen', …). */
+export async function unitIdOf(db: Db, code: string): Promise<number> {
+  const [unit] = await rows<{ id: number }>(db, sql`SELECT id FROM units WHERE code = ${code}`);
+  if (!unit) throw new Error(`no unit ${code} in the test database`);
+  return unit.id;
 }

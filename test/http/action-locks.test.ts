@@ -5,12 +5,11 @@
  * those items waits on them). Each render is wrapped with a probe that asks, from a connection
  * of its own, whether both are free. Only PostgreSQL has a second connection to ask from.
  */
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
 
 interface Seen {
   paper: string;
@@ -97,11 +96,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     const kabid = await signedIn(t.app, 'banten.kabid', '10.18.0.3');
     const fungsional = await signedIn(t.app, 'banten.fungsional', '10.18.0.4');
     const db = t.database.db;
-    const unitId = (
-      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
-        rows: Array<{ id: number }>;
-      }
-    ).rows[0]?.id as number;
+    const unitId = await unitIdOf(db, 'banten');
     const warehouse = await createWarehouse(db, unitId, { code: 'GDG-KUNCI', name: 'Gudang Uji Kunci' });
     const rice = await createItem(db, unitId, {
       name: 'Beras Uji Kunci',

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
 
 const today = todayIn('Asia/Jakarta');
 const inDays = (n: number) =>
@@ -76,11 +76,7 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
     kabid = await signedIn(t.app, 'banten.kabid', '10.17.0.3');
     fungsional = await signedIn(t.app, 'banten.fungsional', '10.17.0.4');
     const db = t.database.db;
-    unitId = (
-      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
-        rows: Array<{ id: number }>;
-      }
-    ).rows[0]?.id as number;
+    unitId = await unitIdOf(db, 'banten');
     const w = await createWarehouse(db, unitId, {
       code: 'GDG-PROV',
       name: 'Gudang Transit Pandeglang',

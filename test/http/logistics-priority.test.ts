@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem } from '../../src/logistics/stock.service.ts';
-import { type Agent, createTestApp, ManualClock, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% prioritas\n');
 const hour = 3_600_000;
@@ -61,11 +60,7 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     kabid = await signedIn(t.app, 'banten.kabid', '10.19.0.3');
     fungsional = await signedIn(t.app, 'banten.fungsional', '10.19.0.4');
     const db = t.database.db;
-    const unitId = (
-      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
-        rows: Array<{ id: number }>;
-      }
-    ).rows[0]?.id as number;
+    const unitId = await unitIdOf(db, 'banten');
     itemId = (
       await createItem(db, unitId, {
         name: 'Air Mineral Uji',

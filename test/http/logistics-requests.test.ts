@@ -8,7 +8,7 @@ import {
   receiveGoods,
   stockPosition,
 } from '../../src/logistics/stock.service.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
 
 const today = todayIn('Asia/Jakarta');
 const inDays = (n: number) =>
@@ -121,11 +121,7 @@ describe('relief requests (Banten): the emergency check at opening and the workf
 
   it('runs a to f with the stock: telaah estimate, approval reserves, shipment dispatches, handover returns', async () => {
     const db = t.database.db;
-    const unitId = (
-      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
-        rows: Array<{ id: number }>;
-      }
-    ).rows[0]?.id as number;
+    const unitId = await unitIdOf(db, 'banten');
     const userId = (
       (await db.execute(sql`SELECT id FROM users WHERE username = 'banten.fungsional'`)) as unknown as {
         rows: Array<{ id: number }>;
@@ -385,11 +381,7 @@ describe('relief requests (Banten): the emergency check at opening and the workf
 
   it('a request withdrawn after approval gives its reservation back', async () => {
     const db = t.database.db;
-    const unitId = (
-      (await db.execute(sql`SELECT id FROM units WHERE code = 'banten'`)) as unknown as {
-        rows: Array<{ id: number }>;
-      }
-    ).rows[0]?.id as number;
+    const unitId = await unitIdOf(db, 'banten');
     const warehouse = await createWarehouse(db, unitId, { code: 'GDG-UJI-2', name: 'Gudang Uji Kedua' });
     const water = await createItem(db, unitId, {
       name: 'Air Mineral Uji',
