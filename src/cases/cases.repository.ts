@@ -173,15 +173,51 @@ export function queueCondition(db: Db, unitId: number, roles: QueueScope) {
   return or(roles.open.length > 0 ? inArray(cases.stepRole, roles.open) : undefined, inDivision);
 }
 
-/** Open and returned cases waiting for the caller's step roles in a unit, soonest due first. */
-export async function queue(db: Db, unitId: number, roles: QueueScope, limit: number) {
+/**
+ * A step whose decision is due some hours after the opening, by an intake answer
+ * (`workflow.steps[].deadline`, see deadline.ts): `hours` per answer, `defaultHours` otherwise.
+ */
+export interface StepDueRule {
+  revisionId: number;
+  step: string;
+  intakeField: string;
+  hours: Record<string, number>;
+  defaultHours: number;
+}
+
+/** When the decision at the case's current step is due under `rules`; NULL at a step without one. */
+function stepDueAt(rules: StepDueRule[]) {
+  const whens = rules.map((r) => {
+    const byAnswer = Object.entries(r.hours).map(
+      ([answer, hours]) => sql`WHEN ${answer} THEN ${hours}::numeric`,
+    );
+    return sql`WHEN ${cases.revisionId} = ${r.revisionId} AND ${cases.step} = ${r.step}
+      THEN ${cases.openedAt} + (CASE ${cases.intake}->>${r.intakeField} ${sql.join(byAnswer, sql` `)}
+        ELSE ${r.defaultHours}::numeric END) * interval '1 hour'`;
+  });
+  return sql`CASE ${sql.join(whens, sql` `)} END`;
+}
+
+/**
+ * Open and returned cases waiting for the caller's step roles in a unit, soonest due first: the
+ * decision's due time at a step with a deadline, else the case's (as the queue shows them), so
+ * that a page of the queue holds the most urgent ones.
+ */
+export async function queue(
+  db: Db,
+  unitId: number,
+  roles: QueueScope,
+  limit: number,
+  rules: StepDueRule[] = [],
+) {
   const forRoles = queueCondition(db, unitId, roles);
   if (!forRoles) return [];
+  const due = rules.length > 0 ? sql`coalesce(${stepDueAt(rules)}, ${cases.dueAt})` : sql`${cases.dueAt}`;
   return db
     .select()
     .from(cases)
     .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])))
-    .orderBy(sql`${cases.dueAt} ASC NULLS LAST`, asc(cases.id))
+    .orderBy(sql`${due} ASC NULLS LAST`, asc(cases.id))
     .limit(limit);
 }
 

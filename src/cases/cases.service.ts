@@ -30,7 +30,7 @@ import {
   requirementText,
 } from '../standards/intake.ts';
 import type { Standard, TimeLimit } from '../standards/standard.schema.ts';
-import { findStandard, revisionMetasOf } from '../standards/standards.repository.ts';
+import { findStandard, revisionIdsOfUnit, revisionMetasOf } from '../standards/standards.repository.ts';
 import { pickInForce, standardOfRevision } from '../standards/standards.service.ts';
 import type { Workflow } from '../standards/workflow.schema.ts';
 import {
@@ -1040,15 +1040,38 @@ export async function attachSignedScan(
   });
 }
 
+/** The step deadlines of a unit's workflows, for ordering its queues in the database. */
+export async function stepDueRulesOf(db: Db, unitId: number): Promise<repo.StepDueRule[]> {
+  const rules: repo.StepDueRule[] = [];
+  // Revision contents are parsed once per process (standardOfRevision's cache); only ids are read here.
+  for (const revisionId of await revisionIdsOfUnit(db, unitId)) {
+    const standard = await standardOfRevision(db, revisionId);
+    const fields = new Map((standard.intake?.fields ?? []).map((f) => [f.id, f]));
+    for (const step of standard.workflow?.steps ?? []) {
+      const d = step.deadline;
+      if (!d || fields.get(d.intakeField)?.kind !== 'choice') continue;
+      rules.push({
+        revisionId,
+        step: step.id,
+        intakeField: d.intakeField,
+        hours: d.hours,
+        defaultHours: d.hours[d.default] ?? 0,
+      });
+    }
+  }
+  return rules;
+}
+
 export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
-  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
+  const rules = await stepDueRulesOf(db, ctx.unit.id);
+  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit, rules);
   const now = clock.now();
   // The step's label as the standard names it: a queue shows no step ids. A few revisions at most.
   const standardsOf = new Map<number, Awaited<ReturnType<typeof standardOfRevision>>>();
   for (const revisionId of new Set(rows.map((c) => c.revisionId)))
     standardsOf.set(revisionId, await standardOfRevision(db, revisionId));
   const origin = await originsIn(db, ctx.unit.id);
-  const items = rows.map((c): QueueItem => {
+  return rows.map((c): QueueItem => {
     const standard = standardsOf.get(c.revisionId);
     const step = standard?.workflow?.steps.find((s) => s.id === c.step);
     // The decision due at the case's step (it waits there, so nothing decided it yet).
@@ -1081,9 +1104,6 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
       origin: origin(c.requestingUnitId),
     };
   });
-  // A step deadline is a due time like the case's: the queue stays soonest due first.
-  const at = (i: QueueItem) => (i.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(i.dueAt));
-  return items.sort((a, b) => at(a) - at(b) || a.id - b.id);
 }
 
 /** What a citizen sees with the tracking code: steps, status, due time; no personal data but the first name. */

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queue } from '../../src/cases/cases.repository.ts';
+import { stepDueRulesOf } from '../../src/cases/cases.service.ts';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
@@ -30,7 +32,7 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
   /** The case as the Kepala Bidang's queue lists it; the queue stays soonest due first. */
   const queued = async (key: string) => {
     const queue = (await kabid.get('/api/cases')).json() as {
-      cases: Array<{ id: number; dueAt: string | null }>;
+      cases: Array<{ id: number; dueAt: string | null; stepRole: string | null }>;
     };
     const due = queue.cases.map((c) => (c.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(c.dueAt)));
     expect(due).toEqual([...due].sort((a, b) => a - b));
@@ -212,5 +214,45 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     expect(rowOf('kritis')[19]).toBe('Terlambat');
     expect([rowOf('unset')[16], rowOf('unset')[19]]).toEqual(['Rutin (tidak dipilih)', 'Melewati batas']);
     expect(rowOf('rendah')[19]).toBe('Tidak diperlukan (ditutup sebelumnya)');
+  });
+  it('orders the queue in the database by the decision’s due time, so a page holds the urgent ones', async () => {
+    // A low-priority request opened first, a critical one an hour later: the critical one is due first.
+    for (const [key, priority] of [
+      ['lama', 'rendah'],
+      ['baru', 'kritis'],
+    ] as const) {
+      const opened = await fo.post('/api/cases', {
+        standardId: 'logistik-tanggap-darurat',
+        applicant: { name: `Posko ${key}` },
+        intake: { areaCode: '36.02.01', requestingOffice: 'Dinas Sosial Kabupaten Lebak', priority },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      ids[key] = opened.json().id;
+      versions[key] = 1;
+      clock.advance(hour);
+    }
+    for (const key of ['lama', 'baru']) {
+      for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen'])
+        expect((await fo.upload(`/api/cases/${ids[key]}/documents/${paper}`, pdf)).statusCode).toBe(201);
+      await act(key, fo, 'teruskan');
+      await act(key, kadis, 'teruskan');
+      await act(key, kabid, 'disposisikan', { instruction: 'Teliti dan saran' });
+      await act(key, fungsional, 'ajukan', { peopleAffected: 10, days: 1, lines: [{ itemId, quantity: 5 }] });
+    }
+    const critical = await queued('baru');
+    expect(critical).toMatchObject({ priority: 'Kritis (mengancam jiwa)' });
+    const older = await queued('lama');
+    expect(Date.parse(older?.dueAt ?? '')).toBeGreaterThan(Date.parse(critical?.dueAt ?? ''));
+    // A page of one: the critical request, although the low one was opened (and falls due as a case) first.
+    const db = t.database.db;
+    const scope = { open: [critical?.stepRole ?? ''], scoped: [], divisionCode: undefined };
+    const rules = await stepDueRulesOf(db, await unitIdOf(db, 'banten'));
+    expect(rules).toEqual([
+      expect.objectContaining({ step: 'persetujuan', intakeField: 'priority', defaultHours: 24 }),
+    ]);
+    const page = await queue(db, await unitIdOf(db, 'banten'), scope, 1, rules);
+    expect(page.map((c) => c.id)).toEqual([ids.baru]);
+    const unordered = await queue(db, await unitIdOf(db, 'banten'), scope, 1);
+    expect(unordered.map((c) => c.id)).toEqual([ids.lama]);
   });
 });
