@@ -100,6 +100,13 @@ describe('SP4N-LAPOR!: the import page', () => {
     await expect.poll(() => page.getByTestId('lapor-export-empty').count()).toBe(1);
     expect(await scanPage(page, vocabulary)).toEqual([]);
     await shot(page, 'export');
+    const xlsx = page.getByTestId('lapor-export-xlsx');
+    expect(await xlsx.getAttribute('href')).toMatch(/^\/api\/complaints\/lapor\/follow-ups\.xlsx\?from=/);
+    // A period that ends before it starts: nothing to download, and no link to follow.
+    await page.getByTestId('lapor-export-from').fill('2099-12-31');
+    await expect.poll(() => xlsx.getAttribute('href')).toBeNull();
+    expect(await xlsx.isDisabled()).toBe(true);
+    expect(await page.getByTestId('lapor-export-csv').isDisabled()).toBe(true);
 
     await page.goto(`${server.url}/staf/pengaduan/statistik`);
     await expect.poll(() => page.getByTestId('stats-channel').textContent()).toContain('SP4N-LAPOR!');

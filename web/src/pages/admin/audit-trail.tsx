@@ -5,6 +5,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { get } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { formatUnitDateTime } from '../../format.ts';
 import { adminTexts } from '../../i18n/admin.ts';
@@ -143,15 +144,9 @@ export function AuditTrail({ timeZone }: { timeZone: string }) {
           >
             {t('auditReset')}
           </Button>
-          <Button
-            component="a"
-            variant="light"
-            href={`/api/audit/export.xlsx?${exportParams}`}
-            download
-            data-testid="audit-export"
-          >
+          <DownloadButton href={`/api/audit/export.xlsx?${exportParams}`} testId="audit-export">
             {t('auditExport')}
-          </Button>
+          </DownloadButton>
         </Group>
       </Paper>
       <QueryView query={trail}>

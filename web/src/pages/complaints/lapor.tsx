@@ -27,6 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ApiError, get, put, uploadFile } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
@@ -450,26 +451,20 @@ function ExportTab() {
           onChange={(e) => setTo(e.currentTarget.value)}
           data-testid="lapor-export-to"
         />
-        <Button
-          component="a"
+        <DownloadButton
           href={`/api/complaints/lapor/follow-ups.csv?${params}`}
-          download
-          variant="light"
+          testId="lapor-export-csv"
           disabled={!valid}
-          data-testid="lapor-export-csv"
         >
           {t('exportCsv')}
-        </Button>
-        <Button
-          component="a"
+        </DownloadButton>
+        <DownloadButton
           href={`/api/complaints/lapor/follow-ups.xlsx?${params}`}
-          download
-          variant="light"
+          testId="lapor-export-xlsx"
           disabled={!valid}
-          data-testid="lapor-export-xlsx"
         >
           {t('exportXlsx')}
-        </Button>
+        </DownloadButton>
       </Group>
       <QueryView query={list} skeleton="table">
         {(l) =>

@@ -1,10 +1,11 @@
 import type { ComplaintStats, StatsFigures, StatsRow } from '@jaring/complaints/complaint-stats.schema.ts';
 import type { BreachList } from '@jaring/complaints/complaints.schema.ts';
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { get } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -183,26 +184,20 @@ export function ComplaintStatsPage() {
               onChange={(e) => setTo(e.currentTarget.value)}
               data-testid="stats-to"
             />
-            <Button
-              component="a"
+            <DownloadButton
               href={`/api/complaints/stats.xlsx?${params}&lang=${lang}`}
-              download
-              variant="light"
+              testId="stats-xlsx"
               disabled={!valid}
-              data-testid="stats-xlsx"
             >
               {t('statsXlsx')}
-            </Button>
-            <Button
-              component="a"
+            </DownloadButton>
+            <DownloadButton
               href={`/api/complaints/stats.pdf?${params}&lang=${lang}`}
-              download
-              variant="light"
+              testId="stats-pdf"
               disabled={!valid}
-              data-testid="stats-pdf"
             >
               {t('statsPdf')}
-            </Button>
+            </DownloadButton>
           </Group>
           <QueryView query={query} skeleton="table">
             {(s) => (

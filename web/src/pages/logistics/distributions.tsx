@@ -4,11 +4,12 @@ import type {
   DistributionReport,
   EmergencyDistribution,
 } from '@jaring/logistics/reports.schema.ts';
-import { Anchor, Box, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { get } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
@@ -181,15 +182,9 @@ export function DistributionsPage() {
           </Text>
           <Group align="end" justify="space-between" wrap="wrap">
             <EmergencySelect value={emergencyId} onChange={setEmergencyId} />
-            <Button
-              component="a"
-              variant="light"
-              href={`/api/logistics/distributions.xlsx${query}`}
-              download
-              data-testid="distributions-xlsx"
-            >
+            <DownloadButton href={`/api/logistics/distributions.xlsx${query}`} testId="distributions-xlsx">
               {t('downloadXlsx')}
-            </Button>
+            </DownloadButton>
           </Group>
           <QueryView query={report} skeleton="cards">
             {(r) =>

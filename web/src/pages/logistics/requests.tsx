@@ -1,22 +1,11 @@
 import type { RequestAgeReport, RequestStatusFilter } from '@jaring/logistics/reports.schema.ts';
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { get } from '../../api.ts';
 import { DeadlineBadge } from '../../components/deadline-badge.tsx';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
@@ -253,15 +242,9 @@ export function RequestAgesPage() {
               </Stack>
               <EmergencySelect value={emergencyId} onChange={setEmergencyId} />
             </Group>
-            <Button
-              component="a"
-              variant="light"
-              href={`/api/logistics/requests.xlsx${query}`}
-              download
-              data-testid="requests-xlsx"
-            >
+            <DownloadButton href={`/api/logistics/requests.xlsx${query}`} testId="requests-xlsx">
               {t('downloadXlsx')}
-            </Button>
+            </DownloadButton>
           </Group>
           <QueryView query={report} skeleton="table">
             {(r) =>

@@ -1,8 +1,9 @@
 import type { CardAnswer } from '@jaring/logistics/stock.schema.ts';
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { get } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
@@ -39,16 +40,13 @@ export function StockCardPage() {
                   <Anchor component={Link} to="/staf/stok" size="sm">
                     {t('backToPosition')}
                   </Anchor>
-                  <Button
-                    component="a"
-                    variant="light"
-                    size="xs"
+                  <DownloadButton
                     href={`/api/stock/card.xlsx?warehouseId=${warehouseId}&itemId=${itemId}`}
-                    download
-                    data-testid="card-xlsx"
+                    testId="card-xlsx"
+                    size="xs"
                   >
                     {t('downloadXlsx')}
-                  </Button>
+                  </DownloadButton>
                 </Group>
                 {c.lines.length === 0 ? (
                   <Text c="dimmed">{t('noMovements')}</Text>

@@ -1,9 +1,10 @@
 import type { PositionAnswer } from '@jaring/logistics/stock.schema.ts';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { get } from '../../api.ts';
+import { DownloadButton } from '../../components/download-button.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
@@ -110,15 +111,12 @@ export function StockPositionPage() {
                 <Group align="end" justify="space-between" wrap="wrap">
                   <WarehouseSelect value={warehouseId} onChange={setWarehouseId} />
                   {warehouseId ? (
-                    <Button
-                      component="a"
-                      variant="light"
+                    <DownloadButton
                       href={`/api/stock/position.xlsx?warehouseId=${warehouseId}`}
-                      download
-                      data-testid="position-xlsx"
+                      testId="position-xlsx"
                     >
                       {t('downloadXlsx')}
-                    </Button>
+                    </DownloadButton>
                   ) : null}
                 </Group>
               )
