@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, inArray, isNotNull, isNull, lt, type SQL, sql } f
 import { users } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
 import type { DueFilter } from './case-list.schema.ts';
-import { type QueueScope, queueCondition } from './cases.repository.ts';
+import { dueWhereItWaits, type QueueScope, queueCondition, type StepDueRule } from './cases.repository.ts';
 import { cases } from './cases.tables.ts';
 
 /** The filters of the office's case list, resolved by the service (the caller's id, the queue scope). */
@@ -22,6 +22,8 @@ export interface ListFilter {
   /** A user id, or null: claimed by nobody. */
   assigneeId?: number | null | undefined;
   queue?: QueueScope | undefined;
+  /** The unit's step deadlines: at such a step a case is due when its decision is. */
+  stepDue?: StepDueRule[] | undefined;
   now: Date;
   timeZone: string;
 }
@@ -33,14 +35,12 @@ function endOfDay(now: Date, timeZone: string): SQL {
   return sql`((date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE ${timeZone}) + interval '1 day') AT TIME ZONE ${timeZone})`;
 }
 
-function dueCondition(due: DueFilter, now: Date, timeZone: string): SQL | undefined {
+function dueCondition(due: DueFilter, f: ListFilter): SQL | undefined {
   if (due === 'paused') return and(waiting, isNotNull(cases.pausedAt));
-  if (due === 'overdue') return and(waiting, lt(cases.dueAt, now));
-  return and(
-    waiting,
-    sql`${cases.dueAt} >= ${now.toISOString()}::timestamptz`,
-    lt(cases.dueAt, endOfDay(now, timeZone)),
-  );
+  const dueAt = dueWhereItWaits(f.stepDue ?? []);
+  const now = sql`${f.now.toISOString()}::timestamptz`;
+  if (due === 'overdue') return and(waiting, sql`${dueAt} < ${now}`);
+  return and(waiting, sql`${dueAt} >= ${now}`, sql`${dueAt} < ${endOfDay(f.now, f.timeZone)}`);
 }
 
 /** Every condition of a filter; the unit is always the first. Undefined-free for `and`. */
@@ -55,7 +55,7 @@ function conditions(db: Db, f: ListFilter): SQL[] {
   if (f.status === 'waiting') out.push(waiting);
   else if (f.status !== undefined) out.push(eq(cases.status, f.status));
   if (f.step !== undefined) out.push(eq(cases.step, f.step));
-  if (f.due !== undefined) out.push(dueCondition(f.due, f.now, f.timeZone));
+  if (f.due !== undefined) out.push(dueCondition(f.due, f));
   if (f.assigneeId === null) out.push(isNull(cases.assigneeId));
   else if (f.assigneeId !== undefined) out.push(eq(cases.assigneeId, f.assigneeId));
   if (f.queue !== undefined) out.push(and(waiting, queueCondition(db, f.unitId, f.queue) ?? sql`false`));
@@ -92,10 +92,8 @@ export async function workCounts(db: Db, f: ListFilter, scopes: readonly (QueueS
   scopes.forEach((scope, i) => {
     const inScope = scope === undefined ? sql`true` : (queueCondition(db, f.unitId, scope) ?? sql`false`);
     columns[`w${i}`] = sql<number>`count(*) filter (where ${inScope})::int`;
-    columns[`d${i}`] =
-      sql<number>`count(*) filter (where ${inScope} and ${dueCondition('today', f.now, f.timeZone)})::int`;
-    columns[`o${i}`] =
-      sql<number>`count(*) filter (where ${inScope} and ${dueCondition('overdue', f.now, f.timeZone)})::int`;
+    columns[`d${i}`] = sql<number>`count(*) filter (where ${inScope} and ${dueCondition('today', f)})::int`;
+    columns[`o${i}`] = sql<number>`count(*) filter (where ${inScope} and ${dueCondition('overdue', f)})::int`;
   });
   const [row] = await db
     .select(columns)

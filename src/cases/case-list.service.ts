@@ -5,12 +5,15 @@ import type { Clock } from '../core/clock.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
+import type { IntakeAnswers } from '../standards/intake.ts';
 import { revisionIdsOfUnit, revisionsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
 import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
 import { originsIn } from './case-origin.ts';
 import { queueTotal } from './cases.repository.ts';
+import { stepDueRulesOf } from './cases.service.ts';
+import { dueWhereItWaits } from './deadline.ts';
 import { queueScopeOf } from './divisions.ts';
 
 const trackingCodeShape = /^[A-HJKMNP-Z2-9]{5}-?[A-HJKMNP-Z2-9]{5}$/;
@@ -31,6 +34,8 @@ async function filterOf(
     status: query.status,
     step: query.step,
     due: query.due,
+    stepDue:
+      query.due === 'overdue' || query.due === 'today' ? await stepDueRulesOf(db, ctx.unit.id) : undefined,
     assigneeId: query.assignee === 'me' ? ctx.user.id : query.assignee === 'none' ? null : query.assignee,
   };
   if (query.queue === 'mine') f.queue = queueScopeOf(ctx, ctx.roles);
@@ -60,6 +65,18 @@ async function filterOf(
   return f;
 }
 
+/** A listed case's due time: where it waits (a step's deadline first), or as recorded once it is closed. */
+function dueOfRow(
+  standard: Awaited<ReturnType<typeof standardOfRevision>>,
+  row: { status: string; step: string | null; openedAt: Date; intake: IntakeAnswers; dueAt: Date | null },
+  now: Date,
+) {
+  if (row.status !== 'open' && row.status !== 'returned')
+    return { dueAt: row.dueAt?.toISOString() ?? null, overdue: false };
+  const due = dueWhereItWaits(standard, row, now);
+  return { dueAt: due.dueAt?.toISOString() ?? null, overdue: due.overdue };
+}
+
 /** A page of the unit's cases matching the query, newest first, with the total and the next cursor. */
 export async function listCasesOf(
   db: Db,
@@ -87,11 +104,7 @@ export async function listCasesOf(
         step: standard.workflow?.steps.find((s) => s.id === row.step)?.label ?? null,
         assignee,
         openedAt: row.openedAt.toISOString(),
-        dueAt: row.dueAt?.toISOString() ?? null,
-        overdue:
-          (row.status === 'open' || row.status === 'returned') &&
-          row.dueAt !== null &&
-          row.dueAt.getTime() < now.getTime(),
+        ...dueOfRow(standard, row, now),
         paused: row.pausedAt !== null && (row.status === 'open' || row.status === 'returned'),
         origin: origin(row.requestingUnitId),
       };
@@ -144,7 +157,12 @@ async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
  */
 export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
   const now = new Date(clock.now());
-  const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now };
+  const base = {
+    unitId: ctx.unit.id,
+    timeZone: ctx.unit.timeZone,
+    now,
+    stepDue: await stepDueRulesOf(db, ctx.unit.id),
+  };
   const roles = await stepRolesOfUnit(db, ctx);
   const [office, ...perRole] = await listRepo.workCounts(db, base, [
     undefined,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import { caseActions, caseDocuments, cases } from './cases.tables.ts';
@@ -199,6 +199,14 @@ function stepDueAt(rules: StepDueRule[]) {
 }
 
 /**
+ * A waiting case's due time where it waits, as `dueWhereItWaits` in deadline.ts reckons it: the
+ * decision's at a step with a deadline under `rules`, else the case's.
+ */
+export function dueWhereItWaits(rules: StepDueRule[]): SQL {
+  return rules.length > 0 ? sql`coalesce(${stepDueAt(rules)}, ${cases.dueAt})` : sql`${cases.dueAt}`;
+}
+
+/**
  * Open and returned cases waiting for the caller's step roles in a unit, soonest due first: the
  * decision's due time at a step with a deadline, else the case's (as the queue shows them), so
  * that a page of the queue holds the most urgent ones.
@@ -212,7 +220,7 @@ export async function queue(
 ) {
   const forRoles = queueCondition(db, unitId, roles);
   if (!forRoles) return [];
-  const due = rules.length > 0 ? sql`coalesce(${stepDueAt(rules)}, ${cases.dueAt})` : sql`${cases.dueAt}`;
+  const due = dueWhereItWaits(rules);
   return db
     .select()
     .from(cases)

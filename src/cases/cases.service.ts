@@ -57,7 +57,7 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { PapersSeen } from './cases.tables.ts';
-import { deadlineView, decisionsOf, stepDeadlines } from './deadline.ts';
+import { deadlineView, decisionsOf, dueWhereItWaits, stepDeadlines } from './deadline.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -1073,18 +1073,7 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
   const origin = await originsIn(db, ctx.unit.id);
   return rows.map((c): QueueItem => {
     const standard = standardsOf.get(c.revisionId);
-    const step = standard?.workflow?.steps.find((s) => s.id === c.step);
-    // The decision due at the case's step (it waits there, so nothing decided it yet).
-    const deadline =
-      standard && step?.deadline
-        ? stepDeadlines(
-            standard,
-            { openedAt: c.openedAt, intake: c.intake, closed: false },
-            () => null,
-            new Date(now),
-          ).find((d) => d.step === step.id)
-        : undefined;
-    const dueAt = deadline?.dueAt ?? c.dueAt;
+    const due = dueWhereItWaits(standard ?? {}, c, new Date(now));
     return {
       id: c.id,
       trackingCode: c.trackingCode,
@@ -1092,15 +1081,14 @@ export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 
       product: c.product,
       status: c.status,
       step: c.step,
-      stepLabel: c.step === null ? null : (step?.label ?? c.step),
+      stepLabel:
+        c.step === null ? null : (standard?.workflow?.steps.find((s) => s.id === c.step)?.label ?? c.step),
       stepRole: c.stepRole,
       assigneeId: c.assigneeId,
-      dueAt: dueAt?.toISOString() ?? null,
-      overdue: deadline ? deadline.status === 'late' : dueAt !== null && dueAt.getTime() < now,
-      dueSoon: deadline
-        ? deadline.status === 'warning'
-        : dueAt !== null && dueAt.getTime() >= now && dueAt.getTime() - now < 15 * 60_000,
-      priority: deadline?.valueLabel ?? null,
+      dueAt: due.dueAt?.toISOString() ?? null,
+      overdue: due.overdue,
+      dueSoon: due.dueSoon,
+      priority: due.priority,
       origin: origin(c.requestingUnitId),
     };
   });

@@ -106,3 +106,42 @@ export function deadlineView(d: StepDeadlineState): StepDeadlineView {
     decidedAt: d.decidedAt?.toISOString() ?? null,
   };
 }
+
+/** Where a waiting case stands against time at its current step, as the queue and the list show it. */
+export interface WaitingDue {
+  dueAt: Date | null;
+  overdue: boolean;
+  /** Past `warnAt` of a step deadline; else within 15 minutes of the case's due time. */
+  dueSoon: boolean;
+  /** The label of the intake answer that set the step's deadline. */
+  priority: string | null;
+}
+
+/**
+ * A waiting case's due time where it waits: the decision's at a step with a deadline (nothing
+ * decided it yet, since the case is still there), else the case's own due time.
+ */
+export function dueWhereItWaits(
+  standard: Pick<Standard, 'intake' | 'workflow'>,
+  c: { step: string | null; openedAt: Date; intake: IntakeAnswers; dueAt: Date | null },
+  now: Date,
+): WaitingDue {
+  const deadline = stepDeadlines(standard, { ...c, closed: false }, () => null, now).find(
+    (d) => d.step === c.step,
+  );
+  if (deadline)
+    return {
+      dueAt: deadline.dueAt,
+      overdue: deadline.status === 'late',
+      dueSoon: deadline.status === 'warning',
+      priority: deadline.valueLabel,
+    };
+  const at = c.dueAt?.getTime() ?? null;
+  const t = now.getTime();
+  return {
+    dueAt: c.dueAt,
+    overdue: at !== null && at < t,
+    dueSoon: at !== null && at >= t && at - t < 15 * 60_000,
+    priority: null,
+  };
+}

@@ -158,7 +158,8 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     });
     expect((await detail('kritis')).deadlines[0]).toMatchObject({ status: 'warning', decidedAt: null });
     // Waiting for the decision, the queue tells the priority and the decision's due time.
-    expect(await queued('kritis')).toMatchObject({
+    const critical = await queued('kritis');
+    expect(critical).toMatchObject({
       stepLabel: 'Disposisi setuju/tolak Kepala Bidang',
       priority: 'Kritis (mengancam jiwa)',
       dueAt: new Date(openedAt + 4 * hour).toISOString(),
@@ -168,6 +169,18 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     clock.advance(hour + 60_000);
     expect((await detail('kritis')).deadlines[0].status).toBe('late');
     expect(await queued('kritis')).toMatchObject({ dueSoon: false, overdue: true });
+    // The case list's overdue filter and the home page's counts reckon it late the same way.
+    const late = (await kabid.get('/api/cases/list?queue=mine&due=overdue')).json();
+    expect(late.cases.map((c: { id: number }) => c.id)).toContain(ids.kritis);
+    expect(late.cases.find((c: { id: number }) => c.id === ids.kritis)).toMatchObject({
+      dueAt: new Date(openedAt + 4 * hour).toISOString(),
+      overdue: true,
+    });
+    const work = (await kabid.get('/api/home')).json().work as Array<{
+      role: string | null;
+      overdue: number;
+    }>;
+    expect(work.find((w) => w.role === critical?.stepRole)?.overdue).toBe(1);
     await act('kritis', kabid, 'tolak', undefined, 'Stok air habis, dialihkan ke gudang Kemensos');
     const decided = (await detail('kritis')).deadlines[0];
     expect(decided).toMatchObject({ status: 'metLate', decidedAt: new Date(clock.now()).toISOString() });
