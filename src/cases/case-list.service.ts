@@ -6,13 +6,13 @@ import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
-import { revisionIdsOfUnit, revisionsOfUnit } from '../standards/standards.repository.ts';
+import { revisionsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
 import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
 import { originsIn } from './case-origin.ts';
 import { queueTotal } from './cases.repository.ts';
-import { stepDueRulesOf } from './cases.service.ts';
+import { standardsOfUnit, stepDueRulesOf } from './cases.service.ts';
 import { dueWhereItWaits } from './deadline.ts';
 import { queueScopeOf } from './divisions.ts';
 
@@ -35,7 +35,9 @@ async function filterOf(
     step: query.step,
     due: query.due,
     stepDue:
-      query.due === 'overdue' || query.due === 'today' ? await stepDueRulesOf(db, ctx.unit.id) : undefined,
+      query.due === 'overdue' || query.due === 'today'
+        ? stepDueRulesOf(await standardsOfUnit(db, ctx.unit.id))
+        : undefined,
     assigneeId: query.assignee === 'me' ? ctx.user.id : query.assignee === 'none' ? null : query.assignee,
   };
   if (query.queue === 'mine') f.queue = queueScopeOf(ctx, ctx.roles);
@@ -135,7 +137,7 @@ export async function caseListOptionsOf(db: Db, ctx: AuthContext): Promise<CaseL
       if (!entry.steps.some((e) => e.id === s.id)) entry.steps.push({ id: s.id, label: s.label });
     byStandard.set(standard.id, entry);
   }
-  const named = await stepRolesOfUnit(db, ctx);
+  const named = stepRolesOfUnit(ctx, await standardsOfUnit(db, ctx.unit.id));
   return {
     services: [...byStandard.values()],
     roles: named.map((role) => ({ role, label: RoleLabels[role] })),
@@ -143,11 +145,10 @@ export async function caseListOptionsOf(db: Db, ctx: AuthContext): Promise<CaseL
 }
 
 /** The caller's case-writing roles that some workflow of the unit names at a step (others never wait for work). */
-async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
-  const named = new Set<string>();
-  // Revision contents are parsed once per process (standardOfRevision's cache); only ids are read here.
-  for (const id of await revisionIdsOfUnit(db, ctx.unit.id))
-    for (const s of (await standardOfRevision(db, id)).workflow?.steps ?? []) named.add(s.role);
+function stepRolesOfUnit(ctx: AuthContext, standards: Awaited<ReturnType<typeof standardsOfUnit>>) {
+  const named = new Set(
+    standards.flatMap(({ standard }) => (standard.workflow?.steps ?? []).map((s) => s.role)),
+  );
   return ctx.roles.filter((r) => writesCases(r) && named.has(r));
 }
 
@@ -157,13 +158,10 @@ async function stepRolesOfUnit(db: Db, ctx: AuthContext) {
  */
 export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
   const now = new Date(clock.now());
-  const base = {
-    unitId: ctx.unit.id,
-    timeZone: ctx.unit.timeZone,
-    now,
-    stepDue: await stepDueRulesOf(db, ctx.unit.id),
-  };
-  const roles = await stepRolesOfUnit(db, ctx);
+  // One read of the unit's workflows serves the roles that wait for work and the step deadlines.
+  const standards = await standardsOfUnit(db, ctx.unit.id);
+  const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now, stepDue: stepDueRulesOf(standards) };
+  const roles = stepRolesOfUnit(ctx, standards);
   const [office, ...perRole] = await listRepo.workCounts(db, base, [
     undefined,
     ...roles.map((role) => queueScopeOf(ctx, [role])),

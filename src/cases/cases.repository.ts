@@ -202,7 +202,7 @@ function stepDueAt(rules: StepDueRule[]) {
  * A waiting case's due time where it waits, as `dueWhereItWaits` in deadline.ts reckons it: the
  * decision's at a step with a deadline under `rules`, else the case's.
  */
-export function dueWhereItWaits(rules: StepDueRule[]): SQL {
+export function waitingDueSql(rules: StepDueRule[]): SQL {
   return rules.length > 0 ? sql`coalesce(${stepDueAt(rules)}, ${cases.dueAt})` : sql`${cases.dueAt}`;
 }
 
@@ -220,7 +220,7 @@ export async function queue(
 ) {
   const forRoles = queueCondition(db, unitId, roles);
   if (!forRoles) return [];
-  const due = dueWhereItWaits(rules);
+  const due = waitingDueSql(rules);
   return db
     .select()
     .from(cases)

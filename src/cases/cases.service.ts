@@ -57,7 +57,7 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { PapersSeen } from './cases.tables.ts';
-import { deadlineView, decisionsOf, dueWhereItWaits, stepDeadlines } from './deadline.ts';
+import { deadlineView, decisionsOf, dueWhereItWaits, stepDeadlines, stepDueRules } from './deadline.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -1040,36 +1040,37 @@ export async function attachSignedScan(
   });
 }
 
-/** The step deadlines of a unit's workflows, for ordering its queues in the database. */
-export async function stepDueRulesOf(db: Db, unitId: number): Promise<repo.StepDueRule[]> {
-  const rules: repo.StepDueRule[] = [];
-  // Revision contents are parsed once per process (standardOfRevision's cache); only ids are read here.
-  for (const revisionId of await revisionIdsOfUnit(db, unitId)) {
-    const standard = await standardOfRevision(db, revisionId);
-    const fields = new Map((standard.intake?.fields ?? []).map((f) => [f.id, f]));
-    for (const step of standard.workflow?.steps ?? []) {
-      const d = step.deadline;
-      if (!d || fields.get(d.intakeField)?.kind !== 'choice') continue;
-      rules.push({
-        revisionId,
-        step: step.id,
-        intakeField: d.intakeField,
-        hours: d.hours,
-        defaultHours: d.hours[d.default] ?? 0,
-      });
-    }
-  }
-  return rules;
+/**
+ * Every revision of a unit's standards with its content: the workflows its cases follow (an old
+ * revision still governs the cases opened under it). Contents are parsed once per process
+ * (standardOfRevision's cache); only the ids are read here.
+ */
+export async function standardsOfUnit(db: Db, unitId: number) {
+  const out: Array<{ revisionId: number; standard: Standard }> = [];
+  for (const revisionId of await revisionIdsOfUnit(db, unitId))
+    out.push({ revisionId, standard: await standardOfRevision(db, revisionId) });
+  return out;
+}
+
+/** The step deadlines of a unit's workflows, as the repository orders and filters its cases by them. */
+export function stepDueRulesOf(
+  standards: Array<{ revisionId: number; standard: Standard }>,
+): repo.StepDueRule[] {
+  return standards.flatMap(({ revisionId, standard }) => stepDueRules(revisionId, standard));
 }
 
 export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
-  const rules = await stepDueRulesOf(db, ctx.unit.id);
-  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit, rules);
+  const standards = await standardsOfUnit(db, ctx.unit.id);
+  const rows = await repo.queue(
+    db,
+    ctx.unit.id,
+    queueScopeOf(ctx, ctx.roles),
+    limit,
+    stepDueRulesOf(standards),
+  );
   const now = clock.now();
-  // The step's label as the standard names it: a queue shows no step ids. A few revisions at most.
-  const standardsOf = new Map<number, Awaited<ReturnType<typeof standardOfRevision>>>();
-  for (const revisionId of new Set(rows.map((c) => c.revisionId)))
-    standardsOf.set(revisionId, await standardOfRevision(db, revisionId));
+  // The step's label as the standard names it: a queue shows no step ids.
+  const standardsOf = new Map(standards.map((r) => [r.revisionId, r.standard]));
   const origin = await originsIn(db, ctx.unit.id);
   return rows.map((c): QueueItem => {
     const standard = standardsOf.get(c.revisionId);

@@ -34,15 +34,11 @@ export function stepDeadlines(
   decidedAt: (step: string) => Date | null,
   now: Date,
 ): StepDeadlineState[] {
-  const fields = new Map((standard.intake?.fields ?? []).map((f) => [f.id, f]));
-  return (standard.workflow?.steps ?? []).flatMap((step) => {
-    const d = step.deadline;
-    const field = d ? fields.get(d.intakeField) : undefined;
-    if (!d || field?.kind !== 'choice') return [];
+  return deadlineSteps(standard).map(({ step, deadline: d, field }) => {
     const given = c.intake[d.intakeField];
     const answered = typeof given === 'string' && d.hours[given] !== undefined;
     const value = answered ? given : d.default;
-    const hours = d.hours[value] ?? 0;
+    const hours = hoursOf(d, value);
     const budget = hours * 3_600_000;
     const dueAt = new Date(c.openedAt.getTime() + budget);
     const warnAt = new Date(c.openedAt.getTime() + Math.round(budget * d.warnAt));
@@ -58,21 +54,51 @@ export function stepDeadlines(
           : now >= warnAt
             ? 'warning'
             : 'running';
-    return [
-      {
-        step: step.id,
-        stepLabel: step.label,
-        value,
-        valueLabel: field.options.find((o) => o.value === value)?.label ?? value,
-        answered,
-        hours,
-        dueAt,
-        warnAt,
-        decidedAt: decided,
-        status,
-      },
-    ];
+    return {
+      step: step.id,
+      stepLabel: step.label,
+      value,
+      valueLabel: field.options.find((o) => o.value === value)?.label ?? value,
+      answered,
+      hours,
+      dueAt,
+      warnAt,
+      decidedAt: decided,
+      status,
+    };
   });
+}
+
+type WorkflowStep = NonNullable<Standard['workflow']>['steps'][number];
+type StepDeadline = NonNullable<WorkflowStep['deadline']>;
+
+/** The steps of a workflow that have a deadline on a choice field of the intake, with both. */
+function deadlineSteps(standard: Pick<Standard, 'intake' | 'workflow'>) {
+  const fields = new Map((standard.intake?.fields ?? []).map((f) => [f.id, f]));
+  return (standard.workflow?.steps ?? []).flatMap((step) => {
+    const deadline = step.deadline;
+    const field = deadline ? fields.get(deadline.intakeField) : undefined;
+    return deadline && field?.kind === 'choice' ? [{ step, deadline, field }] : [];
+  });
+}
+
+/** The hours a deadline gives an answer (the standard's schema gives every option and the default hours). */
+function hoursOf(d: StepDeadline, value: string): number {
+  return d.hours[value] ?? 0;
+}
+
+/**
+ * A step deadline as the database reckons it (cases.repository `StepDueRule`): the hours per
+ * answer and those of the default, for the steps of one revision.
+ */
+export function stepDueRules(revisionId: number, standard: Pick<Standard, 'intake' | 'workflow'>) {
+  return deadlineSteps(standard).map(({ step, deadline: d }) => ({
+    revisionId,
+    step: step.id,
+    intakeField: d.intakeField,
+    hours: d.hours,
+    defaultHours: hoursOf(d, d.default),
+  }));
 }
 
 /**

@@ -186,7 +186,7 @@ async function goodsOfCase(tx: Db, unitId: number, caseId: number, what: 'dispat
       ? sql<number>`sum(${stockMovements.quantity})::int`
       : sql<number>`sum(${stockMovements.reservedChange})::int`;
   const documentRef = what === 'dispatched' ? stockMovements.documentRef : sql<string>`''`;
-  const lines = await tx
+  return tx
     .select({
       itemId: stockMovements.itemId,
       batchId: stockMovements.batchId,
@@ -222,7 +222,6 @@ async function goodsOfCase(tx: Db, unitId: number, caseId: number, what: 'dispat
     )
     .having(what === 'held' ? sql`${quantity} > 0` : undefined)
     .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
-  return lines;
 }
 
 /** The emergency a request was opened under (its disaster names the goods on the BAST). */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queue } from '../../src/cases/cases.repository.ts';
-import { stepDueRulesOf } from '../../src/cases/cases.service.ts';
+import { standardsOfUnit, stepDueRulesOf } from '../../src/cases/cases.service.ts';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
@@ -259,7 +259,7 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     // A page of one: the critical request, although the low one was opened (and falls due as a case) first.
     const db = t.database.db;
     const scope = { open: [critical?.stepRole ?? ''], scoped: [], divisionCode: undefined };
-    const rules = await stepDueRulesOf(db, await unitIdOf(db, 'banten'));
+    const rules = stepDueRulesOf(await standardsOfUnit(db, await unitIdOf(db, 'banten')));
     expect(rules).toEqual([
       expect.objectContaining({ step: 'persetujuan', intakeField: 'priority', defaultHours: 24 }),
     ]);
