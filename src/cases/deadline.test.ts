@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Intake } from '../standards/intake.schema.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
 import { Workflow } from '../standards/workflow.schema.ts';
-import { decisionsOf, stepDeadlines } from './deadline.ts';
+import { decisionsOf, dueWhereItWaits, stepDeadlines, stepDueRules } from './deadline.ts';
 
 /** The Banten approval step's deadline by priority (DOMAIN.md §8, the DRIMS defaults). */
 const standard = {
@@ -136,5 +136,40 @@ describe('the decision at a step', () => {
     ]);
     expect(decided('persetujuan')).toEqual(new Date('2026-12-03T04:00:00Z'));
     expect(decided('telaah')).toBeNull();
+  });
+});
+
+describe('a waiting case’s due time where it waits', () => {
+  const caseDue = hoursLater(24);
+  const waiting = (step: string, h: number, intake: IntakeAnswers = { priority: 'tinggi' }) =>
+    dueWhereItWaits(standard, { step, openedAt, intake, dueAt: caseDue }, hoursLater(h));
+
+  it('is the decision’s deadline at a step that has one, with the priority that set it', () => {
+    expect(waiting('persetujuan', 1)).toEqual({
+      dueAt: hoursLater(8),
+      overdue: false,
+      dueSoon: false,
+      priority: 'Tinggi',
+    });
+    expect(waiting('persetujuan', 6)).toMatchObject({ overdue: false, dueSoon: true });
+    expect(waiting('persetujuan', 9)).toMatchObject({ overdue: true, dueSoon: false });
+  });
+
+  it('is the case’s own due time elsewhere, due soon in its last 15 minutes', () => {
+    expect(waiting('telaah', 1)).toEqual({ dueAt: caseDue, overdue: false, dueSoon: false, priority: null });
+    expect(waiting('telaah', 23.9)).toMatchObject({ overdue: false, dueSoon: true });
+    expect(waiting('telaah', 24.1)).toMatchObject({ overdue: true, dueSoon: false });
+  });
+
+  it('gives the database the same hours, the default’s included', () => {
+    expect(stepDueRules(7, standard)).toEqual([
+      {
+        revisionId: 7,
+        step: 'persetujuan',
+        intakeField: 'priority',
+        hours: { kritis: 4, tinggi: 8, rutin: 24, rendah: 48 },
+        defaultHours: 24,
+      },
+    ]);
   });
 });
