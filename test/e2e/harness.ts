@@ -161,6 +161,16 @@ export function axe(page: Page): AxeBuilder {
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
   // What a skeleton stands for is what must be checked: wait for the data to arrive.
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
+  // A dialog fading in has its colours half-way: axe judges the page once transitions end
+  // (finite ones only; a spinner's loop never does).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const { violations } = await axe(page).analyze();
   if (violations.length === 0) return;
   const lines = describeViolations(violations);
