@@ -45,6 +45,7 @@ export const AuditActionLabels: Readonly<Record<string, Text>> = {
   'registry.export': { id: 'Register diekspor', en: 'Register exported' },
   'registry.import': { id: 'Register diimpor', en: 'Register imported' },
   'registry.import_rejected': { id: 'Impor register ditolak', en: 'Register import refused' },
+  'registry.import_problems': { id: 'Berkas masalah impor diunduh', en: 'Import problem file downloaded' },
   'registry.reveal': { id: 'NIK/KK dibuka', en: 'NIK/KK revealed' },
   'relief.claims_lookup': { id: 'Riwayat klaim dicari', en: 'Claims looked up' },
   'relief.payout': { id: 'Bantuan dibayarkan', en: 'Aid paid out' },

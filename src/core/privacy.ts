@@ -9,7 +9,7 @@
  * - a register export by a role holding `registry.reveal`, audited as unmasked;
  * - the papers handed to the citizen, which identify them: an issued letter's PDF and the
  *   kehabisan bekal receipt (kwitansi);
- * - an import's problem file, which repeats the uploader's own rows to them.
+ * - an import's problem file, which repeats the uploader's own rows to them, audited per download.
  */
 
 /** `3314015708900001` → `3314********0001`; anything shorter than 16 characters is all stars. */

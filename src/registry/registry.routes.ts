@@ -175,7 +175,12 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       preValidation: guard('registry.import'),
     },
     async (request, reply) => {
-      const file = await imports.problemFile(request.params.id, requireAuth(request), request.query.format);
+      const file = await imports.problemFile(
+        request.params.id,
+        requireAuth(request),
+        request.query.format,
+        clientOf(request),
+      );
       return sendFile(reply, file);
     },
   );

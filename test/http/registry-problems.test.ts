@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client.ts';
 import { createTestApp, signedIn, type TestApp } from '../app.ts';
 
 /**
@@ -104,6 +106,35 @@ describe('an import’s problems', () => {
     expect(sheet?.getRow(61).getCell(3).value).toBe(badNik(59));
     // A format the server does not make is refused (422), not a CSV.
     expect((await desa.get(`/api/registry/imports/${importId}/errors?format=xls`)).statusCode).toBe(422);
+  });
+
+  it('each download of the file is audited, since it holds full NIKs; a refused one is not', async () => {
+    const audited = () =>
+      rows<{ actor: string; entity: string; id: string; after: { format: string; problems: number } }>(
+        t.database.db,
+        sql`SELECT actor_username AS actor, entity, entity_id AS id, after FROM audit_log
+          WHERE action = 'registry.import_problems' ORDER BY seq`,
+      );
+    // The two downloads above, each once, by the operator who imported.
+    expect(await audited()).toEqual([
+      {
+        actor: 'sragen.desa',
+        entity: 'registry_import',
+        id: String(importId),
+        after: { format: 'csv', problems: 60 },
+      },
+      {
+        actor: 'sragen.desa',
+        entity: 'registry_import',
+        id: String(importId),
+        after: { format: 'xlsx', problems: 60 },
+      },
+    ]);
+    const kadis = await signedIn(t.app, 'sragen.kadis');
+    expect((await kadis.get(`/api/registry/imports/${importId}/errors`)).statusCode).toBe(403);
+    const desa = await signedIn(t.app, 'sragen.desa');
+    expect((await desa.get(`/api/registry/imports/${importId + 1000}/errors`)).statusCode).toBe(404);
+    expect(await audited()).toHaveLength(2);
   });
 
   it('the head of office reads the history but is offered no import, nor its problems', async () => {

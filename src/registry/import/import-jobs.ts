@@ -203,13 +203,25 @@ export function importJobs(deps: { database: Database; dataDir: string; importMa
 
     /**
      * An import's problem file, as CSV (`;`, for Indonesian Excel) or XLSX, or
-     * `registry.import_not_found`.
+     * `registry.import_not_found`. It holds the rejected rows' values, full NIKs among them, so
+     * each download is audited like an export (UU 27/2022: who took personal data out).
      */
-    async problemFile(id: number, ctx: AuthContext, format: 'csv' | 'xlsx'): Promise<FileDownload> {
+    async problemFile(
+      id: number,
+      ctx: AuthContext,
+      format: 'csv' | 'xlsx',
+      client?: ClientInfo,
+    ): Promise<FileDownload> {
       const row = await findImport(id, ctx);
       if (!row.errorFile) throw new DomainError('registry.import_not_found');
       const file = path.join(importsDir, path.basename(row.errorFile));
       if (!existsSync(file)) throw new DomainError('registry.import_not_found');
+      await recordAudit(db, actorOf(ctx, client), {
+        action: 'registry.import_problems',
+        entity: 'registry_import',
+        entityId: row.id,
+        after: { format, problems: row.problemCount },
+      });
       if (format === 'csv')
         return {
           contentType: 'text/csv; charset=utf-8',
