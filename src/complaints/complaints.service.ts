@@ -4,7 +4,7 @@
  * module's clock, routing within and between units, and the decision as a letter. Every step is
  * audited; the audit never holds the complainant's name or contact (Pasal 42(5)).
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, recordAudit, systemActor } from '../audit/audit.service.ts';
 import { findUnitByCode, findUnitById } from '../auth/auth.repository.ts';
@@ -18,7 +18,7 @@ import { DomainError } from '../core/errors.ts';
 import { maskNumbersInText } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
 import { type FileStore, sniffMimeType } from '../documents/file-store.ts';
-import { composeLetter } from '../documents/letters.service.ts';
+import { composeLetter, issueNumberedLetter } from '../documents/letters.service.ts';
 import { letters } from '../documents/letters.tables.ts';
 import { formatLetterNumber, nextLetterSeq } from '../documents/numbering.ts';
 import type { LetterTemplate } from '../standards/letter.schema.ts';
@@ -644,50 +644,34 @@ Keputusan ini disampaikan sesuai Pasal 50 Undang-Undang Nomor 25 Tahun 2009 tent
     position: ctx.user.position ?? 'Pejabat Pengelola Pengaduan',
     ...(ctx.user.nip ? { nip: ctx.user.nip } : {}),
   };
-  const date = todayIn(unit.timeZone, now);
-  const year = Number(date.slice(0, 4));
-  const seq = await nextLetterSeq(tx, unit.id, year);
-  const number = formatLetterNumber(unit.letterNumberFormat, {
-    klasifikasi: decisionClassification,
-    urut: seq,
-    kode_unit: unit.letterCode,
-    bulan: Number(date.slice(5, 7)),
-    tahun: year,
-  });
-  const verificationCode = randomBytes(12).toString('base64url');
-  const verifyUrl = `${env.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
-  const { title, pdf } = await composeLetter(
+  const row = await issueNumberedLetter(
+    tx,
+    store,
     {
       unit,
-      trackingCode: c.agendaNumber,
-      product: { id: 'keputusan-pengaduan', name: 'Keputusan atas Pengaduan' },
-      serviceName: 'Penanganan Pengaduan',
-      applicant: { name: addressee },
-      signer,
-      template,
-      openedAt: c.receivedAt,
-    },
-    { number, date, verifyUrl, now },
-  );
-  const pdfSha256 = await store.put(pdf);
-  const [row] = await tx
-    .insert(letters)
-    .values({
-      unitId: unit.id,
       caseId: null,
       product: 'keputusan-pengaduan',
-      title,
-      year,
-      seq,
-      number,
-      issuedAt: now,
+      classification: decisionClassification,
       signer,
-      verificationCode,
-      pdfSha256,
-    })
-    .returning({ id: letters.id, number: letters.number });
-  if (!row) throw new Error('insert letter returned nothing');
-  return row;
+      publicUrl: env.publicUrl,
+      now,
+    },
+    (at) =>
+      composeLetter(
+        {
+          unit,
+          trackingCode: c.agendaNumber,
+          product: { id: 'keputusan-pengaduan', name: 'Keputusan atas Pengaduan' },
+          serviceName: 'Penanganan Pengaduan',
+          applicant: { name: addressee },
+          signer,
+          template,
+          openedAt: c.receivedAt,
+        },
+        { ...at, now },
+      ),
+  );
+  return { id: row.id, number: row.number };
 }
 
 /** One step on a complaint, audited, with its timers projected again. */

@@ -11,7 +11,7 @@ import { parseLetterBody } from './letter.body.ts';
 import { genericLetter, type KindedValue, letterView, renderTemplate } from './letter.context.ts';
 import { renderLetterPdf } from './letter.pdf.ts';
 import { letterSignedScans, letters } from './letters.tables.ts';
-import { formatLetterNumber, nextLetterSeq } from './numbering.ts';
+import { formatLetterNumber, nextLetterSeq, peekLetterSeq } from './numbering.ts';
 
 type UnitRow = typeof units.$inferSelect;
 export type LetterRow = typeof letters.$inferSelect;
@@ -145,38 +145,20 @@ export async function previewLetter(input: IssueLetterInput): Promise<{ title: s
  */
 export async function issueLetter(tx: Db, store: FileStore, input: IssueLetterInput): Promise<LetterRow> {
   const now = input.now ?? new Date();
-  const date = todayIn(input.unit.timeZone, now);
-  const year = Number(date.slice(0, 4));
-  const seq = await nextLetterSeq(tx, input.unit.id, year);
-  const number = formatLetterNumber(input.unit.letterNumberFormat, {
-    klasifikasi: input.classification,
-    urut: seq,
-    kode_unit: input.unit.letterCode,
-    bulan: Number(date.slice(5, 7)),
-    tahun: year,
-  });
-  const verificationCode = randomBytes(12).toString('base64url');
-  const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
-  const { title, pdf } = await composeLetter(input, { number, date, verifyUrl, now });
-  const pdfSha256 = await store.put(pdf);
-  const [row] = await tx
-    .insert(letters)
-    .values({
-      unitId: input.unit.id,
+  return issueNumberedLetter(
+    tx,
+    store,
+    {
+      unit: input.unit,
       caseId: input.caseId,
       product: input.product.id,
-      title,
-      year,
-      seq,
-      number,
-      issuedAt: now,
+      classification: input.classification,
       signer: input.signer,
-      verificationCode,
-      pdfSha256,
-    })
-    .returning();
-  if (!row) throw new Error('insert letters returned nothing');
-  return row;
+      publicUrl: input.publicUrl,
+      now,
+    },
+    (at) => composeLetter(input, { ...at, now }),
+  );
 }
 
 /**
@@ -201,32 +183,69 @@ export async function issueCaseDocument(
     render: (at: { number: string; date: string; verifyUrl: string }) => Promise<Buffer>;
   },
 ): Promise<LetterRow> {
-  const date = todayIn(input.unit.timeZone, input.now);
+  return issueNumberedLetter(tx, store, input, async (at) => ({
+    title: input.title,
+    pdf: await input.render(at),
+  }));
+}
+
+/**
+ * Issues a letter of the unit (of a case, or of none: a complaint's decision): the unit's next
+ * agenda number, a verification code whose page the
+ * QR opens, the PDF laid out with both, stored, and recorded with its SHA-256.
+ *
+ * The counter row stays locked from the number's taking until the caller commits, and every
+ * other letter of the unit waits on it; so the PDF is laid out first, for the number the counter
+ * will give unless another letter takes it meanwhile (its last + 1, read without locking), and
+ * the number is taken after. Only when another letter did take it is the PDF laid out again.
+ */
+export async function issueNumberedLetter(
+  tx: Db,
+  store: FileStore,
+  p: {
+    unit: UnitRow;
+    caseId: number | null;
+    product: string;
+    classification: string;
+    signer: LetterSigner;
+    publicUrl: string;
+    now: Date;
+  },
+  render: (at: {
+    number: string;
+    date: string;
+    verifyUrl: string;
+  }) => Promise<{ title: string; pdf: Buffer }>,
+): Promise<LetterRow> {
+  const date = todayIn(p.unit.timeZone, p.now);
   const year = Number(date.slice(0, 4));
-  const seq = await nextLetterSeq(tx, input.unit.id, year);
-  const number = formatLetterNumber(input.unit.letterNumberFormat, {
-    klasifikasi: input.classification,
-    urut: seq,
-    kode_unit: input.unit.letterCode,
-    bulan: Number(date.slice(5, 7)),
-    tahun: year,
-  });
+  const numberOf = (seq: number) =>
+    formatLetterNumber(p.unit.letterNumberFormat, {
+      klasifikasi: p.classification,
+      urut: seq,
+      kode_unit: p.unit.letterCode,
+      bulan: Number(date.slice(5, 7)),
+      tahun: year,
+    });
   const verificationCode = randomBytes(12).toString('base64url');
-  const verifyUrl = `${input.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
-  const pdf = await input.render({ number, date, verifyUrl });
-  const pdfSha256 = await store.put(pdf);
+  const verifyUrl = `${p.publicUrl.replace(/\/$/, '')}/verifikasi/${verificationCode}`;
+  const expected = await peekLetterSeq(tx, p.unit.id, year);
+  let laidOut = await render({ number: numberOf(expected), date, verifyUrl });
+  const seq = await nextLetterSeq(tx, p.unit.id, year);
+  if (seq !== expected) laidOut = await render({ number: numberOf(seq), date, verifyUrl });
+  const pdfSha256 = await store.put(laidOut.pdf);
   const [row] = await tx
     .insert(letters)
     .values({
-      unitId: input.unit.id,
-      caseId: input.caseId,
-      product: input.product,
-      title: input.title,
+      unitId: p.unit.id,
+      caseId: p.caseId,
+      product: p.product,
+      title: laidOut.title,
       year,
       seq,
-      number,
-      issuedAt: input.now,
-      signer: input.signer,
+      number: numberOf(seq),
+      issuedAt: p.now,
+      signer: p.signer,
       verificationCode,
       pdfSha256,
     })

@@ -35,3 +35,14 @@ export async function nextLetterSeq(tx: Db, unitId: number, year: number): Promi
     RETURNING last`)) as unknown as { rows: Array<{ last: number | string }> };
   return Number(result.rows[0]?.last);
 }
+
+/**
+ * The number `nextLetterSeq` would give now, read without locking the counter: another letter
+ * may take it first, so it is a guess to lay a paper out with, never a number to issue.
+ */
+export async function peekLetterSeq(tx: Db, unitId: number, year: number): Promise<number> {
+  const result = (await tx.execute(
+    sql`SELECT last FROM letter_counters WHERE unit_id = ${unitId} AND year = ${year}`,
+  )) as unknown as { rows: Array<{ last: number | string }> };
+  return Number(result.rows[0]?.last ?? 0) + 1;
+}

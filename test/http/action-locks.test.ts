@@ -1,10 +1,12 @@
 /**
  * What a case action holds while it lays out a PDF. Rendering takes far longer than any
  * statement, so while it runs the action must hold neither the audit chain's lock (every audited
- * write of every office waits on it) nor the stock rows of the items it moves (every posting on
- * those items waits on them). Each render is wrapped with a probe that asks, from a connection
+ * write of every office waits on it), nor the stock rows of the items it moves (every posting on
+ * those items waits on them), nor its unit's agenda counter (every numbered letter of the unit
+ * waits on it). Each render is wrapped with a probe that asks, from a connection
  * of its own, whether both are free. Only PostgreSQL has a second connection to ask from.
  */
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
@@ -16,6 +18,8 @@ interface Seen {
   auditChainFree: boolean;
   /** Stock position and balance rows another transaction could not lock. */
   stockRowsHeld: number;
+  /** Agenda counter rows (any unit's) another transaction could not lock. */
+  agendaRowsHeld: number;
 }
 const probe = vi.hoisted(() => ({
   run: undefined as undefined | ((paper: string) => Promise<void>),
@@ -51,6 +55,9 @@ const inDays = (n: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const scan = Buffer.from('%PDF-1.4\n% berkas\n');
 
+const pdfText = (bytes: Buffer) =>
+  execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString().replace(/\s+/g, ' ');
+
 describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case action renders its paper', () => {
   let t: TestApp & { database: { url?: string } };
   let other: pg.Client;
@@ -63,12 +70,24 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     if (!url) throw new Error('the PostgreSQL test database has no address');
     other = new pg.Client({ connectionString: url });
     await other.connect();
+    // Each unit's agenda counter for the year exists before its first letter, so the probe finds
+    // the row a letter would lock (a first letter inserts it, unseen by others until it commits).
+    await other.query(
+      `INSERT INTO letter_counters (unit_id, year, last)
+       SELECT id, $1, 0 FROM units ON CONFLICT DO NOTHING`,
+      [Number(today.slice(0, 4))],
+    );
     probe.run = async (paper) => {
       // Taken and given back at once: true only when no transaction holds it.
       const lock = await other.query<{ got: boolean }>('SELECT pg_try_advisory_lock(7238002) AS got');
       const free = lock.rows[0]?.got === true;
       if (free) await other.query('SELECT pg_advisory_unlock(7238002)');
       let held = 0;
+      await other.query('BEGIN');
+      const counters = await other.query('SELECT 1 FROM letter_counters');
+      const freeCounters = await other.query('SELECT 1 FROM letter_counters FOR UPDATE SKIP LOCKED');
+      await other.query('ROLLBACK');
+      const agendaRowsHeld = (counters.rowCount ?? 0) - (freeCounters.rowCount ?? 0);
       if (itemIds.length > 0) {
         await other.query('BEGIN');
         for (const table of ['stock_positions', 'stock_balances']) {
@@ -81,7 +100,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
         }
         await other.query('ROLLBACK');
       }
-      seen.push({ paper, auditChainFree: free, stockRowsHeld: held });
+      seen.push({ paper, auditChainFree: free, stockRowsHeld: held, agendaRowsHeld });
     };
   });
   afterAll(async () => {
@@ -90,7 +109,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     await t?.close();
   });
 
-  it('renders the surat jalan and the BAST with the items and the audit chain free', async () => {
+  it('renders the surat jalan and the BAST with the items, the audit chain and the agenda free', async () => {
     const fo = await signedIn(t.app, 'banten.fo', '10.18.0.1');
     const kadis = await signedIn(t.app, 'banten.kadis', '10.18.0.2');
     const kabid = await signedIn(t.app, 'banten.kabid', '10.18.0.3');
@@ -168,12 +187,12 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     expect(handed.actions.at(-1).data.result).toMatchObject({ returned: 4, writtenOff: 4 });
 
     expect(seen.filter((s) => s.paper !== 'surat')).toEqual([
-      { paper: 'surat-jalan', auditChainFree: true, stockRowsHeld: 0 },
-      { paper: 'bast', auditChainFree: true, stockRowsHeld: 0 },
+      { paper: 'surat-jalan', auditChainFree: true, stockRowsHeld: 0, agendaRowsHeld: 0 },
+      { paper: 'bast', auditChainFree: true, stockRowsHeld: 0, agendaRowsHeld: 0 },
     ]);
   });
 
-  it('renders a letter issued after an effect with the audit chain free (Kehabisan Bekal)', async () => {
+  it('renders a letter issued after an effect with the audit chain and the agenda free (Kehabisan Bekal)', async () => {
     seen.length = 0;
     itemIds = [];
     const fo = await signedIn(t.app, 'sragen.fo', '10.18.0.5');
@@ -196,6 +215,60 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     });
     expect(paid.statusCode, paid.body).toBe(200);
     expect(paid.json().letters).toHaveLength(1);
-    expect(seen).toEqual([{ paper: 'surat', auditChainFree: true, stockRowsHeld: 0 }]);
+    expect(seen).toEqual([{ paper: 'surat', auditChainFree: true, stockRowsHeld: 0, agendaRowsHeld: 0 }]);
+  });
+  it('lays a letter out again when another letter took its number during the render', async () => {
+    seen.length = 0;
+    const unitId = await unitIdOf(t.database.db, 'sragen');
+    const year = Number(today.slice(0, 4));
+    const last = async () =>
+      Number(
+        (
+          await other.query('SELECT last FROM letter_counters WHERE unit_id = $1 AND year = $2', [
+            unitId,
+            year,
+          ])
+        ).rows[0]?.last,
+      );
+    const before = await last();
+    // Another desk's letter takes the number this one was laid out for, once, while it renders.
+    let taken = false;
+    probe.run = async (paper) => {
+      seen.push({ paper, auditChainFree: true, stockRowsHeld: 0, agendaRowsHeld: 0 });
+      if (taken) return;
+      taken = true;
+      await other.query('UPDATE letter_counters SET last = last + 1 WHERE unit_id = $1 AND year = $2', [
+        unitId,
+        year,
+      ]);
+    };
+    const fo = await signedIn(t.app, 'sragen.fo', '10.18.0.7');
+    const officer = await signedIn(t.app, 'sragen.fungsional', '10.18.0.8');
+    const opened = await fo.post('/api/cases', {
+      standardId: 'kehabisan-bekal',
+      applicant: { name: 'Siti Aminah', nik: '3314015708900002' },
+    });
+    const id = opened.json().id as number;
+    expect((await fo.upload(`/api/cases/${id}/documents/surat-keterangan-kepolisian`, scan)).statusCode).toBe(
+      201,
+    );
+    expect((await fo.post(`/api/cases/${id}/actions`, { action: 'teruskan', version: 1 })).statusCode).toBe(
+      200,
+    );
+    const paid = await officer.post(`/api/cases/${id}/actions`, {
+      action: 'bayar',
+      version: 2,
+      data: { originCode: '33.14', destinationCode: '51.71', legToCode: '35.78' },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    // Laid out twice: for the number guessed, then for the one it was given.
+    expect(seen.map((s) => s.paper)).toEqual(['surat', 'surat']);
+    const [letter] = paid.json().letters as { id: number; number: string }[];
+    const seq = (n: string) => Number(n.split('/')[1]);
+    expect(seq(letter?.number ?? '')).toBe(before + 2);
+    expect(await last()).toBe(before + 2);
+    const issued = pdfText((await officer.get(`/api/cases/${id}/letters/${letter?.id}/pdf`)).rawPayload);
+    expect(issued).toContain(letter?.number);
+    expect(issued).not.toContain(`/${String(before + 1).padStart(4, '0')}/`);
   });
 });
