@@ -19,6 +19,10 @@ import {
  * RETURNING` on the same kind of rows (batch balances) with the same clients, in the same run.
  * Afterwards: no negative balance, and the ledger sums to the balances (`checkStock`).
  *
+ * Beside it, for whoever weighs the target (docs/adr/0002): the same work in the workflow's
+ * shape, the reservation and the dispatch each in a transaction of its own as approval and
+ * shipment run them, against two bare updates each on its own. It is reported, not judged.
+ *
  * BENCH_STOCK_OPS (default 3000) dispatches in all; BENCH_STOCK_ITEMS (default 1) hot items the
  * clients share, each with one batch, so that they contend for the same rows as a busy item does.
  */
@@ -31,6 +35,8 @@ export async function run() {
   const ops = Number(process.env.BENCH_STOCK_OPS ?? 3000);
   const items = Number(process.env.BENCH_STOCK_ITEMS ?? 1);
   const clients = 16;
+  // Enough for the bare updates (once, then twice per dispatch) and both service runs.
+  const stocked = 3 * ops + 1000;
   const name = `jaring_bench_stock_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -68,7 +74,7 @@ export async function run() {
           supplier: 'Bench',
           documentRef: ref,
           receivedOn: '2026-11-01',
-          lines: [{ itemId: item.id, quantity: ops + 1000, expiresOn: '2099-12-31' }],
+          lines: [{ itemId: item.id, quantity: stocked, expiresOn: '2099-12-31' }],
           userId: null,
         });
       await receive(warehouse.id, `BENCH/${i}`);
@@ -118,13 +124,38 @@ export async function run() {
     await Promise.all(Array.from({ length: clients }, (_, c) => serviceOp(c, 0, 1_000_000)));
     await Promise.all(Array.from({ length: clients }, (_, c) => bareOp(c, 0)));
 
+    // The workflow's shape: approval's transaction reserves, shipment's dispatches.
+    const workflowOp = async (c: number, k: number, base: number) => {
+      const source = { kind: 'case' as const, id: base + c * perClient + k };
+      const itemId = hot[(c + k) % items] ?? 0;
+      await db.transaction((tx) =>
+        reserveStock(tx, {
+          unitId,
+          warehouseId: warehouse.id,
+          lines: [{ itemId, quantity: 1 }],
+          source,
+          userId: null,
+          reason: 'bench',
+        }),
+      );
+      await db.transaction((tx) =>
+        dispatchReserved(tx, { unitId, source, userId: null, reason: 'bench', documentRef: 'SJ/BENCH' }),
+      );
+    };
+    await Promise.all(Array.from({ length: clients }, (_, c) => workflowOp(c, 0, 3_000_000)));
+
     const bareSeconds = await timed(bareOp);
     const serviceSeconds = await timed((c, k) => serviceOp(c, k, 0));
+    const bareTwiceSeconds = await timed(async (c, k) => {
+      await bareOp(c, k);
+      await bareOp(c, k);
+    });
+    const workflowSeconds = await timed((c, k) => workflowOp(c, k, 2_000_000));
     const done = perClient * clients;
 
     // The bare updates moved balances without ledger rows; put them back before checking.
     await db.execute(
-      sql`UPDATE stock_balances SET on_hand = ${ops + 1000} WHERE batch_id IN (${sql.join(
+      sql`UPDATE stock_balances SET on_hand = ${stocked} WHERE batch_id IN (${sql.join(
         bareBatches.map((b) => sql`${b}`),
         sql`, `,
       )})`,
@@ -134,9 +165,11 @@ export async function run() {
       sql`SELECT (SELECT count(*) FROM stock_balances WHERE on_hand < 0 OR reserved < 0)
         + (SELECT count(*) FROM stock_positions WHERE on_hand < 0 OR reserved < 0) AS n`,
     );
-    const [dispatched] = await rows<{ n: number }>(
+    const [dispatched] = await rows<{ n: number; workflow: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM stock_movements WHERE kind = 'dispatch' AND source_id < 1000000`,
+      sql`SELECT count(*) FILTER (WHERE source_id < 1000000)::int AS n,
+          count(*) FILTER (WHERE source_id BETWEEN 2000000 AND 2999999)::int AS workflow
+        FROM stock_movements WHERE kind = 'dispatch'`,
     );
     const disagreements = await checkStock(db, unitId);
     const table = [
@@ -144,10 +177,14 @@ export async function run() {
       { target: 'service: reserve + dispatch', dispatchesPerSecond: Math.round(done / serviceSeconds) },
     ];
     const ratio = Number((bareSeconds / serviceSeconds).toFixed(3));
-    const lost = done - Number(dispatched?.n ?? 0);
+    const workflowRatio = Number((bareTwiceSeconds / workflowSeconds).toFixed(3));
+    const lost = done - Number(dispatched?.n ?? 0) + (done - Number(dispatched?.workflow ?? 0));
     console.log(`\nstock bench (postgres, ${clients} clients, ${done} dispatches, ${items} hot item(s))`);
     console.table(table);
     console.log(`service / bare = ${ratio} (target >= 0.3)`);
+    console.log(
+      `in the workflow's shape (reservation and dispatch each its own transaction, against two bare updates each its own): ${Math.round(done / workflowSeconds)}/s against ${Math.round(done / bareTwiceSeconds)}/s = ${workflowRatio} (reported, not judged)`,
+    );
     console.log(
       `negative balances: ${Number(negative?.n ?? 0)}, lost dispatches: ${lost}, ledger disagreements: ${disagreements.length}`,
     );
@@ -160,6 +197,11 @@ export async function run() {
         items,
         rows: table,
         ratio,
+        workflowShape: {
+          dispatchesPerSecond: Math.round(done / workflowSeconds),
+          bareTwicePerSecond: Math.round(done / bareTwiceSeconds),
+          ratio: workflowRatio,
+        },
         negativeBalances: Number(negative?.n ?? 0),
         lostDispatches: lost,
         ledgerDisagreements: disagreements.length,
