@@ -192,15 +192,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
     ]);
   });
 
-  it('renders a letter issued after an effect with the audit chain and the agenda free (Kehabisan Bekal)', async () => {
-    seen.length = 0;
-    itemIds = [];
-    const fo = await signedIn(t.app, 'sragen.fo', '10.18.0.5');
-    const officer = await signedIn(t.app, 'sragen.fungsional', '10.18.0.6');
-    const opened = await fo.post('/api/cases', {
-      standardId: 'kehabisan-bekal',
-      applicant: { name: 'Bambang Sutrisno', nik: '3314011708900001' },
-    });
+  /** A Kehabisan Bekal case taken to its payment, which issues its letter. */
+  const paidTravelAid = async (applicant: { name: string; nik: string }, ip: number) => {
+    const fo = await signedIn(t.app, 'sragen.fo', `10.18.0.${ip}`);
+    const officer = await signedIn(t.app, 'sragen.fungsional', `10.18.0.${ip + 1}`);
+    const opened = await fo.post('/api/cases', { standardId: 'kehabisan-bekal', applicant });
     const id = opened.json().id as number;
     expect((await fo.upload(`/api/cases/${id}/documents/surat-keterangan-kepolisian`, scan)).statusCode).toBe(
       201,
@@ -214,9 +210,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
       data: { originCode: '33.14', destinationCode: '51.71', legToCode: '35.78' },
     });
     expect(paid.statusCode, paid.body).toBe(200);
-    expect(paid.json().letters).toHaveLength(1);
+    return { id, officer, paid: paid.json() };
+  };
+
+  it('renders a letter issued after an effect with the audit chain and the agenda free (Kehabisan Bekal)', async () => {
+    seen.length = 0;
+    itemIds = [];
+    const { paid } = await paidTravelAid({ name: 'Bambang Sutrisno', nik: '3314011708900001' }, 5);
+    expect(paid.letters).toHaveLength(1);
     expect(seen).toEqual([{ paper: 'surat', auditChainFree: true, stockRowsHeld: 0, agendaRowsHeld: 0 }]);
   });
+
   it('lays a letter out again when another letter took its number during the render', async () => {
     seen.length = 0;
     const unitId = await unitIdOf(t.database.db, 'sragen');
@@ -242,28 +246,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
         year,
       ]);
     };
-    const fo = await signedIn(t.app, 'sragen.fo', '10.18.0.7');
-    const officer = await signedIn(t.app, 'sragen.fungsional', '10.18.0.8');
-    const opened = await fo.post('/api/cases', {
-      standardId: 'kehabisan-bekal',
-      applicant: { name: 'Siti Aminah', nik: '3314015708900002' },
-    });
-    const id = opened.json().id as number;
-    expect((await fo.upload(`/api/cases/${id}/documents/surat-keterangan-kepolisian`, scan)).statusCode).toBe(
-      201,
-    );
-    expect((await fo.post(`/api/cases/${id}/actions`, { action: 'teruskan', version: 1 })).statusCode).toBe(
-      200,
-    );
-    const paid = await officer.post(`/api/cases/${id}/actions`, {
-      action: 'bayar',
-      version: 2,
-      data: { originCode: '33.14', destinationCode: '51.71', legToCode: '35.78' },
-    });
-    expect(paid.statusCode, paid.body).toBe(200);
+    const { id, paid, officer } = await paidTravelAid({ name: 'Siti Aminah', nik: '3314015708900002' }, 7);
     // Laid out twice: for the number guessed, then for the one it was given.
     expect(seen.map((s) => s.paper)).toEqual(['surat', 'surat']);
-    const [letter] = paid.json().letters as { id: number; number: string }[];
+    const [letter] = paid.letters as { id: number; number: string }[];
     const seq = (n: string) => Number(n.split('/')[1]);
     expect(seq(letter?.number ?? '')).toBe(before + 2);
     expect(await last()).toBe(before + 2);
