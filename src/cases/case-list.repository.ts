@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, inArray, isNotNull, isNull, lt, type SQL, sql } f
 import { users } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
 import type { DueFilter } from './case-list.schema.ts';
-import { type QueueScope, queueCondition, type StepDueRule, waitingDueSql } from './cases.repository.ts';
+import { type QueueScope, queueCondition, waitingDueSql } from './cases.repository.ts';
 import { cases } from './cases.tables.ts';
 
 /** The filters of the office's case list, resolved by the service (the caller's id, the queue scope). */
@@ -22,8 +22,6 @@ export interface ListFilter {
   /** A user id, or null: claimed by nobody. */
   assigneeId?: number | null | undefined;
   queue?: QueueScope | undefined;
-  /** The unit's step deadlines: at such a step a case is due when its decision is. */
-  stepDue?: StepDueRule[] | undefined;
   now: Date;
   timeZone: string;
 }
@@ -37,7 +35,7 @@ function endOfDay(now: Date, timeZone: string): SQL {
 
 function dueCondition(due: DueFilter, f: ListFilter): SQL | undefined {
   if (due === 'paused') return and(waiting, isNotNull(cases.pausedAt));
-  const dueAt = waitingDueSql(f.stepDue ?? []);
+  const dueAt = waitingDueSql;
   const now = sql`${f.now.toISOString()}::timestamptz`;
   if (due === 'overdue') return and(waiting, sql`${dueAt} < ${now}`);
   return and(waiting, sql`${dueAt} >= ${now}`, sql`${dueAt} < ${endOfDay(f.now, f.timeZone)}`);

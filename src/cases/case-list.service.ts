@@ -12,7 +12,7 @@ import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
 import { originsIn } from './case-origin.ts';
 import { queueTotal } from './cases.repository.ts';
-import { standardsOfUnit, stepDueRulesOf } from './cases.service.ts';
+import { standardsOfUnit } from './cases.service.ts';
 import { dueWhereItWaits } from './deadline.ts';
 import { queueScopeOf } from './divisions.ts';
 
@@ -34,10 +34,6 @@ async function filterOf(
     status: query.status,
     step: query.step,
     due: query.due,
-    stepDue:
-      query.due === 'overdue' || query.due === 'today'
-        ? stepDueRulesOf(await standardsOfUnit(db, ctx.unit.id))
-        : undefined,
     assigneeId: query.assignee === 'me' ? ctx.user.id : query.assignee === 'none' ? null : query.assignee,
   };
   if (query.queue === 'mine') f.queue = queueScopeOf(ctx, ctx.roles);
@@ -158,9 +154,8 @@ function stepRolesOfUnit(ctx: AuthContext, standards: Awaited<ReturnType<typeof 
  */
 export async function workCountsOf(db: Db, ctx: AuthContext, clock: Clock): Promise<WorkCount[]> {
   const now = new Date(clock.now());
-  // One read of the unit's workflows serves the roles that wait for work and the step deadlines.
   const standards = await standardsOfUnit(db, ctx.unit.id);
-  const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now, stepDue: stepDueRulesOf(standards) };
+  const base = { unitId: ctx.unit.id, timeZone: ctx.unit.timeZone, now };
   const roles = stepRolesOfUnit(ctx, standards);
   const [office, ...perRole] = await listRepo.workCounts(db, base, [
     undefined,

@@ -54,8 +54,14 @@ export async function submittedCases(
 }
 
 /** Replaces a case's intake answers (a correction; the caller audits it). */
-export async function updateIntake(db: Db, id: number, intake: CaseRow['intake']): Promise<void> {
-  await db.update(cases).set({ intake }).where(eq(cases.id, id));
+/** New intake answers, and the step's decision deadline they set. */
+export async function updateIntake(
+  db: Db,
+  id: number,
+  intake: CaseRow['intake'],
+  stepDueAt: Date | null,
+): Promise<void> {
+  await db.update(cases).set({ intake, stepDueAt }).where(eq(cases.id, id));
 }
 
 export async function findCaseByTrackingCode(db: Db, code: string): Promise<CaseRow | undefined> {
@@ -174,58 +180,25 @@ export function queueCondition(db: Db, unitId: number, roles: QueueScope) {
 }
 
 /**
- * A step whose decision is due some hours after the opening, by an intake answer
- * (`workflow.steps[].deadline`, see deadline.ts): `hours` per answer, `defaultHours` otherwise.
- */
-export interface StepDueRule {
-  revisionId: number;
-  step: string;
-  intakeField: string;
-  hours: Record<string, number>;
-  defaultHours: number;
-}
-
-/** When the decision at the case's current step is due under `rules`; NULL at a step without one. */
-function stepDueAt(rules: StepDueRule[]) {
-  const whens = rules.map((r) => {
-    const byAnswer = Object.entries(r.hours).map(
-      ([answer, hours]) => sql`WHEN ${answer} THEN ${hours}::numeric`,
-    );
-    return sql`WHEN ${cases.revisionId} = ${r.revisionId} AND ${cases.step} = ${r.step}
-      THEN ${cases.openedAt} + (CASE ${cases.intake}->>${r.intakeField} ${sql.join(byAnswer, sql` `)}
-        ELSE ${r.defaultHours}::numeric END) * interval '1 hour'`;
-  });
-  return sql`CASE ${sql.join(whens, sql` `)} END`;
-}
-
-/**
  * A waiting case's due time where it waits, as `dueWhereItWaits` in deadline.ts reckons it: the
- * decision's at a step with a deadline under `rules`, else the case's.
+ * decision's at a step with a deadline (`step_due_at`, which the engine keeps), else the case's.
+ * The index `cases_waiting_due` holds the same expression.
  */
-export function waitingDueSql(rules: StepDueRule[]): SQL {
-  return rules.length > 0 ? sql`coalesce(${stepDueAt(rules)}, ${cases.dueAt})` : sql`${cases.dueAt}`;
-}
+export const waitingDueSql: SQL = sql`coalesce(${cases.stepDueAt}, ${cases.dueAt})`;
 
 /**
  * Open and returned cases waiting for the caller's step roles in a unit, soonest due first: the
  * decision's due time at a step with a deadline, else the case's (as the queue shows them), so
  * that a page of the queue holds the most urgent ones.
  */
-export async function queue(
-  db: Db,
-  unitId: number,
-  roles: QueueScope,
-  limit: number,
-  rules: StepDueRule[] = [],
-) {
+export async function queue(db: Db, unitId: number, roles: QueueScope, limit: number) {
   const forRoles = queueCondition(db, unitId, roles);
   if (!forRoles) return [];
-  const due = waitingDueSql(rules);
   return db
     .select()
     .from(cases)
     .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])))
-    .orderBy(sql`${due} ASC NULLS LAST`, asc(cases.id))
+    .orderBy(sql`${waitingDueSql} ASC NULLS LAST`, asc(cases.id))
     .limit(limit);
 }
 

@@ -57,7 +57,7 @@ import type {
   QueueItem,
 } from './cases.schema.ts';
 import type { PapersSeen } from './cases.tables.ts';
-import { deadlineView, decisionsOf, dueWhereItWaits, stepDeadlines, stepDueRules } from './deadline.ts';
+import { deadlineView, decisionsOf, dueWhereItWaits, stepDeadlines, stepDueAtOf } from './deadline.ts';
 import { assertHoldsInDivision, holdsInDivision, queueScopeOf, writersInDivision } from './divisions.ts';
 import { type Effects, findEffect } from './effects.ts';
 import { signerOf } from './signer.ts';
@@ -97,7 +97,18 @@ async function dueAt(db: Db, unitId: number, limit: TimeLimit, openedAt: Date): 
   return addWorkingDays(cal, openedAt, limit.workingDays ?? 0);
 }
 
-function projection(state: CaseState, workflow: Workflow, version: number, dueAt?: Date | null) {
+/**
+ * The case row's columns that follow from its history: status, step and its role, and the due
+ * time of the step's decision (`step_due_at`), which goes by the case's opening and intake.
+ */
+function projection(
+  state: CaseState,
+  standard: Pick<Standard, 'intake' | 'workflow'>,
+  c: { openedAt: Date; intake: IntakeAnswers },
+  version: number,
+  dueAt?: Date | null,
+) {
+  const workflow = standard.workflow ?? { steps: [] };
   const closedAt = state.closedAt ? new Date(state.closedAt) : null;
   return {
     // A case closed after its due time is a breach, recorded at the closing if the sweep had not yet.
@@ -105,6 +116,7 @@ function projection(state: CaseState, workflow: Workflow, version: number, dueAt
     status: state.status,
     step: state.step,
     stepRole: stepOf(workflow, state.step)?.role ?? null,
+    stepDueAt: stepDueAtOf(standard, c, state.step),
     assigneeId: state.assignee,
     version,
     closedAt,
@@ -229,7 +241,7 @@ export async function openCaseIn(
       papersSeen: input.papersSeen
         ? { ids: [...new Set(input.papersSeen)], by: ctx.user.id, at: openedAt.toISOString() }
         : null,
-      ...projection(state, workflow, 1),
+      ...projection(state, standard, { openedAt, intake: intake.answers }, 1),
       dueAt: due,
       openedAt,
     });
@@ -719,7 +731,7 @@ export async function act(
       // no other office's audited write should wait on this action's letter being laid out.
       const audits: AuditEntry[] = [];
       const moved = await repo.updateProjection(tx, row.id, row.version, {
-        ...projection(next, workflow, action.seq, row.breachedAt ? null : dueAt),
+        ...projection(next, standard, row, action.seq, row.breachedAt ? null : dueAt),
         ...clock,
         dueAt,
       });
@@ -1052,22 +1064,9 @@ export async function standardsOfUnit(db: Db, unitId: number) {
   return out;
 }
 
-/** The step deadlines of a unit's workflows, as the repository orders and filters its cases by them. */
-export function stepDueRulesOf(
-  standards: Array<{ revisionId: number; standard: Standard }>,
-): repo.StepDueRule[] {
-  return standards.flatMap(({ revisionId, standard }) => stepDueRules(revisionId, standard));
-}
-
 export async function caseQueue(db: Db, ctx: AuthContext, clock: Clock, limit = 200): Promise<QueueItem[]> {
   const standards = await standardsOfUnit(db, ctx.unit.id);
-  const rows = await repo.queue(
-    db,
-    ctx.unit.id,
-    queueScopeOf(ctx, ctx.roles),
-    limit,
-    stepDueRulesOf(standards),
-  );
+  const rows = await repo.queue(db, ctx.unit.id, queueScopeOf(ctx, ctx.roles), limit);
   const now = clock.now();
   // The step's label as the standard names it: a queue shows no step ids.
   const standardsOf = new Map(standards.map((r) => [r.revisionId, r.standard]));

@@ -64,6 +64,11 @@ export const cases = pgTable(
     /** Number of actions so far; an action states the count it saw (optimistic concurrency). */
     version: integer('version').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /**
+     * When the decision at the current step is due, at a step with a deadline by an intake answer
+     * (deadline.ts `stepDueAtOf`); null elsewhere. The queue waits on `coalesce(step_due_at, due_at)`.
+     */
+    stepDueAt: timestamp('step_due_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** When the case passed its due time unfinished; set by the sweep or at a late closing. */
@@ -84,6 +89,8 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt),
+    // The queue, soonest due where each case waits (a step's decision deadline, else the case's).
+    index('cases_waiting_due').on(t.unitId, t.stepRole, t.status, sql`coalesce(${t.stepDueAt}, ${t.dueAt})`),
     // The office's case list pages by id within a unit; the desk finds a case by NIK or name.
     index('cases_unit_id').on(t.unitId, t.id),
     // What an office submitted to the office above, newest first.

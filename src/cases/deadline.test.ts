@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Intake } from '../standards/intake.schema.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
 import { Workflow } from '../standards/workflow.schema.ts';
-import { decisionsOf, dueWhereItWaits, stepDeadlines, stepDueRules } from './deadline.ts';
+import { decisionsOf, dueWhereItWaits, stepDeadlines, stepDueAtOf } from './deadline.ts';
 
 /** The Banten approval step's deadline by priority (DOMAIN.md §8, the DRIMS defaults). */
 const standard = {
@@ -161,15 +161,22 @@ describe('a waiting case’s due time where it waits', () => {
     expect(waiting('telaah', 24.1)).toMatchObject({ overdue: true, dueSoon: false });
   });
 
-  it('gives the database the same hours, the default’s included', () => {
-    expect(stepDueRules(7, standard)).toEqual([
-      {
-        revisionId: 7,
-        step: 'persetujuan',
-        intakeField: 'priority',
-        hours: { kritis: 4, tinggi: 8, rutin: 24, rendah: 48 },
-        defaultHours: 24,
-      },
-    ]);
+  it('stores for the case the due time the deadline tells, the default’s included', () => {
+    const stored = (step: string | null, intake: IntakeAnswers) =>
+      stepDueAtOf(standard, { openedAt, intake }, step);
+    for (const priority of ['kritis', 'tinggi', 'rutin', 'rendah', 'darurat-sekali']) {
+      const [told] = stepDeadlines(
+        standard,
+        { openedAt, intake: { priority }, closed: false },
+        undecided,
+        openedAt,
+      );
+      expect(stored('persetujuan', { priority })).toEqual(told?.dueAt);
+    }
+    expect(stored('persetujuan', { priority: 'rendah' })).toEqual(hoursLater(48));
+    expect(stored('persetujuan', {})).toEqual(hoursLater(24));
+    // Where the step has no deadline, or the case is at none, nothing is stored.
+    expect(stored('telaah', { priority: 'kritis' })).toBeNull();
+    expect(stored(null, { priority: 'kritis' })).toBeNull();
   });
 });

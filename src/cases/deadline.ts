@@ -35,9 +35,7 @@ export function stepDeadlines(
   now: Date,
 ): StepDeadlineState[] {
   return deadlineSteps(standard).map(({ step, deadline: d, field }) => {
-    const given = c.intake[d.intakeField];
-    const answered = typeof given === 'string' && d.hours[given] !== undefined;
-    const value = answered ? given : d.default;
+    const { value, answered } = answerOf(d, c.intake);
     const hours = hoursOf(d, value);
     const budget = hours * 3_600_000;
     const dueAt = new Date(c.openedAt.getTime() + budget);
@@ -82,23 +80,33 @@ function deadlineSteps(standard: Pick<Standard, 'intake' | 'workflow'>) {
   });
 }
 
+/** The intake answer a deadline goes by: the one given if it is an option, else the default. */
+function answerOf(d: StepDeadline, intake: IntakeAnswers): { value: string; answered: boolean } {
+  const given = intake[d.intakeField];
+  return typeof given === 'string' && d.hours[given] !== undefined
+    ? { value: given, answered: true }
+    : { value: d.default, answered: false };
+}
+
 /** The hours a deadline gives an answer (the standard's schema gives every option and the default hours). */
 function hoursOf(d: StepDeadline, value: string): number {
   return d.hours[value] ?? 0;
 }
 
 /**
- * A step deadline as the database reckons it (cases.repository `StepDueRule`): the hours per
- * answer and those of the default, for the steps of one revision.
+ * When the decision at `step` is due, as `stepDeadlines` reckons it; null at a step without a
+ * deadline, or none. The engine stores it on the case (`cases.step_due_at`) whenever the step
+ * or the intake answers change, so the queue and the list order and filter by it in SQL.
  */
-export function stepDueRules(revisionId: number, standard: Pick<Standard, 'intake' | 'workflow'>) {
-  return deadlineSteps(standard).map(({ step, deadline: d }) => ({
-    revisionId,
-    step: step.id,
-    intakeField: d.intakeField,
-    hours: d.hours,
-    defaultHours: hoursOf(d, d.default),
-  }));
+export function stepDueAtOf(
+  standard: Pick<Standard, 'intake' | 'workflow'>,
+  c: { openedAt: Date; intake: IntakeAnswers },
+  step: string | null,
+): Date | null {
+  const found = deadlineSteps(standard).find((d) => d.step.id === step);
+  if (!found) return null;
+  const { value } = answerOf(found.deadline, c.intake);
+  return new Date(c.openedAt.getTime() + hoursOf(found.deadline, value) * 3_600_000);
 }
 
 /**

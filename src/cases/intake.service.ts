@@ -7,6 +7,7 @@ import { checkIntakeAnswers } from '../standards/intake.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseDetail, CorrectIntakeInput, NikCheck } from './cases.schema.ts';
 import { type CaseEnv, getCase, loadCase } from './cases.service.ts';
+import { stepDueAtOf } from './deadline.ts';
 
 /**
  * What the desk sees under the NIK field before opening a case: `parseNik`'s problems. An error
@@ -45,7 +46,13 @@ export async function correctIntake(
   const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
   await db.transaction(async (tx) => {
-    await repo.updateIntake(tx, row.id, answers);
+    // A corrected priority moves the decision's due time at the step the case waits at.
+    await repo.updateIntake(
+      tx,
+      row.id,
+      answers,
+      stepDueAtOf(standard, { openedAt: row.openedAt, intake: answers }, state.step),
+    );
     await recordAudit(tx, actorOf(ctx, client), {
       action: 'case.intake_correct',
       entity: 'case',

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queue } from '../../src/cases/cases.repository.ts';
-import { standardsOfUnit, stepDueRulesOf } from '../../src/cases/cases.service.ts';
 import { todayIn } from '../../src/core/dates.ts';
+import { rows } from '../../src/db/client.ts';
 import { createItem } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
 
@@ -259,13 +261,31 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     // A page of one: the critical request, although the low one was opened (and falls due as a case) first.
     const db = t.database.db;
     const scope = { open: [critical?.stepRole ?? ''], scoped: [], divisionCode: undefined };
-    const rules = stepDueRulesOf(await standardsOfUnit(db, await unitIdOf(db, 'banten')));
-    expect(rules).toEqual([
-      expect.objectContaining({ step: 'persetujuan', intakeField: 'priority', defaultHours: 24 }),
-    ]);
-    const page = await queue(db, await unitIdOf(db, 'banten'), scope, 1, rules);
+    const banten = await unitIdOf(db, 'banten');
+    const page = await queue(db, banten, scope, 1);
     expect(page.map((c) => c.id)).toEqual([ids.baru]);
-    const unordered = await queue(db, await unitIdOf(db, 'banten'), scope, 1);
-    expect(unordered.map((c) => c.id)).toEqual([ids.lama]);
+    // The engine stored each decision's due time when the case reached the approval step.
+    expect(page[0]?.stepDueAt?.toISOString()).toBe(critical?.dueAt);
+    expect(Date.parse(older?.dueAt ?? '')).toBe((page[0]?.openedAt.getTime() ?? 0) - hour + 48 * hour);
+
+    // The desk corrects the older request to critical: it is due first now, on the queue as in the list.
+    const corrected = await fo.put(`/api/cases/${ids.lama}/intake`, {
+      intake: { areaCode: '36.02.01', requestingOffice: 'Dinas Sosial Kabupaten Lebak', priority: 'kritis' },
+      reason: 'Salah pilih prioritas saat registrasi',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await queue(db, banten, scope, 1)).map((c) => c.id)).toEqual([ids.lama]);
+    expect((await queued('lama'))?.dueAt).toBe(
+      new Date((page[0]?.openedAt.getTime() ?? 0) - hour + 4 * hour).toISOString(),
+    );
+    // Cases that waited before the column existed get the same from the migration's backfill.
+    const stored = sql`SELECT id, step_due_at FROM cases WHERE unit_id = ${banten} ORDER BY id`;
+    const before = await rows<{ id: number; step_due_at: unknown }>(db, stored);
+    expect(before.filter((c) => c.step_due_at !== null).length).toBeGreaterThan(0);
+    await db.execute(sql`UPDATE cases SET step_due_at = NULL`);
+    const migration = readFileSync('src/db/migrations/0033_step_due_at.sql', 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('UPDATE'));
+    await db.execute(sql.raw(backfill ?? 'SELECT 1'));
+    expect(await rows(db, stored)).toEqual(before);
   });
 });
