@@ -89,8 +89,11 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_queue').on(t.unitId, t.stepRole, t.status, t.dueAt),
-    // The queue, soonest due where each case waits (a step's decision deadline, else the case's).
-    index('cases_waiting_due').on(t.unitId, t.stepRole, t.status, sql`coalesce(${t.stepDueAt}, ${t.dueAt})`),
+    // A role's queue in order, soonest due where each case waits (a step's decision deadline,
+    // else the case's): read off the index up to the page's end, not sorted.
+    index('cases_waiting_due')
+      .on(t.unitId, t.stepRole, sql`coalesce(${t.stepDueAt}, ${t.dueAt})`, t.id)
+      .where(sql`${t.status} IN ('open', 'returned')`),
     // The office's case list pages by id within a unit; the desk finds a case by NIK or name.
     index('cases_unit_id').on(t.unitId, t.id),
     // What an office submitted to the office above, newest first.

@@ -1,5 +1,6 @@
 ALTER TABLE "cases" ADD COLUMN "step_due_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "cases_waiting_due" ON "cases" USING btree ("unit_id","step_role","status",coalesce("step_due_at", "due_at"));--> statement-breakpoint
+CREATE INDEX "cases_waiting_due" ON "cases" USING btree ("unit_id","step_role",coalesce("step_due_at", "due_at"),"id") WHERE "cases"."status" IN ('open', 'returned');
+--> statement-breakpoint
 -- Cases already waiting at a step with a deadline (workflow.steps[].deadline) get its due time as
 -- deadline.ts `stepDueAtOf` reckons it: hours from the opening by the intake answer if it is an
 -- option, else by the default. From now on the engine sets it whenever the step or the intake changes.
