@@ -103,12 +103,12 @@ async function dueAt(db: Db, unitId: number, limit: TimeLimit, openedAt: Date): 
  */
 function projection(
   state: CaseState,
-  standard: Pick<Standard, 'intake' | 'workflow'>,
+  standard: Standard,
   c: { openedAt: Date; intake: IntakeAnswers },
   version: number,
   dueAt?: Date | null,
 ) {
-  const workflow = standard.workflow ?? { steps: [] };
+  const workflow = workflowOf(standard);
   const closedAt = state.closedAt ? new Date(state.closedAt) : null;
   return {
     // A case closed after its due time is a breach, recorded at the closing if the sweep had not yet.
