@@ -54,6 +54,16 @@ export async function submittedCases(
 }
 
 /** Replaces a case's intake answers (a correction; the caller audits it). */
+/** The case's row locked to the commit, with where it stands now (an action may have moved it). */
+export async function lockCase(db: Db, id: number): Promise<Pick<CaseRow, 'step' | 'status'> | undefined> {
+  const [row] = await db
+    .select({ step: cases.step, status: cases.status })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .for('update');
+  return row;
+}
+
 /** New intake answers, and the step's decision deadline they set. */
 export async function updateIntake(
   db: Db,
@@ -77,17 +87,26 @@ export async function insertAction(db: Db, values: typeof caseActions.$inferInse
   await db.insert(caseActions).values(values);
 }
 
-/** Rewrites the projection, only if nobody else moved the case since `version` was read. */
+/**
+ * Rewrites the projection, only if nobody moved the case since `version` was read nor corrected
+ * the intake answers it was reckoned from (`intake`: they set the step's decision deadline).
+ */
 export async function updateProjection(
   db: Db,
   id: number,
-  version: number,
+  seen: { version: number; intake: CaseRow['intake'] },
   values: Partial<typeof cases.$inferInsert>,
 ): Promise<boolean> {
   const rows = await db
     .update(cases)
     .set(values)
-    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .where(
+      and(
+        eq(cases.id, id),
+        eq(cases.version, seen.version),
+        sql`${cases.intake} = ${JSON.stringify(seen.intake)}::jsonb`,
+      ),
+    )
     .returning({ id: cases.id });
   return rows.length === 1;
 }

@@ -730,7 +730,7 @@ export async function act(
       // The audit entries go last too: the chain's lock they take is held to the commit, and
       // no other office's audited write should wait on this action's letter being laid out.
       const audits: AuditEntry[] = [];
-      const moved = await repo.updateProjection(tx, row.id, row.version, {
+      const moved = await repo.updateProjection(tx, row.id, row, {
         ...projection(next, standard, row, action.seq, row.breachedAt ? null : dueAt),
         ...clock,
         dueAt,

@@ -46,12 +46,16 @@ export async function correctIntake(
   const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
   if (problems.length > 0) throw new ValidationError('case.invalid', problems);
   await db.transaction(async (tx) => {
-    // A corrected priority moves the decision's due time at the step the case waits at.
+    // A corrected priority moves the decision's due time at the step the case waits at now: the
+    // row is locked, and an action that read the answers before this commits is refused.
+    const now = await repo.lockCase(tx, row.id);
+    if (!now || now.status === 'done' || now.status === 'rejected')
+      throw new DomainError('case.closed', { status: now?.status ?? state.status });
     await repo.updateIntake(
       tx,
       row.id,
       answers,
-      stepDueAtOf(standard, { openedAt: row.openedAt, intake: answers }, state.step),
+      stepDueAtOf(standard, { openedAt: row.openedAt, intake: answers }, now.step),
     );
     await recordAudit(tx, actorOf(ctx, client), {
       action: 'case.intake_correct',

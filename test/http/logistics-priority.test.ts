@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queue } from '../../src/cases/cases.repository.ts';
+import { queue, updateProjection } from '../../src/cases/cases.repository.ts';
 import { todayIn } from '../../src/core/dates.ts';
 import { rows } from '../../src/db/client.ts';
 import { createItem } from '../../src/logistics/stock.service.ts';
@@ -278,6 +278,19 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     expect((await queued('lama'))?.dueAt).toBe(
       new Date((page[0]?.openedAt.getTime() ?? 0) - hour + 4 * hour).toISOString(),
     );
+    // An action reckoned from the answers before the correction is refused as a conflict, so
+    // it cannot write back the deadline of the old priority.
+    const [now] = await rows<{ version: number; intake: Record<string, string> }>(
+      db,
+      sql`SELECT version, intake FROM cases WHERE id = ${ids.lama}`,
+    );
+    const version = now?.version ?? 0;
+    const stale = { ...now?.intake, priority: 'rendah' };
+    expect(await updateProjection(db, ids.lama ?? 0, { version, intake: stale }, { version })).toBe(false);
+    expect(
+      await updateProjection(db, ids.lama ?? 0, { version, intake: now?.intake ?? {} }, { version }),
+    ).toBe(true);
+
     // Cases that waited before the column existed get the same from the migration's backfill.
     const stored = sql`SELECT id, step_due_at FROM cases WHERE unit_id = ${banten} ORDER BY id`;
     const before = await rows<{ id: number; step_due_at: unknown }>(db, stored);
