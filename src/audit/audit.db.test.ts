@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
-import type { Database, Db } from '../db/client.ts';
+import { type Database, type Db, rows } from '../db/client.ts';
 import type { AuditProblem, Checkpoint } from './audit.schema.ts';
 import { fieldsOf, hashEntry, recordAudit, systemActor, verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.tables.ts';
@@ -33,10 +33,6 @@ async function write(db: Db, n: number, tag = 'test.write') {
       before: { n: i },
       after: { n: i + 1, nested: { b: 2, a: 1 } },
     });
-}
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 async function head(db: Db): Promise<number> {

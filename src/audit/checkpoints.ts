@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { type Config, decodeSecretKey } from '../core/config.ts';
 import { createFileOnce } from '../core/keys.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rows } from '../db/client.ts';
 import {
   Checkpoint,
   type CheckpointBody,
@@ -214,10 +214,10 @@ export async function openAuditAnchor(
 
 /** The chain's head now: last entry, its hash and the number of entries, in one snapshot. */
 async function chainHead(db: Db): Promise<{ seq: number; hash: string; count: number } | null> {
-  const result = (await db.execute(
+  const [row] = await rows<{ seq: string | number; hash: string; count: string | number }>(
+    db,
     sql`SELECT seq, hash, (SELECT count(*) FROM audit_log) AS count FROM audit_log ORDER BY seq DESC LIMIT 1`,
-  )) as unknown as { rows: Array<{ seq: string | number; hash: string; count: string | number }> };
-  const row = result.rows[0];
+  );
   return row ? { seq: Number(row.seq), hash: row.hash, count: Number(row.count) } : null;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../test/app.ts';
+import { rows } from '../db/client.ts';
 import { recordBreaches, slaReport } from './sla.service.ts';
 
 describe('time limits: breaches and the per-service report', () => {
@@ -28,10 +29,11 @@ describe('time limits: breaches and the per-service report', () => {
 
     expect(await recordBreaches(t.database.db)).toBe(1);
     expect(await recordBreaches(t.database.db)).toBe(0);
-    const audit = (await t.database.db.execute(
+    const audit = await rows<{ n: number }>(
+      t.database.db,
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.breach' AND entity_id = ${String(late)}`,
-    )) as unknown as { rows: Array<{ n: number }> };
-    expect(audit.rows[0]?.n).toBe(1);
+    );
+    expect(audit[0]?.n).toBe(1);
 
     // Durations set directly so the figures are exact: 12 minutes (on time) and 40 (late).
     await t.database.db.execute(

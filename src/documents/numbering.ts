@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, rows } from '../db/client.ts';
 
 export interface NumberParts {
   klasifikasi: string;
@@ -29,11 +29,14 @@ export function formatLetterNumber(format: string, parts: NumberParts): string {
  * letter rolls its number back too, gap-free. A new year starts again at 1.
  */
 export async function nextLetterSeq(tx: Db, unitId: number, year: number): Promise<number> {
-  const result = (await tx.execute(sql`
+  const [row] = await rows<{ last: number | string }>(
+    tx,
+    sql`
     INSERT INTO letter_counters (unit_id, year, last) VALUES (${unitId}, ${year}, 1)
     ON CONFLICT (unit_id, year) DO UPDATE SET last = letter_counters.last + 1
-    RETURNING last`)) as unknown as { rows: Array<{ last: number | string }> };
-  return Number(result.rows[0]?.last);
+    RETURNING last`,
+  );
+  return Number(row?.last);
 }
 
 /**
@@ -41,8 +44,9 @@ export async function nextLetterSeq(tx: Db, unitId: number, year: number): Promi
  * may take it first, so it is a guess to lay a paper out with, never a number to issue.
  */
 export async function peekLetterSeq(tx: Db, unitId: number, year: number): Promise<number> {
-  const result = (await tx.execute(
+  const [row] = await rows<{ last: number | string }>(
+    tx,
     sql`SELECT last FROM letter_counters WHERE unit_id = ${unitId} AND year = ${year}`,
-  )) as unknown as { rows: Array<{ last: number | string }> };
-  return Number(result.rows[0]?.last ?? 0) + 1;
+  );
+  return Number(row?.last ?? 0) + 1;
 }

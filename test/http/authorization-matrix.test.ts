@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWritePermissions, type Permission, rolesWith } from '../../src/auth/permissions.ts';
 import type { StaffRole } from '../../src/auth/roles.ts';
 import { childrenOf } from '../../src/core/regions.ts';
+import { rows as dbRows } from '../../src/db/client.ts';
 import { demoUsers } from '../../src/demo/seed.ts';
 import { parseStandardYaml } from '../../src/standards/standard.loader.ts';
 import { Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
@@ -1349,8 +1350,7 @@ describe('authorization matrix: every route × every demo role × own and foreig
     if (req.upload) return agent.upload(req.url, req.upload.bytes, req.upload.fileName, req.upload.fields);
     return agent.request(method as 'GET', req.url, method === 'GET' ? undefined : req.body);
   };
-  const rows = async <T>(query: ReturnType<typeof sql>) =>
-    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: ReturnType<typeof sql>) => dbRows<T>(t.database.db, query);
   /** What a write would change: the audit head and the rows of what routes write. */
   const fingerprint = async () =>
     JSON.stringify(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/passwords.ts';
+import { rows as dbRows } from '../../src/db/client.ts';
 import { demoPassword } from '../../src/demo/seed.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
@@ -66,8 +67,7 @@ describe('divisions: the right person acts and signs', () => {
   let bambangId = 0;
   let caseId = 0;
 
-  const rows = async <T>(query: ReturnType<typeof sql>) =>
-    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: ReturnType<typeof sql>) => dbRows<T>(t.database.db, query);
   const view = async (a: Agent, id = caseId) => (await a.get(`/api/cases/${id}`)).json();
   const sign = async (a: Agent, id = caseId, headers: Record<string, string> = {}) =>
     a.post(`/api/cases/${id}/actions`, { action: 'tandatangani', version: 2 }, headers);
@@ -225,8 +225,7 @@ describe('divisions: the right person acts and signs', () => {
 describe('the unit administrator’s users API', () => {
   let t: TestApp;
   let admin: Agent;
-  const rows = async <T>(query: ReturnType<typeof sql>) =>
-    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: ReturnType<typeof sql>) => dbRows<T>(t.database.db, query);
   const idOf = async (username: string) =>
     (await rows<{ id: number }>(sql`SELECT id FROM users WHERE username = ${username}`))[0]?.id ?? 0;
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyTokenOf } from '../../src/core/survey-token.ts';
+import { rows as dbRows } from '../../src/db/client.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const scan = (n: number) => Buffer.from(`%PDF-1.4\n% scan ${n} of a paper\n`);
@@ -25,8 +26,7 @@ describe('case documents: replaced with history, removed by their uploader, lock
   let t: TestApp;
   let fo: Agent;
   let officer: Agent;
-  const rows = async <T>(query: ReturnType<typeof sql>) =>
-    ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: ReturnType<typeof sql>) => dbRows<T>(t.database.db, query);
   const open = async () =>
     (
       await fo.post('/api/cases', {
