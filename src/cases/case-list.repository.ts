@@ -1,9 +1,9 @@
-import { and, desc, eq, ilike, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { users } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
 import type { DueFilter } from './case-list.schema.ts';
 import { type QueueScope, queueCondition, waitingDueSql } from './cases.repository.ts';
-import { cases } from './cases.tables.ts';
+import { cases, caseWaits } from './cases.tables.ts';
 
 /** The filters of the office's case list, resolved by the service (the caller's id, the queue scope). */
 export interface ListFilter {
@@ -26,7 +26,7 @@ export interface ListFilter {
   timeZone: string;
 }
 
-const waiting = inArray(cases.status, ['open', 'returned']);
+const waiting = caseWaits(cases.status);
 
 /** The end of the unit's calendar day holding `now`, as a timestamp. */
 function endOfDay(now: Date, timeZone: string): SQL {

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
 import { revisionsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
+import { isWaiting } from './case.reducer.ts';
 import * as listRepo from './case-list.repository.ts';
 import type { CaseList, CaseListOptions, CaseListQuery, WorkCount } from './case-list.schema.ts';
 import { originsIn } from './case-origin.ts';
@@ -69,8 +70,7 @@ function dueOfRow(
   row: { status: string; step: string | null; openedAt: Date; intake: IntakeAnswers; dueAt: Date | null },
   now: Date,
 ) {
-  if (row.status !== 'open' && row.status !== 'returned')
-    return { dueAt: row.dueAt?.toISOString() ?? null, overdue: false };
+  if (!isWaiting(row.status)) return { dueAt: row.dueAt?.toISOString() ?? null, overdue: false };
   const due = dueWhereItWaits(standard, row, now);
   return { dueAt: due.dueAt?.toISOString() ?? null, overdue: due.overdue };
 }
@@ -103,7 +103,7 @@ export async function listCasesOf(
         assignee,
         openedAt: row.openedAt.toISOString(),
         ...dueOfRow(standard, row, now),
-        paused: row.pausedAt !== null && (row.status === 'open' || row.status === 'returned'),
+        paused: row.pausedAt !== null && isWaiting(row.status),
         origin: origin(row.requestingUnitId),
       };
     }),

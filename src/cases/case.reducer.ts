@@ -17,6 +17,13 @@ export interface CaseAction {
 
 export type CaseStatus = 'open' | 'returned' | 'done' | 'rejected';
 
+/**
+ * The statuses of a case that still waits for someone. The queue's partial index is built on
+ * this list, and the planner uses it only while the queries ask for the same one.
+ */
+export const waitingStatuses = ['open', 'returned'] as const satisfies readonly CaseStatus[];
+export const isWaiting = (status: string): boolean => (waitingStatuses as readonly string[]).includes(status);
+
 export interface CaseState {
   status: CaseStatus;
   step: string | null;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
-import { caseActions, caseDocuments, cases } from './cases.tables.ts';
+import { caseActions, caseDocuments, cases, caseWaits } from './cases.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseActionRow = typeof caseActions.$inferSelect;
@@ -211,12 +211,17 @@ export const waitingDueSql: SQL = sql`coalesce(${cases.stepDueAt}, ${cases.dueAt
  * that a page of the queue holds the most urgent ones.
  */
 export async function queue(db: Db, unitId: number, roles: QueueScope, limit: number) {
+  return (await queueQuery(db, unitId, roles, limit)) ?? [];
+}
+
+/** The queue's query, unrun (its plan is tested: a page is read off `cases_waiting_due`). */
+export function queueQuery(db: Db, unitId: number, roles: QueueScope, limit: number) {
   const forRoles = queueCondition(db, unitId, roles);
-  if (!forRoles) return [];
+  if (!forRoles) return undefined;
   return db
     .select()
     .from(cases)
-    .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])))
+    .where(and(eq(cases.unitId, unitId), forRoles, caseWaits(cases.status)))
     .orderBy(sql`${waitingDueSql} ASC NULLS LAST`, asc(cases.id))
     .limit(limit);
 }
@@ -228,6 +233,6 @@ export async function queueTotal(db: Db, unitId: number, roles: QueueScope): Pro
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(eq(cases.unitId, unitId), forRoles, inArray(cases.status, ['open', 'returned'])));
+    .where(and(eq(cases.unitId, unitId), forRoles, caseWaits(cases.status)));
   return row?.n ?? 0;
 }

@@ -38,6 +38,7 @@ import {
   type CaseAction,
   type CaseState,
   caseState,
+  isWaiting,
   refusal,
   requiringStepLeft,
   stepOf,
@@ -429,7 +430,7 @@ export async function getCase(
     ctx.roles.includes(step.role) &&
     writesCases(step.role) &&
     holdsInDivision(ctx, step.role, standard.division);
-  const open = state.status === 'open' || state.status === 'returned';
+  const open = isWaiting(state.status);
   const previews: Record<string, Record<string, unknown>> = {};
   if (mayAct && open) {
     for (const a of step.actions) {

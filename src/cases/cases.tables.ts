@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
@@ -14,6 +14,15 @@ import {
 import { units, users } from '../auth/auth.tables.ts';
 import type { IntakeAnswers } from '../standards/intake.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
+import { waitingStatuses } from './case.reducer.ts';
+
+/**
+ * A case still waits for someone (`waitingStatuses`). The statuses are literals, not parameters,
+ * so that every plan, a prepared statement's generic one too, can use the partial index built
+ * on this same condition; queries that should be served by it say it this way.
+ */
+export const caseWaits = (status: AnyColumn): SQL =>
+  sql`${status} IN (${sql.raw(waitingStatuses.map((s) => `'${s}'`).join(', '))})`;
 
 /** The papers the front desk ticked on the intake checklist, by requirement id, and who ticked them when. */
 export interface PapersSeen {
@@ -93,7 +102,7 @@ export const cases = pgTable(
     // else the case's): read off the index up to the page's end, not sorted.
     index('cases_waiting_due')
       .on(t.unitId, t.stepRole, sql`coalesce(${t.stepDueAt}, ${t.dueAt})`, t.id)
-      .where(sql`${t.status} IN ('open', 'returned')`),
+      .where(caseWaits(t.status)),
     // The office's case list pages by id within a unit; the desk finds a case by NIK or name.
     index('cases_unit_id').on(t.unitId, t.id),
     // What an office submitted to the office above, newest first.

@@ -3,7 +3,7 @@ import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { standardRevisions, standards } from '../standards/standards.tables.ts';
 import type { ServiceSla, SlaQuery, SlaReport } from './cases.schema.ts';
-import { cases } from './cases.tables.ts';
+import { cases, caseWaits } from './cases.tables.ts';
 
 /**
  * Records every case that is past its due time and not finished, once, at the moment the
@@ -15,12 +15,7 @@ export async function recordBreaches(db: Db, now = new Date()): Promise<number> 
       .update(cases)
       .set({ breachedAt: sql`${cases.dueAt}` })
       .where(
-        and(
-          isNull(cases.breachedAt),
-          isNull(cases.closedAt),
-          lt(cases.dueAt, now),
-          sql`${cases.status} IN ('open', 'returned')`,
-        ),
+        and(isNull(cases.breachedAt), isNull(cases.closedAt), lt(cases.dueAt, now), caseWaits(cases.status)),
       )
       .returning({
         id: cases.id,

@@ -8,7 +8,7 @@ import { findLetterOfCase, type LetterRow, lettersOfCases } from '../documents/l
 import { requirementText } from '../standards/intake.ts';
 import type { Standard } from '../standards/standard.schema.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
-import { actionOf, type CaseState, caseState, stepOf } from './case.reducer.ts';
+import { actionOf, type CaseState, caseState, isWaiting, stepOf } from './case.reducer.ts';
 import { regionLabel } from './case-recorded.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseOpened, OpenCaseInput } from './cases.schema.ts';
@@ -93,10 +93,9 @@ function itemOf(
       return f.kind === 'region' && typeof code === 'string' ? [regionLabel(code)] : [];
     }),
     status: row.status as SubmittedItem['status'],
-    step:
-      row.status === 'open' || row.status === 'returned'
-        ? (standard.workflow?.steps.find((s) => s.id === row.step)?.label ?? null)
-        : null,
+    step: isWaiting(row.status)
+      ? (standard.workflow?.steps.find((s) => s.id === row.step)?.label ?? null)
+      : null,
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     ageDays: Math.max(0, Math.floor(((closed ?? now) - row.openedAt.getTime()) / dayMs)),
@@ -152,7 +151,7 @@ export async function listSubmitted(
   return { cases, next: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
-const isOpen = (state: CaseState) => state.status === 'open' || state.status === 'returned';
+const isOpen = (state: CaseState) => isWaiting(state.status);
 
 /** The requirements the submitter may still send: those its first step asks for, while it stands there. */
 function sendable(
