@@ -67,7 +67,14 @@ async function filterOf(
 /** A listed case's due time: where it waits (a step's deadline first), or as recorded once it is closed. */
 function dueOfRow(
   standard: Awaited<ReturnType<typeof standardOfRevision>>,
-  row: { status: string; step: string | null; openedAt: Date; intake: IntakeAnswers; dueAt: Date | null },
+  row: {
+    status: string;
+    step: string | null;
+    openedAt: Date;
+    intake: IntakeAnswers;
+    dueAt: Date | null;
+    stepDueAt: Date | null;
+  },
   now: Date,
 ) {
   if (!isWaiting(row.status)) return { dueAt: row.dueAt?.toISOString() ?? null, overdue: false };

@@ -141,8 +141,19 @@ describe('the decision at a step', () => {
 
 describe('a waiting case’s due time where it waits', () => {
   const caseDue = hoursLater(24);
+  // As the engine stores it on the case.
   const waiting = (step: string, h: number, intake: IntakeAnswers = { priority: 'tinggi' }) =>
-    dueWhereItWaits(standard, { step, openedAt, intake, dueAt: caseDue }, hoursLater(h));
+    dueWhereItWaits(
+      standard,
+      {
+        step,
+        openedAt,
+        intake,
+        dueAt: caseDue,
+        stepDueAt: stepDueAtOf(standard, { openedAt, intake }, step),
+      },
+      hoursLater(h),
+    );
 
   it('is the decision’s deadline at a step that has one, with the priority that set it', () => {
     expect(waiting('persetujuan', 1)).toEqual({
@@ -153,6 +164,18 @@ describe('a waiting case’s due time where it waits', () => {
     });
     expect(waiting('persetujuan', 6)).toMatchObject({ overdue: false, dueSoon: true });
     expect(waiting('persetujuan', 9)).toMatchObject({ overdue: true, dueSoon: false });
+  });
+
+  it('reads the due time the case stores, as the queue orders by it, and warns at its point', () => {
+    // Stored 10 h after the opening (not the 8 h the answer now tells): the warning point is
+    // at warnAt of those 10 h, and the label is still the answer's.
+    const stored = { step: 'persetujuan', openedAt, intake: { priority: 'tinggi' }, dueAt: caseDue };
+    const at = (h: number) =>
+      dueWhereItWaits(standard, { ...stored, stepDueAt: hoursLater(10) }, hoursLater(h));
+    expect(at(1)).toEqual({ dueAt: hoursLater(10), overdue: false, dueSoon: false, priority: 'Tinggi' });
+    expect(at(7)).toMatchObject({ overdue: false, dueSoon: false });
+    expect(at(9)).toMatchObject({ overdue: false, dueSoon: true });
+    expect(at(10.5)).toMatchObject({ overdue: true, dueSoon: false });
   });
 
   it('is the case’s own due time elsewhere, due soon in its last 15 minutes', () => {

@@ -56,7 +56,7 @@ export function stepDeadlines(
       step: step.id,
       stepLabel: step.label,
       value,
-      valueLabel: field.options.find((o) => o.value === value)?.label ?? value,
+      valueLabel: labelOf(field, value),
       answered,
       hours,
       dueAt,
@@ -86,6 +86,11 @@ function answerOf(d: StepDeadline, intake: IntakeAnswers): { value: string; answ
   return typeof given === 'string' && d.hours[given] !== undefined
     ? { value: given, answered: true }
     : { value: d.default, answered: false };
+}
+
+/** The label of an answer among the field's options, else the answer itself. */
+function labelOf(field: { options: ReadonlyArray<{ value: string; label: string }> }, value: string): string {
+  return field.options.find((o) => o.value === value)?.label ?? value;
 }
 
 /** The hours a deadline gives an answer (the standard's schema gives every option and the default hours). */
@@ -152,26 +157,36 @@ export interface WaitingDue {
 }
 
 /**
- * A waiting case's due time where it waits: the decision's at a step with a deadline (nothing
- * decided it yet, since the case is still there), else the case's own due time.
+ * A waiting case's due time where it waits: the decision's at a step with a deadline, which the
+ * case stores (`stepDueAt`, as the queue's SQL orders by it), else the case's own due time. The
+ * standard gives only the step's warning point and the priority label of the answer.
  */
 export function dueWhereItWaits(
   standard: Pick<Standard, 'intake' | 'workflow'>,
-  c: { step: string | null; openedAt: Date; intake: IntakeAnswers; dueAt: Date | null },
+  c: {
+    step: string | null;
+    openedAt: Date;
+    intake: IntakeAnswers;
+    dueAt: Date | null;
+    stepDueAt: Date | null;
+  },
   now: Date,
 ): WaitingDue {
-  const deadline = stepDeadlines(standard, { ...c, closed: false }, () => null, now).find(
-    (d) => d.step === c.step,
-  );
-  if (deadline)
-    return {
-      dueAt: deadline.dueAt,
-      overdue: deadline.status === 'late',
-      dueSoon: deadline.status === 'warning',
-      priority: deadline.valueLabel,
-    };
-  const at = c.dueAt?.getTime() ?? null;
   const t = now.getTime();
+  if (c.stepDueAt) {
+    const due = c.stepDueAt.getTime();
+    const found = deadlineSteps(standard).find((d) => d.step.id === c.step);
+    const opened = c.openedAt.getTime();
+    const warn = found ? opened + Math.round((due - opened) * found.deadline.warnAt) : due;
+    const value = found ? answerOf(found.deadline, c.intake).value : undefined;
+    return {
+      dueAt: c.stepDueAt,
+      overdue: t > due,
+      dueSoon: t <= due && t >= warn,
+      priority: found && value !== undefined ? labelOf(found.field, value) : null,
+    };
+  }
+  const at = c.dueAt?.getTime() ?? null;
   return {
     dueAt: c.dueAt,
     overdue: at !== null && at < t,
