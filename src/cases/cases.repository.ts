@@ -55,9 +55,12 @@ export async function submittedCases(
 
 /** Replaces a case's intake answers (a correction; the caller audits it). */
 /** The case's row locked to the commit, with where it stands now (an action may have moved it). */
-export async function lockCase(db: Db, id: number): Promise<Pick<CaseRow, 'step' | 'status'> | undefined> {
+export async function lockCase(
+  db: Db,
+  id: number,
+): Promise<Pick<CaseRow, 'step' | 'status' | 'intake'> | undefined> {
   const [row] = await db
-    .select({ step: cases.step, status: cases.status })
+    .select({ step: cases.step, status: cases.status, intake: cases.intake })
     .from(cases)
     .where(eq(cases.id, id))
     .for('update');

@@ -4,6 +4,7 @@ import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import type { Db } from '../db/client.ts';
 import { checkIntakeAnswers } from '../standards/intake.ts';
+import { isWaiting } from './case.reducer.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseDetail, CorrectIntakeInput, NikCheck } from './cases.schema.ts';
 import { type CaseEnv, getCase, loadCase } from './cases.service.ts';
@@ -39,18 +40,16 @@ export async function correctIntake(
   input: CorrectIntakeInput,
   client: ClientInfo,
 ): Promise<CaseDetail> {
-  const { row, standard, state } = await loadCase(db, ctx, id);
-  if (state.status === 'done' || state.status === 'rejected') {
-    throw new DomainError('case.closed', { status: state.status });
-  }
-  const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
-  if (problems.length > 0) throw new ValidationError('case.invalid', problems);
+  const { row, standard } = await loadCase(db, ctx, id);
   await db.transaction(async (tx) => {
     // A corrected priority moves the decision's due time at the step the case waits at now: the
-    // row is locked, and an action that read the answers before this commits is refused.
+    // row is locked, so what is checked, reckoned and audited below is the case as it stands,
+    // and an action that read the answers before this commits is refused.
     const now = await repo.lockCase(tx, row.id);
-    if (!now || now.status === 'done' || now.status === 'rejected')
-      throw new DomainError('case.closed', { status: now?.status ?? state.status });
+    if (!now) throw new DomainError('case.not_found', { id });
+    if (!isWaiting(now.status)) throw new DomainError('case.closed', { status: now.status });
+    const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
+    if (problems.length > 0) throw new ValidationError('case.invalid', problems);
     await repo.updateIntake(
       tx,
       row.id,
@@ -61,7 +60,7 @@ export async function correctIntake(
       action: 'case.intake_correct',
       entity: 'case',
       entityId: row.id,
-      before: { intake: row.intake },
+      before: { intake: now.intake },
       after: { intake: answers, reason: input.reason },
     });
   });
