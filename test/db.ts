@@ -39,3 +39,14 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   await pglite.waitReady;
   return openDatabase({ pglite });
 }
+
+/**
+ * A connection of its own to the test's PostgreSQL database, beside the app's pool: to hold a
+ * lock, or to look at locks another transaction holds.
+ */
+export async function secondConnection(database: Database & { url?: string }): Promise<pg.Client> {
+  if (!database.url) throw new Error('the PostgreSQL test database has no address');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return client;
+}

@@ -7,11 +7,12 @@
  * of its own, whether both are free. Only PostgreSQL has a second connection to ask from.
  */
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
 import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { secondConnection } from '../db.ts';
 
 interface Seen {
   paper: string;
@@ -66,10 +67,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
 
   beforeAll(async () => {
     t = await createTestApp();
-    const url = (t.database as { url?: string }).url;
-    if (!url) throw new Error('the PostgreSQL test database has no address');
-    other = new pg.Client({ connectionString: url });
-    await other.connect();
+    other = await secondConnection(t.database);
     // Each unit's agenda counter for the year exists before its first letter, so the probe finds
     // the row a letter would lock (a first letter inserts it, unseen by others until it commits).
     await other.query(

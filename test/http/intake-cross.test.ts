@@ -4,15 +4,14 @@
  * time from the step the case stands at when it holds the row, not the one it read. Only
  * PostgreSQL has the parallel connections to cross them.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../src/core/dates.ts';
-import { createItem } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { secondConnection } from '../db.ts';
+import { declareFlood, plainItem } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% silang\n');
 const hour = 3_600_000;
-const today = todayIn('Asia/Jakarta');
 const intake = (priority: string) => ({
   areaCode: '36.02.01',
   requestingOffice: 'Dinas Sosial Kabupaten Lebak',
@@ -43,35 +42,16 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('an intake correction crossing
 
   beforeAll(async () => {
     t = await createTestApp();
-    const url = (t.database as { url?: string }).url;
-    if (!url) throw new Error('the PostgreSQL test database has no address');
-    other = new pg.Client({ connectionString: url });
-    await other.connect();
+    other = await secondConnection(t.database);
     fo = await signedIn(t.app, 'banten.fo', '10.17.0.1');
     const kadis = await signedIn(t.app, 'banten.kadis', '10.17.0.2');
     const kabid = await signedIn(t.app, 'banten.kabid', '10.17.0.3');
     fungsional = await signedIn(t.app, 'banten.fungsional', '10.17.0.4');
     const db = t.database.db;
-    itemId = (
-      await createItem(db, await unitIdOf(db, 'banten'), {
-        name: 'Selimut Uji Silang',
-        uom: 'lembar',
-        category: 'shelter',
-        normPerPersonDay: null,
-        normUnit: null,
-        minimum: null,
-      })
-    ).id;
-    const declared = await kadis.post('/api/emergencies', {
-      number: '360/Kep.401-Huk/2026',
-      decreedOn: today,
-      declaredBy: 'gubernur',
-      disaster: 'Banjir',
-      areas: ['36.02'],
-      startsOn: today,
-      endsOn: new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10),
-    });
-    expect(declared.statusCode, declared.body).toBe(201);
+    const unitId = await unitIdOf(db, 'banten');
+    itemId = (await plainItem(db, unitId, { name: 'Selimut Uji Silang', uom: 'lembar', category: 'shelter' }))
+      .id;
+    await declareFlood(kadis, '360/Kep.401-Huk/2026', ['36.02']);
     const opened = await fo.post('/api/cases', {
       standardId: 'logistik-tanggap-darurat',
       applicant: { name: 'Posko Silang' },

@@ -3,13 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../src/core/dates.ts';
 import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { declareFlood, inDays, plainItem, today } from '../relief.ts';
 
-const today = todayIn('Asia/Jakarta');
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const scan = Buffer.from('%PDF-1.4\n% berkas\n');
 /** The PDF's text as laid out (table rows stay on one line), runs of spaces as one. */
 const textOf = (bytes: Buffer) =>
@@ -93,16 +90,7 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
         minimum: null,
       })
     ).id;
-    tarp = (
-      await createItem(db, unitId, {
-        name: 'Terpal Plastik',
-        uom: 'lembar',
-        category: 'shelter',
-        normPerPersonDay: null,
-        normUnit: null,
-        minimum: null,
-      })
-    ).id;
+    tarp = (await plainItem(db, unitId, { name: 'Terpal Plastik', uom: 'lembar', category: 'shelter' })).id;
     batches = (
       await receiveGoods(db, {
         unitId,
@@ -118,19 +106,7 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
         userId: null,
       })
     ).batchIds;
-    expect(
-      (
-        await kadis.post('/api/emergencies', {
-          number: '360/Kep.200-Huk/2026',
-          decreedOn: today,
-          declaredBy: 'gubernur',
-          disaster: 'Banjir',
-          areas: ['36.01'],
-          startsOn: today,
-          endsOn: inDays(14),
-        })
-      ).statusCode,
-    ).toBe(201);
+    await declareFlood(kadis, '360/Kep.200-Huk/2026', ['36.01']);
   });
   afterAll(() => t.close());
 

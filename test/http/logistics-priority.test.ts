@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queue, updateProjection } from '../../src/cases/cases.repository.ts';
 import { todayIn } from '../../src/core/dates.ts';
 import { rows } from '../../src/db/client.ts';
-import { createItem } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { declareFlood, plainItem } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% prioritas\n');
 const hour = 3_600_000;
@@ -65,26 +65,8 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     fungsional = await signedIn(t.app, 'banten.fungsional', '10.19.0.4');
     const db = t.database.db;
     const unitId = await unitIdOf(db, 'banten');
-    itemId = (
-      await createItem(db, unitId, {
-        name: 'Air Mineral Uji',
-        uom: 'dus',
-        category: 'water',
-        normPerPersonDay: null,
-        normUnit: null,
-        minimum: null,
-      })
-    ).id;
-    const declared = await kadis.post('/api/emergencies', {
-      number: '360/Kep.400-Huk/2026',
-      decreedOn: day,
-      declaredBy: 'gubernur',
-      disaster: 'Banjir',
-      areas: ['36.02'],
-      startsOn: day,
-      endsOn: new Date(Date.parse(`${day}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10),
-    });
-    expect(declared.statusCode, declared.body).toBe(201);
+    itemId = (await plainItem(db, unitId, { name: 'Air Mineral Uji', uom: 'dus', category: 'water' })).id;
+    await declareFlood(kadis, '360/Kep.400-Huk/2026', ['36.02'], day);
     for (const [key, priority] of [
       ['kritis', 'kritis'],
       ['unset', undefined],

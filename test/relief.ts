@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import { todayIn } from '../src/core/dates.ts';
+import type { Db } from '../src/db/client.ts';
+import { createItem } from '../src/logistics/stock.service.ts';
+import type { ItemCategory } from '../src/logistics/stock.tables.ts';
+import type { Agent } from './app.ts';
+
+/** Today in Banten, and a day counted from it, as a decree or an expiry date gives them. */
+export const today = todayIn('Asia/Jakarta');
+export const inDays = (n: number, from = today) =>
+  new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A flood emergency declared by the Gubernur's decree over `areas`, for two weeks from `day`. */
+export async function declareFlood(kadis: Agent, number: string, areas: string[], day = today) {
+  const res = await kadis.post('/api/emergencies', {
+    number,
+    decreedOn: day,
+    declaredBy: 'gubernur',
+    disaster: 'Banjir',
+    areas,
+    startsOn: day,
+    endsOn: inDays(14, day),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** A catalogue item without a needs norm or a minimum, as most tests stock one. */
+export async function plainItem(
+  db: Db,
+  unitId: number,
+  item: { name: string; uom: string; category: ItemCategory },
+) {
+  return createItem(db, unitId, { ...item, normPerPersonDay: null, normUnit: null, minimum: null });
+}
