@@ -253,6 +253,8 @@ export type IntakeFieldView = z.infer<typeof IntakeFieldView>;
 
 /** A correction of the intake answers after opening: the whole set again, and why. */
 export const CorrectIntakeInput = z.object({
+  /** The answers as the desk saw them when it began to correct: corrected since, a conflict. */
+  previous: IntakeAnswersInput,
   intake: IntakeAnswersInput,
   reason: z.string().trim().min(5, 'alasan minimal 5 karakter').max(300),
 });

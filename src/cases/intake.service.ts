@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo } from '../auth/auth.service.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 import { DomainError, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import type { Db } from '../db/client.ts';
@@ -30,7 +31,8 @@ export function checkIntakeNik(nik: string): NikCheck {
 /**
  * Corrects the intake answers of an open case (a mistyped answer, or a patient admitted after
  * the visit): the whole set is checked again as at intake, a reason is required, and the audit
- * chain keeps the answers before and after. Which papers are asked follows the new answers.
+ * chain keeps the answers before and after. Which papers are asked follows the new answers. The
+ * desk says which answers it corrects (`previous`): a correction made meanwhile is a conflict.
  */
 export async function correctIntake(
   db: Db,
@@ -48,6 +50,9 @@ export async function correctIntake(
     const now = await repo.lockCase(tx, row.id);
     if (!now) throw new DomainError('case.not_found', { id });
     if (!isWaiting(now.status)) throw new DomainError('case.closed', { status: now.status });
+    // Two desks correcting at once: the second would overwrite answers it never saw.
+    if (canonicalJson(now.intake) !== canonicalJson(input.previous))
+      throw new DomainError('case.conflict', { intake: 'corrected since' });
     const { answers, problems } = checkIntakeAnswers(standard.intake?.fields ?? [], input.intake);
     if (problems.length > 0) throw new ValidationError('case.invalid', problems);
     await repo.updateIntake(

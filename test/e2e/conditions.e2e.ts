@@ -85,6 +85,31 @@ describe('intake asks the conditional paper only when the answer holds', () => {
     await page.getByTestId('answer-rawatInap').getByText('Tidak').waitFor();
     await page.getByTestId('upload-surat-rujukan').waitFor({ state: 'detached' });
     await page.screenshot({ path: `${artifacts}/conditions-case.png`, fullPage: true });
+
+    // Another desk corrects the same answers while this one is still editing: saving is refused
+    // as a conflict, and the latest answers are a click away, not overwritten.
+    await page.getByRole('button', { name: 'Koreksi jawaban' }).click();
+    await page.getByTestId('intake-rawatInap-yes').check();
+    await page.getByLabel('Alasan koreksi').fill('ternyata rawat inap');
+    const caseId = page.url().match(/(\d+)$/)?.[1];
+    const { token } = (await (await page.request.get(`${server.url}/api/auth/csrf`)).json()) as {
+      token: string;
+    };
+    const other = await page.request.put(`${server.url}/api/cases/${caseId}/intake`, {
+      headers: { 'x-csrf-token': token },
+      data: {
+        previous: { rawatInap: false, pengurus: 'pasien' },
+        intake: { rawatInap: false, pengurus: 'keluarga' },
+        reason: 'keluarga yang mengurus',
+      },
+    });
+    expect(other.status(), await other.text()).toBe(200);
+    await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await page.getByText('Permohonan ini baru saja diubah oleh petugas lain').waitFor();
+    await page.screenshot({ path: `${artifacts}/conditions-correction-conflict.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Muat jawaban terbaru' }).click();
+    await page.getByTestId('answer-pengurus').getByText('Keluarga pasien').waitFor();
+    expect(await page.getByTestId('answer-rawatInap').innerText()).toBe('Tidak');
     expect(errors).toEqual([]);
   });
 });

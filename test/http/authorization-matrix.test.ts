@@ -431,13 +431,13 @@ const matrix: Record<string, Row> = {
     // The fixture's service asks no intake question: an answer to one is refused.
     own: (f) => ({
       url: `/api/cases/${f.openCase.id}/intake`,
-      body: { intake: { tidakAda: true }, reason: 'uji matriks hak akses' },
+      body: { previous: {}, intake: { tidakAda: true }, reason: 'uji matriks hak akses' },
     }),
     ok: 422,
     foreign: {
       target: (o) => ({
         url: `/api/cases/${o.openCase.id}/intake`,
-        body: { intake: {}, reason: 'uji matriks hak akses' },
+        body: { previous: {}, intake: {}, reason: 'uji matriks hak akses' },
       }),
     },
   },

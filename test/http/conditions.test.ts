@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
@@ -127,21 +128,25 @@ describe('conditional requirements: the referral letter only for inpatients', ()
   });
 
   it('lets the desk correct an answer with a reason, audited; the papers follow', async () => {
-    const id = (await open({ rawatInap: false, pengurus: 'pasien' })).json().id as number;
+    const asOpened = { rawatInap: false, pengurus: 'pasien' };
+    const id = (await open(asOpened)).json().id as number;
     expect(ids((await fo.get(`/api/cases/${id}`)).json().missing)).toEqual(['ktp-kk', 'sktm']);
     const bad = await fo.put(`/api/cases/${id}/intake`, {
+      previous: asOpened,
       intake: { rawatInap: 1, pengurus: 'pasien' },
       reason: 'salah input',
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.problems[0].path).toBe('intake.rawatInap');
     const noReason = await fo.put(`/api/cases/${id}/intake`, {
+      previous: asOpened,
       intake: { rawatInap: true, pengurus: 'pasien' },
     });
     expect(noReason.statusCode).toBe(422);
     expect((await fo.get(`/api/cases/${id}`)).json().case.intake.rawatInap).toBe(false);
 
     const fixed = await fo.put(`/api/cases/${id}/intake`, {
+      previous: asOpened,
       intake: { rawatInap: true, pengurus: 'pasien' },
       reason: 'pasien ternyata dirawat inap sejak kemarin',
     });
@@ -162,10 +167,46 @@ describe('conditional requirements: the referral letter only for inpatients', ()
     ]);
     // Only the desk corrects: the verifier may not.
     const other = await verifier.put(`/api/cases/${id}/intake`, {
+      previous: { rawatInap: true, pengurus: 'pasien' },
       intake: { rawatInap: false, pengurus: 'pasien' },
       reason: 'coba ubah',
     });
     expect(other.statusCode).toBe(403);
+  });
+
+  it('refuses a correction that starts from answers corrected meanwhile, and changes nothing', async () => {
+    const asOpened = { rawatInap: false, pengurus: 'pasien' };
+    const id = (await open(asOpened)).json().id as number;
+    // Two desks open the correction on the same answers; the first to save wins.
+    const first = await fo.put(`/api/cases/${id}/intake`, {
+      previous: asOpened,
+      intake: { rawatInap: true, pengurus: 'pasien' },
+      reason: 'pasien dirawat inap',
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await fo.put(`/api/cases/${id}/intake`, {
+      previous: { pengurus: 'pasien', rawatInap: false },
+      intake: { rawatInap: false, pengurus: 'keluarga' },
+      reason: 'keluarga yang mengurus',
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('case.conflict');
+    expect((await fo.get(`/api/cases/${id}`)).json().case.intake).toEqual({
+      rawatInap: true,
+      pengurus: 'pasien',
+    });
+    const audit = await rows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.intake_correct' AND entity_id = ${String(id)}`,
+    );
+    expect(audit[0]?.n).toBe(1);
+    // Begun again from the answers as they now stand (in any key order), it is taken.
+    const again = await fo.put(`/api/cases/${id}/intake`, {
+      previous: { pengurus: 'pasien', rawatInap: true },
+      intake: { rawatInap: true, pengurus: 'keluarga' },
+      reason: 'keluarga yang mengurus',
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 
   it('refuses a correction on a closed case', async () => {
@@ -175,6 +216,7 @@ describe('conditional requirements: the referral letter only for inpatients', ()
     const done = await verifier.post(`/api/cases/${id}/actions`, { action: 'terbitkan', version: 2 });
     expect(done.statusCode, done.body).toBe(200);
     const res = await fo.put(`/api/cases/${id}/intake`, {
+      previous: { rawatInap: false, pengurus: 'pasien' },
       intake: { rawatInap: true, pengurus: 'pasien' },
       reason: 'terlambat dikoreksi',
     });

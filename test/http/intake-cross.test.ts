@@ -103,6 +103,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('an intake correction crossing
     });
     await waiters(1);
     const correction = fo.put(`/api/cases/${caseId}/intake`, {
+      previous: intake('rendah'),
       intake: intake('kritis'),
       reason: 'Posko melaporkan korban terjebak banjir',
     });

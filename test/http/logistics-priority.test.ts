@@ -252,6 +252,11 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
 
     // The desk corrects the older request to critical: it is due first now, on the queue as in the list.
     const corrected = await fo.put(`/api/cases/${ids.lama}/intake`, {
+      previous: {
+        areaCode: '36.02.01',
+        requestingOffice: 'Dinas Sosial Kabupaten Lebak',
+        priority: 'rendah',
+      },
       intake: { areaCode: '36.02.01', requestingOffice: 'Dinas Sosial Kabupaten Lebak', priority: 'kritis' },
       reason: 'Salah pilih prioritas saat registrasi',
     });

@@ -34,6 +34,7 @@ export const casesTexts = defineTexts({
   correctAnswers: { id: 'Koreksi jawaban', en: 'Correct the answers' },
   correctionReason: { id: 'Alasan koreksi', en: 'Reason for the correction' },
   saveCorrection: { id: 'Simpan koreksi', en: 'Save the correction' },
+  reloadAnswers: { id: 'Muat jawaban terbaru', en: 'Load the latest answers' },
   yes: { id: 'Ya', en: 'Yes' },
   no: { id: 'Tidak', en: 'No' },
   requirementsBrought: { id: 'Persyaratan yang dibawa pemohon', en: 'Requirements the applicant brings' },

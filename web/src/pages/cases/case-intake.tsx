@@ -23,15 +23,22 @@ export function CaseIntake({
 }) {
   const { t } = useTexts(casesTexts);
   const [editing, setEditing] = useState<IntakeAnswers | null>(null);
+  // The answers the correction started from, kept as they were: the view may refresh meanwhile.
+  const [previous, setPrevious] = useState<IntakeAnswers>({});
   const [reason, setReason] = useState('');
   const save = useMutation<unknown, ApiError, IntakeAnswers>({
-    mutationFn: (intake) => put(`/api/cases/${v.case.id}/intake`, { intake, reason }),
+    mutationFn: (intake) => put(`/api/cases/${v.case.id}/intake`, { previous, intake, reason }),
     onSuccess: () => {
       setEditing(null);
       setReason('');
       refresh();
     },
   });
+  const reload = () => {
+    setEditing(null);
+    save.reset();
+    refresh();
+  };
   const fields = v.standard.intake;
   if (fields.length === 0) return null;
   const open = v.state.status === 'open' || v.state.status === 'returned';
@@ -47,7 +54,10 @@ export function CaseIntake({
             size="xs"
             variant="default"
             className="no-print"
-            onClick={() => setEditing({ ...v.case.intake })}
+            onClick={() => {
+              setPrevious({ ...v.case.intake });
+              setEditing({ ...v.case.intake });
+            }}
           >
             {t('correctAnswers')}
           </Button>
@@ -63,7 +73,16 @@ export function CaseIntake({
             error={problemAt.reason}
             required
           />
-          {save.isError ? <Alert color="red">{save.error.message}</Alert> : null}
+          {save.isError ? (
+            <Alert color="red">
+              {save.error.message}
+              {save.error.code === 'case.conflict' ? (
+                <Button size="xs" variant="default" ml="sm" onClick={reload}>
+                  {t('reloadAnswers')}
+                </Button>
+              ) : null}
+            </Alert>
+          ) : null}
           <Group>
             <Button
               size="xs"
