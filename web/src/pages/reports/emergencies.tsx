@@ -1,12 +1,10 @@
 import type { Emergency, EmergencyList } from '@jaring/logistics/emergencies.schema.ts';
 import type { RegencyList } from '@jaring/regions/regions.schema.ts';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  List,
   MultiSelect,
   Paper,
   Select,
@@ -19,32 +17,17 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { type ApiError, get, post } from '../../api.ts';
+import { ApiProblems } from '../../components/api-problems.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
+import { useFields } from '../../components/use-fields.ts';
 import { emergenciesTexts } from '../../i18n/emergencies.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 
 const declarers = ['gubernur', 'bupati', 'wali_kota'] as const;
 type Declarer = (typeof declarers)[number];
 const statusColor = { upcoming: 'blue', active: 'red', expired: 'gray', ended: 'gray' } as const;
-
-function Problems({ error }: { error: ApiError | null }) {
-  if (!error) return null;
-  return (
-    <Alert color="red" data-testid="emergency-error">
-      {error.message}
-      {error.problems.length > 0 ? (
-        <List size="sm">
-          {error.problems.map((p) => (
-            <List.Item key={`${p.path}${p.message}`}>{p.message}</List.Item>
-          ))}
-        </List>
-      ) : null}
-    </Alert>
-  );
-}
 
 /** The declaration form: the decree, the disaster, the area, start and end. */
 function DeclareForm() {
@@ -55,7 +38,7 @@ function DeclareForm() {
     queryFn: () => get<RegencyList>('/api/regions/regencies'),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const [form, setForm] = useState({
+  const { form, setForm, text, choice } = useFields({
     number: '',
     decreedOn: '',
     declaredBy: 'gubernur' as Declarer,
@@ -71,53 +54,22 @@ function DeclareForm() {
       void client.invalidateQueries({ queryKey: ['emergencies'] });
     },
   });
-  // The value is read at the event: React clears `currentTarget` before an updater runs.
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
         {t('declare')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('number')} value={form.number} onChange={set('number')} data-testid="em-number" />
-        <TextInput
-          type="date"
-          label={t('decreedOn')}
-          value={form.decreedOn}
-          onChange={set('decreedOn')}
-          data-testid="em-decreed-on"
-        />
+        <TextInput label={t('number')} {...text('number', 'em-number')} />
+        <TextInput type="date" label={t('decreedOn')} {...text('decreedOn', 'em-decreed-on')} />
         <Select
           label={t('declaredBy')}
           data={declarers.map((d) => ({ value: d, label: t(`by_${d}`) }))}
-          value={form.declaredBy}
-          onChange={(v) => v && setForm((f) => ({ ...f, declaredBy: v as Declarer }))}
-          allowDeselect={false}
-          data-testid="em-declared-by"
+          {...choice('declaredBy', 'em-declared-by')}
         />
-        <TextInput
-          label={t('disaster')}
-          value={form.disaster}
-          onChange={set('disaster')}
-          data-testid="em-disaster"
-        />
-        <TextInput
-          type="date"
-          label={t('startsOn')}
-          value={form.startsOn}
-          onChange={set('startsOn')}
-          data-testid="em-starts-on"
-        />
-        <TextInput
-          type="date"
-          label={t('endsOn')}
-          value={form.endsOn}
-          onChange={set('endsOn')}
-          data-testid="em-ends-on"
-        />
+        <TextInput label={t('disaster')} {...text('disaster', 'em-disaster')} />
+        <TextInput type="date" label={t('startsOn')} {...text('startsOn', 'em-starts-on')} />
+        <TextInput type="date" label={t('endsOn')} {...text('endsOn', 'em-ends-on')} />
       </SimpleGrid>
       <MultiSelect
         mt="sm"
@@ -136,7 +88,7 @@ function DeclareForm() {
           {t('save')}
         </Button>
       </Group>
-      <Problems error={declare.error} />
+      <ApiProblems error={declare.error} testId="emergency-error" />
     </Paper>
   );
 }
@@ -156,10 +108,10 @@ function EmergencyRow({
 }) {
   const { t } = useTexts(emergenciesTexts);
   const client = useQueryClient();
-  const [decree, setDecree] = useState({ number: '', decreedOn: '', endsOn: '' });
+  const { form: decree, reset, text } = useFields({ number: '', decreedOn: '', endsOn: '' });
   const declaredBy = e.decrees[0]?.declaredBy ?? 'gubernur';
   const onSuccess = () => {
-    setDecree({ number: '', decreedOn: '', endsOn: '' });
+    reset();
     void client.invalidateQueries({ queryKey: ['emergencies'] });
   };
   const extend = useMutation<Emergency, ApiError>({
@@ -225,35 +177,9 @@ function EmergencyRow({
       </Table>
       {manage && open ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-          <TextInput
-            label={t('number')}
-            value={decree.number}
-            onChange={(ev) => {
-              const number = ev.currentTarget.value;
-              setDecree((d) => ({ ...d, number }));
-            }}
-            data-testid="decree-number"
-          />
-          <TextInput
-            type="date"
-            label={t('decreedOn')}
-            value={decree.decreedOn}
-            onChange={(ev) => {
-              const decreedOn = ev.currentTarget.value;
-              setDecree((d) => ({ ...d, decreedOn }));
-            }}
-            data-testid="decree-date"
-          />
-          <TextInput
-            type="date"
-            label={t('newEnd')}
-            value={decree.endsOn}
-            onChange={(ev) => {
-              const endsOn = ev.currentTarget.value;
-              setDecree((d) => ({ ...d, endsOn }));
-            }}
-            data-testid="decree-ends-on"
-          />
+          <TextInput label={t('number')} {...text('number', 'decree-number')} />
+          <TextInput type="date" label={t('decreedOn')} {...text('decreedOn', 'decree-date')} />
+          <TextInput type="date" label={t('newEnd')} {...text('endsOn', 'decree-ends-on')} />
           <Group>
             <Button
               variant="light"
@@ -275,7 +201,7 @@ function EmergencyRow({
           </Group>
         </SimpleGrid>
       ) : null}
-      <Problems error={extend.error ?? end.error} />
+      <ApiProblems error={extend.error ?? end.error} testId="emergency-error" />
     </Paper>
   );
 }

@@ -13,10 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { type ApiError, get, post } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
+import { useFields } from '../../components/use-fields.ts';
 import { formatNumber } from '../../format.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { stockTexts } from '../../i18n/stock.ts';
@@ -39,8 +39,14 @@ const numberOrNull = (s: string) => (s.trim() === '' ? null : Number(s.replace('
 function AddItemForm() {
   const { t } = useTexts(stockTexts);
   const client = useQueryClient();
-  const empty = { name: '', uom: '', category: 'food' as Category, norm: '', normUnit: '', minimum: '' };
-  const [form, setForm] = useState(empty);
+  const { form, reset, text, choice } = useFields({
+    name: '',
+    uom: '',
+    category: 'food' as Category,
+    norm: '',
+    normUnit: '',
+    minimum: '',
+  });
   const add = useMutation<Item, ApiError>({
     mutationFn: () =>
       post<Item>('/api/stock/items', {
@@ -52,50 +58,26 @@ function AddItemForm() {
         minimum: numberOrNull(form.minimum),
       }),
     onSuccess: () => {
-      setForm(empty);
+      reset();
       void client.invalidateQueries({ queryKey: ['stock'] });
     },
   });
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
         {t('addItem')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('name')} value={form.name} onChange={set('name')} data-testid="item-name" />
-        <TextInput label={t('uom')} value={form.uom} onChange={set('uom')} data-testid="item-uom" />
+        <TextInput label={t('name')} {...text('name', 'item-name')} />
+        <TextInput label={t('uom')} {...text('uom', 'item-uom')} />
         <Select
           label={t('category')}
           data={categories.map((c) => ({ value: c, label: t(`cat_${c}`) }))}
-          value={form.category}
-          onChange={(v) => v && setForm((f) => ({ ...f, category: v as Category }))}
-          allowDeselect={false}
-          data-testid="item-category"
+          {...choice('category', 'item-category')}
         />
-        <TextInput
-          label={t('norm')}
-          inputMode="decimal"
-          value={form.norm}
-          onChange={set('norm')}
-          data-testid="item-norm"
-        />
-        <TextInput
-          label={t('normUnit')}
-          value={form.normUnit}
-          onChange={set('normUnit')}
-          data-testid="item-norm-unit"
-        />
-        <TextInput
-          label={t('minimum')}
-          inputMode="numeric"
-          value={form.minimum}
-          onChange={set('minimum')}
-          data-testid="item-minimum"
-        />
+        <TextInput label={t('norm')} inputMode="decimal" {...text('norm', 'item-norm')} />
+        <TextInput label={t('normUnit')} {...text('normUnit', 'item-norm-unit')} />
+        <TextInput label={t('minimum')} inputMode="numeric" {...text('minimum', 'item-minimum')} />
       </SimpleGrid>
       <Group mt="sm">
         <Button onClick={() => add.mutate()} loading={add.isPending} data-testid="item-save">

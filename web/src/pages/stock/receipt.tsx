@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type ApiError, get, post } from '../../api.ts';
 import { RequireSession } from '../../components/require-session.tsx';
+import { useFields } from '../../components/use-fields.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { stockTexts } from '../../i18n/stock.ts';
 import { Problems, StockNav, todayIso, useWarehouses, WarehouseSelect } from './stock-shared.tsx';
@@ -50,14 +51,13 @@ export function StockReceiptPage() {
   useEffect(() => {
     if (warehouseId === null && first) setWarehouseId(String(first.id));
   }, [warehouseId, first]);
-  const empty = {
+  const { form, reset, text, choice } = useFields({
     source: 'procurement' as Source,
     supplier: '',
     documentRef: '',
     receivedOn: todayIso(),
     note: '',
-  };
-  const [form, setForm] = useState(empty);
+  });
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const receive = useMutation<ReceiptAnswer, ApiError>({
     mutationFn: () =>
@@ -72,15 +72,11 @@ export function StockReceiptPage() {
         })),
       }),
     onSuccess: () => {
-      setForm(empty);
+      reset();
       setLines([emptyLine()]);
       void client.invalidateQueries({ queryKey: ['stock'] });
     },
   });
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
   const setLine = (key: number, patch: Partial<Line>) =>
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const itemOptions = (items.data?.items ?? [])
@@ -100,36 +96,12 @@ export function StockReceiptPage() {
               <Select
                 label={t('source')}
                 data={sources.map((s) => ({ value: s, label: t(`source_${s}`) }))}
-                value={form.source}
-                onChange={(v) => v && setForm((f) => ({ ...f, source: v as Source }))}
-                allowDeselect={false}
-                data-testid="receipt-source"
+                {...choice('source', 'receipt-source')}
               />
-              <TextInput
-                label={t('supplier')}
-                value={form.supplier}
-                onChange={set('supplier')}
-                data-testid="receipt-supplier"
-              />
-              <TextInput
-                label={t('documentRef')}
-                value={form.documentRef}
-                onChange={set('documentRef')}
-                data-testid="receipt-document"
-              />
-              <TextInput
-                type="date"
-                label={t('receivedOn')}
-                value={form.receivedOn}
-                onChange={set('receivedOn')}
-                data-testid="receipt-date"
-              />
-              <TextInput
-                label={t('note')}
-                value={form.note}
-                onChange={set('note')}
-                data-testid="receipt-note"
-              />
+              <TextInput label={t('supplier')} {...text('supplier', 'receipt-supplier')} />
+              <TextInput label={t('documentRef')} {...text('documentRef', 'receipt-document')} />
+              <TextInput type="date" label={t('receivedOn')} {...text('receivedOn', 'receipt-date')} />
+              <TextInput label={t('note')} {...text('note', 'receipt-note')} />
             </SimpleGrid>
             <Title order={2} size="h5" mt="md" mb="xs">
               {t('lines')}

@@ -1,8 +1,9 @@
 import type { WarehousesAnswer } from '@jaring/logistics/stock.schema.ts';
-import { Alert, Anchor, Group, List, Select } from '@mantine/core';
+import { Anchor, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ApiError, get } from '../../api.ts';
+import { ApiProblems } from '../../components/api-problems.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { stockTexts } from '../../i18n/stock.ts';
 
@@ -33,24 +34,12 @@ export function Problems({
   labels?: Record<string, string>;
 }) {
   const { t } = useTexts(stockTexts);
-  if (!error) return null;
   return (
-    <Alert color="red" data-testid="stock-error">
-      {error.message}
-      {error.problems.length > 0 ? (
-        <List size="sm">
-          {error.problems.map((p) => {
-            const place = placeOf(p.path, labels, (n) => t('lineN', { n }));
-            return (
-              <List.Item key={`${p.path}${p.message}`}>
-                {place ? `${place}: ` : ''}
-                {p.message}
-              </List.Item>
-            );
-          })}
-        </List>
-      ) : null}
-    </Alert>
+    <ApiProblems
+      error={error}
+      testId="stock-error"
+      place={(path) => placeOf(path, labels, (n) => t('lineN', { n }))}
+    />
   );
 }
 

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type ApiError, get, post, uploadFile } from '../../api.ts';
+import { ApiProblems } from '../../components/api-problems.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { formatDate } from '../../format.ts';
@@ -193,18 +194,7 @@ export function SubmitReliefPage() {
                   ))}
                 </Stack>
               </Paper>
-              {submit.error ? (
-                <Alert color="red" data-testid="submit-error" role="alert">
-                  {submit.error.message}
-                  {submit.error.problems.length > 0 ? (
-                    <List size="sm">
-                      {submit.error.problems.map((p) => (
-                        <List.Item key={`${p.path}${p.message}`}>{p.message}</List.Item>
-                      ))}
-                    </List>
-                  ) : null}
-                </Alert>
-              ) : null}
+              <ApiProblems error={submit.error} testId="submit-error" />
               {unsent ? (
                 <Alert color="orange" data-testid="submit-unsent" role="alert">
                   <Stack gap={4}>
