@@ -390,6 +390,11 @@ export const errorCatalogue = {
     id: 'Permohonan ini sudah memiliki barang yang dipesan; lepaskan dulu sebelum memesan lagi.',
     en: 'This request already has stock reserved; release it before reserving again.',
   },
+  'stock.return_exceeds': {
+    status: 409,
+    id: 'Jumlah yang dikembalikan ({wanted}) melebihi yang dikirim dari batch ini untuk permohonan ini dan belum dikembalikan ({returnable}).',
+    en: 'The quantity returned ({wanted}) is more than was dispatched from this batch for this request and not yet returned ({returnable}).',
+  },
   'stock.nothing_reserved': {
     status: 409,
     id: 'Tidak ada barang yang dipesan untuk dikirim.',

@@ -21,6 +21,7 @@ import {
   dispatchReserved,
   releaseStock,
   reserveStock,
+  returnableTo,
   returnStock,
   type StockSource,
   writeOffStock,
@@ -251,6 +252,32 @@ const handover: Effect = {
           }),
         );
       return { batchId, quantity, reason, damaged: line.damaged === true };
+    });
+    // Each line must come out of what this shipment sent from its batch, two lines of one batch
+    // together; returnStock refuses it too, but here the refusal is placed on the line.
+    const returnable = await returnableTo(tx, input.ctx.unit.id, sourceOf(input));
+    const claimed = new Map<number, number>();
+    returns.forEach((r, i) => {
+      if (!Number.isSafeInteger(r.batchId) || !Number.isSafeInteger(r.quantity) || r.quantity <= 0) return;
+      const left = returnable.get(r.batchId);
+      if (left === undefined) {
+        problems.push(
+          problemIn(`data.returns[${i}].batchId`, {
+            id: 'batch ini tidak dikirim untuk permohonan ini',
+            en: 'this batch was not dispatched for this request',
+          }),
+        );
+        return;
+      }
+      const total = (claimed.get(r.batchId) ?? 0) + r.quantity;
+      claimed.set(r.batchId, total);
+      if (total > left)
+        problems.push(
+          problemIn(`data.returns[${i}].quantity`, {
+            id: `melebihi yang dikirim dari batch ini (${left})`,
+            en: `more than was dispatched from this batch (${left})`,
+          }),
+        );
     });
     if (problems.length > 0) throw new ValidationError('case.invalid', problems);
     let returned = 0;

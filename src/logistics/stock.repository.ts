@@ -178,6 +178,29 @@ export async function holdingsOf(
   };
 }
 
+/**
+ * What a source may still bring back, per batch: what it dispatched from the batch less what it
+ * has returned to it. A batch it never dispatched from is not in the map.
+ */
+export async function returnableOf(
+  tx: Db,
+  unitId: number,
+  source: { kind: SourceKind; id: number },
+): Promise<Map<number, number>> {
+  const found = await rows<{ batchId: number; returnable: number }>(
+    tx,
+    sql`SELECT batch_id AS "batchId",
+        (coalesce(sum(quantity) FILTER (WHERE kind = 'dispatch'), 0)
+          - coalesce(sum(quantity) FILTER (WHERE kind = 'return'), 0))::int AS returnable
+      FROM stock_movements
+      WHERE unit_id = ${unitId} AND source_kind = ${source.kind} AND source_id = ${source.id}
+        AND kind IN ('dispatch', 'return')
+      GROUP BY batch_id
+      HAVING count(*) FILTER (WHERE kind = 'dispatch') > 0`,
+  );
+  return new Map(found.map((r) => [r.batchId, r.returnable]));
+}
+
 export interface BatchRow {
   batchId: number;
   itemId: number;

@@ -19,6 +19,7 @@ import {
   post,
   raisedCode,
   reserveInDatabase,
+  returnableOf,
   settleInDatabase,
 } from './stock.repository.ts';
 import type { Allocation, Item, PositionRow, Warehouse } from './stock.schema.ts';
@@ -241,12 +242,35 @@ async function postOnBatch(
   }
 }
 
-/** Puts goods back on a batch (a shortfall at handover, goods brought back). */
+/**
+ * Puts goods back on a batch (a shortfall at handover, goods brought back): only what the source
+ * dispatched from that batch and has not yet returned, checked inside the item's lock, so that
+ * no return makes stock that never left.
+ */
 export async function returnStock(
   tx: Db,
   input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
 ): Promise<void> {
+  const found = await findBatch(tx, input.unitId, input.batchId);
+  if (!found) throw new DomainError('stock.not_found', { batchId: input.batchId });
+  await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, true);
+  const returnable = (await returnableOf(tx, input.unitId, input.source)).get(input.batchId) ?? 0;
+  if (input.quantity > returnable)
+    throw new DomainError('stock.return_exceeds', {
+      batchId: input.batchId,
+      wanted: input.quantity,
+      returnable,
+    });
   await postOnBatch(tx, input, 'return', 1);
+}
+
+/** What a source may still return, per batch (see `returnStock`). */
+export async function returnableTo(
+  tx: Db,
+  unitId: number,
+  source: StockSource,
+): Promise<Map<number, number>> {
+  return returnableOf(tx, unitId, source);
 }
 
 /** Takes goods off a batch for good (expired, damaged), with the reason; never reserved stock. */

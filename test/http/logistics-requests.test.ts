@@ -6,6 +6,7 @@ import {
   createItem,
   createWarehouse,
   receiveGoods,
+  returnStock,
   stockPosition,
 } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
@@ -363,6 +364,41 @@ describe('relief requests (Banten): the emergency check at opening and the workf
       returns: [{ batchId: received.batchIds[0], quantity: 10 }],
     });
     expect(noReason.statusCode).toBe(422);
+    // What was not sent cannot come back: more than the batch sent, a batch this shipment never
+    // took from, two lines of one batch above what it sent. Refused on the line, nothing moves.
+    const elsewhere = await createWarehouse(db, unitId, { code: 'GDG-UJI-LAIN', name: 'Gudang Uji Lain' });
+    const [unsent] = (
+      await receiveGoods(db, {
+        unitId,
+        warehouseId: elsewhere.id,
+        source: 'donation',
+        supplier: 'Donatur',
+        documentRef: 'BAPB/UJI/LAIN',
+        receivedOn: today,
+        lines: [{ itemId: tarp.id, quantity: 5, expiresOn: null }],
+        userId,
+      })
+    ).batchIds;
+    const refused = await act(fungsional, 'serahkan', 7, {
+      receiverName: 'H. Suhendi',
+      receiverPosition: 'Kepala Desa Sumur',
+      returns: [
+        { batchId: received.batchIds[1], quantity: 301, reason: 'Dihitung ulang di posko' },
+        { batchId: unsent, quantity: 3, reason: 'Tidak pernah dikirim' },
+        { batchId: received.batchIds[2], quantity: 15, damaged: true, reason: 'Sobek dalam perjalanan' },
+        { batchId: received.batchIds[2], quantity: 10, damaged: true, reason: 'Sobek dalam perjalanan' },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(
+      refused.json().error.problems.map((p: { path: string; message: string }) => [p.path, p.message]),
+    ).toEqual([
+      ['data.returns[0].quantity', 'melebihi yang dikirim dari batch ini (300)'],
+      ['data.returns[1].batchId', 'batch ini tidak dikirim untuk permohonan ini'],
+      ['data.returns[3].quantity', 'melebihi yang dikirim dari batch ini (20)'],
+    ]);
+    expect(await position(rice.id)).toEqual({ onHand: 200, reserved: 0, available: 200 });
+    expect(await position(tarp.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
     const done = await act(fungsional, 'serahkan', 7, {
       receiverName: 'H. Suhendi',
       receiverPosition: 'Kepala Desa Sumur',
@@ -377,6 +413,17 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     expect(await position(rice.id)).toEqual({ onHand: 210, reserved: 0, available: 210 });
     expect(await position(tarp.id)).toEqual({ onHand: 30, reserved: 0, available: 30 });
     expect(await checkStock(db, unitId)).toEqual([]);
+    // The stock service refuses it as well, whoever calls it: 90 kg of that batch are left to return.
+    await expect(
+      returnStock(db, {
+        unitId,
+        source: { kind: 'case', id },
+        userId,
+        reason: 'Dikembalikan lagi',
+        batchId: received.batchIds[0] ?? 0,
+        quantity: 91,
+      }),
+    ).rejects.toMatchObject({ code: 'stock.return_exceeds', details: { wanted: 91, returnable: 90 } });
   });
 
   it('a request withdrawn after approval gives its reservation back', async () => {
