@@ -10,13 +10,18 @@ export const today = todayIn('Asia/Jakarta');
 export const inDays = (n: number, from = today) =>
   new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** A flood emergency declared by the Gubernur's decree over `areas`, for two weeks from `day`. */
-export async function declareFlood(kadis: Agent, number: string, areas: string[], day = today) {
+/** An emergency declared by the Gubernur's decree over `areas`, for two weeks from `day`. */
+export async function declareEmergency(
+  kadis: Agent,
+  number: string,
+  areas: string[],
+  { day = today, disaster = 'Banjir' }: { day?: string; disaster?: string } = {},
+) {
   const res = await kadis.post('/api/emergencies', {
     number,
     decreedOn: day,
     declaredBy: 'gubernur',
-    disaster: 'Banjir',
+    disaster,
     areas,
     startsOn: day,
     endsOn: inDays(14, day),

@@ -46,3 +46,13 @@ export async function caseFacts(
     .where(and(...where))
     .orderBy(asc(cases.openedAt), asc(cases.id));
 }
+
+/** What the opening check of one case of the unit returned, kept with its opening action. */
+export async function openingResult(db: Db, unitId: number, caseId: number): Promise<unknown> {
+  const [found] = await db
+    .select({ result: sql<unknown>`${opening.data} -> 'result'` })
+    .from(cases)
+    .innerJoin(opening, and(eq(opening.caseId, cases.id), eq(opening.seq, 1)))
+    .where(and(eq(cases.unitId, unitId), eq(cases.id, caseId)));
+  return found?.result ?? null;
+}

@@ -4,7 +4,7 @@ import type { TimeLimit } from '../standards/standard.schema.ts';
 import { revisionIdsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
 import type { CaseStatus } from './case.reducer.ts';
-import { caseFacts } from './case-facts.repository.ts';
+import { caseFacts, openingResult } from './case-facts.repository.ts';
 import type { StepDeadlineView } from './cases.schema.ts';
 import { deadlineView, decisionsOf, stepDeadlines } from './deadline.ts';
 
@@ -55,6 +55,21 @@ async function revisionsOpenedWith(db: Db, unitId: number, openingCheck: string)
  * The unit's cases whose workflow opens with the check `openingCheck`, oldest first; with
  * `holding`, only those whose opening result holds these values (`{ emergencyId: 3 }`).
  */
+/**
+ * What a case's opening check returned (as `CaseFacts.opening`), or null: a module reads what
+ * its check recorded (the emergency a relief request opened under) from the case itself.
+ */
+export async function openingOf(
+  db: Db,
+  unitId: number,
+  caseId: number,
+): Promise<Record<string, unknown> | null> {
+  const found = await openingResult(db, unitId, caseId);
+  return found !== null && typeof found === 'object' && !Array.isArray(found)
+    ? (found as Record<string, unknown>)
+    : null;
+}
+
 export async function casesOpenedWith(
   db: Db,
   unitId: number,

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { UnitRow } from '../auth/auth.repository.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { users } from '../auth/auth.tables.ts';
 import { RoleLabels, type StaffRole } from '../auth/roles.ts';
+import { openingOf } from '../cases/case-facts.service.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
@@ -11,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { FileStore } from '../documents/file-store.ts';
 import { issueCaseDocument, type LetterRow } from '../documents/letters.service.ts';
 import { logisticsDispositions } from './dispositions.tables.ts';
-import { emergencies, emergencyAreas } from './emergencies.tables.ts';
+import { emergencies } from './emergencies.tables.ts';
 import {
   type HandoverLine,
   type PaperLine,
@@ -224,16 +225,17 @@ async function goodsOfCase(tx: Db, unitId: number, caseId: number, what: 'dispat
     .orderBy(asc(stockItems.name), asc(stockMovements.batchId));
 }
 
-/** The emergency a request was opened under (its disaster names the goods on the BAST). */
-async function disasterOf(tx: Db, unitId: number, areaCode: unknown, openedOn: string): Promise<string> {
-  if (typeof areaCode !== 'string') return '';
-  const rows = await tx
-    .select({ disaster: emergencies.disaster, area: emergencyAreas.regionCode })
+/**
+ * The disaster of the emergency a request was opened under, as its opening check recorded it
+ * (the same emergency the reports book the goods to), for the BAST's text.
+ */
+async function disasterOf(tx: Db, unitId: number, caseId: number): Promise<string> {
+  const emergencyId = (await openingOf(tx, unitId, caseId))?.emergencyId;
+  if (typeof emergencyId !== 'number') return '';
+  const [found] = await tx
+    .select({ disaster: emergencies.disaster })
     .from(emergencies)
-    .innerJoin(emergencyAreas, eq(emergencyAreas.emergencyId, emergencies.id))
-    .where(and(eq(emergencies.unitId, unitId), lte(emergencies.startsOn, openedOn)))
-    .orderBy(desc(emergencies.id));
-  const found = rows.find((r) => areaCode === r.area || areaCode.startsWith(`${r.area}.`));
+    .where(and(eq(emergencies.unitId, unitId), eq(emergencies.id, emergencyId)));
   return found?.disaster.toLowerCase() ?? '';
 }
 
@@ -368,8 +370,7 @@ export async function issueHandoverRecord(
       `${r.damaged ? 'rusak' : 'kurang'} ${r.quantity.toLocaleString('id-ID')} ${line.uom}: ${r.reason}`,
     );
   }
-  const openedOn = todayIn(unit.timeZone, env.caseRow.openedAt);
-  const disaster = await disasterOf(tx, unit.id, env.caseRow.intake.areaCode, openedOn);
+  const disaster = await disasterOf(tx, unit.id, env.caseRow.id);
   const code = env.caseRow.intake.areaCode;
   const region = typeof code === 'string' ? findRegion(code) : undefined;
   const first = partyOf(env.ctx, env.role);

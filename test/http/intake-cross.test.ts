@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
 import { secondConnection } from '../db.ts';
-import { declareFlood, plainItem } from '../relief.ts';
+import { declareEmergency, plainItem } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% silang\n');
 const hour = 3_600_000;
@@ -51,7 +51,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('an intake correction crossing
     const unitId = await unitIdOf(db, 'banten');
     itemId = (await plainItem(db, unitId, { name: 'Selimut Uji Silang', uom: 'lembar', category: 'shelter' }))
       .id;
-    await declareFlood(kadis, '360/Kep.401-Huk/2026', ['36.02']);
+    await declareEmergency(kadis, '360/Kep.401-Huk/2026', ['36.02']);
     const opened = await fo.post('/api/cases', {
       standardId: 'logistik-tanggap-darurat',
       applicant: { name: 'Posko Silang' },

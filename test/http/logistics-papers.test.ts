@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
-import { declareFlood, inDays, plainItem, today } from '../relief.ts';
+import { declareEmergency, inDays, plainItem, today } from '../relief.ts';
 
 const scan = Buffer.from('%PDF-1.4\n% berkas\n');
 /** The PDF's text as laid out (table rows stay on one line), runs of spaces as one. */
@@ -106,7 +106,10 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
         userId: null,
       })
     ).batchIds;
-    await declareFlood(kadis, '360/Kep.200-Huk/2026', ['36.01']);
+    await declareEmergency(kadis, '360/Kep.200-Huk/2026', ['36.01']);
+    // A second emergency over the same regency, declared later: a request is booked to the first
+    // (the older one its opening check finds), and its BAST must name that one's disaster.
+    await declareEmergency(kadis, '360/Kep.201-Huk/2026', ['36.01'], { disaster: 'Tanah longsor' });
   });
   afterAll(() => t.close());
 
@@ -261,6 +264,7 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
       'PIHAK KEDUA',
       'Posko Desa Pagadungan',
       `Surat Jalan Nomor ${sent.deliveryNote}`,
+      'bantuan logistik tanggap darurat banjir berdasarkan permohonan',
       'kurang 5 kg: Kurang 5 kg saat ditimbang',
       'rusak 2 lembar: Sobek saat bongkar muat',
       'Catatan penerimaan: Diterima di balai desa',

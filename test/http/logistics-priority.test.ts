@@ -6,7 +6,7 @@ import { queue, updateProjection } from '../../src/cases/cases.repository.ts';
 import { todayIn } from '../../src/core/dates.ts';
 import { rows } from '../../src/db/client.ts';
 import { type Agent, createTestApp, ManualClock, signedIn, type TestApp, unitIdOf } from '../app.ts';
-import { declareFlood, plainItem } from '../relief.ts';
+import { declareEmergency, plainItem } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% prioritas\n');
 const hour = 3_600_000;
@@ -66,7 +66,7 @@ describe('relief request priority: the deadline of the Kepala Bidang’s decisio
     const db = t.database.db;
     const unitId = await unitIdOf(db, 'banten');
     itemId = (await plainItem(db, unitId, { name: 'Air Mineral Uji', uom: 'dus', category: 'water' })).id;
-    await declareFlood(kadis, '360/Kep.400-Huk/2026', ['36.02'], day);
+    await declareEmergency(kadis, '360/Kep.400-Huk/2026', ['36.02'], { day });
     for (const [key, priority] of [
       ['kritis', 'kritis'],
       ['unset', undefined],
