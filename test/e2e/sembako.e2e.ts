@@ -78,7 +78,31 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     await page.reload();
     await page.getByRole('button', { name: 'Berkas lengkap, teruskan ke petugas', exact: true }).waitFor();
     await expectAccessible(page, 'case with its papers');
-    await doAction('Berkas lengkap, teruskan ke petugas');
+
+    // The same desk forwards it from another tab first. This tab's click is refused, and it says
+    // so, although the desk has nothing left to do on the case it now shows.
+    const caseId = caseUrl.match(/(\d+)$/)?.[1];
+    const { token } = (await (await page.request.get(`${server.url}/api/auth/csrf`)).json()) as {
+      token: string;
+    };
+    const current = (await (await page.request.get(`${server.url}/api/cases/${caseId}`)).json()) as {
+      case: { version: number };
+      available: Array<{ id: string; label: string }>;
+    };
+    const forward = current.available.find((a) => a.label === 'Berkas lengkap, teruskan ke petugas');
+    const other = await page.request.post(`${server.url}/api/cases/${caseId}/actions`, {
+      headers: { 'x-csrf-token': token },
+      data: { action: forward?.id, version: current.case.version },
+    });
+    expect(other.status(), await other.text()).toBe(200);
+    await page.getByRole('button', { name: 'Berkas lengkap, teruskan ke petugas', exact: true }).click();
+    const stale = page.getByTestId('action-error');
+    await stale.getByText('sudah diproses petugas lain sebelum tindakan Anda').waitFor();
+    await page
+      .getByRole('button', { name: 'Berkas lengkap, teruskan ke petugas' })
+      .waitFor({ state: 'detached' });
+    await expectAccessible(page, 'an action refused because another desk acted first');
+    await page.screenshot({ path: `${artifacts}/sembako-acted-meanwhile.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 

@@ -34,6 +34,10 @@ export const casesTexts = defineTexts({
   correctAnswers: { id: 'Koreksi jawaban', en: 'Correct the answers' },
   correctionReason: { id: 'Alasan koreksi', en: 'Reason for the correction' },
   saveCorrection: { id: 'Simpan koreksi', en: 'Save the correction' },
+  actedMeanwhile: {
+    id: 'Permohonan ini sudah diproses petugas lain sebelum tindakan Anda, sehingga tindakan Anda tidak disimpan. Halaman kini menampilkan keadaan terbaru; periksa riwayatnya.',
+    en: 'Someone else acted on this request before you, so your action was not kept. The page now shows where it stands; check its history.',
+  },
   reloadAnswers: { id: 'Muat jawaban terbaru', en: 'Load the latest answers' },
   yes: { id: 'Ya', en: 'Yes' },
   no: { id: 'Tidak', en: 'No' },

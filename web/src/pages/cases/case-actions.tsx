@@ -84,7 +84,14 @@ export function CaseActions({
       refresh();
     },
   });
-  if (v.available.length === 0) return null;
+  // A refused action reloads the case; when nothing is left to do here (another desk moved it on
+  // meanwhile), the refusal still shows, so that nobody believes their action was kept.
+  if (v.available.length === 0)
+    return act.isError ? (
+      <Paper withBorder p="md" className="no-print">
+        <ActionError error={act.error} />
+      </Paper>
+    ) : null;
   const fieldsOf = (a: WorkflowAction) => ('fields' in a ? a.fields?.map((f) => f.id) : undefined);
   return (
     <Paper withBorder p="md" className="no-print">
@@ -184,22 +191,7 @@ export function CaseActions({
             </Button>
           ))}
         </Group>
-        {act.isError ? (
-          <Alert color="red" role="alert" data-testid="action-error">
-            {act.error.message}
-            {act.error.problems.some((p) => !isGoodsProblem(p.path)) ? (
-              <List size="sm">
-                {act.error.problems
-                  .filter((p) => !isGoodsProblem(p.path))
-                  .map((p) => (
-                    <List.Item key={p.path}>
-                      {p.path}: {p.message}
-                    </List.Item>
-                  ))}
-              </List>
-            ) : null}
-          </Alert>
-        ) : null}
+        {act.isError ? <ActionError error={act.error} /> : null}
       </Stack>
       {confirming ? (
         <ConfirmAction
@@ -237,4 +229,25 @@ function actionVariant(v: CaseView, a: WorkflowAction): 'filled' | 'default' | '
     if (v.step && order.indexOf(a.to) <= order.indexOf(v.step.id)) return 'default';
   }
   return 'filled';
+}
+
+/**
+ * Why the action was refused. A conflict means another desk acted first: this one's action was
+ * not kept, and the page now shows the case as it stands. A problem's message names its field.
+ */
+function ActionError({ error }: { error: ApiError }) {
+  const { t } = useTexts(casesTexts);
+  const problems = error.problems.filter((p) => !isGoodsProblem(p.path));
+  return (
+    <Alert color="red" role="alert" data-testid="action-error">
+      {error.code === 'case.conflict' ? t('actedMeanwhile') : error.message}
+      {problems.length > 0 ? (
+        <List size="sm">
+          {problems.map((p) => (
+            <List.Item key={p.path}>{p.message}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
 }
