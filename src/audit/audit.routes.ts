@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayIn } from '../core/dates.ts';
 import { pickLanguage } from '../core/i18n.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -84,7 +85,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (
         after: { filter, upTo },
       });
       const lang = asked ?? pickLanguage(request.headers['accept-language']);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = todayIn(unit.timeZone);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="log-audit-${day}.xlsx"`)

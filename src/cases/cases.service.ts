@@ -8,6 +8,7 @@ import type { StaffRole } from '../auth/roles.ts';
 import { calendarOf } from '../calendar/calendar.service.ts';
 import { addOfficeMinutes, addWorkingDays, type WorkingCalendar } from '../core/calendar.ts';
 import type { Clock } from '../core/clock.ts';
+import { todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { parseNik } from '../core/nik.ts';
 import { maskNumbersInText, maskPersonalNumbers } from '../core/privacy.ts';
@@ -173,7 +174,8 @@ export async function openCaseIn(
   const openedAt = new Date(clock.now());
   const row = await findStandard(db, unit.id, input.standardId);
   if (!row) throw new DomainError('standard.not_found', { id: input.standardId });
-  const revision = pickInForce(await revisionMetasOf(db, row.id), openedAt.toISOString().slice(0, 10));
+  // The standard in force on the office's own date: one effective from today applies from midnight there.
+  const revision = pickInForce(await revisionMetasOf(db, row.id), todayIn(unit.timeZone, openedAt));
   if (!revision) throw new DomainError('standard.not_found', { id: input.standardId });
   const standard = await standardOfRevision(db, revision.id);
   const workflow = workflowOf(standard);

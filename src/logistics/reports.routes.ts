@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { guard, requireAuth } from '../auth/guard.ts';
+import { todayIn } from '../core/dates.ts';
 import { distributionWorkbook, requestAgeWorkbook } from './reports.export.ts';
 import {
   DistributionQuery,
@@ -26,7 +27,8 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * emergency, which names no person.
  */
 export const logisticsReportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const day = () => new Date(app.clock.now()).toISOString().slice(0, 10);
+  // The office's own date, as its staff would write it on the file.
+  const day = (unit: { timeZone: string }) => todayIn(unit.timeZone, new Date(app.clock.now()));
 
   app.get(
     '/api/logistics/distributions',
@@ -47,8 +49,8 @@ export const logisticsReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const only = request.query.emergencyId === undefined ? '' : `-${request.query.emergencyId}`;
       return reply
         .header('content-type', xlsx)
-        .header('content-disposition', `attachment; filename="penyaluran-logistik${only}-${day()}.xlsx"`)
-        .send(await distributionWorkbook(`Penyaluran bantuan logistik ${unit.name}, ${day()}`, report));
+        .header('content-disposition', `attachment; filename="penyaluran-logistik${only}-${day(unit)}.xlsx"`)
+        .send(await distributionWorkbook(`Penyaluran bantuan logistik ${unit.name}, ${day(unit)}`, report));
     },
   );
 
@@ -70,10 +72,10 @@ export const logisticsReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await requestAgeReport(app.db, unit, request.query, app.clock);
       return reply
         .header('content-type', xlsx)
-        .header('content-disposition', `attachment; filename="umur-permohonan-logistik-${day()}.xlsx"`)
+        .header('content-disposition', `attachment; filename="umur-permohonan-logistik-${day(unit)}.xlsx"`)
         .send(
           await requestAgeWorkbook(
-            `Permohonan bantuan logistik menurut status dan umur, ${unit.name}, ${day()}`,
+            `Permohonan bantuan logistik menurut status dan umur, ${unit.name}, ${day(unit)}`,
             report,
           ),
         );

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.service.ts';
 import { clientOf, guard, requireAuth } from '../auth/guard.ts';
+import { todayIn } from '../core/dates.ts';
 import { cardWorkbook, positionWorkbook } from './stock.export.ts';
 import {
   BatchesAnswer,
@@ -99,7 +100,7 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
       const { warehouseId } = request.query;
       if (warehouseId !== undefined) await checkWarehouse(app.db, unit.id, warehouseId);
       const rows = await stockPosition(app.db, unit.id, warehouseId, app.clock);
-      const day = new Date(app.clock.now()).toISOString().slice(0, 10);
+      const day = todayIn(unit.timeZone, new Date(app.clock.now()));
       return reply
         .header('content-type', xlsx)
         .header('content-disposition', `attachment; filename="posisi-stok-${day}.xlsx"`)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
+import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/privacy.ts';
 import type { Db } from '../db/client.ts';
@@ -101,7 +102,7 @@ export function exportTickets(db: Db) {
       )
         throw new DomainError('registry.export_not_found');
       pending.delete(token);
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = todayIn(ctx.unit.timeZone);
       const stream = new PassThrough();
       writeExport(
         exportBatches(db, ticket.scope, ticket.filter, ticket.numbers),

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/core/dates.ts';
 import { surveyTokenOf } from '../../src/core/survey-token.ts';
 import { formatUnitDateTime } from '../../web/src/format.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, ManualClock, signedIn, type TestApp } from '../app.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
 
@@ -347,6 +348,42 @@ workflow:
     );
     const done = await kadis.post(`/api/cases/${id}/actions`, { action: 'tandatangani', version: 2 });
     expect(done.json().state.status).toBe('done');
+  });
+
+  describe('on the office’s own day', () => {
+    // 18:30 UTC is 01:30 the next morning in Sragen (WIB, UTC+7).
+    const clock = new ManualClock(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 18.5 * 3_600_000);
+    const local = todayIn('Asia/Jakarta', new Date(clock.now()));
+    let early: TestApp;
+    beforeAll(async () => {
+      early = await createTestApp({}, { clock });
+    });
+    afterAll(() => early.close());
+
+    it('opens a case under the revision that took effect at midnight there', async () => {
+      expect(local).not.toBe(new Date(clock.now()).toISOString().slice(0, 10));
+      const kadis = await signedIn(early.app, 'sragen.kadis');
+      const publish = async (text: string) =>
+        (
+          await kadis.post('/api/staff/standards', {
+            yaml: text,
+            fileName: 'surat-keterangan-terlantar.yaml',
+          })
+        ).statusCode;
+      expect(await publish(yaml)).toBe(201);
+      const revised = yaml
+        .replace("revision: '00', effectiveDate: '2026-01-02'", `revision: '01', effectiveDate: '${local}'`)
+        .replace('name: Surat Keterangan Terlantar\n', 'name: Surat Keterangan Terlantar (revisi 01)\n');
+      expect(await publish(revised)).toBe(201);
+      const admin = await signedIn(early.app, 'admin');
+      const opened = await admin.post('/api/cases', {
+        standardId: 'surat-keterangan-terlantar',
+        applicant: { name: 'Budi' },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const view = (await admin.get(`/api/cases/${opened.json().id}`)).json();
+      expect(view.standard.name).toBe('Surat Keterangan Terlantar (revisi 01)');
+    });
   });
 });
 

@@ -530,4 +530,22 @@ describe('relief logistics reports: distributions, request ages, the public emer
     expect(first.getCell(16).value).toBe('Ya');
     expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Date);
   });
+
+  it('dates each download by the office’s day in Banten, not by UTC', async () => {
+    // 18:30 UTC is already 01:30 the next morning in Jakarta (WIB, UTC+7).
+    const now = clock.now();
+    const evening = Math.floor(now / 86_400_000) * 86_400_000 + 18.5 * 3_600_000;
+    clock.advance(evening > now ? evening - now : evening + 86_400_000 - now);
+    const local = todayIn('Asia/Jakarta', new Date(clock.now()));
+    expect(local).not.toBe(new Date(clock.now()).toISOString().slice(0, 10));
+    for (const [url, name] of [
+      ['/api/stock/position.xlsx', 'posisi-stok'],
+      ['/api/logistics/distributions.xlsx', 'penyaluran-logistik'],
+      ['/api/logistics/requests.xlsx?status=all', 'umur-permohonan-logistik'],
+    ] as const) {
+      const res = await kabid.get(url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${name}-${local}.xlsx"`);
+    }
+  });
 });
