@@ -85,22 +85,56 @@ const localeText = (locale: typeof zodId, issue: ZodIssue) => {
   return typeof text === 'string' ? text : text?.message;
 };
 
+/** Zod's checks people meet most often, worded as a form says them; undefined: zod's own words. */
+function plainWords(issue: Record<string, unknown>, received: string | undefined, lang: Language) {
+  const say = (id: string, en: string) => (lang === 'id' ? id : en);
+  const n = (v: unknown) => Number(v).toLocaleString(lang === 'id' ? 'id-ID' : 'en');
+  const { code, origin, minimum, maximum, expected } = issue;
+  if (code === 'invalid_type' && (received === 'undefined' || received === 'null'))
+    return say('wajib diisi', 'is required');
+  if (code === 'invalid_type' && expected === 'number')
+    return say(
+      'harus berupa angka bulat, tanpa titik atau koma',
+      'must be a whole number, without separators',
+    );
+  if (code === 'too_small' && origin === 'string')
+    return Number(minimum) <= 1
+      ? say('wajib diisi', 'is required')
+      : say(`paling sedikit ${n(minimum)} karakter`, `at least ${n(minimum)} characters`);
+  if (code === 'too_big' && origin === 'string')
+    return say(`paling banyak ${n(maximum)} karakter`, `at most ${n(maximum)} characters`);
+  if (code === 'too_small' && origin === 'array')
+    return say(`pilih paling sedikit ${n(minimum)}`, `choose at least ${n(minimum)}`);
+  if (code === 'too_small' && origin === 'number')
+    return issue.inclusive === false
+      ? say(`harus lebih dari ${n(minimum)}`, `must be more than ${n(minimum)}`)
+      : say(`paling kecil ${n(minimum)}`, `at least ${n(minimum)}`);
+  if (code === 'too_big' && origin === 'number')
+    return say(`paling besar ${n(maximum)}`, `at most ${n(maximum)}`);
+  return undefined;
+}
+
 /**
- * A validation problem's message in the user's language: zod's Indonesian message for its own
- * checks; a message a schema wrote itself (not zod's English default) is kept as written.
+ * A validation problem's message in the user's language. A message a schema wrote itself (not
+ * zod's English default) is kept, in Indonesian as the validator also worded it
+ * (`params.messageId`); zod's own checks get plain words, else zod's Indonesian.
  */
 function issueMessage(
   v: { keyword: string; message?: string; params: Record<string, unknown> },
   lang: Language,
 ) {
   const english = v.message ?? 'invalid';
-  if (lang === 'en') return english;
-  const issue = { ...v.params, code: v.keyword } as ZodIssue & { input?: unknown };
+  const { messageId, ...params } = v.params;
+  const issue = { ...params, code: v.keyword } as ZodIssue & { input?: unknown };
   // Issues do not carry the input; zod's English names its type, enough to name it again.
   const received = v.keyword === 'invalid_type' ? /received (\w+)$/.exec(english)?.[1] : undefined;
   if (received && received in sampleOfType) issue.input = sampleOfType[received];
-  if (localeText(zodEn, issue) !== english) return english;
-  return localeText(zodId, issue) ?? english;
+  if (localeText(zodEn, issue) !== english)
+    return lang === 'id' && typeof messageId === 'string' ? messageId : english;
+  return (
+    plainWords(issue as unknown as Record<string, unknown>, received, lang) ??
+    (lang === 'en' ? english : (localeText(zodId, issue) ?? english))
+  );
 }
 
 /**

@@ -27,6 +27,13 @@ describe('Emergencies page (Banten): declare, extend and end an emergency by dec
     await signIn(page, server.url, 'banten.kadis');
     await page.goto(`${server.url}/staf/tanggap-darurat`);
     await page.getByText('Belum ada status tanggap darurat.').waitFor();
+    // Saved empty: each problem in Indonesian, on its field, as the form names it.
+    await page.getByTestId('em-declare').click();
+    const empty = await page.getByTestId('emergency-error').innerText();
+    expect(empty).toContain('Nomor keputusan: tidak boleh kosong');
+    expect(empty).toContain('Tanggal keputusan: tanggal seperti 2026-12-01');
+    expect(empty).toContain('Wilayah: wilayah wajib diisi');
+    expect(empty).not.toMatch(/must not be empty|a date like|an area is required/);
     await page.getByTestId('em-number').fill('360/Kep.12-Huk/2026');
     await page.getByTestId('em-decreed-on').fill(today);
     await page.getByTestId('em-disaster').fill('Banjir bandang');

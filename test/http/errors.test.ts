@@ -32,6 +32,47 @@ describe('translated refusals', () => {
     expect(short.json().error.problems[0].message).toBe('minimal 10 karakter / at least 10 characters');
   });
 
+  it('words the schema’s own messages and zod’s common checks in the user’s language', async () => {
+    const kadis = await signedIn(t.app, 'banten.kadis', '10.9.0.6');
+    const empty = {
+      number: '',
+      decreedOn: '',
+      declaredBy: 'gubernur',
+      disaster: '',
+      areas: [],
+      startsOn: '',
+      endsOn: '',
+    };
+    const messages = (res: {
+      json: () => { error: { problems: Array<{ path: string; message: string }> } };
+    }) => Object.fromEntries(res.json().error.problems.map((p) => [p.path, p.message]));
+    expect(messages(await kadis.post('/api/emergencies', empty))).toEqual({
+      'body.number': 'tidak boleh kosong',
+      'body.decreedOn': 'tanggal seperti 2026-12-01',
+      'body.disaster': 'tidak boleh kosong',
+      'body.areas': 'wilayah wajib diisi',
+      'body.startsOn': 'tanggal seperti 2026-12-01',
+      'body.endsOn': 'tanggal seperti 2026-12-01',
+    });
+    expect(messages(await kadis.post('/api/emergencies', empty, { 'accept-language': 'en' }))).toMatchObject({
+      'body.number': 'must not be empty',
+      'body.areas': 'an area is required',
+    });
+    // zod's own checks, as a form says them rather than as zod's locale does.
+    const officer = await signedIn(t.app, 'banten.fungsional', '10.9.0.7');
+    const item = { name: '', uom: 'kg', category: 'food', minimum: -1 };
+    expect(messages(await officer.post('/api/stock/items', item))).toEqual({
+      'body.name': 'wajib diisi',
+      'body.minimum': 'paling kecil 0',
+    });
+    expect(messages(await officer.post('/api/stock/items', item, { 'accept-language': 'en' }))).toEqual({
+      'body.name': 'is required',
+      'body.minimum': 'at least 0',
+    });
+    const typed = await officer.post('/api/stock/items', { ...item, name: 'Beras', minimum: '1.000' });
+    expect(messages(typed)).toEqual({ 'body.minimum': 'harus berupa angka bulat, tanpa titik atau koma' });
+  });
+
   it('answers an upload without a file, on every upload route, with a translated 422', async () => {
     const anonymous = new Agent(t.app, '10.9.0.4');
     const noBody = await anonymous.request('POST', '/api/public/verify/ABCDEFGH12');

@@ -18,7 +18,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ApiError, get, post } from '../../api.ts';
-import { ApiProblems } from '../../components/api-problems.tsx';
+import { ApiProblems, placeOf } from '../../components/api-problems.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { useFields } from '../../components/use-fields.ts';
@@ -88,7 +88,24 @@ function DeclareForm() {
           {t('save')}
         </Button>
       </Group>
-      <ApiProblems error={declare.error} testId="emergency-error" />
+      <ApiProblems
+        error={declare.error}
+        testId="emergency-error"
+        place={(path) =>
+          placeOf(
+            path,
+            {
+              number: t('number'),
+              decreedOn: t('decreedOn'),
+              disaster: t('disaster'),
+              areas: t('areas'),
+              startsOn: t('startsOn'),
+              endsOn: t('endsOn'),
+            },
+            (n) => String(n),
+          )
+        }
+      />
     </Paper>
   );
 }

@@ -3,27 +3,9 @@ import { Anchor, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ApiError, get } from '../../api.ts';
-import { ApiProblems } from '../../components/api-problems.tsx';
+import { ApiProblems, placeOf } from '../../components/api-problems.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { stockTexts } from '../../i18n/stock.ts';
-
-/**
- * Where a problem is, in the words of the form: `body.lines.1.quantity` and `lines[1].quantity`
- * both read "Baris 2 · Jumlah". A field the page does not name is left out rather than shown raw.
- */
-function placeOf(path: string, labels: Record<string, string>, line: (n: number) => string): string {
-  const parts = path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((p) => p !== '' && p !== 'body' && p !== 'querystring');
-  const words: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    if (/^\d+$/.test(part)) words.push(line(Number(part) + 1));
-    else if (labels[part] && !(parts[i + 1] && /^\d+$/.test(parts[i + 1] ?? ''))) words.push(labels[part]);
-  }
-  return words.join(' · ');
-}
 
 /** The refusal of the server with every problem it found, each placed on its field. */
 export function Problems({
