@@ -197,7 +197,13 @@ export async function getSubmitted(
     intake: (standard.intake?.fields ?? []).flatMap((f) => {
       const value = row.intake[f.id];
       if (value === undefined || value === '') return [];
-      const shown = f.kind === 'region' && typeof value === 'string' ? regionLabel(value) : value;
+      // As the office reads it: a region by name, a choice by its option's label.
+      const shown =
+        f.kind === 'region' && typeof value === 'string'
+          ? regionLabel(value)
+          : f.kind === 'choice'
+            ? (f.options.find((o) => o.value === value)?.label ?? value)
+            : value;
       return [{ label: f.label, value: shown }];
     }),
     note: open?.note ?? null,

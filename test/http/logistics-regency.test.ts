@@ -386,6 +386,11 @@ describe('relief requests submitted by a regency office to the province', () => 
     expect(res.statusCode, res.body).toBe(201);
     const seen = (await fo.get(`/api/cases/${res.json().id}`)).json();
     expect(seen.case.intake.priority).toBe('tinggi');
+    // The submitting office reads the answer as the standard names it, not its stored value.
+    const followed = (await lebak.get(`/api/submissions/${res.json().id}`)).json();
+    expect(
+      followed.intake.find((a: { label: string }) => a.label.startsWith('Prioritas permohonan'))?.value,
+    ).toBe('Tinggi');
     expect(seen.deadlines[0]).toMatchObject({ value: 'tinggi', answered: true, hours: 8, status: 'running' });
     expect(Date.parse(seen.deadlines[0].dueAt) - Date.parse(seen.case.openedAt)).toBe(8 * 3_600_000);
     // Left out, the province's default applies.
