@@ -131,6 +131,8 @@ describe('Fasilitas Program Sembako, from the front desk to the letter in hand',
     await signIn('tarakan.fo');
     await page.goto(caseUrl);
     await doAction('Surat diserahkan');
+    // Closed, it waits at no step: the page says it is done, not the last step it stood at.
+    await page.getByTestId('case-step').getByText('Selesai, tidak menunggu langkah lagi').waitFor();
     expect(await page.getByText('Permohonan diterima').count()).toBe(1);
     expect(await page.getByText('Paraf dan tanda tangani').count()).toBe(1);
     await page.screenshot({ path: path.join(artifacts, 'sembako-case-done.png'), fullPage: true });

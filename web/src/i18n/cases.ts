@@ -11,6 +11,8 @@ export const casesTexts = defineTexts({
   code: { id: 'Kode', en: 'Code' },
   applicant: { id: 'Pemohon', en: 'Applicant' },
   step: { id: 'Langkah', en: 'Step' },
+  closedAs_done: { id: 'Selesai, tidak menunggu langkah lagi', en: 'Completed, no step left' },
+  closedAs_rejected: { id: 'Ditolak, tidak menunggu langkah lagi', en: 'Rejected, no step left' },
   due: { id: 'Batas waktu', en: 'Due' },
   overdue: { id: 'terlambat', en: 'overdue' },
   dueSoon: { id: 'segera jatuh tempo', en: 'due soon' },

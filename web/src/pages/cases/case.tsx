@@ -120,8 +120,17 @@ export function CasePage() {
               <Paper withBorder p="md">
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <Text size="sm">
-                    {t('step')}: <b>{v.step?.label ?? '—'}</b>
-                    {v.step && isStaffRole(v.step.role) ? ` (${pick(RoleLabels[v.step.role])})` : ''}
+                    {/* A closed case waits at no step: it says how it ended instead. */}
+                    {v.state.status === 'done' || v.state.status === 'rejected' ? (
+                      <>
+                        {t('step')}: <b data-testid="case-step">{t(`closedAs_${v.state.status}`)}</b>
+                      </>
+                    ) : (
+                      <>
+                        {t('step')}: <b data-testid="case-step">{v.step?.label ?? '—'}</b>
+                        {v.step && isStaffRole(v.step.role) ? ` (${pick(RoleLabels[v.step.role])})` : ''}
+                      </>
+                    )}
                   </Text>
                   <Text size="sm">
                     {t('received')}: <b>{unitTime(v.case.openedAt, lang, user.unit.timeZone)}</b>
