@@ -188,17 +188,25 @@ describe('the stock ledger', () => {
       );
     expect(await code(writeOff(3))).toBe('stock.insufficient');
     expect(await code(writeOff(2))).toBe('ok');
-    await t.db.transaction((tx) =>
-      returnStock(tx, {
-        unitId,
-        batchId: batch,
-        quantity: 1,
-        source: caseSource(9005),
-        userId,
-        reason: 'Kurang terima',
-      }),
-    );
-    expect(await position(t.db, f)).toMatchObject({ onHand: 4, reserved: 3, available: 1 });
+    const giveBack = (quantity: number) =>
+      t.db.transaction((tx) =>
+        returnStock(tx, {
+          unitId,
+          batchId: batch,
+          quantity,
+          source: caseSource(9005),
+          userId,
+          reason: 'Kurang terima',
+        }),
+      );
+    // Only what the request dispatched can come back: reserved is not sent.
+    expect(await code(giveBack(1))).toBe('stock.return_exceeds');
+    await dispatch(t.db, 9005);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 0, reserved: 0, available: 0 });
+    expect(await code(giveBack(1))).toBe('ok');
+    expect(await code(giveBack(3))).toBe('stock.return_exceeds');
+    expect(await code(giveBack(2))).toBe('ok');
+    expect(await position(t.db, f)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
     expect(await checkStock(t.db, unitId)).toEqual([]);
   });
 
