@@ -19,12 +19,11 @@ import {
 import {
   type Allocation,
   dispatchReserved,
+  refusedReturns,
   releaseStock,
   reserveStock,
-  returnableTo,
   returnStock,
   type StockSource,
-  writeOffStock,
 } from './stock.service.ts';
 
 /** The intake field a relief request names its area by (Kemendagri code of regency or district). */
@@ -253,62 +252,48 @@ const handover: Effect = {
         );
       return { batchId, quantity, reason, damaged: line.damaged === true };
     });
-    // Each line must come out of what this shipment sent from its batch, two lines of one batch
-    // together; returnStock refuses it too, but here the refusal is placed on the line.
-    const returnable = await returnableTo(tx, input.ctx.unit.id, sourceOf(input));
-    const claimed = new Map<number, number>();
-    returns.forEach((r, i) => {
-      if (!Number.isSafeInteger(r.batchId) || !Number.isSafeInteger(r.quantity) || r.quantity <= 0) return;
-      const left = returnable.get(r.batchId);
-      if (left === undefined) {
-        problems.push(
-          problemIn(`data.returns[${i}].batchId`, {
-            id: 'batch ini tidak dikirim untuk permohonan ini',
-            en: 'this batch was not dispatched for this request',
-          }),
-        );
-        return;
-      }
-      const total = (claimed.get(r.batchId) ?? 0) + r.quantity;
-      claimed.set(r.batchId, total);
-      if (total > left)
-        problems.push(
-          problemIn(`data.returns[${i}].quantity`, {
-            id: `melebihi yang dikirim dari batch ini (${left})`,
-            en: `more than was dispatched from this batch (${left})`,
-          }),
-        );
-    });
+    // Each line must come out of what this shipment sent from its batch (the stock service's
+    // rule, which returnStock applies again); refused here, before the BAST is numbered, on the line.
+    const valid = returns
+      .map((r, i) => ({ ...r, i }))
+      .filter((r) => Number.isSafeInteger(r.batchId) && Number.isSafeInteger(r.quantity) && r.quantity > 0);
+    for (const refused of await refusedReturns(tx, input.ctx.unit.id, sourceOf(input), valid)) {
+      const i = valid[refused.line]?.i ?? refused.line;
+      problems.push(
+        refused.returnable === null
+          ? problemIn(`data.returns[${i}].batchId`, {
+              id: 'batch ini tidak dikirim untuk permohonan ini',
+              en: 'this batch was not dispatched for this request',
+            })
+          : problemIn(`data.returns[${i}].quantity`, {
+              id: `melebihi yang dikirim dari batch ini (${refused.returnable})`,
+              en: `more than was dispatched from this batch (${refused.returnable})`,
+            }),
+      );
+    }
     if (problems.length > 0) throw new ValidationError('case.invalid', problems);
     let returned = 0;
     let writtenOff = 0;
-    const posting = {
-      unitId: input.ctx.unit.id,
-      source: sourceOf(input),
-      userId: input.ctx.user.id,
-      clock: atAction(input),
-    };
     // The BAST takes its agenda number first; the returns and write-offs carry it in the ledger.
     const letter = await issueHandoverRecord(tx, paperEnv(input), {
       receiver: { name: textOf(input.data.receiverName), position: textOf(input.data.receiverPosition) },
       returns,
       remark: textOf(input.data.received) || undefined,
       post: async (number) => {
-        for (const r of returns) {
-          const line = {
-            ...posting,
+        if (returns.length === 0) return;
+        ({ returned, writtenOff } = await returnStock(tx, {
+          unitId: input.ctx.unit.id,
+          source: sourceOf(input),
+          userId: input.ctx.user.id,
+          clock: atAction(input),
+          documentRef: number,
+          lines: returns.map((r) => ({
             batchId: r.batchId,
             quantity: r.quantity,
             reason: r.reason,
-            documentRef: number,
-          };
-          await returnStock(tx, line);
-          returned += r.quantity;
-          if (r.damaged) {
-            await writeOffStock(tx, line);
-            writtenOff += r.quantity;
-          }
-        }
+            writeOff: r.damaged,
+          })),
+        }));
       },
     });
     return { returned, writtenOff, bast: letter.number, letterId: letter.id };

@@ -188,15 +188,13 @@ describe('the stock ledger', () => {
       );
     expect(await code(writeOff(3))).toBe('stock.insufficient');
     expect(await code(writeOff(2))).toBe('ok');
-    const giveBack = (quantity: number) =>
+    const giveBack = (...quantities: number[]) =>
       t.db.transaction((tx) =>
         returnStock(tx, {
           unitId,
-          batchId: batch,
-          quantity,
           source: caseSource(9005),
           userId,
-          reason: 'Kurang terima',
+          lines: quantities.map((quantity) => ({ batchId: batch, quantity, reason: 'Kurang terima' })),
         }),
       );
     // Only what the request dispatched can come back: reserved is not sent.
@@ -205,7 +203,14 @@ describe('the stock ledger', () => {
     expect(await position(t.db, f)).toMatchObject({ onHand: 0, reserved: 0, available: 0 });
     expect(await code(giveBack(1))).toBe('ok');
     expect(await code(giveBack(3))).toBe('stock.return_exceeds');
-    expect(await code(giveBack(2))).toBe('ok');
+    // Two lines of one batch are counted together, and a refusal posts neither.
+    const both = await giveBack(1, 2).catch((e: unknown) => e);
+    expect(both).toMatchObject({
+      code: 'stock.return_exceeds',
+      details: { line: 1, wanted: 3, returnable: 2 },
+    });
+    expect(await position(t.db, f)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    expect(await code(giveBack(1, 1))).toBe('ok');
     expect(await position(t.db, f)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
     expect(await checkStock(t.db, unitId)).toEqual([]);
   });

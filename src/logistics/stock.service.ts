@@ -12,6 +12,7 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { type Db, rows } from '../db/client.ts';
 import {
+  type BatchRow,
   findBatch,
   holdingsOf,
   itemLabels,
@@ -69,9 +70,9 @@ function checkQuantity(quantity: number, path: string, problems: Problem[]) {
     );
 }
 
-function checkReason(reason: string, problems: Problem[]) {
+function checkReason(reason: string, problems: Problem[], path = 'reason') {
   if (reason.trim().length === 0)
-    problems.push(problemIn('reason', { id: 'alasan wajib diisi', en: 'a reason is required' }));
+    problems.push(problemIn(path, { id: 'alasan wajib diisi', en: 'a reason is required' }));
 }
 
 /** A refusal that names, per item, what was wanted and what is available. */
@@ -200,29 +201,43 @@ export async function dispatchReserved(
   return sent;
 }
 
-/** A movement of one batch by a quantity (return, write-off, adjustment), inside its item's lock. */
-async function postOnBatch(
+type BatchPosting = PostingInput & { batchId: number; quantity: number; documentRef?: string };
+
+function checkPosting(input: { reason: string; quantity: number }, prefix = '', problems: Problem[] = []) {
+  checkReason(input.reason, problems, `${prefix}reason`);
+  checkQuantity(input.quantity, `${prefix}quantity`, problems);
+  return problems;
+}
+
+/**
+ * Finds a batch of the unit and locks its item in its warehouse (`lockPosition`; `create` only
+ * for a receipt, whose item may never have been stocked there). Its balance is as read before
+ * the lock: a posting's own condition guards the quantity.
+ */
+async function holdBatch(tx: Db, unitId: number, batchId: number, create = false): Promise<BatchRow> {
+  const found = await findBatch(tx, unitId, batchId);
+  if (!found) throw new DomainError('stock.not_found', { batchId });
+  await lockPosition(tx, unitId, found.warehouseId, found.itemId, create);
+  return found;
+}
+
+/** A movement of a held batch by a quantity (receipt, return, write-off, adjustment). */
+async function postOnHeld(
   tx: Db,
-  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
+  held: BatchRow,
+  input: BatchPosting,
   kind: 'return' | 'write_off' | 'adjustment' | 'receipt',
   sign: 1 | -1,
   idempotencyKey?: string,
 ): Promise<void> {
-  const problems: Problem[] = [];
-  checkReason(input.reason, problems);
-  checkQuantity(input.quantity, 'quantity', problems);
-  if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
-  const found = await findBatch(tx, input.unitId, input.batchId);
-  if (!found) throw new DomainError('stock.not_found', { batchId: input.batchId });
-  await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, true);
   const key =
     idempotencyKey ??
-    `${sourceKey(input.source)}:${kind}:${input.batchId}:${(await holdingsOf(tx, input.unitId, input.source)).movements}`;
+    `${sourceKey(input.source)}:${kind}:${held.batchId}:${(await holdingsOf(tx, input.unitId, input.source)).movements}`;
   const ok = await post(tx, {
     unitId: input.unitId,
-    warehouseId: found.warehouseId,
-    itemId: found.itemId,
-    batchId: input.batchId,
+    warehouseId: held.warehouseId,
+    itemId: held.itemId,
+    batchId: held.batchId,
     kind,
     quantity: input.quantity,
     onHandChange: sign * input.quantity,
@@ -235,61 +250,127 @@ async function postOnBatch(
     idempotencyKey: key,
   });
   if (!ok) {
-    const now = await findBatch(tx, input.unitId, input.batchId);
+    const now = await findBatch(tx, input.unitId, held.batchId);
     throw await insufficient(tx, input.unitId, [
-      { itemId: found.itemId, wanted: input.quantity, available: now ? now.onHand - now.reserved : 0 },
+      { itemId: held.itemId, wanted: input.quantity, available: now ? now.onHand - now.reserved : 0 },
     ]);
   }
 }
 
-/**
- * Puts goods back on a batch (a shortfall at handover, goods brought back): only what the source
- * dispatched from that batch and has not yet returned, checked inside the item's lock, so that
- * no return makes stock that never left.
- */
-export async function returnStock(
+/** A movement of one batch by a quantity, inside its item's lock. */
+async function postOnBatch(
   tx: Db,
-  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
+  input: BatchPosting,
+  kind: 'write_off' | 'adjustment' | 'receipt',
+  sign: 1 | -1,
+  idempotencyKey?: string,
 ): Promise<void> {
-  const found = await findBatch(tx, input.unitId, input.batchId);
-  if (!found) throw new DomainError('stock.not_found', { batchId: input.batchId });
-  await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, true);
-  const returnable = (await returnableOf(tx, input.unitId, input.source)).get(input.batchId) ?? 0;
-  if (input.quantity > returnable)
-    throw new DomainError('stock.return_exceeds', {
-      batchId: input.batchId,
-      wanted: input.quantity,
-      returnable,
-    });
-  await postOnBatch(tx, input, 'return', 1);
+  const problems = checkPosting(input);
+  if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
+  const held = await holdBatch(tx, input.unitId, input.batchId, kind === 'receipt');
+  await postOnHeld(tx, held, input, kind, sign, idempotencyKey);
 }
 
-/** What a source may still return, per batch (see `returnStock`). */
-export async function returnableTo(
+/** A line of goods brought back to a batch (see `returnStock`). */
+export interface ReturnLine {
+  batchId: number;
+  quantity: number;
+  reason: string;
+  /** Written off once it is back (damaged goods): the ledger shows both. */
+  writeOff?: boolean;
+}
+
+/** A line a source cannot bring back: `returnable` is null when it sent nothing from the batch. */
+export interface ReturnRefusal {
+  line: number;
+  batchId: number;
+  /** With the lines of the same batch before it. */
+  wanted: number;
+  returnable: number | null;
+}
+
+/** The rule of returns: a source brings back to a batch at most what it sent from it, less returns. */
+function refusalsOf(
+  returnable: Map<number, number>,
+  lines: readonly { batchId: number; quantity: number }[],
+): ReturnRefusal[] {
+  const claimed = new Map<number, number>();
+  const refused: ReturnRefusal[] = [];
+  lines.forEach((l, line) => {
+    const left = returnable.get(l.batchId);
+    const wanted = (claimed.get(l.batchId) ?? 0) + l.quantity;
+    claimed.set(l.batchId, wanted);
+    if (left === undefined || wanted > left)
+      refused.push({ line, batchId: l.batchId, wanted, returnable: left ?? null });
+  });
+  return refused;
+}
+
+/**
+ * The lines `returnStock` would refuse now, for a form to place its refusal on them before
+ * anything is numbered. Read without the items' locks: the caller holds its source (the case).
+ */
+export async function refusedReturns(
   tx: Db,
   unitId: number,
   source: StockSource,
-): Promise<Map<number, number>> {
-  return returnableOf(tx, unitId, source);
+  lines: readonly { batchId: number; quantity: number }[],
+): Promise<ReturnRefusal[]> {
+  return refusalsOf(await returnableOf(tx, unitId, source), lines);
+}
+
+/**
+ * Puts goods back on their batches (a shortfall at handover, goods brought back), writing off
+ * the damaged ones after: only what the source dispatched from a batch and has not yet returned,
+ * checked inside the items' locks, so that no return makes stock that never left.
+ */
+export async function returnStock(
+  tx: Db,
+  input: Omit<PostingInput, 'reason'> & { documentRef?: string; lines: readonly ReturnLine[] },
+): Promise<{ returned: number; writtenOff: number }> {
+  const problems: Problem[] = [];
+  input.lines.forEach((l, i) => {
+    checkPosting(l, `lines[${i}].`, problems);
+  });
+  if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
+  const held = new Map<number, BatchRow>();
+  for (const batchId of new Set(input.lines.map((l) => l.batchId))) {
+    const found = await findBatch(tx, input.unitId, batchId);
+    if (!found) throw new DomainError('stock.not_found', { batchId });
+    held.set(batchId, found);
+  }
+  // Items in the fixed order every posting locks them in.
+  const items = [...new Map([...held.values()].map((b) => [`${b.warehouseId}:${b.itemId}`, b])).values()];
+  for (const b of items.sort((x, y) => x.itemId - y.itemId || x.warehouseId - y.warehouseId))
+    await lockPosition(tx, input.unitId, b.warehouseId, b.itemId, false);
+  const [refused] = await refusedReturns(tx, input.unitId, input.source, input.lines);
+  if (refused)
+    throw new DomainError('stock.return_exceeds', {
+      line: refused.line,
+      batchId: refused.batchId,
+      wanted: refused.wanted,
+      returnable: refused.returnable ?? 0,
+    });
+  const { lines, ...common } = input;
+  let returned = 0;
+  let writtenOff = 0;
+  for (const line of lines) {
+    const batch = held.get(line.batchId);
+    if (!batch) continue;
+    const posting = { ...common, batchId: line.batchId, quantity: line.quantity, reason: line.reason };
+    await postOnHeld(tx, batch, posting, 'return', 1);
+    returned += line.quantity;
+    if (line.writeOff) {
+      await postOnHeld(tx, batch, posting, 'write_off', -1);
+      writtenOff += line.quantity;
+    }
+  }
+  return { returned, writtenOff };
 }
 
 /** Takes goods off a batch for good (expired, damaged), with the reason; never reserved stock. */
-export async function writeOffStock(
-  tx: Db,
-  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
-): Promise<void> {
+export async function writeOffStock(tx: Db, input: BatchPosting): Promise<void> {
   await postOnBatch(tx, input, 'write_off', -1);
-}
-
-/** Internal to the module: a receipt or a count's adjustment on a batch, with its own key. */
-export async function postBatchMovement(
-  tx: Db,
-  input: PostingInput & { batchId: number; quantity: number; documentRef?: string },
-  kind: 'receipt' | 'adjustment',
-  sign: 1 | -1,
-  idempotencyKey: string,
-): Promise<void> {
-  await postOnBatch(tx, input, kind, sign, idempotencyKey);
 }
 
 const itemOf = (r: typeof stockItems.$inferSelect): Item => ({
@@ -637,7 +718,8 @@ export async function postStockCount(
     for (const { line, found } of batches) {
       await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, false);
       const now = await findBatch(tx, input.unitId, line.batchId);
-      const expected = now?.onHand ?? 0;
+      if (!now) throw new DomainError('stock.not_found', { batchId: line.batchId });
+      const expected = now.onHand;
       await tx.insert(stockCountLines).values({
         countId: count.id,
         batchId: line.batchId,
@@ -647,8 +729,9 @@ export async function postStockCount(
       });
       const difference = line.counted - expected;
       if (difference === 0) continue;
-      await postOnBatch(
+      await postOnHeld(
         tx,
+        now,
         {
           unitId: input.unitId,
           batchId: line.batchId,

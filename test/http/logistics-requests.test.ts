@@ -419,9 +419,7 @@ describe('relief requests (Banten): the emergency check at opening and the workf
         unitId,
         source: { kind: 'case', id },
         userId,
-        reason: 'Dikembalikan lagi',
-        batchId: received.batchIds[0] ?? 0,
-        quantity: 91,
+        lines: [{ batchId: received.batchIds[0] ?? 0, quantity: 91, reason: 'Dikembalikan lagi' }],
       }),
     ).rejects.toMatchObject({ code: 'stock.return_exceeds', details: { wanted: 91, returnable: 90 } });
   });
