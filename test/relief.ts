@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { todayIn } from '../src/core/dates.ts';
 import type { Db } from '../src/db/client.ts';
-import { createItem } from '../src/logistics/stock.service.ts';
+import { createItem, receiveGoods } from '../src/logistics/stock.service.ts';
 import type { ItemCategory } from '../src/logistics/stock.tables.ts';
 import type { Agent } from './app.ts';
 
@@ -37,4 +37,19 @@ export async function plainItem(
   item: { name: string; uom: string; category: ItemCategory },
 ) {
   return createItem(db, unitId, { ...item, normPerPersonDay: null, normUnit: null, minimum: null });
+}
+
+/** Goods received into a warehouse today, by procurement from Perum Bulog unless said otherwise. */
+export async function receiveToday(
+  db: Db,
+  input: Pick<Parameters<typeof receiveGoods>[1], 'unitId' | 'warehouseId' | 'documentRef' | 'lines'> &
+    Partial<Parameters<typeof receiveGoods>[1]>,
+) {
+  return receiveGoods(db, {
+    source: 'procurement',
+    supplier: 'Perum Bulog',
+    receivedOn: today,
+    userId: null,
+    ...input,
+  });
 }

@@ -9,10 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { todayIn } from '../../src/core/dates.ts';
-import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
+import { createItem, createWarehouse } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
 import { secondConnection } from '../db.ts';
+import { inDays, receiveToday, today } from '../relief.ts';
 
 interface Seen {
   paper: string;
@@ -51,9 +51,6 @@ vi.mock('../../src/documents/letter.pdf.ts', async (original) => {
   };
 });
 
-const today = todayIn('Asia/Jakarta');
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const scan = Buffer.from('%PDF-1.4\n% berkas\n');
 
 const pdfText = (bytes: Buffer) =>
@@ -124,15 +121,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('locks held while a case actio
       minimum: null,
     });
     const [batch] = (
-      await receiveGoods(db, {
+      await receiveToday(db, {
         unitId,
         warehouseId: warehouse.id,
-        source: 'procurement',
-        supplier: 'Perum Bulog',
         documentRef: 'BAPB/KUNCI/1',
-        receivedOn: today,
         lines: [{ itemId: rice.id, quantity: 200, expiresOn: inDays(90) }],
-        userId: null,
       })
     ).batchIds;
     itemIds = [rice.id];

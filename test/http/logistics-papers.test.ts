@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
+import { createItem, createWarehouse } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
-import { declareEmergency, inDays, plainItem, today } from '../relief.ts';
+import { declareEmergency, inDays, plainItem, receiveToday } from '../relief.ts';
 
 const scan = Buffer.from('%PDF-1.4\n% berkas\n');
 /** The PDF's text as laid out (table rows stay on one line), runs of spaces as one. */
@@ -92,13 +92,10 @@ describe('relief request papers (Banten): lembar disposisi, surat jalan, BAST', 
     ).id;
     tarp = (await plainItem(db, unitId, { name: 'Terpal Plastik', uom: 'lembar', category: 'shelter' })).id;
     batches = (
-      await receiveGoods(db, {
+      await receiveToday(db, {
         unitId,
         warehouseId,
-        source: 'procurement',
-        supplier: 'Perum Bulog',
         documentRef: 'BAPB/2026/01',
-        receivedOn: today,
         lines: [
           { itemId: rice, quantity: 500, expiresOn: inDays(90) },
           { itemId: tarp, quantity: 40, expiresOn: null },

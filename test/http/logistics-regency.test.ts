@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../src/core/dates.ts';
 import { rows } from '../../src/db/client.ts';
-import { createItem, createWarehouse, receiveGoods } from '../../src/logistics/stock.service.ts';
+import { createItem, createWarehouse } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { inDays, receiveToday, today } from '../relief.ts';
 
-const today = todayIn('Asia/Jakarta');
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const pdf = Buffer.from('%PDF-1.4\n% permohonan kabupaten\n');
 const papers = ['permohonan', 'surat-dinsos-kabkota', 'asesmen'];
 
@@ -241,15 +238,11 @@ describe('relief requests submitted by a regency office to the province', () => 
       normUnit: null,
       minimum: null,
     });
-    const received = await receiveGoods(db, {
+    const received = await receiveToday(db, {
       unitId,
       warehouseId: warehouse.id,
-      source: 'procurement',
-      supplier: 'Penyedia Uji',
       documentRef: 'BAPB/KAB/1',
-      receivedOn: today,
       lines: [{ itemId: meals.id, quantity: 500, expiresOn: inDays(120) }],
-      userId: null,
     });
     const act = (who: Agent, action: string, version: number, data?: Record<string, unknown>) =>
       who.post(`/api/cases/${submitted}/actions`, { action, version, ...(data ? { data } : {}) });

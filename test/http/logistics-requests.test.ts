@@ -1,19 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../src/core/dates.ts';
 import {
   checkStock,
   createItem,
   createWarehouse,
-  receiveGoods,
   returnStock,
   stockPosition,
 } from '../../src/logistics/stock.service.ts';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { inDays, receiveToday, today } from '../relief.ts';
 
-const today = todayIn('Asia/Jakarta');
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const pdf = Buffer.from('%PDF-1.4\n% logistik\n');
 
 /** Issue 16: a Banten relief request opens only under an active emergency, then runs a–f. */
@@ -145,13 +141,10 @@ describe('relief requests (Banten): the emergency check at opening and the workf
       normUnit: null,
       minimum: null,
     });
-    const received = await receiveGoods(db, {
+    const received = await receiveToday(db, {
       unitId,
       warehouseId: warehouse.id,
-      source: 'procurement',
-      supplier: 'Bulog',
       documentRef: 'BAPB/UJI/1',
-      receivedOn: today,
       lines: [
         { itemId: rice.id, quantity: 300, expiresOn: inDays(200) },
         { itemId: rice.id, quantity: 300, expiresOn: inDays(60) },
@@ -368,13 +361,12 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     // took from, two lines of one batch above what it sent. Refused on the line, nothing moves.
     const elsewhere = await createWarehouse(db, unitId, { code: 'GDG-UJI-LAIN', name: 'Gudang Uji Lain' });
     const [unsent] = (
-      await receiveGoods(db, {
+      await receiveToday(db, {
         unitId,
         warehouseId: elsewhere.id,
         source: 'donation',
         supplier: 'Donatur',
         documentRef: 'BAPB/UJI/LAIN',
-        receivedOn: today,
         lines: [{ itemId: tarp.id, quantity: 5, expiresOn: null }],
         userId,
       })
@@ -436,15 +428,13 @@ describe('relief requests (Banten): the emergency check at opening and the workf
       normUnit: 'liter',
       minimum: null,
     });
-    await receiveGoods(db, {
+    await receiveToday(db, {
       unitId,
       warehouseId: warehouse.id,
       source: 'donation',
       supplier: 'Donatur',
       documentRef: 'BAPB/UJI/2',
-      receivedOn: today,
       lines: [{ itemId: water.id, quantity: 1000, expiresOn: inDays(300) }],
-      userId: null,
     });
     const id = (await fo.post('/api/cases', request('36.01.02', 'Posko Kecamatan'))).json().id as number;
     const act = (
