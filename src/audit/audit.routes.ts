@@ -85,7 +85,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRouteOptions> = async (
         after: { filter, upTo },
       });
       const lang = asked ?? pickLanguage(request.headers['accept-language']);
-      const day = todayIn(unit.timeZone);
+      const day = todayIn(unit.timeZone, new Date(app.clock.now()));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="log-audit-${day}.xlsx"`)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type AuthContext, actorOf, type ClientInfo, hasPermission } from '../auth/auth.service.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError } from '../core/errors.ts';
 import { maskNik } from '../core/privacy.ts';
@@ -53,7 +54,7 @@ const contentTypes: Record<ExportFileFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function exportTickets(db: Db) {
+export function exportTickets(db: Db, clock: Clock = systemClock) {
   const pending = new Map<string, PendingExport>();
   return {
     /** Checks the selection now (not halfway through the download), audits it, hands a link. */
@@ -65,7 +66,7 @@ export function exportTickets(db: Db) {
       // Full numbers only for a role that may reveal one (a village operator may not).
       const numbers: ExportNumbers = hasPermission(ctx, 'registry.reveal') ? 'full' : 'masked';
       const token = randomBytes(24).toString('base64url');
-      const now = Date.now();
+      const now = clock.now();
       for (const [key, e] of pending) if (e.expires < now) pending.delete(key);
       pending.set(token, {
         userId: ctx.user.id,
@@ -96,13 +97,13 @@ export function exportTickets(db: Db) {
       const ticket = pending.get(token);
       if (
         !ticket ||
-        ticket.expires < Date.now() ||
+        ticket.expires < clock.now() ||
         ticket.userId !== ctx.user.id ||
         ticket.unitId !== ctx.unit.id
       )
         throw new DomainError('registry.export_not_found');
       pending.delete(token);
-      const stamp = todayIn(ctx.unit.timeZone);
+      const stamp = todayIn(ctx.unit.timeZone, new Date(clock.now()));
       const stream = new PassThrough();
       writeExport(
         exportBatches(db, ticket.scope, ticket.filter, ticket.numbers),

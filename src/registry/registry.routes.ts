@@ -32,7 +32,7 @@ const tags = ['registry'];
 // The streamed answers (an export, the template, a problem file) declare no response schema:
 // their body is a CSV or XLSX file, not JSON.
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const exports = exportTickets(app.db);
+  const exports = exportTickets(app.db, app.clock);
   const imports = importJobs({
     database: app.database,
     dataDir: app.config.dataDir,
