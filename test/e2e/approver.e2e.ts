@@ -185,9 +185,9 @@ describe('The approver sees what they sign; the officer sees the cash before it 
     const id = await travellerAtPayment('Budi Santoso');
     await signIn(page, server.url, 'sragen.fungsional');
     await page.goto(`${server.url}/staf/permohonan/${id}`);
-    await pickRegion('originCode', 'sragen', /KABUPATEN SRAGEN/);
-    await pickRegion('destinationCode', 'denpasar', /KOTA DENPASAR/);
-    await pickRegion('legToCode', 'surabaya', /KOTA SURABAYA/);
+    await pickRegion('originCode', 'sragen', /Kabupaten Sragen/);
+    await pickRegion('destinationCode', 'denpasar', /Kota Denpasar/);
+    await pickRegion('legToCode', 'surabaya', /Kota Surabaya/);
     await page.getByRole('button', { name: 'Bantuan diserahkan' }).click();
     await page.getByTestId('payout-amount').waitFor();
     expect(await page.getByTestId('payout-amount').innerText()).toBe('Rp350.000');
@@ -212,8 +212,8 @@ describe('The approver sees what they sign; the officer sees the cash before it 
     expect(await page.getByTestId('claims-check').first().innerText()).toContain(
       'Kabupaten Sragen, Jawa Tengah → Kota Denpasar, Bali',
     );
-    await pickRegion('originCode', 'sragen', /KABUPATEN SRAGEN/);
-    await pickRegion('destinationCode', 'denpasar', /KOTA DENPASAR/);
+    await pickRegion('originCode', 'sragen', /Kabupaten Sragen/);
+    await pickRegion('destinationCode', 'denpasar', /Kota Denpasar/);
     await page.getByRole('button', { name: 'Bantuan diserahkan' }).click();
     const reason = page.getByTestId('repeat-reason');
     await reason.waitFor();

@@ -80,9 +80,9 @@ describe('Kehabisan Bekal, from the police letter to cash, receipt and cover let
     await signIn('sragen.fungsional');
     await page.goto(caseUrl);
     expect(await page.getByTestId('claims-check').innerText()).toContain('Tidak ada klaim sebelumnya');
-    await pickRegion('originCode', 'sragen', /KABUPATEN SRAGEN/);
-    await pickRegion('destinationCode', 'denpasar', /KOTA DENPASAR/);
-    await pickRegion('legToCode', 'surabaya', /KOTA SURABAYA/);
+    await pickRegion('originCode', 'sragen', /Kabupaten Sragen/);
+    await pickRegion('destinationCode', 'denpasar', /Kota Denpasar/);
+    await pickRegion('legToCode', 'surabaya', /Kota Surabaya/);
     await page.getByRole('button', { name: 'Bantuan diserahkan' }).click();
     // The payout asks to confirm, naming the amount and the leg.
     await page.getByTestId('confirm-action').click();

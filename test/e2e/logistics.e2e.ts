@@ -42,10 +42,7 @@ describe('Emergencies page (Banten): declare, extend and end an emergency by dec
     await page.getByTestId('em-ends-on').fill(inDays(-1));
     await page.getByTestId('em-areas').click();
     await page.getByTestId('em-areas').fill('Lebak');
-    await page
-      .getByRole('option', { name: /KABUPATEN LEBAK/ })
-      .first()
-      .click();
+    await page.getByRole('option', { name: 'Kabupaten Lebak (seluruh wilayah)' }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('em-declare').click();
     const error = page.getByTestId('emergency-error');
@@ -90,4 +87,5 @@ describe('Emergencies page (Banten): declare, extend and end an emergency by dec
     expect(await officer.getByTestId('em-declare').count()).toBe(0);
     await officer.close();
   });
+
 });

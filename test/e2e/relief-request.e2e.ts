@@ -118,10 +118,7 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
     await page.getByTestId('em-ends-on').fill(inDays(14));
     await page.getByTestId('em-areas').click();
     await page.getByTestId('em-areas').fill('Lebak');
-    await page
-      .getByRole('option', { name: /KABUPATEN LEBAK/ })
-      .first()
-      .click();
+    await page.getByRole('option', { name: 'Kabupaten Lebak (seluruh wilayah)' }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('em-declare').click();
     await page.getByTestId('emergency-status').filter({ hasText: 'Berlaku' }).waitFor();
@@ -137,11 +134,9 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
     await page.getByRole('option', { name: /Penyaluran Bantuan Logistik/ }).click();
     await page.getByLabel('Nama pemohon').fill('Posko Banjir Desa Cibeber');
     await page.getByTestId('intake-areaCode').click();
-    await page.getByTestId('intake-areaCode').fill('Lebak');
-    await page
-      .getByRole('option', { name: /KABUPATEN LEBAK/ })
-      .first()
-      .click();
+    // A district of the emergency's regency, from the office's own areas.
+    await page.getByTestId('intake-areaCode').fill('Cibeber');
+    await page.getByRole('option', { name: 'Kecamatan Cibeber, Kabupaten Lebak' }).click();
     await page.getByTestId('intake-requestingOffice').fill('Dinas Sosial Kabupaten Lebak');
     await page.getByTestId('intake-priority').click();
     await page.getByRole('option', { name: 'Kritis (mengancam jiwa)' }).click();

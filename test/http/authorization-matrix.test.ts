@@ -408,6 +408,12 @@ const matrix: Record<string, Row> = {
     ok: 200,
     foreign: { none: 'no unit data' },
   },
+  'GET /api/regions/areas': {
+    need: 'home.view',
+    own: () => ({ url: '/api/regions/areas' }),
+    ok: 200,
+    foreign: { none: sessionUnit },
+  },
 
   'POST /api/cases': {
     need: 'cases.intake',

@@ -1,9 +1,7 @@
 import type { IntakeFieldView } from '@jaring/cases/cases.schema.ts';
-import type { RegencyList } from '@jaring/regions/regions.schema.ts';
 import type { IntakeAnswers, IntakeValue } from '@jaring/standards/intake.ts';
 import { Group, NumberInput, Radio, Select, Table, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api.ts';
+import { useAreaOptions } from '../../components/area-options.ts';
 import { casesTexts } from '../../i18n/cases.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 
@@ -21,13 +19,8 @@ export function IntakeQuestions({
   errors?: Record<string, string>;
 }) {
   const { t } = useTexts(casesTexts);
-  // Regencies and cities for a region question (the area a relief request is for).
-  const regencies = useQuery({
-    queryKey: ['regencies'],
-    queryFn: () => get<RegencyList>('/api/regions/regencies'),
-    enabled: fields.some((f) => f.kind === 'region'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  // A region question (the area a relief request is for): the office's areas, then the country's.
+  const areas = useAreaOptions({ elsewhere: true, enabled: fields.some((f) => f.kind === 'region') });
   const set = (id: string, value: IntakeValue | undefined) => {
     const next = { ...answers };
     if (value === undefined) delete next[id];
@@ -69,10 +62,7 @@ export function IntakeQuestions({
             key={f.id}
             {...common}
             searchable
-            data={(regencies.data?.regencies ?? []).map((r) => ({
-              value: r.code,
-              label: `${r.name} (${r.province})`,
-            }))}
+            data={areas.data}
             value={typeof value === 'string' ? value : null}
             onChange={(v) => set(f.id, v ?? undefined)}
           />
@@ -112,21 +102,11 @@ export function IntakeAnswerTable({
   answers: IntakeAnswers;
 }) {
   const { t } = useTexts(casesTexts);
-  const regencies = useQuery({
-    queryKey: ['regencies'],
-    queryFn: () => get<RegencyList>('/api/regions/regencies'),
-    enabled: fields.some((f) => f.kind === 'region'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const areas = useAreaOptions({ elsewhere: true, enabled: fields.some((f) => f.kind === 'region') });
   const shown = (f: IntakeFieldView): string => {
     const v = answers[f.id];
     if (v === undefined) return '—';
-    if (f.kind === 'region') {
-      // A district is shown by its regency's name (the picker offers regencies and cities).
-      const code = String(v);
-      const regency = regencies.data?.regencies.find((r) => code === r.code || code.startsWith(`${r.code}.`));
-      return regency ? regency.name : '…';
-    }
+    if (f.kind === 'region') return areas.loading ? '…' : areas.nameOf(String(v));
     if (typeof v === 'boolean') return v ? t('yes') : t('no');
     return f.options?.find((o) => o.value === v)?.label ?? String(v);
   };

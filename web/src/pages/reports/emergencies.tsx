@@ -1,5 +1,4 @@
 import type { Emergency, EmergencyList } from '@jaring/logistics/emergencies.schema.ts';
-import type { RegencyList } from '@jaring/regions/regions.schema.ts';
 import {
   Anchor,
   Badge,
@@ -19,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ApiError, get, post } from '../../api.ts';
 import { ApiProblems, placeOf } from '../../components/api-problems.tsx';
+import { useAreaOptions } from '../../components/area-options.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { useFields } from '../../components/use-fields.ts';
@@ -33,11 +33,7 @@ const statusColor = { upcoming: 'blue', active: 'red', expired: 'gray', ended: '
 function DeclareForm() {
   const { t } = useTexts(emergenciesTexts);
   const client = useQueryClient();
-  const regencies = useQuery({
-    queryKey: ['regencies'],
-    queryFn: () => get<RegencyList>('/api/regions/regencies'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const areaOptions = useAreaOptions();
   const { form, setForm, text, choice } = useFields({
     number: '',
     decreedOn: '',
@@ -75,10 +71,7 @@ function DeclareForm() {
         mt="sm"
         label={t('areas')}
         searchable
-        data={(regencies.data?.regencies ?? []).map((r) => ({
-          value: r.code,
-          label: `${r.name} (${r.province})`,
-        }))}
+        data={areaOptions.data}
         value={form.areas}
         onChange={(areas) => setForm((f) => ({ ...f, areas }))}
         data-testid="em-areas"
