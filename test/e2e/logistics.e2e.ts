@@ -88,4 +88,23 @@ describe('Emergencies page (Banten): declare, extend and end an emergency by dec
     await officer.close();
   });
 
+  it('signing out forgets the office: the next user in the tab picks from their own areas', async () => {
+    await page.getByTestId('em-areas').click();
+    await page.getByRole('option', { name: 'Kecamatan Bayah, Kabupaten Lebak' }).waitFor();
+    await page.screenshot({ path: `${artifacts}/after/logistics-area-picker.png` });
+    await page.keyboard.press('Escape');
+    // Out and in again without reloading the page, as at a shared desk.
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${server.url}/masuk`);
+    await page.getByLabel('Nama pengguna').fill('sragen.kadis');
+    await page.getByLabel('Kata sandi').fill('jaring-demo-2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(`${server.url}/staf`);
+    await page.getByRole('link', { name: 'Status Tanggap Darurat' }).click();
+    await page.getByText('Belum ada status tanggap darurat.').waitFor();
+    await page.getByTestId('em-areas').click();
+    await page.getByRole('option', { name: 'Kabupaten Sragen (seluruh wilayah)' }).waitFor();
+    expect(await page.getByRole('option', { name: /Lebak|Banten/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
 });

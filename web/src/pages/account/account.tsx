@@ -174,8 +174,9 @@ function SignOutButton() {
   const logout = useMutation({
     mutationFn: () => post('/api/auth/logout'),
     onSettled: () => {
+      // Nothing of this user's office stays in the tab for whoever signs in next.
+      client.clear();
       client.setQueryData(['me'], null);
-      client.removeQueries({ queryKey: ['home'] });
       void navigate({ to: '/masuk' });
     },
   });
