@@ -50,3 +50,24 @@ export async function secondConnection(database: Database & { url?: string }): P
   await client.connect();
   return client;
 }
+
+/**
+ * Waits until `n` backends of the test database wait on a lock, asked on `client`; or, when
+ * `unless` settles first, returns without them (a change that takes no lock does not wait).
+ */
+export async function lockWaiters(client: pg.Client, n: number, unless?: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void unless?.finally(() => {
+    settled = true;
+  });
+  for (let i = 0; i < 400 && !settled; i++) {
+    const res = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if ((res.rows[0]?.n ?? 0) >= n) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (settled) return false;
+  throw new Error(`fewer than ${n} backends came to wait on a lock`);
+}

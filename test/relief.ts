@@ -19,7 +19,8 @@ export async function declareEmergency(
 ) {
   const res = await kadis.post('/api/emergencies', {
     number,
-    decreedOn: day,
+    // Signed today at the latest, for an emergency that starts later.
+    decreedOn: day > today ? today : day,
     declaredBy: 'gubernur',
     disaster,
     areas,

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../core/clock.ts';
 import { todayIn } from '../core/dates.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
 import { displayName, findRegion } from '../core/regions.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rows } from '../db/client.ts';
 import type {
   DeclareEmergencyInput,
   Emergency,
@@ -111,6 +111,64 @@ async function viewOf(db: Db, rows: EmergencyRow[], today: string): Promise<Emer
 
 const today = (unit: EmergencyUnit, clock: Clock) => todayIn(unit.timeZone, new Date(clock.now()));
 
+const decreeLockKey = 7_238_201;
+const decreeKindWords = { declaration: 'penetapan', extension: 'perpanjangan', termination: 'pengakhiran' };
+
+/**
+ * The checks every decree passes before it is recorded, inside the unit's decree lock (so two
+ * desks cannot record one number at once): it is not dated after today nor before the
+ * emergency's last decree (`since`), and its number is not already recorded in the unit.
+ */
+async function checkDecree(
+  tx: Db,
+  unit: EmergencyUnit,
+  input: { number: string; decreedOn: string },
+  day: string,
+  since?: string,
+): Promise<Problem[]> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${decreeLockKey}, ${unit.id})`);
+  const problems: Problem[] = [];
+  if (input.decreedOn > day)
+    problems.push(
+      problemIn('decreedOn', {
+        id: `tanggal keputusan (${input.decreedOn}) sesudah hari ini (${day}): keputusan dicatat setelah ditandatangani`,
+        en: `the decree date (${input.decreedOn}) is after today (${day}): a decree is recorded once it is signed`,
+      }),
+    );
+  else if (since !== undefined && input.decreedOn < since)
+    problems.push(
+      problemIn('decreedOn', {
+        id: `tanggal keputusan (${input.decreedOn}) sebelum keputusan terakhir status ini (${since})`,
+        en: `the decree date (${input.decreedOn}) is before this emergency's last decree (${since})`,
+      }),
+    );
+  const [taken] = await rows<{ kind: keyof typeof decreeKindWords; decreedOn: string; disaster: string }>(
+    tx,
+    sql`SELECT d.kind, d.decreed_on::text AS "decreedOn", e.disaster
+      FROM emergency_decrees d JOIN emergencies e ON e.id = d.emergency_id
+      WHERE e.unit_id = ${unit.id}
+        AND lower(regexp_replace(trim(d.number), '[[:space:]]+', ' ', 'g')) = lower(regexp_replace(trim(${input.number}), '[[:space:]]+', ' ', 'g'))
+      LIMIT 1`,
+  );
+  if (taken)
+    problems.push(
+      problemIn('number', {
+        id: `nomor keputusan ini sudah tercatat (${decreeKindWords[taken.kind]} status ${taken.disaster}, ${taken.decreedOn})`,
+        en: `this decree number is already recorded (the ${taken.kind} of the ${taken.disaster} emergency, ${taken.decreedOn})`,
+      }),
+    );
+  return problems;
+}
+
+/** The date of an emergency's latest decree. */
+async function lastDecreeOn(tx: Db, emergencyId: number): Promise<string | undefined> {
+  const [last] = await rows<{ on: string | null }>(
+    tx,
+    sql`SELECT max(decreed_on)::text AS "on" FROM emergency_decrees WHERE emergency_id = ${emergencyId}`,
+  );
+  return last?.on ?? undefined;
+}
+
 /** The unit's emergencies, newest first. */
 export async function listEmergencies(db: Db, unit: EmergencyUnit, clock: Clock): Promise<Emergency[]> {
   const rows = await db
@@ -158,9 +216,10 @@ export async function declareEmergency(
         en: `the end (${input.endsOn}) is before the start (${input.startsOn})`,
       }),
     );
-  if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
   const now = new Date(clock.now());
   const id = await db.transaction(async (tx) => {
+    problems.push(...(await checkDecree(tx, unit, input, todayIn(unit.timeZone, now))));
+    if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
     const [row] = await tx
       .insert(emergencies)
       .values({
@@ -209,13 +268,21 @@ export async function extendEmergency(
   await db.transaction(async (tx) => {
     const row = await rowOf(tx, unit.id, id, true);
     if (row.endedAt) throw new DomainError('emergency.ended', { id });
+    const problems = await checkDecree(
+      tx,
+      unit,
+      input,
+      todayIn(unit.timeZone, now),
+      await lastDecreeOn(tx, row.id),
+    );
     if (input.endsOn <= row.endsOn)
-      throw new ValidationError('emergency.invalid', [
+      problems.push(
         problemIn('endsOn', {
           id: `perpanjangan harus sesudah akhir yang berlaku (${row.endsOn})`,
           en: `an extension must end after the current end (${row.endsOn})`,
         }),
-      ]);
+      );
+    if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
     await tx.update(emergencies).set({ endsOn: input.endsOn }).where(eq(emergencies.id, row.id));
     await tx.insert(emergencyDecrees).values({
       emergencyId: row.id,
@@ -251,6 +318,14 @@ export async function endEmergency(
   await db.transaction(async (tx) => {
     const row = await rowOf(tx, unit.id, id, true);
     if (row.endedAt) throw new DomainError('emergency.ended', { id });
+    const problems = await checkDecree(
+      tx,
+      unit,
+      input,
+      todayIn(unit.timeZone, now),
+      await lastDecreeOn(tx, row.id),
+    );
+    if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
     await tx.update(emergencies).set({ endedAt: now }).where(eq(emergencies.id, row.id));
     await tx.insert(emergencyDecrees).values({
       emergencyId: row.id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/core/dates.ts';
-import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
+import { lockWaiters, secondConnection } from '../db.ts';
 
 const today = todayIn('Asia/Jakarta');
 const addDays = (day: string, n: number) =>
@@ -51,7 +52,12 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
     const res = await kadis.request(
       'POST',
       '/api/emergencies',
-      { ...declaration, areas: ['33.14', '99.99'], endsOn: addDays(today, -1) },
+      {
+        ...declaration,
+        number: '360/Kep.13-Huk/2026',
+        areas: ['33.14', '99.99'],
+        endsOn: addDays(today, -1),
+      },
       { 'accept-language': 'en' },
     );
     expect(res.statusCode).toBe(422);
@@ -61,7 +67,11 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
       'endsOn',
     ]);
     expect(res.json().error.problems[0].message).toBe("Kabupaten Sragen is outside this office's region");
-    const id = await kadis.request('POST', '/api/emergencies', { ...declaration, areas: ['33.14'] });
+    const id = await kadis.request('POST', '/api/emergencies', {
+      ...declaration,
+      number: '360/Kep.13-Huk/2026',
+      areas: ['33.14'],
+    });
     expect(id.json().error.problems[0].message).toBe('Kabupaten Sragen di luar wilayah unit ini');
   });
 
@@ -70,7 +80,9 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
   });
 
   it('extends by a new decree, keeping the first as history; an earlier end is refused', async () => {
-    const created = (await kadis.post('/api/emergencies', declaration)).json();
+    const created = (
+      await kadis.post('/api/emergencies', { ...declaration, number: '360/Kep.14-Huk/2026' })
+    ).json();
     const earlier = await kadis.post(`/api/emergencies/${created.id}/extensions`, {
       number: 'ext-0',
       decreedOn: today,
@@ -93,7 +105,9 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
   });
 
   it('ends an emergency; it cannot be ended or extended again', async () => {
-    const created = (await kadis.post('/api/emergencies', declaration)).json();
+    const created = (
+      await kadis.post('/api/emergencies', { ...declaration, number: '360/Kep.15-Huk/2026' })
+    ).json();
     const decree = { number: '360/Kep.30-Huk/2026', decreedOn: today, declaredBy: 'gubernur' };
     const ended = await kadis.post(`/api/emergencies/${created.id}/end`, decree);
     expect(ended.statusCode, ended.body).toBe(200);
@@ -108,4 +122,87 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
     });
     expect(extend.statusCode).toBe(409);
   });
+
+  it('refuses a decree dated after today, before the last decree, or under a number already recorded', async () => {
+    const count = async () => (await kadis.get('/api/emergencies')).json().emergencies.length as number;
+    const before = await count();
+    const future = await kadis.post('/api/emergencies', {
+      ...declaration,
+      number: '360/Kep.40-Huk/2026',
+      decreedOn: addDays(today, 1),
+    });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().error.problems).toEqual([
+      {
+        path: 'decreedOn',
+        message: `tanggal keputusan (${addDays(today, 1)}) sesudah hari ini (${today}): keputusan dicatat setelah ditandatangani`,
+      },
+    ]);
+    // The first test's number, spaced and cased otherwise, is the same decree.
+    const again = await kadis.request(
+      'POST',
+      '/api/emergencies',
+      { ...declaration, number: ' 360/KEP.12-huk/2026 ' },
+      { 'accept-language': 'en' },
+    );
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.problems).toEqual([
+      {
+        path: 'number',
+        message: `this decree number is already recorded (the declaration of the Banjir emergency, ${today})`,
+      },
+    ]);
+    expect(await count()).toBe(before);
+    // A retroactive declaration is lawful (signed after the disaster began); an extension
+    // cannot predate it.
+    const late = await kadis.post('/api/emergencies', {
+      ...declaration,
+      number: '360/Kep.41-Huk/2026',
+      decreedOn: today,
+      startsOn: addDays(today, -3),
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const early = await kadis.post(`/api/emergencies/${late.json().id}/extensions`, {
+      number: '360/Kep.42-Huk/2026',
+      decreedOn: addDays(today, -1),
+      declaredBy: 'gubernur',
+      endsOn: addDays(today, 30),
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['decreedOn']);
+    expect((await kadis.get(`/api/emergencies/${late.json().id}`)).json().decrees).toHaveLength(1);
+  });
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'records a number once when another desk is recording it at that moment',
+    async () => {
+      const other = await secondConnection(t.database);
+      const unitId = await unitIdOf(t.database.db, 'banten');
+      const number = '360/Kep.50-Huk/2026';
+      try {
+        // The other desk's declaration, under the unit's decree lock, not yet committed.
+        await other.query('BEGIN');
+        await other.query('SELECT pg_advisory_xact_lock(7238201, $1)', [unitId]);
+        const e = await other.query<{ id: number }>(
+          `INSERT INTO emergencies (unit_id, disaster, starts_on, ends_on, created_at)
+           VALUES ($1, 'Gempa bumi', $2, $3, now()) RETURNING id`,
+          [unitId, today, addDays(today, 7)],
+        );
+        await other.query(
+          `INSERT INTO emergency_decrees (emergency_id, kind, number, decreed_on, declared_by, ends_on, recorded_at)
+           VALUES ($1, 'declaration', $2, $3, 'gubernur', $4, now())`,
+          [e.rows[0]?.id, number, today, addDays(today, 7)],
+        );
+        const declared = kadis.post('/api/emergencies', { ...declaration, number });
+        expect(await lockWaiters(other, 1, declared)).toBe(true);
+        await other.query('COMMIT');
+        const res = await declared;
+        expect(res.statusCode).toBe(422);
+        expect(res.json().error.problems[0].path).toBe('number');
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+    },
+  );
 });

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp, unitIdOf } from '../app.ts';
-import { secondConnection } from '../db.ts';
+import { lockWaiters, secondConnection } from '../db.ts';
 import { declareEmergency, plainItem } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% silang\n');
@@ -27,18 +27,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('an intake correction crossing
   let version = 0;
   let itemId = 0;
 
-  /** Waits until `n` backends of the test database wait on a lock. */
-  const waiters = async (n: number) => {
-    for (let i = 0; i < 400; i++) {
-      const res = await other.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-         WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if ((res.rows[0]?.n ?? 0) >= n) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`fewer than ${n} backends came to wait on a lock`);
-  };
+  const waiters = (n: number) => lockWaiters(other, n);
 
   beforeAll(async () => {
     t = await createTestApp();
