@@ -238,3 +238,12 @@ export async function itemLabels(
   );
   return new Map(found.map((r) => [r.id, { name: r.name, uom: r.uom }]));
 }
+
+/** The unit's today at `now` (its time zone), as the decrees and the expiry dates write days. */
+export async function unitDay(tx: Db, unitId: number, now: Date): Promise<string | undefined> {
+  const [found] = await rows<{ day: string }>(
+    tx,
+    sql`SELECT ((${now.toISOString()}::timestamptz AT TIME ZONE time_zone)::date)::text AS day FROM units WHERE id = ${unitId}`,
+  );
+  return found?.day;
+}

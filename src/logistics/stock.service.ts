@@ -22,6 +22,7 @@ import {
   reserveInDatabase,
   returnableOf,
   settleInDatabase,
+  unitDay,
 } from './stock.repository.ts';
 import type { Allocation, Item, PositionRow, Warehouse } from './stock.schema.ts';
 import {
@@ -467,6 +468,24 @@ export async function receiveGoods(
     problems.push(
       problemIn('documentRef', { id: 'nomor dokumen wajib diisi', en: 'the document number is required' }),
     );
+  const day = await unitDay(db, input.unitId, new Date((input.clock ?? systemClock).now()));
+  if (day === undefined) throw new DomainError('stock.not_found', { unitId: input.unitId });
+  if (input.receivedOn > day)
+    problems.push(
+      problemIn('receivedOn', {
+        id: `tanggal terima (${input.receivedOn}) sesudah hari ini (${day})`,
+        en: `the date received (${input.receivedOn}) is after today (${day})`,
+      }),
+    );
+  input.lines.forEach((l, i) => {
+    if (l.expiresOn && l.expiresOn < input.receivedOn)
+      problems.push(
+        problemIn(`lines[${i}].expiresOn`, {
+          id: `sudah kedaluwarsa (${l.expiresOn}) pada tanggal terima: barang kedaluwarsa tidak diterima sebagai stok`,
+          en: `already expired (${l.expiresOn}) on the date received: expired goods are not taken into stock`,
+        }),
+      );
+  });
   if (problems.length > 0) throw new ValidationError('stock.invalid', problems);
   await checkWarehouse(db, input.unitId, input.warehouseId);
   return db.transaction(async (tx) => {

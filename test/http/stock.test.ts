@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../app.ts';
+import { inDays, today } from '../relief.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -44,6 +45,45 @@ describe('stock routes (Banten demo warehouse)', () => {
     const sheet = book.getWorksheet('Kartu stok');
     expect(sheet?.getRow(4).getCell(5).value).toBe(24600);
     expect(sheet?.getRow(4).getCell(2).value).toBe('Penerimaan');
+  });
+
+  it('refuses a receipt dated after today or of goods already expired, and posts nothing', async () => {
+    const officer = await signedIn(t.app, 'banten.fungsional');
+    const [warehouse] = (await officer.get('/api/stock/warehouses')).json().warehouses;
+    const position = async () =>
+      (await officer.get(`/api/stock/position?warehouseId=${warehouse.id}`)).json().rows;
+    const rice = (await position()).find((r: { name: string }) => r.name === 'Beras');
+    const tomorrow = inDays(1);
+    const refused = await officer.post('/api/stock/receipts', {
+      warehouseId: warehouse.id,
+      source: 'donation',
+      supplier: 'Donatur',
+      documentRef: 'BAPB/UJI/TANGGAL',
+      receivedOn: tomorrow,
+      lines: [
+        { itemId: rice.itemId, quantity: 50, expiresOn: inDays(200) },
+        { itemId: rice.itemId, quantity: 20, expiresOn: today },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.problems).toEqual([
+      { path: 'receivedOn', message: `tanggal terima (${tomorrow}) sesudah hari ini (${today})` },
+      {
+        path: 'lines[1].expiresOn',
+        message: `sudah kedaluwarsa (${today}) pada tanggal terima: barang kedaluwarsa tidak diterima sebagai stok`,
+      },
+    ]);
+    expect((await position()).find((r: { name: string }) => r.name === 'Beras')).toEqual(rice);
+    // Goods that expire on the day they arrive are still good that day.
+    const sameDay = await officer.post('/api/stock/receipts', {
+      warehouseId: warehouse.id,
+      source: 'donation',
+      supplier: 'Donatur',
+      documentRef: 'BAPB/UJI/TANGGAL',
+      receivedOn: today,
+      lines: [{ itemId: rice.itemId, quantity: 20, expiresOn: today }],
+    });
+    expect(sameDay.statusCode, sameDay.body).toBe(201);
   });
 
   it('lists expiring batches and writes off the expired ones', async () => {
