@@ -1,5 +1,6 @@
 import { actionsOf } from '../cases/cases.repository.ts';
 import { DomainError, type Problem, problemIn, ValidationError } from '../core/errors.ts';
+import { parseWholeNumber } from '../core/numbers.ts';
 import type { Db } from '../db/client.ts';
 import { caseGoods } from './requests.repository.ts';
 import type {
@@ -67,8 +68,8 @@ export function countOf(
   field: string,
   label: { id: string; en: string },
 ): number {
-  const n = Number(data[field]);
-  if (!Number.isSafeInteger(n) || n <= 0 || n > 10_000_000)
+  const n = parseWholeNumber(data[field]);
+  if (n === undefined || n <= 0 || n > 10_000_000)
     throw new ValidationError('case.invalid', [
       problemIn(`data.${field}`, {
         id: `${label.id}: bilangan bulat lebih dari 0`,
@@ -131,8 +132,8 @@ export async function needsEstimate(
 
 /** A positive whole number, or null: a form's field as typed (`"120"`) or as sent (120). */
 function wholeOrNull(value: unknown): number | null {
-  const n = Number(value);
-  return value !== '' && value !== null && Number.isSafeInteger(n) && n > 0 && n <= 10_000_000 ? n : null;
+  const n = parseWholeNumber(value);
+  return n !== undefined && n > 0 && n <= 10_000_000 ? n : null;
 }
 
 const goodsStock = (p: PositionRow): GoodsStock => ({

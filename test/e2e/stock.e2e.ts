@@ -72,14 +72,15 @@ describe('Stock pages (Banten provincial warehouse): receive, count, stock card,
     await page.screenshot({ path: `${artifacts}/after/stock-receipt-errors.png`, fullPage: true });
     await page.getByTestId('receipt-source').click();
     await page.getByRole('option', { name: 'Kemensos' }).click();
-    await page.getByTestId('line-quantity-0').fill('20');
+    // Typed as an office writes a thousand.
+    await page.getByTestId('line-quantity-0').fill('1.020');
     await page.getByTestId('receipt-document').fill('BAST/KEMENSOS/2026/118');
     await page.getByTestId('receive').click();
     expect(await page.getByTestId('received').innerText()).toContain('1 batch');
     await page.screenshot({ path: `${artifacts}/after/stock-receipt.png`, fullPage: true });
 
     await page.goto(`${server.url}/staf/stok`);
-    expect(await onHandOf(page, 'Tenda keluarga')).toBe(before + 20);
+    expect(await onHandOf(page, 'Tenda keluarga')).toBe(before + 1020);
   });
 
   it('counts with a difference shown before posting, and posts it as an adjustment', async () => {
@@ -107,7 +108,7 @@ describe('Stock pages (Banten provincial warehouse): receive, count, stock card,
 
   it('shows the stock card with every movement and its running balance', async () => {
     await page.goto(`${server.url}/staf/stok`);
-    expect(await onHandOf(page, 'Tenda keluarga')).toBe(before + 18);
+    expect(await onHandOf(page, 'Tenda keluarga')).toBe(before + 1018);
     await page
       .locator('[data-testid="position-row"][data-item="Tenda keluarga"]')
       .getByTestId('card-link')
@@ -118,9 +119,9 @@ describe('Stock pages (Banten provincial warehouse): receive, count, stock card,
     const kinds = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-kind')));
     expect(kinds).toEqual(['receipt', 'receipt', 'adjustment']);
     const balances = await page.getByTestId('card-balance').allInnerTexts();
-    expect(balances.map(Number)).toEqual([80, 100, 98]);
+    expect(balances).toEqual(['80', '1.100', '1.098']);
     const changes = await page.getByTestId('card-change').allInnerTexts();
-    expect(changes).toEqual(['+80', '+20', '-2']);
+    expect(changes).toEqual(['+80', '+1.020', '-2']);
     const last = await rows.last().innerText();
     expect(last).toContain('Penyesuaian opname');
     expect(last).toContain('2 tenda rusak');

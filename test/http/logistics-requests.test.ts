@@ -214,6 +214,20 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     });
     expect(typed.statusCode, typed.body).toBe(200);
     expect(typed.json().effect.estimate).toBeNull();
+    // A thousand people as an office types it: 1.000 × 7 days × 0.4 kg = 2.800 kg.
+    const grouped = await fungsional.post(`/api/cases/${id}/preview`, {
+      action: 'ajukan',
+      data: { peopleAffected: '1.000', days: '7', lines: [] },
+    });
+    expect(
+      grouped.json().effect.estimate.items.find((i: { itemId: number }) => i.itemId === rice.id).needed,
+    ).toBe(2800);
+    // A decimal comma is not a count of people: no estimate rather than a misread one.
+    const decimal = await fungsional.post(`/api/cases/${id}/preview`, {
+      action: 'ajukan',
+      data: { peopleAffected: '1,5', days: '7', lines: [] },
+    });
+    expect(decimal.json().effect.estimate).toBeNull();
     // The telaah: the needs estimate (100 people × 7 days × 0.4 kg = 280 kg) beside the stock.
     const preview = await fungsional.post(`/api/cases/${id}/preview`, {
       action: 'ajukan',
@@ -246,9 +260,18 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     expect(unknownItem.json().error.problems).toEqual([
       { path: 'data.lines[0].itemId', message: 'barang tidak ada di katalog' },
     ]);
+    // Typed into the form's fields, the counts arrive as text; "1.00" is refused, "100" taken.
+    const misgrouped = await act(fungsional, 'ajukan', 4, {
+      peopleAffected: '1.00',
+      days: '7',
+      lines: [{ itemId: rice.id, quantity: 500 }],
+    });
+    expect(misgrouped.json().error.problems.map((p: { path: string }) => p.path)).toEqual([
+      'data.peopleAffected',
+    ]);
     const telaah = await act(fungsional, 'ajukan', 4, {
-      peopleAffected: 100,
-      days: 7,
+      peopleAffected: '100',
+      days: '7',
       lines: [
         { itemId: rice.id, quantity: 500 },
         { itemId: tarp.id, quantity: 20 },

@@ -1,4 +1,5 @@
 import type { ActionPreview } from '@jaring/cases/cases.schema.ts';
+import { parseWholeNumber } from '@jaring/core/numbers.ts';
 import type {
   ApprovalPreview,
   CaseGoodsLine,
@@ -65,9 +66,13 @@ export function goodsPreviewOf(v: CaseView, actionId: string): Preview | undefin
 /** A problem the goods form places on its own lines (the action's general list leaves it out). */
 export const isGoodsProblem = (path: string) => /^data\.(lines|returns)(\[|$)/.test(path);
 
-const whole = (s: string) => /^\d+$/.test(s.trim()) && Number(s) > 0 && Number(s) <= 10_000_000;
+/** A quantity as typed (`1.000` is a thousand), when it is one the server takes. */
+const whole = (s: string) => {
+  const n = parseWholeNumber(s);
+  return n !== undefined && n > 0 && n <= 10_000_000;
+};
 /** A whole number as typed, or the text itself so that the server names what is wrong with it. */
-const quantityOf = (s: string) => (whole(s) ? Number(s.trim()) : s);
+const quantityOf = (s: string) => (whole(s) ? (parseWholeNumber(s) as number) : s);
 
 interface Row {
   key: number;
@@ -86,7 +91,7 @@ function totals(rows: Row[]): Map<number, number> {
   const sum = new Map<number, number>();
   for (const r of rows)
     if (r.itemId !== null && whole(r.quantity))
-      sum.set(Number(r.itemId), (sum.get(Number(r.itemId)) ?? 0) + Number(r.quantity));
+      sum.set(Number(r.itemId), (sum.get(Number(r.itemId)) ?? 0) + (parseWholeNumber(r.quantity) ?? 0));
   return sum;
 }
 
@@ -416,7 +421,7 @@ function TelaahGoods({
     queryFn: () =>
       post<ActionPreview>(`/api/cases/${caseId}/preview`, {
         action: actionId,
-        data: { peopleAffected: Number(people), days: Number(days) },
+        data: { peopleAffected: parseWholeNumber(people), days: parseWholeNumber(days) },
       }),
     enabled: asked,
   });
@@ -637,13 +642,14 @@ function HandoverGoods({
   const set = (batchId: number, patch: Partial<Receipt>) =>
     setReceipts((rs) => ({ ...rs, [batchId]: { ...(rs[batchId] as Receipt), ...patch } }));
   const valid = (l: CaseGoodsLine) => {
-    const r = receiptOf(l).received.trim();
-    return /^\d+$/.test(r) && Number(r) <= l.dispatched;
+    const r = parseWholeNumber(receiptOf(l).received);
+    return r !== undefined && r <= l.dispatched;
   };
-  const short = preview.lines.filter((l) => valid(l) && Number(receiptOf(l).received) < l.dispatched);
+  const receivedOf = (l: CaseGoodsLine) => parseWholeNumber(receiptOf(l).received) ?? 0;
+  const short = preview.lines.filter((l) => valid(l) && receivedOf(l) < l.dispatched);
   const returns = short.map((l) => ({
     batchId: l.batchId,
-    quantity: l.dispatched - Number(receiptOf(l).received),
+    quantity: l.dispatched - receivedOf(l),
     damaged: receiptOf(l).damaged,
     reason: receiptOf(l).reason.trim(),
   }));

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from '@jaring/core/numbers.ts';
 import type { BatchesAnswer, CountAnswer } from '@jaring/logistics/stock.schema.ts';
 import {
   Alert,
@@ -27,8 +28,7 @@ import { Problems, StockNav, todayIso, useWarehouses, WarehouseSelect } from './
 type Batch = BatchesAnswer['batches'][number];
 
 /** A count as typed: a whole number, or null while the field is empty or not a number. */
-const countOf = (s: string | undefined) =>
-  s !== undefined && /^\d+$/.test(s.trim()) ? Number(s.trim()) : null;
+const countOf = (s: string | undefined) => (s === undefined ? null : (parseWholeNumber(s) ?? null));
 
 /** The count sheet of one warehouse: counted quantities per batch, differences, then posting. */
 function CountSheet({ warehouseId, batches }: { warehouseId: string; batches: Batch[] }) {

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from '@jaring/core/numbers.ts';
 import type { ItemsAnswer, ReceiptAnswer } from '@jaring/logistics/stock.schema.ts';
 import {
   ActionIcon,
@@ -35,7 +36,8 @@ let nextKey = 1;
 const emptyLine = (): Line => ({ key: nextKey++, itemId: null, quantity: '', expiresOn: '', lot: '' });
 
 /** A whole number as typed, or the text itself so that the server names what is wrong with it. */
-const quantityOf = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
+/** A quantity as typed (`1.000` is a thousand), or the text for the server to name what is wrong. */
+const quantityOf = (s: string) => parseWholeNumber(s) ?? s;
 
 /** Barang masuk: goods from procurement, Kemensos or a donation, with their document and lines. */
 export function StockReceiptPage() {
