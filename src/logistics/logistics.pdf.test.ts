@@ -82,4 +82,72 @@ describe('the BAST', () => {
       /\d\/\s+\d|\/\s+DINSOS|DINSOS\/\s+\d/,
     );
   });
+
+  it('never leaves the signatures alone on a page: the closing sentence and the date go with them', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { renderHandoverPdf, renderDeliveryNotePdf } = await import('./logistics.pdf.ts');
+    const unit = {
+      name: 'Dinas Sosial Provinsi Banten',
+      letterhead: ['PEMERINTAH PROVINSI BANTEN', 'DINAS SOSIAL'],
+    };
+    const pages = (pdf: Buffer) =>
+      execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf })
+        .toString()
+        .split('\f')
+        .filter((p) => p.trim());
+    const names = ['Beras Medium', 'Air mineral', 'Tenda keluarga', 'Selimut', 'Terpal', 'Makanan siap saji'];
+    let spilled = 0;
+    for (let n = 1; n <= 14; n++) {
+      const lines = Array.from({ length: n }, (_, i) => ({
+        name: names[i % names.length] as string,
+        uom: 'unit',
+        quantity: 100 + i,
+        expiresOn: '2027-03-02',
+        received: i % 2 === 0 ? 100 + i : 90 + i,
+        notes:
+          i % 2 === 0 ? [] : ['10 unit kurang: tertahan di jalan karena longsor, kembali ke gudang provinsi'],
+      }));
+      const bast = pages(
+        await renderHandoverPdf({
+          unit,
+          place: 'Desa Pagadungan',
+          number: '460/0013/DINSOS/2026',
+          date: '2026-12-02',
+          verifyUrl: 'https://jaring.bantenprov.go.id/verifikasi/uHR2Zcz9a0YDKep',
+          trackingCode: 'KPJ7G-SQ3E3',
+          deliveryNote: '460/0012/DINSOS/2026',
+          disaster: 'banjir bandang',
+          first: { name: 'Dedi Kurniawan', position: 'Penyuluh Sosial Ahli Muda', office: unit.name },
+          second: { name: 'Ujang Sopandi', position: 'Kepala Desa', on: 'Posko Desa Pagadungan' },
+          remark: 'Diterima di balai desa, dihitung bersama perangkat desa.',
+          lines,
+        }),
+      );
+      const signed = bast.find((p) => p.includes('Yang Menerima,')) ?? '';
+      expect(signed, `BAST with ${n} lines`).toContain('Demikian Berita Acara');
+      expect(signed, `BAST with ${n} lines`).toContain('Desa Pagadungan, 2 Desember 2026');
+      const note = pages(
+        await renderDeliveryNotePdf({
+          unit,
+          place: 'Serang',
+          number: '460/0001/DINSOS/2026',
+          date: '2026-12-02',
+          verifyUrl: 'https://jaring.bantenprov.go.id/verifikasi/uHR2Zcz9a0YDKep',
+          trackingCode: 'KPJ7G-SQ3E3',
+          origin: { name: 'Gudang Provinsi', address: 'Serang' },
+          destination: { name: 'Posko Desa Pagadungan', area: 'Sumur, Kabupaten Pandeglang' },
+          vehicle: 'A 8812 XY',
+          driver: 'Asep Saepudin',
+          lines: [...lines, ...lines].map((l) => ({ ...l, name: `${l.name} (${l.notes.join('')})` })),
+          sender: { name: 'Dedi Kurniawan', position: 'Penyuluh Sosial Ahli Muda' },
+        }),
+      );
+      const sent = note.find((p) => p.includes('Pengirim,')) ?? '';
+      expect(sent, `surat jalan with ${2 * n} lines`).toContain('Serang, 2 Desember 2026');
+      expect(sent, `surat jalan with ${2 * n} lines`).toContain('Barang tersebut di atas');
+      if (bast.length > 1) spilled++;
+    }
+    // Some of them did run onto a second page.
+    expect(spilled).toBeGreaterThan(0);
+  });
 });

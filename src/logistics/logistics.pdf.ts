@@ -274,20 +274,25 @@ export async function renderDeliveryNotePdf(n: DeliveryNotePaper): Promise<Buffe
       layout: ruled,
       margin: [0, 4, 0, 10],
     },
+    // The closing sentence, place and date go with the signatures onto whichever page they fall.
     {
-      text: 'Barang tersebut di atas telah diterima dalam keadaan baik dan cukup. Kekurangan atau kerusakan dicatat pada Berita Acara Serah Terima.',
-      fontSize: 9.5,
-      margin: [0, 0, 0, 8],
-    },
-    { text: `${n.place}, ${formatDateLong(n.date, 'id')}`, alignment: 'right', margin: [0, 0, 0, 8] },
-    {
-      columns: [
-        // Each block has as many caption lines as the sender's, so the names line up.
-        signatureBlock(['Penerima,', '\u00a0'], undefined),
-        signatureBlock(['Pengemudi,', '\u00a0'], { name: n.driver, position: 'Pengemudi' }),
-        signatureBlock(['Pengirim,', n.sender.position], n.sender),
+      stack: [
+        {
+          text: 'Barang tersebut di atas telah diterima dalam keadaan baik dan cukup. Kekurangan atau kerusakan dicatat pada Berita Acara Serah Terima.',
+          fontSize: 9.5,
+          margin: [0, 0, 0, 8],
+        },
+        { text: `${n.place}, ${formatDateLong(n.date, 'id')}`, alignment: 'right', margin: [0, 0, 0, 8] },
+        {
+          columns: [
+            // Each block has as many caption lines as the sender's, so the names line up.
+            signatureBlock(['Penerima,', '\u00a0'], undefined),
+            signatureBlock(['Pengemudi,', '\u00a0'], { name: n.driver, position: 'Pengemudi' }),
+            signatureBlock(['Pengirim,', n.sender.position], n.sender),
+          ],
+          columnGap: 10,
+        },
       ],
-      columnGap: 10,
       unbreakable: true,
     },
   ];
@@ -386,23 +391,24 @@ export async function renderHandoverPdf(b: HandoverPaper): Promise<Buffer> {
       layout: ruled,
       margin: [0, 0, 0, 8],
     },
-    ...(short
-      ? [
-          {
-            text: 'Barang yang kurang atau rusak sebagaimana tercatat dalam kolom keterangan dikembalikan ke gudang atau dihapuskan sesuai ketentuan.',
-            alignment: 'justify',
-            margin: [0, 0, 0, 6],
-          } as Content,
-        ]
-      : []),
-    ...(b.remark ? [{ text: `Catatan penerimaan: ${b.remark}`, margin: [0, 0, 0, 6] } as Content] : []),
-    {
-      text: 'Demikian Berita Acara Serah Terima ini dibuat dengan sebenarnya dalam rangkap 2 (dua) untuk dipergunakan sebagaimana mestinya.',
-      alignment: 'justify',
-      margin: [0, 0, 0, 10],
-    },
+    // The closing paragraphs, place and date go with the signatures: never a page of signatures alone.
     {
       stack: [
+        ...(short
+          ? [
+              {
+                text: 'Barang yang kurang atau rusak sebagaimana tercatat dalam kolom keterangan dikembalikan ke gudang atau dihapuskan sesuai ketentuan.',
+                alignment: 'justify',
+                margin: [0, 0, 0, 6],
+              } as Content,
+            ]
+          : []),
+        ...(b.remark ? [{ text: `Catatan penerimaan: ${b.remark}`, margin: [0, 0, 0, 6] } as Content] : []),
+        {
+          text: 'Demikian Berita Acara Serah Terima ini dibuat dengan sebenarnya dalam rangkap 2 (dua) untuk dipergunakan sebagaimana mestinya.',
+          alignment: 'justify',
+          margin: [0, 0, 0, 10],
+        },
         { text: `${b.place}, ${formatDateLong(b.date, 'id')}`, alignment: 'right', margin: [0, 0, 0, 8] },
         {
           columns: [
