@@ -240,6 +240,9 @@ describe('ids no int4 column can hold', () => {
       '/api/cases/0',
       '/api/cases/-1',
       '/api/cases/1.5',
+      // A word where an id goes names no row either.
+      '/api/cases/abc',
+      '/api/cases/1e3',
       '/api/cases/1/letters/99999999999/pdf',
       '/api/registry/families/99999999999',
       '/api/registry/imports/99999999999',
@@ -251,6 +254,10 @@ describe('ids no int4 column can hold', () => {
     }
     const action = await admin.post('/api/cases/99999999999/actions', { action: 'teruskan', version: 1 });
     expect(action.statusCode).toBe(404);
+    // On the public pages too, signed out: an emergency's address with a word in it.
+    const page = await t.app.inject({ method: 'GET', url: '/api/public/units/banten/emergencies/banjir' });
+    expect(page.statusCode, page.body).toBe(404);
+    expect(page.json().error.code).toBe('not_found');
     // The largest id there can be is a real lookup (nothing there), not a refusal.
     expect((await admin.get('/api/cases/2147483647')).json().error.code).toBe('case.not_found');
   });
