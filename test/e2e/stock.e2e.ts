@@ -41,6 +41,13 @@ describe('Stock pages (Banten provincial warehouse): receive, count, stock card,
     expect(download.headers()['content-type']).toContain('spreadsheetml');
     expect(await scanPage(page, vocabulary)).toEqual([]);
     await page.screenshot({ path: `${artifacts}/after/stock-position.png`, fullPage: true });
+    // On paper: the table without the menus, the sub-menu or the download button.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('position-row').first().isVisible()).toBe(true);
+    for (const control of ['position-xlsx', 'stock-nav'])
+      expect(await page.getByTestId(control).isVisible(), control).toBe(false);
+    await page.screenshot({ path: `${artifacts}/after/stock-position-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('adds an item to the catalogue', async () => {

@@ -1,8 +1,8 @@
 import type { EmergencyList } from '@jaring/logistics/emergencies.schema.ts';
-import { Anchor, Badge, Group, Select } from '@mantine/core';
+import { Badge, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { get } from '../../api.ts';
+import { SubNav } from '../../components/sub-nav.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { logisticsReportsTexts } from '../../i18n/logistics-reports.ts';
 
@@ -15,15 +15,7 @@ const pages = [
 /** The logistics reports' pages, one line of links above each of them. */
 export function LogisticsNav() {
   const { t } = useTexts(logisticsReportsTexts);
-  return (
-    <Group gap="md" wrap="wrap" data-testid="logistics-nav">
-      {pages.map(([key, to]) => (
-        <Anchor key={to} component={Link} to={to} size="sm">
-          {t(key)}
-        </Anchor>
-      ))}
-    </Group>
-  );
+  return <SubNav links={pages.map(([key, to]) => [t(key), to] as const)} testId="logistics-nav" />;
 }
 
 export const emergencyColor = { upcoming: 'blue', active: 'red', expired: 'gray', ended: 'gray' } as const;

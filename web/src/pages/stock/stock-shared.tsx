@@ -1,9 +1,9 @@
 import type { WarehousesAnswer } from '@jaring/logistics/stock.schema.ts';
-import { Anchor, Group, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { type ApiError, get } from '../../api.ts';
 import { ApiProblems, placeOf } from '../../components/api-problems.tsx';
+import { SubNav } from '../../components/sub-nav.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { stockTexts } from '../../i18n/stock.ts';
 
@@ -36,15 +36,7 @@ const pages = [
 /** The warehouse's pages, one line of links above each of them. */
 export function StockNav() {
   const { t } = useTexts(stockTexts);
-  return (
-    <Group gap="md" wrap="wrap" data-testid="stock-nav">
-      {pages.map(([key, to]) => (
-        <Anchor key={to} component={Link} to={to} size="sm">
-          {t(key)}
-        </Anchor>
-      ))}
-    </Group>
-  );
+  return <SubNav links={pages.map(([key, to]) => [t(key), to] as const)} testId="stock-nav" />;
 }
 
 /** The unit's warehouses (the provincial warehouse; others may be added). */
