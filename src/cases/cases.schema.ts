@@ -445,6 +445,8 @@ export const PublicTracking = z.object({
       label: z.string(),
       /** Who works the step, so the page can say what it means for the applicant. */
       role: z.string(),
+      /** The standard's own words for the applicant, when it gives them. */
+      publicLabel: z.string().nullable(),
       state: z.enum(['current', 'done', 'pending']),
     }),
   ),

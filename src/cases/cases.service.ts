@@ -1130,6 +1130,7 @@ export async function publicTracking(db: Db, code: string): Promise<PublicTracki
       id: s.id,
       label: s.label,
       role: s.role,
+      publicLabel: s.publicLabel ?? null,
       state:
         s.id === state.step && state.status !== 'done'
           ? 'current'

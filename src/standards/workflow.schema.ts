@@ -104,6 +104,11 @@ export const WorkflowStep = z
   .object({
     id: slug,
     label: text,
+    /**
+     * What the step means for the applicant on the tracking page, when its role alone says too
+     * little (a workflow with several steps of one role); else the page words it by role.
+     */
+    publicLabel: text.optional(),
     /** The `n` of the procedure step this implements, for the public page and reports. */
     procedureStep: z.number().int().positive().optional(),
     role: z.enum(

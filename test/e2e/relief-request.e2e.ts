@@ -159,6 +159,21 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
     await noCodes();
     await page.getByRole('button', { name: 'Teruskan ke Kepala Dinas' }).click();
     await page.getByRole('button', { name: 'Teruskan ke Kepala Dinas' }).waitFor({ state: 'detached' });
+    // The post follows it by code: each step in the standard's words, none repeated.
+    const code = await page.getByTestId('tracking-code').innerText();
+    const citizen = await browser.newPage();
+    await citizen.goto(`${server.url}/lacak/${code}`);
+    const steps = citizen.getByTestId('track-steps');
+    await steps.getByText('Diterima Kepala Dinas').waitFor();
+    const text = await steps.innerText();
+    for (const label of [
+      'Telaah kebutuhan oleh petugas',
+      'Persetujuan bantuan',
+      'Serah terima bantuan (BAST)',
+    ])
+      expect(text).toContain(label);
+    expect(text).not.toContain('Diproses petugas');
+    await citizen.close();
   });
 
   it('the Kepala Dinas forwards it; the Kepala Bidang gives the disposition "teliti dan saran"', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, signedIn, type TestApp } from '../app.ts';
+import { declareEmergency } from '../relief.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% scan of a paper\n');
 const nik = '6571015708900001';
@@ -58,6 +59,32 @@ describe('public tracking: what the citizen is asked to do, and where the office
       'front_office',
     ]);
     expect(body).toMatchObject({ status: 'open', reason: null, letterIssued: false });
+    // Sembako's steps are told by who works them: the standard gives no words of its own.
+    expect(body.steps.every((s: { publicLabel: unknown }) => s.publicLabel === null)).toBe(true);
+  });
+
+  it('tells a relief request’s steps in the standard’s words, each its own', async () => {
+    const desk = await signedIn(t.app, 'banten.fo');
+    await declareEmergency(await signedIn(t.app, 'banten.kadis'), '360/Kep.90-Huk/2026', ['36.01']);
+    const res = await desk.post('/api/cases', {
+      standardId: 'logistik-tanggap-darurat',
+      applicant: { name: 'Posko Desa Sumur' },
+      intake: { areaCode: '36.01.01', requestingOffice: 'Dinas Sosial Kabupaten Pandeglang' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const tracked = (
+      await t.app.inject({ method: 'GET', url: `/api/public/track/${res.json().trackingCode}` })
+    ).json();
+    const labels = tracked.steps.map((s: { publicLabel: string | null }) => s.publicLabel);
+    expect(labels).toEqual([
+      'Permohonan dan berkas diterima',
+      'Diterima Kepala Dinas',
+      'Disposisi Kepala Bidang',
+      'Telaah kebutuhan oleh petugas',
+      'Persetujuan bantuan',
+      'Pengiriman bantuan',
+      'Serah terima bantuan (BAST)',
+    ]);
   });
 
   it('says what is missing when returned, with any NIK in the note masked', async () => {

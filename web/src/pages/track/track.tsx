@@ -100,7 +100,7 @@ export function TrackPage() {
               data-testid="track-steps"
             >
               {r.steps.map((s, i) => (
-                <Stepper.Step key={s.id} label={t(citizenStepKey(r.steps, i))} />
+                <Stepper.Step key={s.id} label={s.publicLabel ?? t(citizenStepKey(r.steps, i))} />
               ))}
             </Stepper>
             <Anchor
