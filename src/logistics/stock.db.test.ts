@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { TestClock } from '../core/clock.ts';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, type ValidationError } from '../core/errors.ts';
 import { errorMessage } from '../core/i18n.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
 import { messageParams } from '../http/errors.ts';
@@ -75,7 +75,7 @@ async function receive(
   return r.batchIds[0] ?? 0;
 }
 
-const caseSource = (id: number) => ({ kind: 'case' as const, id });
+const caseSource = (id: number) => ({ kind: 'case' as const, id, ref: `RQ-${id}` });
 const reserve = (
   db: Db,
   f: { warehouseId: number; itemId: number },
@@ -264,10 +264,25 @@ describe('counts, expiry and the stock card', () => {
       warehouseId: f.warehouseId,
       countedOn: '2026-12-01',
       reason: 'Hitung ulang',
-      lines: [{ batchId: a, counted: 1 }],
+      lines: [
+        { batchId: b, counted: 7 },
+        { batchId: a, counted: 1 },
+      ],
       userId,
     });
-    expect(await code(below)).toBe('stock.insufficient');
+    // Refused on the line, naming the request that holds the goods, and nothing posted.
+    const refused = await below.then(
+      () => [],
+      (e: unknown) => (e as ValidationError).problems,
+    );
+    expect(refused.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'lines[1].counted',
+        message:
+          'lebih kecil dari yang dipesan (8) oleh permohonan RQ-9101 (8); kirim atau lepaskan pesanan itu dahulu',
+      },
+    ]);
+    expect(await position(t.db, f)).toMatchObject({ onHand: 17, reserved: 8, available: 9 });
     expect(await checkStock(t.db, unitId)).toEqual([]);
   });
 

@@ -247,3 +247,17 @@ export async function unitDay(tx: Db, unitId: number, now: Date): Promise<string
   );
   return found?.day;
 }
+
+/** Who holds stock of a batch reserved, and how much: each source with its reference. */
+export async function reservationsOn(
+  tx: Db,
+  batchId: number,
+): Promise<{ kind: SourceKind; id: number; ref: string; reserved: number }[]> {
+  return rows(
+    tx,
+    sql`SELECT source_kind AS kind, source_id AS id, max(source_ref) AS ref, sum(reserved_change)::int AS reserved
+      FROM stock_movements WHERE batch_id = ${batchId}
+      GROUP BY source_kind, source_id HAVING sum(reserved_change) > 0
+      ORDER BY source_id`,
+  );
+}

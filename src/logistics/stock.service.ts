@@ -19,6 +19,7 @@ import {
   lockPosition,
   post,
   raisedCode,
+  reservationsOn,
   reserveInDatabase,
   returnableOf,
   settleInDatabase,
@@ -730,14 +731,28 @@ export async function postStockCount(
       const found = await findBatch(tx, input.unitId, line.batchId);
       if (!found || found.warehouseId !== input.warehouseId)
         throw new DomainError('stock.not_found', { batchId: line.batchId });
-      batches.push({ line, found });
+      batches.push({ line, found, index: batches.length });
     }
     batches.sort((a, b) => a.found.itemId - b.found.itemId || a.found.batchId - b.found.batchId);
     let adjustments = 0;
-    for (const { line, found } of batches) {
+    const below: Problem[] = [];
+    for (const { line, found, index } of batches) {
       await lockPosition(tx, input.unitId, found.warehouseId, found.itemId, false);
       const now = await findBatch(tx, input.unitId, line.batchId);
       if (!now) throw new DomainError('stock.not_found', { batchId: line.batchId });
+      // Goods reserved for a request cannot be counted away: the refusal names who holds them.
+      if (line.counted < now.reserved) {
+        const holders = (await reservationsOn(tx, line.batchId))
+          .map((h) => `${h.ref || `${h.kind} ${h.id}`} (${h.reserved})`)
+          .join(', ');
+        below.push(
+          problemIn(`lines[${index}].counted`, {
+            id: `lebih kecil dari yang dipesan (${now.reserved}) oleh permohonan ${holders}; kirim atau lepaskan pesanan itu dahulu`,
+            en: `below what is reserved (${now.reserved}) by request ${holders}; ship or release that reservation first`,
+          }),
+        );
+        continue;
+      }
       const expected = now.onHand;
       await tx.insert(stockCountLines).values({
         countId: count.id,
@@ -766,6 +781,7 @@ export async function postStockCount(
       );
       adjustments++;
     }
+    if (below.length > 0) throw new ValidationError('stock.invalid', below);
     if (input.actor)
       await recordAudit(tx, input.actor, {
         action: 'stock.count',
