@@ -160,6 +160,26 @@ async function checkDecree(
   return problems;
 }
 
+/** An emergency that a new decree may still change, locked, with the decree's problems. */
+async function decreeOnto(
+  tx: Db,
+  unit: EmergencyUnit,
+  id: number,
+  input: { number: string; decreedOn: string },
+  now: Date,
+): Promise<{ row: EmergencyRow; problems: Problem[] }> {
+  const row = await rowOf(tx, unit.id, id, true);
+  if (row.endedAt) throw new DomainError('emergency.ended', { id });
+  const problems = await checkDecree(
+    tx,
+    unit,
+    input,
+    todayIn(unit.timeZone, now),
+    await lastDecreeOn(tx, row.id),
+  );
+  return { row, problems };
+}
+
 /** The date of an emergency's latest decree. */
 async function lastDecreeOn(tx: Db, emergencyId: number): Promise<string | undefined> {
   const [last] = await rows<{ on: string | null }>(
@@ -266,15 +286,7 @@ export async function extendEmergency(
 ): Promise<Emergency> {
   const now = new Date(clock.now());
   await db.transaction(async (tx) => {
-    const row = await rowOf(tx, unit.id, id, true);
-    if (row.endedAt) throw new DomainError('emergency.ended', { id });
-    const problems = await checkDecree(
-      tx,
-      unit,
-      input,
-      todayIn(unit.timeZone, now),
-      await lastDecreeOn(tx, row.id),
-    );
+    const { row, problems } = await decreeOnto(tx, unit, id, input, now);
     if (input.endsOn <= row.endsOn)
       problems.push(
         problemIn('endsOn', {
@@ -316,15 +328,7 @@ export async function endEmergency(
 ): Promise<Emergency> {
   const now = new Date(clock.now());
   await db.transaction(async (tx) => {
-    const row = await rowOf(tx, unit.id, id, true);
-    if (row.endedAt) throw new DomainError('emergency.ended', { id });
-    const problems = await checkDecree(
-      tx,
-      unit,
-      input,
-      todayIn(unit.timeZone, now),
-      await lastDecreeOn(tx, row.id),
-    );
+    const { row, problems } = await decreeOnto(tx, unit, id, input, now);
     if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
     await tx.update(emergencies).set({ endedAt: now }).where(eq(emergencies.id, row.id));
     await tx.insert(emergencyDecrees).values({
