@@ -11,14 +11,10 @@ export const unknownIdIssue = 'jaring.unknown_id';
 
 /**
  * A row id in a URL path (`/api/cases/:id`). A number that no int4 column can hold (0, -1,
- * 99999999999, 1.5) or a word (`abc`) names no row: it is answered 404 like any id that is not there, instead
+ * 99999999999, 1.5) names no row: it is answered 404 like any id that is not there, instead
  * of reaching the database.
  */
-export const IdParam = z.preprocess(
-  // A word would fail the coercion as NaN, a 422; as -1 it is an id that no row has.
-  (v) => (typeof v === 'string' && !/^\d+(\.\d+)?$/.test(v) ? -1 : v),
-  z.coerce.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n) || n < 1 || n > maxId)
-      ctx.addIssue({ code: 'custom', message: 'not found', params: { [unknownIdIssue]: true } });
-  }),
-);
+export const IdParam = z.coerce.number().superRefine((n, ctx) => {
+  if (!Number.isInteger(n) || n < 1 || n > maxId)
+    ctx.addIssue({ code: 'custom', message: 'not found', params: { [unknownIdIssue]: true } });
+});

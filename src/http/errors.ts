@@ -52,10 +52,16 @@ export function requestErrorCode(error: unknown, request: FastifyRequest): Error
   return null;
 }
 
-/** A path id that no row can have (see `IdParam`). */
-function isUnknownId(v: { params?: unknown }): boolean {
-  const params = (v.params as { params?: Record<string, unknown> } | undefined)?.params;
-  return params?.[unknownIdIssue] === true;
+/**
+ * A path id that no row can have (see `IdParam`). A word where the id goes (`/api/cases/abc`)
+ * fails the number coercion before that check: it names no row either.
+ */
+function isUnknownId(v: { keyword?: string; params?: unknown }): boolean {
+  const params = v.params as { expected?: unknown; params?: Record<string, unknown> } | undefined;
+  return (
+    params?.params?.[unknownIdIssue] === true ||
+    (v.keyword === 'invalid_type' && params?.expected === 'number')
+  );
 }
 
 /** Catalogue codes for the 4xx answers Fastify makes itself; any other is `request.rejected`. */
