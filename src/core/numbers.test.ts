@@ -17,7 +17,21 @@ describe('whole numbers as offices write them', () => {
   });
 
   it('refuses what could be misread', () => {
-    for (const text of ['1,5', '1.50', '1.0000', '.100', '100.', '1..000', '1,000', '-5', '1 000', '', 'abc'])
+    for (const text of [
+      '1,5',
+      '1.50',
+      '0.500',
+      '00.100',
+      '1.0000',
+      '.100',
+      '100.',
+      '1..000',
+      '1,000',
+      '-5',
+      '1 000',
+      '',
+      'abc',
+    ])
       expect(parseWholeNumber(text), text).toBeUndefined();
     expect(parseWholeNumber(1.5)).toBeUndefined();
     expect(parseWholeNumber(null)).toBeUndefined();
