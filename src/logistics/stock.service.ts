@@ -341,9 +341,9 @@ export async function returnStock(
     if (!found) throw new DomainError('stock.not_found', { batchId });
     held.set(batchId, found);
   }
-  // Items in the fixed order every posting locks them in.
+  // By warehouse, then item: the order stock_settle locks them in, so the two never deadlock.
   const items = [...new Map([...held.values()].map((b) => [`${b.warehouseId}:${b.itemId}`, b])).values()];
-  for (const b of items.sort((x, y) => x.itemId - y.itemId || x.warehouseId - y.warehouseId))
+  for (const b of items.sort((x, y) => x.warehouseId - y.warehouseId || x.itemId - y.itemId))
     await lockPosition(tx, input.unitId, b.warehouseId, b.itemId, false);
   const [refused] = await refusedReturns(tx, input.unitId, input.source, input.lines);
   if (refused)
@@ -743,7 +743,7 @@ export async function postStockCount(
       // Goods reserved for a request cannot be counted away: the refusal names who holds them.
       if (line.counted < now.reserved) {
         const holders = (await reservationsOn(tx, line.batchId))
-          .map((h) => `${h.ref || `${h.kind} ${h.id}`} (${h.reserved})`)
+          .map((h) => `${h.ref || `#${h.id}`} (${h.reserved})`)
           .join(', ');
         below.push(
           problemIn(`lines[${index}].counted`, {
