@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { get } from '../api.ts';
 import { useTexts } from '../i18n/i18n.tsx';
 import { regionTexts } from '../i18n/regions.ts';
+import { useSession } from '../session.ts';
 
 /**
  * The options of an area picker: the office's own areas grouped by regency or city (each as a
@@ -13,10 +14,12 @@ import { regionTexts } from '../i18n/regions.ts';
  */
 export function useAreaOptions({ elsewhere = false, enabled = true } = {}) {
   const { t } = useTexts(regionTexts);
+  // The areas are the acting unit's: a unit switch must not keep the last unit's.
+  const unit = useSession().data?.unit.code;
   const own = useQuery({
-    queryKey: ['areas'],
+    queryKey: ['areas', unit],
     queryFn: () => get<AreaList>('/api/regions/areas'),
-    enabled,
+    enabled: enabled && unit !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const country = useQuery({
