@@ -57,9 +57,10 @@ export async function secondConnection(database: Database & { url?: string }): P
  */
 export async function lockWaiters(client: pg.Client, n: number, unless?: Promise<unknown>): Promise<boolean> {
   let settled = false;
-  void unless?.finally(() => {
+  const mark = () => {
     settled = true;
-  });
+  };
+  void unless?.then(mark, mark);
   for (let i = 0; i < 400 && !settled; i++) {
     const res = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity

@@ -97,6 +97,7 @@ describe('the BAST', () => {
         .filter((p) => p.trim());
     const names = ['Beras Medium', 'Air mineral', 'Tenda keluarga', 'Selimut', 'Terpal', 'Makanan siap saji'];
     let spilled = 0;
+    let notesSpilled = 0;
     for (let n = 1; n <= 14; n++) {
       const lines = Array.from({ length: n }, (_, i) => ({
         name: names[i % names.length] as string,
@@ -146,8 +147,10 @@ describe('the BAST', () => {
       expect(sent, `surat jalan with ${2 * n} lines`).toContain('Serang, 2 Desember 2026');
       expect(sent, `surat jalan with ${2 * n} lines`).toContain('Barang tersebut di atas');
       if (bast.length > 1) spilled++;
+      if (note.length > 1) notesSpilled++;
     }
     // Some of them did run onto a second page.
     expect(spilled).toBeGreaterThan(0);
+    expect(notesSpilled).toBeGreaterThan(0);
   });
 });
