@@ -974,8 +974,9 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/survey/questions/:id/retire': {
     need: 'survey.manage',
+    // A word where the id goes names no question: past the guard, it is not found.
     own: () => ({ url: '/api/survey/questions/bukan-angka/retire' }),
-    ok: 422,
+    ok: 404,
     foreign: { target: (o) => ({ url: `/api/survey/questions/${o.question.id}/retire` }) },
   },
   'GET /api/relief/tariffs': {
