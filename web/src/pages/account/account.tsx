@@ -12,13 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type ApiError, get, post, put } from '../../api.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { authTexts } from '../../i18n/auth.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
+import { useSignOut } from '../../sign-out.ts';
 import type { SessionUser } from '../../types.ts';
 import { TotpSection } from './totp-section.tsx';
 
@@ -169,17 +170,7 @@ function OfficialData({ user }: { user: SessionUser }) {
 
 function SignOutButton() {
   const { t } = useTexts(authTexts);
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const logout = useMutation({
-    mutationFn: () => post('/api/auth/logout'),
-    onSettled: () => {
-      // Nothing of this user's office stays in the tab for whoever signs in next.
-      client.clear();
-      client.setQueryData(['me'], null);
-      void navigate({ to: '/masuk' });
-    },
-  });
+  const logout = useSignOut();
   return (
     <Button variant="default" color="red" onClick={() => logout.mutate()} loading={logout.isPending}>
       {t('signOut')}

@@ -1,12 +1,13 @@
 import { Burger, Button, Drawer, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
-import { get, post } from '../../api.ts';
+import { get } from '../../api.ts';
 import { caseListTexts } from '../../i18n/case-list.ts';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { useCaseChanges } from '../../live-changes.ts';
 import { useSession } from '../../session.ts';
+import { useSignOut } from '../../sign-out.ts';
 import type { Home } from '../../types.ts';
 import '../../styles/all.ts';
 import '../../styles/staff-nav.css';
@@ -17,17 +18,7 @@ function MenuBody({ onPick }: { onPick?: () => void }) {
   const session = useSession();
   const home = useQuery({ queryKey: ['home'], queryFn: () => get<Home>('/api/home') });
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const logout = useMutation({
-    mutationFn: () => post('/api/auth/logout'),
-    onSettled: () => {
-      // Nothing of this user's office stays in the tab for whoever signs in next.
-      client.clear();
-      client.setQueryData(['me'], null);
-      void navigate({ to: '/masuk' });
-    },
-  });
+  const logout = useSignOut();
   const items = (home.data?.nav ?? []).filter((n) => n.available);
   // The longest path that holds the current one is the item shown active.
   const active = items
