@@ -3,7 +3,7 @@ import type { IntakeAnswers } from '../standards/intake.ts';
 import type { TimeLimit } from '../standards/standard.schema.ts';
 import { revisionIdsOfUnit } from '../standards/standards.repository.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
-import type { CaseStatus } from './case.reducer.ts';
+import { type CaseStatus, isClosedStatus } from './case.reducer.ts';
 import { caseFacts, openingResult } from './case-facts.repository.ts';
 import type { StepDeadlineView } from './cases.schema.ts';
 import { deadlineView, decisionsOf, stepDeadlines } from './deadline.ts';
@@ -109,7 +109,7 @@ export async function casesOpenedWith(
         {
           openedAt: row.openedAt,
           intake: row.intake,
-          closed: row.status === 'done' || row.status === 'rejected',
+          closed: isClosedStatus(row.status),
         },
         decisionsOf(standard.workflow, moves),
         now,

@@ -19,7 +19,7 @@ export const CaseListQuery = z.object({
   service: z.coerce.number().int().positive().optional(),
   product: z.string().trim().min(1).max(60).optional(),
   /** `waiting`: open or returned, what the home counts as waiting. */
-  status: z.enum(['waiting', 'open', 'returned', 'done', 'rejected']).optional(),
+  status: z.enum(['waiting', 'open', 'returned', 'done', 'rejected', 'withdrawn']).optional(),
   step: z.string().trim().min(1).max(60).optional(),
   due: DueFilter.optional(),
   /** `me`: claimed by the caller; `none`: claimed by nobody; a number: by that user. */

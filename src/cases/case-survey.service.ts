@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { findUnitById } from '../auth/auth.repository.ts';
 import type { Db } from '../db/client.ts';
 import { standardOfRevision } from '../standards/standards.service.ts';
+import { closedStatuses, isClosedStatus } from './case.reducer.ts';
 import { findCaseByTrackingCode } from './cases.repository.ts';
 import { cases } from './cases.tables.ts';
 
@@ -28,7 +29,7 @@ export async function surveyCaseOf(db: Db, trackingCode: string): Promise<Survey
     timeZone: unit?.timeZone ?? 'Asia/Jakarta',
     standardId: row.standardId,
     service: (await standardOfRevision(db, row.revisionId)).name,
-    closed: row.status === 'done' || row.status === 'rejected',
+    closed: isClosedStatus(row.status),
     closedAt: row.closedAt,
   };
 }
@@ -49,7 +50,7 @@ export async function servedCounts(
     .where(
       and(
         eq(cases.unitId, unitId),
-        inArray(cases.status, ['done', 'rejected']),
+        inArray(cases.status, [...closedStatuses]),
         gte(cases.closedAt, from),
         lt(cases.closedAt, to),
       ),

@@ -29,6 +29,7 @@ const sembako = Workflow.parse({
       actions: [
         { id: 'teruskan', label: 'Teruskan', kind: 'forward', to: 'tanda-tangan' },
         { id: 'tolak', label: 'Tolak', kind: 'reject' },
+        { id: 'batalkan', label: 'Batalkan atas permintaan pemohon', kind: 'withdraw' },
       ],
     },
     {
@@ -86,6 +87,20 @@ describe('case reducer', () => {
       'rejected with a reason',
       [open(), a('front_office', 'teruskan'), a('fungsional', 'tolak', { note: 'bukan KPM' })],
       { status: 'rejected', reason: 'bukan KPM', closedAt: expect.any(String) as unknown as string },
+    ],
+    [
+      'withdrawn with a reason: closed, not refused',
+      [
+        open(),
+        a('front_office', 'teruskan'),
+        a('fungsional', 'batalkan', { note: 'pemohon pindah domisili' }),
+      ],
+      {
+        status: 'withdrawn',
+        reason: 'pemohon pindah domisili',
+        closedAt: expect.any(String) as unknown as string,
+        assignee: null,
+      },
     ],
     [
       'through all four steps to done',
@@ -152,6 +167,19 @@ describe('case reducer', () => {
       'case.closed',
     );
     expect(() => caseState(sembako, [open(), open()])).toThrow(/case\.already_open/);
+    const atOfficer = caseState(sembako, [open(), a('front_office', 'teruskan')]);
+    expect(refusal(sembako, atOfficer, { action: 'batalkan', role: 'fungsional', userId: 1 })?.code).toBe(
+      'case.reason_required',
+    );
+    const withdrawn = caseState(sembako, [
+      open(),
+      a('front_office', 'teruskan'),
+      a('fungsional', 'batalkan', { note: 'atas permintaan pemohon' }),
+    ]);
+    expect(refusal(sembako, withdrawn, { action: 'teruskan', role: 'fungsional', userId: 1 })).toMatchObject({
+      code: 'case.closed',
+      details: { status: 'withdrawn' },
+    });
   });
 
   it('rejects a workflow that points nowhere or repeats ids', () => {

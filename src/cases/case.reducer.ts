@@ -15,7 +15,7 @@ export interface CaseAction {
   note?: string | undefined;
 }
 
-export type CaseStatus = 'open' | 'returned' | 'done' | 'rejected';
+export type CaseStatus = 'open' | 'returned' | 'done' | 'rejected' | 'withdrawn';
 
 /**
  * The statuses of a case that still waits for someone. The queue's partial index is built on
@@ -24,13 +24,18 @@ export type CaseStatus = 'open' | 'returned' | 'done' | 'rejected';
 export const waitingStatuses = ['open', 'returned'] as const satisfies readonly CaseStatus[];
 export const isWaiting = (status: string): boolean => (waitingStatuses as readonly string[]).includes(status);
 
+/** The statuses of a case that has ended: served, refused, or withdrawn before it was served. */
+export const closedStatuses = ['done', 'rejected', 'withdrawn'] as const satisfies readonly CaseStatus[];
+export const isClosedStatus = (status: string): boolean =>
+  (closedStatuses as readonly string[]).includes(status);
+
 export interface CaseState {
   status: CaseStatus;
   step: string | null;
   assignee: number | null;
   openedAt: string | null;
   closedAt: string | null;
-  /** Why the case waits for the applicant, or why it was refused. */
+  /** Why the case waits for the applicant, or why it was refused or withdrawn. */
   reason: string | null;
   flags: string[];
   /** Each wait for the applicant (returned, then resumed), oldest first; `to` null while waiting. */
@@ -63,7 +68,7 @@ export function actionOf(
 /** Stored times come back in PostgreSQL's text form; pauses are ISO 8601 for the clock and clients. */
 const isoOf = (at: string) => new Date(at).toISOString();
 
-const closed = (s: CaseState) => s.status === 'done' || s.status === 'rejected';
+const closed = (s: CaseState) => isClosedStatus(s.status);
 
 /**
  * Why an action may not be taken now, as codes with details; empty when it may. The same
@@ -96,7 +101,7 @@ export function refusal(
       details: { action: action.action, available: step.actions.map((a) => a.id) },
     };
   }
-  if ((def.kind === 'reject' || def.kind === 'return') && !action.note?.trim()) {
+  if ((def.kind === 'reject' || def.kind === 'withdraw' || def.kind === 'return') && !action.note?.trim()) {
     return { code: 'case.reason_required', details: { action: def.id } };
   }
   return undefined;
@@ -128,9 +133,10 @@ export function reduce(workflow: Workflow, state: CaseState, action: CaseAction)
     case 'complete':
       return { ...state, status: 'done', closedAt: action.at, assignee: null };
     case 'reject':
+    case 'withdraw':
       return {
         ...state,
-        status: 'rejected',
+        status: def.kind === 'reject' ? 'rejected' : 'withdrawn',
         closedAt: action.at,
         reason: action.note ?? null,
         assignee: null,
@@ -165,7 +171,7 @@ export function requiringStepLeft(
 ): WorkflowStep | undefined {
   const requiring = workflow.steps.filter((s) => s.requires?.includes(requirementId));
   if (!closed(state) && requiring.some((s) => s.id === state.step)) return undefined;
-  const leaving = new Set(['forward', 'complete', 'reject']);
+  const leaving = new Set(['forward', 'complete', 'reject', 'withdraw']);
   const left = actions.find(
     (a) =>
       requiring.some((s) => s.id === a.step) && leaving.has(actionOf(workflow, a.step, a.action)?.kind ?? ''),

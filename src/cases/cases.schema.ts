@@ -54,7 +54,7 @@ export const CaseIdParams = z.object({ id: IdParam });
 export const CaseOpened = z.object({ id: z.number().int(), trackingCode: z.string() });
 export type CaseOpened = z.infer<typeof CaseOpened>;
 
-export const CaseStatus = z.enum(['open', 'returned', 'done', 'rejected']);
+export const CaseStatus = z.enum(['open', 'returned', 'done', 'rejected', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /**
@@ -167,7 +167,7 @@ export const AvailableAction = z.object({
   id: z.string(),
   label: z.string(),
   /** `resume`: the built-in action that ends a wait for the applicant. */
-  kind: z.enum(['forward', 'complete', 'reject', 'return', 'resume']),
+  kind: z.enum(['forward', 'complete', 'reject', 'withdraw', 'return', 'resume']),
   to: z.string().optional(),
   fields: z
     .array(

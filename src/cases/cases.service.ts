@@ -39,6 +39,7 @@ import {
   type CaseAction,
   type CaseState,
   caseState,
+  isClosedStatus,
   isWaiting,
   refusal,
   requiringStepLeft,
@@ -327,7 +328,7 @@ export async function loadCase(db: Db, ctx: AuthContext, id: number) {
   return { row, standard, workflow, actions, state };
 }
 
-const isClosed = (state: CaseState) => state.status === 'done' || state.status === 'rejected';
+const isClosed = (state: CaseState) => isClosedStatus(state.status);
 
 /**
  * The caller's roles that write to this case: named at a step of its workflow and holding a

@@ -15,6 +15,7 @@ const caseStatusNames: Record<string, string> = {
   returned: 'Menunggu kelengkapan',
   done: 'Selesai',
   rejected: 'Ditolak',
+  withdrawn: 'Dibatalkan',
 };
 
 const lineHeaders = [

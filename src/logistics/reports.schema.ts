@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StepDeadlineView } from '../cases/cases.schema.ts';
+import { CaseStatus, StepDeadlineView } from '../cases/cases.schema.ts';
 import { IdParam } from '../core/ids.ts';
 import { UnitParams } from '../standards/standards.schema.ts';
 import { EmergencyStatus } from './emergencies.schema.ts';
@@ -95,7 +95,7 @@ export const RequestAgeRow = z.object({
   regency: Place.nullable(),
   requestingOffice: z.string().nullable(),
   emergency: z.object({ id: z.number().int(), disaster: z.string(), status: EmergencyStatus }).nullable(),
-  status: z.enum(['open', 'returned', 'done', 'rejected']),
+  status: CaseStatus,
   /** The step's label; null once closed. */
   step: z.string().nullable(),
   openedAt: z.string(),
@@ -116,7 +116,7 @@ export const RequestAgeRow = z.object({
 export type RequestAgeRow = z.infer<typeof RequestAgeRow>;
 
 export const RequestStepCount = z.object({
-  status: z.enum(['open', 'returned', 'done', 'rejected']),
+  status: CaseStatus,
   step: z.string().nullable(),
   count: z.number().int(),
   overdue: z.number().int(),
@@ -181,9 +181,14 @@ export const PublicEmergency = PublicEmergencySummary.extend({
       endsOn: z.string(),
     }),
   ),
-  /** Requests received under the emergency, and how many were handed over. */
+  /**
+   * Requests received under the emergency: handed over (BAST), still in process, and closed
+   * unserved (refused, or withdrawn after it was no longer needed).
+   */
   requests: z.number().int(),
   handedOver: z.number().int(),
+  inProcess: z.number().int(),
+  notServed: z.number().int(),
   /** Per regency: what was sent there, and the days of its handovers (BAST), with how many. */
   sent: z.array(
     Place.extend({

@@ -218,7 +218,7 @@ function limitOf(f: CaseFacts, tz: string): { due: string | null; passed: (at: D
 }
 
 const isWaiting = (f: CaseFacts) => f.status === 'open' || f.status === 'returned';
-const statusOrder = { open: 0, returned: 0, done: 1, rejected: 2 } as const;
+const statusOrder = { open: 0, returned: 0, done: 1, rejected: 2, withdrawn: 3 } as const;
 
 /**
  * The unit's relief requests by status and age, oldest first: days since opening and at the
@@ -404,6 +404,8 @@ export async function publicEmergency(
     })),
     requests: flows.length,
     handedOver: flows.filter((f) => f.bastDays.length > 0).length,
+    inProcess: flows.filter((f) => isWaiting(f.facts)).length,
+    notServed: flows.filter((f) => f.facts.status === 'rejected' || f.facts.status === 'withdrawn').length,
     sent,
     totals: sentOnly(sumLines(flows.map((f) => f.lines))),
     asOf: new Date(clock.now()).toISOString(),

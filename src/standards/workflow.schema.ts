@@ -27,9 +27,11 @@ export const WorkflowAction = z
     label: text,
     /**
      * forward: to the next step (`to`); complete: the case is done; reject: closed as refused,
-     * a reason required; return: back to the applicant for completion, the case waits.
+     * a reason required; withdraw: closed unserved because the request is withdrawn (by the
+     * applicant, or no longer needed), a reason required; return: back to the applicant for
+     * completion, the case waits.
      */
-    kind: z.enum(['forward', 'complete', 'reject', 'return']),
+    kind: z.enum(['forward', 'complete', 'reject', 'withdraw', 'return']),
     to: z.string().optional(),
     /** Form fields the officer fills when taking the action, sent as its `data`. */
     fields: z

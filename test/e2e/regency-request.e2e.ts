@@ -54,6 +54,7 @@ describe('a regency office asks the province for relief and follows it (issue 16
   let lebak: Page;
   let province: Page;
   let caseId = 0;
+  let paperId = 0;
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -139,6 +140,7 @@ describe('a regency office asks the province for relief and follows it (issue 16
       intake: { areaCode: '36.02.02', requestingOffice: 'Dinas Sosial Kabupaten Lebak' },
     });
     expect(paper.status).toBe(201);
+    paperId = paper.json.id ?? 0;
     const errors = watchErrors(province);
     await province.goto(`${server.url}/staf/permohonan`);
     const queue = province.getByTestId('queue');
@@ -229,6 +231,73 @@ describe('a regency office asks the province for relief and follows it (issue 16
     expect(direct.status).toBe(404);
     expect(await scanPage(lebak, vocabulary)).toEqual([]);
     await lebak.screenshot({ path: `${shots}/regency-request-followed-detail.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('the province withdraws the paper request after approval: "Dibatalkan", not "Ditolak"', async () => {
+    const act = async (who: string, action: string, version: number, data?: Record<string, unknown>) => {
+      await signIn(province, server.url, who);
+      const res = await api(province, 'POST', `/api/cases/${paperId}/actions`, {
+        action,
+        version,
+        ...(data ? { data } : {}),
+      });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    };
+    await signIn(province, server.url, 'banten.fo');
+    for (const paper of ['permohonan', 'surat-dinsos-kabkota', 'asesmen']) {
+      const status = await province.evaluate(
+        async ({ url }) => {
+          const csrf = ((await (await fetch('/api/auth/csrf')).json()) as { token: string }).token;
+          const form = new FormData();
+          form.append('file', new Blob(['%PDF-1.4\n% kertas\n'], { type: 'application/pdf' }), 'kertas.pdf');
+          return (await fetch(url, { method: 'POST', headers: { 'x-csrf-token': csrf }, body: form })).status;
+        },
+        { url: `/api/cases/${paperId}/documents/${paper}` },
+      );
+      expect(status, paper).toBe(201);
+    }
+    await act('banten.fo', 'teruskan', 1);
+    await act('banten.kadis', 'teruskan', 2);
+    await act('banten.kabid', 'disposisikan', 3, { instruction: 'Teliti dan saran' });
+    const items = (await api(province, 'GET', '/api/stock/items')).json.items as Array<{
+      id: number;
+      name: string;
+    }>;
+    const warehouses = (await api(province, 'GET', '/api/stock/warehouses')).json.warehouses as Array<{
+      id: number;
+    }>;
+    const lines = [{ itemId: items.find((i) => i.name === 'Selimut')?.id, quantity: 40 }];
+    await act('banten.fungsional', 'ajukan', 4, { peopleAffected: 40, days: 3, lines });
+    await act('banten.kabid', 'setujui', 5, { warehouseId: warehouses[0]?.id, lines });
+
+    await signIn(province, server.url, 'banten.fungsional');
+    const errors = watchErrors(province);
+    await province.goto(`${server.url}/staf/permohonan/${paperId}`);
+    const withdraw = province.getByRole('button', { name: 'Batalkan (kembalikan cadangan stok)' });
+    await withdraw.waitFor();
+    await province.getByLabel('Catatan / alasan').fill('Posko sudah menerima selimut dari BPBD Lebak');
+    await withdraw.click();
+    const dialog = province.getByTestId('confirm-dialog');
+    expect(await dialog.innerText()).toContain(
+      'Permohonan dibatalkan dan ditutup tanpa dilayani. Alasan yang dicatat: Posko sudah menerima selimut dari BPBD Lebak',
+    );
+    await province.getByTestId('confirm-action').click();
+    await province.getByTestId('case-step').getByText('Dibatalkan, tidak menunggu langkah lagi').waitFor();
+    expect(await province.getByText('Ditolak', { exact: true }).count()).toBe(0);
+    expect(await scanPage(province, vocabulary)).toEqual([]);
+    await province.screenshot({ path: `${shots}/regency-request-withdrawn.png`, fullPage: true });
+
+    // The post follows it on the public tracking page: withdrawn, with the reason.
+    const code = (await api(province, 'GET', `/api/cases/${paperId}`)).json.case as { trackingCode: string };
+    const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await citizen.goto(`${server.url}/lacak/${code.trackingCode}`);
+    const message = citizen.getByTestId('track-message');
+    await message.waitFor();
+    expect(await message.innerText()).toContain('Permohonan dibatalkan');
+    expect(await message.innerText()).toContain('Alasan: Posko sudah menerima selimut dari BPBD Lebak');
+    await citizen.screenshot({ path: `${shots}/regency-request-withdrawn-track.png`, fullPage: true });
+    await citizen.close();
     expect(errors).toEqual([]);
   });
 

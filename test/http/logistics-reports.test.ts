@@ -385,6 +385,8 @@ describe('relief logistics reports: distributions, request ages, the public emer
       ],
       requests: 5,
       handedOver: 2,
+      inProcess: 3,
+      notServed: 0,
     });
     expect(page.decrees).toEqual([expect.objectContaining({ kind: 'declaration', declaredBy: 'gubernur' })]);
     expect(page.sent).toEqual([

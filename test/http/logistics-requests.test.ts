@@ -494,9 +494,34 @@ describe('relief requests (Banten): the emergency check at opening and the workf
     expect((await stockPosition(db, unitId, warehouse.id)).find((p) => p.itemId === water.id)?.reserved).toBe(
       450,
     );
+    const emergencyId = (await kadis.get(`/api/cases/${id}`)).json().actions[0].data.result.emergencyId;
+    const figures = async () => {
+      const page = (
+        await t.app.inject({ url: `/api/public/units/banten/emergencies/${emergencyId}` })
+      ).json();
+      return { requests: page.requests, inProcess: page.inProcess, notServed: page.notServed };
+    };
+    const before = await figures();
     const withdrawn = await act(fungsional, 'batalkan', 6, undefined, 'Posko sudah menerima bantuan BPBD');
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-    expect(withdrawn.json().state.status).toBe('rejected');
+    // Withdrawn, not refused: the staff, the requesting post and the reports say so.
+    expect(withdrawn.json().state.status).toBe('withdrawn');
+    const code = withdrawn.json().case.trackingCode as string;
+    const tracked = (await t.app.inject({ url: `/api/public/track/${code}` })).json();
+    expect(tracked).toMatchObject({ status: 'withdrawn', reason: 'Posko sudah menerima bantuan BPBD' });
+    const ages = (await kabid.get('/api/logistics/requests?status=closed')).json();
+    expect(ages.requests.find((r: { caseId: number }) => r.caseId === id)?.status).toBe('withdrawn');
+    expect(ages.steps).toContainEqual(expect.objectContaining({ status: 'withdrawn', count: 1 }));
+    // The public page counts it as received and not served, no longer in process.
+    expect(await figures()).toEqual({
+      requests: before.requests,
+      inProcess: before.inProcess - 1,
+      notServed: before.notServed + 1,
+    });
+    // A withdrawn request is closed: nothing more can be done on it.
+    const again = await act(fungsional, 'kirim', 7, { vehicle: 'A 1234 BC', driver: 'Sopir' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'case.closed' } });
     expect((await stockPosition(db, unitId, warehouse.id)).find((p) => p.itemId === water.id)).toMatchObject({
       onHand: 1000,
       reserved: 0,

@@ -7,8 +7,10 @@ const statusColor: Record<string, string> = {
   returned: 'yellow',
   done: 'green',
   rejected: 'red',
+  withdrawn: 'gray',
 };
-const known = (status: string): status is 'open' | 'returned' | 'done' | 'rejected' => status in statusColor;
+const known = (status: string): status is 'open' | 'returned' | 'done' | 'rejected' | 'withdrawn' =>
+  status in statusColor;
 
 /**
  * A case's status as staff and citizens see it (queue, case page, tracking page). An open case

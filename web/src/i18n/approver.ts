@@ -20,6 +20,10 @@ export const approverTexts = defineTexts({
     id: 'Permohonan ditolak dan ditutup. Alasan yang dicatat: {reason}',
     en: 'The request is refused and closed. The reason recorded: {reason}',
   },
+  willWithdraw: {
+    id: 'Permohonan dibatalkan dan ditutup tanpa dilayani. Alasan yang dicatat: {reason}',
+    en: 'The request is withdrawn and closed unserved. The reason recorded: {reason}',
+  },
   noReasonYet: { id: '(belum diisi)', en: '(not given yet)' },
   willIssueLetter: {
     id: 'Surat "{title}" diterbitkan dengan nomor agenda berikutnya dan ditandatangani atas nama Anda, {signer}. Surat yang sudah terbit tidak dapat ditarik.',

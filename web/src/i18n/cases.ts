@@ -13,6 +13,7 @@ export const casesTexts = defineTexts({
   step: { id: 'Langkah', en: 'Step' },
   closedAs_done: { id: 'Selesai, tidak menunggu langkah lagi', en: 'Completed, no step left' },
   closedAs_rejected: { id: 'Ditolak, tidak menunggu langkah lagi', en: 'Rejected, no step left' },
+  closedAs_withdrawn: { id: 'Dibatalkan, tidak menunggu langkah lagi', en: 'Withdrawn, no step left' },
   due: { id: 'Batas waktu', en: 'Due' },
   overdue: { id: 'terlambat', en: 'overdue' },
   dueSoon: { id: 'segera jatuh tempo', en: 'due soon' },
@@ -67,7 +68,10 @@ export const casesTexts = defineTexts({
   documentsMissing: { id: 'Dokumen belum lengkap', en: 'Documents missing' },
   upload: { id: 'Unggah', en: 'Upload' },
   note: { id: 'Catatan / alasan', en: 'Note / reason' },
-  noteHint: { id: 'Wajib untuk menolak atau mengembalikan.', en: 'Required to refuse or to return.' },
+  noteHint: {
+    id: 'Wajib untuk menolak, membatalkan atau mengembalikan.',
+    en: 'Required to refuse, to withdraw or to return.',
+  },
   claim: { id: 'Ambil (saya kerjakan)', en: 'Claim (I take it)' },
   resume: { id: 'Lanjutkan (berkas sudah dilengkapi)', en: 'Resume (papers completed)' },
   clockPaused: {

@@ -7,6 +7,7 @@ export const componentTexts = defineTexts({
   status_returned: { id: 'Menunggu kelengkapan', en: 'Waiting for applicant' },
   status_done: { id: 'Selesai', en: 'Done' },
   status_rejected: { id: 'Ditolak', en: 'Refused' },
+  status_withdrawn: { id: 'Dibatalkan', en: 'Withdrawn' },
   // Where a step's decision stands against its deadline (cases/deadline.ts).
   deadline_running: { id: 'Berjalan', en: 'Running' },
   deadline_warning: { id: 'Mendekati batas', en: 'Near the deadline' },

@@ -108,8 +108,8 @@ export const emergencyPublicTexts = defineTexts({
   pubStatus_expired: { id: 'Berakhir', en: 'Over' },
   pubStatus_ended: { id: 'Diakhiri', en: 'Ended' },
   figures: {
-    id: '{requests} permohonan diterima, {handedOver} sudah diserahterimakan',
-    en: '{requests} requests received, {handedOver} handed over',
+    id: '{requests} permohonan diterima: {handedOver} sudah diserahterimakan, {inProcess} sedang diproses, {notServed} tidak dipenuhi atau dibatalkan',
+    en: '{requests} requests received: {handedOver} handed over, {inProcess} in process, {notServed} refused or withdrawn',
   },
   sentTitle: { id: 'Bantuan yang dikirim', en: 'Relief sent' },
   nothingSent: { id: 'Belum ada bantuan yang dikirim.', en: 'No relief sent yet.' },

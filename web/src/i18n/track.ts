@@ -54,6 +54,11 @@ export const trackTexts = defineTexts({
     id: 'Bila Anda tidak setuju, Anda dapat menyampaikan pengaduan kepada kantor.',
     en: 'If you disagree, you can lodge a complaint with the office.',
   },
+  withdrawnTitle: { id: 'Permohonan dibatalkan', en: 'The request was withdrawn' },
+  withdrawnNote: {
+    id: 'Permohonan ditutup tanpa dilayani. Bila pembatalan ini tidak Anda kehendaki, hubungi kantor.',
+    en: 'The request was closed without being served. If you did not want it withdrawn, contact the office.',
+  },
   officeHours: { id: 'Jam layanan', en: 'Office hours' },
   officeClosed: {
     id: 'Tutup pada hari lain dan hari libur.',

@@ -171,7 +171,7 @@ export function CaseActions({
           {v.available.map((a) => (
             <Button
               key={a.id}
-              color={a.kind === 'reject' ? 'red' : undefined}
+              color={a.kind === 'reject' || a.kind === 'withdraw' ? 'red' : undefined}
               variant={actionVariant(v, a)}
               data-kind={a.kind}
               // A long label wraps on a phone instead of being cut off.
@@ -222,7 +222,7 @@ export function CaseActions({
  * forward to an earlier step such as "kembalikan ke petugas") is secondary, a refusal red outline.
  */
 function actionVariant(v: CaseView, a: WorkflowAction): 'filled' | 'default' | 'outline' {
-  if (a.kind === 'reject') return 'outline';
+  if (a.kind === 'reject' || a.kind === 'withdraw') return 'outline';
   if (a.kind === 'return') return 'default';
   if (a.kind === 'forward' && a.to) {
     const order = Object.keys(v.labels);

@@ -174,7 +174,7 @@ export function CaseListPage() {
               )}
               {select('status', t('filterStatus'), [
                 { value: 'waiting', label: t('statusWaiting') },
-                ...(['open', 'returned', 'done', 'rejected'] as const).map((s) => ({
+                ...(['open', 'returned', 'done', 'rejected', 'withdrawn'] as const).map((s) => ({
                   value: s,
                   label: status(`status_${s}`),
                 })),

@@ -121,7 +121,9 @@ export function CasePage() {
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <Text size="sm">
                     {/* A closed case waits at no step: it says how it ended instead. */}
-                    {v.state.status === 'done' || v.state.status === 'rejected' ? (
+                    {v.state.status === 'done' ||
+                    v.state.status === 'rejected' ||
+                    v.state.status === 'withdrawn' ? (
                       <>
                         {t('step')}: <b data-testid="case-step">{t(`closedAs_${v.state.status}`)}</b>
                       </>

@@ -14,7 +14,11 @@ import { GoodsConfirm } from './logistics-lines.tsx';
 
 /** Actions that cannot be taken back: a letter is issued, the request closes, or cash goes out. */
 export const needsConfirmation = (a: WorkflowAction) =>
-  Boolean(a.letter) || Boolean(a.effect) || a.kind === 'complete' || a.kind === 'reject';
+  Boolean(a.letter) ||
+  Boolean(a.effect) ||
+  a.kind === 'complete' ||
+  a.kind === 'reject' ||
+  a.kind === 'withdraw';
 
 /** The letter preview's address: the action and the form's fields as the query. */
 export function letterPreviewUrl(caseId: number, action: string, data: Record<string, string>) {
@@ -80,8 +84,12 @@ export function ConfirmAction({
           <Text size="sm">{t('willForward', { step: v.labels[action.to]?.label ?? action.to })}</Text>
         ) : null}
         {action.kind === 'complete' ? <Text size="sm">{t('willComplete')}</Text> : null}
-        {action.kind === 'reject' ? (
-          <Text size="sm">{t('willReject', { reason: note.trim() || t('noReasonYet') })}</Text>
+        {action.kind === 'reject' || action.kind === 'withdraw' ? (
+          <Text size="sm">
+            {t(action.kind === 'reject' ? 'willReject' : 'willWithdraw', {
+              reason: note.trim() || t('noReasonYet'),
+            })}
+          </Text>
         ) : null}
         <GoodsConfirm v={v} actionId={action.id} data={goods ?? {}} />
         {isPayout ? (
@@ -181,7 +189,7 @@ export function ConfirmAction({
             {t('close')}
           </Button>
           <Button
-            color={action.kind === 'reject' ? 'red' : undefined}
+            color={action.kind === 'reject' || action.kind === 'withdraw' ? 'red' : undefined}
             disabled={!reasonOk || !payable}
             loading={pending}
             data-testid="confirm-action"

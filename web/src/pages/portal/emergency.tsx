@@ -94,7 +94,12 @@ export function EmergencyPublicPage() {
                 ))}
               </List>
               <Text size="sm" data-testid="public-figures">
-                {t('figures', { requests: e.requests, handedOver: e.handedOver })}
+                {t('figures', {
+                  requests: e.requests,
+                  handedOver: e.handedOver,
+                  inProcess: e.inProcess,
+                  notServed: e.notServed,
+                })}
               </Text>
             </Stack>
           </Card>

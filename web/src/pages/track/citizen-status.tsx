@@ -81,6 +81,13 @@ export function CitizenStatus({ r, due }: { r: Tracking; due: string }) {
         [...(r.reason ? [t('rejectedReason', { reason: r.reason })] : []), t('rejectedNote')],
         true,
       );
+    case 'withdrawn':
+      return box(
+        'gray',
+        t('withdrawnTitle'),
+        [...(r.reason ? [t('rejectedReason', { reason: r.reason })] : []), t('withdrawnNote')],
+        true,
+      );
     case 'done':
       return box('green', t('doneTitle'), [r.letterIssued ? t('doneLetter') : t('doneService')], true);
     default:

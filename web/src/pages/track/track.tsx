@@ -89,7 +89,7 @@ export function TrackPage() {
               ) : null}
             </Text>
             <CitizenStatus r={r} due={when(r.dueAt)} />
-            {r.status === 'done' || r.status === 'rejected' ? <SurveyLink code={r.trackingCode} /> : null}
+            {r.status !== 'open' && r.status !== 'returned' ? <SurveyLink code={r.trackingCode} /> : null}
             <Title order={2} size="h4">
               {t('progress')}
             </Title>
