@@ -230,6 +230,39 @@ describe('the stock ledger', () => {
       'stock.not_found',
     );
   });
+
+  it('holds each stock row to its place, however it is written', async () => {
+    const f = await fixture();
+    const g = await fixture();
+    const batch = await receive(t.db, f, 10);
+    const [other] = await rows<{ id: number }>(t.db, sql`SELECT id FROM units WHERE code = 'sragen'`);
+    const refused = async (statement: ReturnType<typeof sql>) => {
+      const error = await t.db.execute(statement).catch((e: unknown) => e);
+      return String((error as { cause?: unknown }).cause ?? error);
+    };
+    const ledgerRow = (itemId: number, unit: number) =>
+      sql`INSERT INTO stock_movements (unit_id, warehouse_id, item_id, batch_id, kind, quantity, on_hand_change,
+          reserved_change, on_hand_after, reserved_after, reason, source_kind, source_id, idempotency_key)
+        VALUES (${unit}, ${f.warehouseId}, ${itemId}, ${batch}, 'adjustment', 1, 1, 0, 11, 0, 'uji', 'manual', 1,
+          ${`place-${itemId}-${unit}`})`;
+    // A ledger row naming another item, or another unit, than its batch's.
+    expect(await refused(ledgerRow(g.itemId, unitId))).toMatch(/stock_movements_batch_place/);
+    expect(await refused(ledgerRow(f.itemId, other?.id ?? 0))).toMatch(/stock_movements_batch_place/);
+    // A balance of the batch in another warehouse.
+    expect(
+      await refused(sql`UPDATE stock_balances SET warehouse_id = ${g.warehouseId} WHERE batch_id = ${batch}`),
+    ).toMatch(/stock_balances_batch_place/);
+    // A batch or a position of this unit's item in another unit.
+    expect(
+      await refused(sql`INSERT INTO stock_batches (unit_id, item_id, warehouse_id, source)
+        VALUES (${other?.id ?? 0}, ${f.itemId}, ${f.warehouseId}, 'donation')`),
+    ).toMatch(/stock_batches_item/);
+    expect(
+      await refused(sql`INSERT INTO stock_positions (warehouse_id, item_id, unit_id)
+        VALUES (${g.warehouseId}, ${f.itemId}, ${other?.id ?? 0})`),
+    ).toMatch(/stock_positions_item/);
+    expect(await checkStock(t.db, unitId)).toEqual([]);
+  });
 });
 
 describe('counts, expiry and the stock card', () => {

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
@@ -15,6 +17,38 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { units, users } from '../auth/auth.tables.ts';
+
+type Placed = {
+  unitId: AnyPgColumn;
+  itemId: AnyPgColumn;
+  warehouseId: AnyPgColumn;
+  batchId?: AnyPgColumn;
+};
+
+/*
+ * The stock rows name their unit, item and warehouse beside the batch. The keys below make the
+ * database hold them to one another: an item or warehouse of another unit, or a ledger row whose
+ * item is not its batch's, is refused however it is written. One composite key is also one check
+ * per row where separate keys were four.
+ */
+const unitItem = (name: string, t: Placed) =>
+  foreignKey({
+    name,
+    columns: [t.itemId, t.unitId],
+    foreignColumns: [stockItems.id, stockItems.unitId],
+  });
+const unitWarehouse = (name: string, t: Placed) =>
+  foreignKey({
+    name,
+    columns: [t.warehouseId, t.unitId],
+    foreignColumns: [warehouses.id, warehouses.unitId],
+  });
+const batchPlace = (name: string, t: Placed & { batchId: AnyPgColumn }) =>
+  foreignKey({
+    name,
+    columns: [t.batchId, t.warehouseId, t.itemId, t.unitId],
+    foreignColumns: [stockBatches.id, stockBatches.warehouseId, stockBatches.itemId, stockBatches.unitId],
+  });
 
 /** What a catalogue item is, for the needs estimate and the reports (DOMAIN.md §8). */
 export const ItemCategories = [
@@ -62,7 +96,11 @@ export const warehouses = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('stock_warehouses_unit_code').on(t.unitId, t.code)],
+  (t) => [
+    unique('stock_warehouses_unit_code').on(t.unitId, t.code),
+    // What the stock rows reference to say the warehouse is their unit's.
+    unique('stock_warehouses_of_unit').on(t.id, t.unitId),
+  ],
 );
 
 /** The unit's catalogue: what it stocks, in which unit of measure, with an optional norm. */
@@ -86,7 +124,11 @@ export const stockItems = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('stock_items_unit_name').on(t.unitId, t.name)],
+  (t) => [
+    unique('stock_items_unit_name').on(t.unitId, t.name),
+    // What the stock rows reference to say the item is their unit's.
+    unique('stock_items_of_unit').on(t.id, t.unitId),
+  ],
 );
 
 /** A goods receipt (penerimaan barang): goods in from one source, with its document. */
@@ -117,12 +159,8 @@ export const stockBatches = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => stockItems.id),
-    warehouseId: integer('warehouse_id')
-      .notNull()
-      .references(() => warehouses.id),
+    itemId: integer('item_id').notNull(),
+    warehouseId: integer('warehouse_id').notNull(),
     /** The lot number on the goods, if any. */
     lot: text('lot').notNull().default(''),
     expiresOn: date('expires_on', { mode: 'string' }),
@@ -130,7 +168,14 @@ export const stockBatches = pgTable(
     receiptId: integer('receipt_id').references(() => goodsReceipts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stock_batches_item_warehouse').on(t.warehouseId, t.itemId, t.expiresOn)],
+  (t) => [
+    index('stock_batches_item_warehouse').on(t.warehouseId, t.itemId, t.expiresOn),
+    // A batch's item and warehouse are of its unit; its place is what its balance and ledger
+    // rows must repeat.
+    unitItem('stock_batches_item', t),
+    unitWarehouse('stock_batches_warehouse', t),
+    unique('stock_batches_place').on(t.id, t.warehouseId, t.itemId, t.unitId),
+  ],
 );
 
 /**
@@ -140,20 +185,16 @@ export const stockBatches = pgTable(
 export const stockPositions = pgTable(
   'stock_positions',
   {
-    warehouseId: integer('warehouse_id')
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => stockItems.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    warehouseId: integer('warehouse_id').notNull(),
+    itemId: integer('item_id').notNull(),
+    unitId: integer('unit_id').notNull(),
     onHand: integer('on_hand').notNull().default(0),
     reserved: integer('reserved').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.warehouseId, t.itemId] }),
+    unitItem('stock_positions_item', t),
+    unitWarehouse('stock_positions_warehouse', t),
     check(
       'stock_positions_quantities',
       sql`${t.onHand} >= 0 AND ${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`,
@@ -165,12 +206,8 @@ export const stockPositions = pgTable(
 export const stockBalances = pgTable(
   'stock_balances',
   {
-    batchId: integer('batch_id')
-      .primaryKey()
-      .references(() => stockBatches.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    batchId: integer('batch_id').primaryKey(),
+    unitId: integer('unit_id').notNull(),
     warehouseId: integer('warehouse_id').notNull(),
     itemId: integer('item_id').notNull(),
     onHand: integer('on_hand').notNull().default(0),
@@ -182,6 +219,7 @@ export const stockBalances = pgTable(
       sql`${t.onHand} >= 0 AND ${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`,
     ),
     index('stock_balances_position').on(t.warehouseId, t.itemId),
+    batchPlace('stock_balances_batch_place', t),
   ],
 );
 
@@ -194,18 +232,10 @@ export const stockMovements = pgTable(
   'stock_movements',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    warehouseId: integer('warehouse_id')
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => stockItems.id),
-    batchId: integer('batch_id')
-      .notNull()
-      .references(() => stockBatches.id),
+    unitId: integer('unit_id').notNull(),
+    warehouseId: integer('warehouse_id').notNull(),
+    itemId: integer('item_id').notNull(),
+    batchId: integer('batch_id').notNull(),
     kind: text('kind', { enum: MovementKinds }).notNull(),
     quantity: integer('quantity').notNull(),
     onHandChange: integer('on_hand_change').notNull(),
@@ -227,6 +257,7 @@ export const stockMovements = pgTable(
     index('stock_movements_card').on(t.warehouseId, t.itemId, t.id),
     index('stock_movements_source').on(t.unitId, t.sourceKind, t.sourceId),
     index('stock_movements_batch').on(t.batchId),
+    batchPlace('stock_movements_batch_place', t),
   ],
 );
 
