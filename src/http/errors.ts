@@ -85,6 +85,8 @@ const sampleOfType: Record<string, unknown> = {
   null: null,
   undefined: undefined,
   date: new Date(0),
+  // A word where a number goes (`"abc"` coerced to a number).
+  NaN: Number.NaN,
 };
 const localeText = (locale: typeof zodId, issue: ZodIssue) => {
   const text = locale.localeError(issue);

@@ -270,6 +270,19 @@ describe('ids no int4 column can hold', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(problemPaths(res)).toEqual(['body.id']);
+    // A word where the id goes is worded as a form says it, in the reader's language.
+    for (const [lang, message] of [
+      ['id', 'harus berupa angka bulat, tanpa titik atau koma'],
+      ['en', 'must be a whole number, without separators'],
+    ] as const) {
+      const word = await kabid.post(
+        '/api/registry/reveal',
+        { kind: 'nik', id: 'abc', reason: 'pemeriksaan data' },
+        { 'accept-language': lang },
+      );
+      expect(word.statusCode).toBe(422);
+      expect(word.json().error.problems).toEqual([{ path: 'body.id', message }]);
+    }
   });
 });
 
