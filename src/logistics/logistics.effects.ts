@@ -8,6 +8,7 @@ import {
   type PaperEnv,
   recordDisposition,
 } from './papers.service.ts';
+import { type ReturnCondition, ReturnConditions } from './requests.schema.ts';
 import {
   approvalPreview,
   checkCatalogue,
@@ -220,9 +221,15 @@ const dispatch: Effect = {
   preview: async (db, caseRow) => goodsPreview(db, caseRow, 'logistics.shipment'),
 };
 
+/** A return line's condition; `damaged: true` is how handovers recorded before `condition` said it. */
+function conditionOf(line: Record<string, unknown>): ReturnCondition | undefined {
+  if (line.condition === undefined) return line.damaged === true ? 'damaged' : 'returned';
+  return ReturnConditions.find((c) => c === line.condition);
+}
+
 /**
- * `logistics.handover`: what did not arrive whole (`data.returns`: batch, quantity, damaged or
- * not, reason) goes back on its batch; damaged goods are then written off with the reason.
+ * `logistics.handover`: what did not arrive whole (`data.returns`: batch, quantity, condition,
+ * reason) goes back on its batch; what was damaged or lost is then written off with the reason.
  */
 const handover: Effect = {
   name: 'logistics.handover',
@@ -250,7 +257,15 @@ const handover: Effect = {
             en: 'the reason for the shortfall or damage is required (at least 5 characters)',
           }),
         );
-      return { batchId, quantity, reason, damaged: line.damaged === true };
+      const condition = conditionOf(line);
+      if (!condition)
+        problems.push(
+          problemIn(`data.returns[${i}].condition`, {
+            id: 'keadaan barang harus kembali ke gudang, rusak, atau hilang',
+            en: 'the condition must be returned to the warehouse, damaged, or lost',
+          }),
+        );
+      return { batchId, quantity, reason, condition: condition ?? 'returned' };
     });
     // Each line must come out of what this shipment sent from its batch (the stock service's
     // rule, which returnStock applies again); refused here, before the BAST is numbered, on the line.
@@ -291,7 +306,7 @@ const handover: Effect = {
             batchId: r.batchId,
             quantity: r.quantity,
             reason: r.reason,
-            writeOff: r.damaged,
+            writeOff: r.condition !== 'returned',
           })),
         }));
       },

@@ -312,7 +312,7 @@ export async function renderDeliveryNotePdf(n: DeliveryNotePaper): Promise<Buffe
 export interface HandoverLine extends PaperLine {
   /** What arrived whole. */
   received: number;
-  /** What was short or damaged, with the reason, line by line. */
+  /** What was short, damaged or lost, with the reason, line by line. */
   notes: string[];
 }
 
@@ -397,7 +397,7 @@ export async function renderHandoverPdf(b: HandoverPaper): Promise<Buffer> {
         ...(short
           ? [
               {
-                text: 'Barang yang kurang atau rusak sebagaimana tercatat dalam kolom keterangan dikembalikan ke gudang atau dihapuskan sesuai ketentuan.',
+                text: 'Barang yang kurang, rusak atau hilang sebagaimana tercatat dalam kolom keterangan dikembalikan ke gudang atau dihapuskan sesuai ketentuan.',
                 alignment: 'justify',
                 margin: [0, 0, 0, 6],
               } as Content,

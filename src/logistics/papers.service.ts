@@ -21,6 +21,7 @@ import {
   renderDispositionPdf,
   renderHandoverPdf,
 } from './logistics.pdf.ts';
+import type { ReturnCondition } from './requests.schema.ts';
 import { stockBatches, stockItems, stockMovements, warehouses } from './stock.tables.ts';
 
 /**
@@ -317,10 +318,17 @@ export async function issueDeliveryNote(
   return letter;
 }
 
+/** How the BAST names what became of goods that did not arrive whole. */
+const conditionWords: Record<ReturnCondition, (amount: string) => string> = {
+  returned: (amount) => `kurang ${amount}, kembali ke gudang`,
+  damaged: (amount) => `rusak ${amount}`,
+  lost: (amount) => `hilang ${amount}`,
+};
+
 export interface ReturnedLine {
   batchId: number;
   quantity: number;
-  damaged: boolean;
+  condition: ReturnCondition;
   reason: string;
 }
 
@@ -367,7 +375,7 @@ export async function issueHandoverRecord(
     if (!line) continue;
     line.received -= r.quantity;
     line.notes.push(
-      `${r.damaged ? 'rusak' : 'kurang'} ${r.quantity.toLocaleString('id-ID')} ${line.uom}: ${r.reason}`,
+      `${conditionWords[r.condition](`${r.quantity.toLocaleString('id-ID')} ${line.uom}`)}: ${r.reason}`,
     );
   }
   const disaster = await disasterOf(tx, unit.id, env.caseRow.id);

@@ -26,7 +26,7 @@ const lineHeaders = [
   'Dalam perjalanan',
   'Diterima (BAST)',
   'Kembali ke gudang',
-  'Dihapuskan (rusak)',
+  'Dihapuskan (rusak/hilang)',
 ];
 const lineCells = (l: DistributionLine) => [
   l.name,

@@ -10,9 +10,9 @@ export interface CaseItemTotals {
   /** Reserved by the approval and not yet dispatched or released. */
   reserved: number;
   dispatched: number;
-  /** Came back to the warehouse at the handover (short or damaged). */
+  /** Came back to the warehouse at the handover (short, damaged or lost). */
   returned: number;
-  /** Of what came back, written off as damaged. */
+  /** Of what came back, written off as damaged or lost. */
   writtenOff: number;
 }
 

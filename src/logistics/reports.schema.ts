@@ -29,7 +29,7 @@ export const DistributionLine = z.object({
   received: z.number().int(),
   /** Back in the warehouse after the handover (a shortfall). */
   returned: z.number().int(),
-  /** Came back damaged and was written off. */
+  /** Came back damaged, or was lost, and was written off. */
   writtenOff: z.number().int(),
 });
 export type DistributionLine = z.infer<typeof DistributionLine>;

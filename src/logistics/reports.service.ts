@@ -62,7 +62,7 @@ const emptyLine = (t: Pick<CaseItemTotals, 'itemId' | 'name' | 'uom'>): Distribu
 
 /**
  * One request's line of an item. Before the handover what was dispatched is in transit; after
- * it, what did not come back was received, and what came back was either written off (damaged)
+ * it, what did not come back was received, and what came back was either written off (damaged or lost)
  * or returned to stock, so the four add up to what was dispatched.
  */
 function lineOf(t: CaseItemTotals, handedOver: boolean): DistributionLine {

@@ -20,6 +20,13 @@ export const GoodsStock = z.object({
 export type GoodsStock = z.infer<typeof GoodsStock>;
 
 /** A line of goods as an action sends it: `{ itemId, quantity }`, in the item's unit. */
+/**
+ * What became of goods that did not arrive whole at the handover: brought back to the warehouse
+ * (back to stock), or damaged or lost (written off). The BAST names which.
+ */
+export const ReturnConditions = ['returned', 'damaged', 'lost'] as const;
+export type ReturnCondition = (typeof ReturnConditions)[number];
+
 export const GoodsLine = z.object({ itemId: z.number().int(), quantity: z.number().int() });
 export type GoodsLine = z.infer<typeof GoodsLine>;
 

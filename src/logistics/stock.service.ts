@@ -278,7 +278,7 @@ export interface ReturnLine {
   batchId: number;
   quantity: number;
   reason: string;
-  /** Written off once it is back (damaged goods): the ledger shows both. */
+  /** Written off once it is back (damaged or lost goods): the ledger shows both. */
   writeOff?: boolean;
 }
 
@@ -323,7 +323,7 @@ export async function refusedReturns(
 
 /**
  * Puts goods back on their batches (a shortfall at handover, goods brought back), writing off
- * the damaged ones after: only what the source dispatched from a batch and has not yet returned,
+ * the damaged or lost ones after: only what the source dispatched from a batch and has not yet returned,
  * checked inside the items' locks, so that no return makes stock that never left.
  */
 export async function returnStock(
@@ -370,7 +370,7 @@ export async function returnStock(
   return { returned, writtenOff };
 }
 
-/** Takes goods off a batch for good (expired, damaged), with the reason; never reserved stock. */
+/** Takes goods off a batch for good (expired, damaged, lost), with the reason; never reserved stock. */
 export async function writeOffStock(tx: Db, input: BatchPosting): Promise<void> {
   await postOnBatch(tx, input, 'write_off', -1);
 }

@@ -293,7 +293,7 @@ describe('Logistics reports (Banten): distributions, request ages and the public
         'Kabupaten Pandeglang, Kabupaten Lebak',
       );
       expect(await page.getByTestId('public-figures').innerText()).toBe(
-        '3 permohonan diterima, 1 sudah diserahterimakan',
+        '3 permohonan diterima: 1 sudah diserahterimakan, 2 sedang diproses',
       );
       const lebak = await page
         .locator('[data-testid="public-area"][data-area="Kabupaten Lebak"]')

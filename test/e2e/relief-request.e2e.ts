@@ -371,6 +371,12 @@ describe('relief request (Banten): emergency → paper request → telaah → ap
     await rice.getByTestId('handover-received').fill('350');
     await rice.getByTestId('handover-return').waitFor();
     expect(await rice.getByTestId('handover-return').innerText()).toContain('Kekurangan/kerusakan: 10 kg');
+    // What became of it: brought back unless the officer says damaged or lost.
+    const condition = rice.getByTestId('handover-condition');
+    expect(await condition.getByRole('radio').count()).toBe(3);
+    expect(await condition.getByLabel('Dibawa kembali ke gudang').isChecked()).toBe(true);
+    await condition.getByLabel('Hilang (dihapus dari stok)').check();
+    await condition.getByLabel('Dibawa kembali ke gudang').check();
     // Without a reason the server refuses, on the line.
     await confirm('Catat serah terima');
     await rice.getByTestId('line-problem').waitFor();

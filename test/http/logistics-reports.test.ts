@@ -494,7 +494,7 @@ describe('relief logistics reports: distributions, request ages, the public emer
       'Dalam perjalanan',
       'Diterima (BAST)',
       'Kembali ke gudang',
-      'Dihapuskan (rusak)',
+      'Dihapuskan (rusak/hilang)',
     ]);
     const rice = perEmergency.rows.find(
       (r) => r.getCell(4).value === '36.02' && r.getCell(6).value === 'Beras Laporan',

@@ -402,12 +402,14 @@ describe('relief requests (Banten): the emergency check at opening and the workf
         { batchId: unsent, quantity: 3, reason: 'Tidak pernah dikirim' },
         { batchId: received.batchIds[2], quantity: 15, damaged: true, reason: 'Sobek dalam perjalanan' },
         { batchId: received.batchIds[2], quantity: 10, damaged: true, reason: 'Sobek dalam perjalanan' },
+        { batchId: received.batchIds[0], quantity: 1, condition: 'dicuri', reason: 'Tidak ada di truk' },
       ],
     });
     expect(refused.statusCode).toBe(422);
     expect(
       refused.json().error.problems.map((p: { path: string; message: string }) => [p.path, p.message]),
     ).toEqual([
+      ['data.returns[4].condition', 'keadaan barang harus kembali ke gudang, rusak, atau hilang'],
       ['data.returns[0].quantity', 'melebihi yang dikirim dari batch ini (300)'],
       ['data.returns[1].batchId', 'batch ini tidak dikirim untuk permohonan ini'],
       ['data.returns[3].quantity', 'melebihi yang dikirim dari batch ini (20)'],

@@ -85,10 +85,10 @@ export const goodsTexts = defineTexts({
     en: 'Cannot exceed what was dispatched ({n})',
   },
   shortfallOf: { id: 'Kekurangan/kerusakan: {n} {uom}', en: 'Shortfall or damage: {n} {uom}' },
-  damaged: {
-    id: 'Rusak (dihapus dari stok); bila tidak, kembali ke stok gudang',
-    en: 'Damaged (written off); otherwise back to the warehouse stock',
-  },
+  condition: { id: 'Keadaan barang yang kurang', en: 'What became of the missing goods' },
+  condition_returned: { id: 'Dibawa kembali ke gudang', en: 'Brought back to the warehouse' },
+  condition_damaged: { id: 'Rusak (dihapus dari stok)', en: 'Damaged (written off)' },
+  condition_lost: { id: 'Hilang (dihapus dari stok)', en: 'Lost (written off)' },
   shortReason: { id: 'Alasan', en: 'Reason' },
   shortReasonHint: { id: 'Paling sedikit 5 karakter', en: 'At least 5 characters' },
   confirmProposed: {
@@ -103,7 +103,8 @@ export const goodsTexts = defineTexts({
   confirmRelease: { id: 'Cadangan yang dikembalikan ke stok', en: 'Reservation given back to stock' },
   confirmReceived: { id: 'Diterima (dicatat di BAST)', en: 'Received (recorded on the BAST)' },
   confirmReturns: { id: 'Kekurangan atau kerusakan', en: 'Shortfall or damage' },
-  returnDamaged: { id: 'rusak, dihapus dari stok', en: 'damaged, written off' },
-  returnShort: { id: 'kurang, kembali ke stok', en: 'short, back to stock' },
+  return_returned: { id: 'kurang, kembali ke stok', en: 'short, back to stock' },
+  return_damaged: { id: 'rusak, dihapus dari stok', en: 'damaged, written off' },
+  return_lost: { id: 'hilang, dihapus dari stok', en: 'lost, written off' },
   noGoods: { id: 'Tidak ada barang.', en: 'No goods.' },
 });

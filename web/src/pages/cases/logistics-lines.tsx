@@ -6,15 +6,16 @@ import type {
   GoodsPreview,
   GoodsStock,
   NeedsPreview,
+  ReturnCondition,
 } from '@jaring/logistics/requests.schema.ts';
 import {
   ActionIcon,
   Alert,
   Button,
-  Checkbox,
   Group,
   List,
   Paper,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -37,7 +38,7 @@ import type { CaseView } from './case-view.ts';
  * beside the needs estimate and stock, the Kepala Bidang's approval from the telaah's lines in a
  * chosen warehouse, the goods reserved for the shipment, and the handover line by line. What
  * each sends is what the logistics effects read: `lines` ({ itemId, quantity }), `warehouseId`,
- * `returns` (batch, quantity, damaged, reason).
+ * `returns` (batch, quantity, condition, reason).
  */
 
 type Preview = NeedsPreview | ApprovalPreview | GoodsPreview;
@@ -614,13 +615,15 @@ function ShipmentGoods({ preview }: { preview: GoodsPreview }) {
 
 interface Receipt {
   received: string;
-  damaged: boolean;
+  condition: ReturnCondition;
   reason: string;
 }
 
+const conditions: ReturnCondition[] = ['returned', 'damaged', 'lost'];
+
 /**
  * The handover: per dispatched batch, the quantity received in good order; what falls short
- * (missing or damaged) becomes a return with its reason, as the handover effect expects.
+ * (brought back, damaged or lost) becomes a return with its reason, as the handover effect expects.
  */
 function HandoverGoods({
   preview,
@@ -634,11 +637,14 @@ function HandoverGoods({
   const { t, lang } = useTexts(goodsTexts);
   const [receipts, setReceipts] = useState<Record<number, Receipt>>(() =>
     Object.fromEntries(
-      preview.lines.map((l) => [l.batchId, { received: String(l.dispatched), damaged: false, reason: '' }]),
+      preview.lines.map((l) => [
+        l.batchId,
+        { received: String(l.dispatched), condition: 'returned', reason: '' },
+      ]),
     ),
   );
   const receiptOf = (l: CaseGoodsLine): Receipt =>
-    receipts[l.batchId] ?? { received: String(l.dispatched), damaged: false, reason: '' };
+    receipts[l.batchId] ?? { received: String(l.dispatched), condition: 'returned', reason: '' };
   const set = (batchId: number, patch: Partial<Receipt>) =>
     setReceipts((rs) => ({ ...rs, [batchId]: { ...(rs[batchId] as Receipt), ...patch } }));
   const valid = (l: CaseGoodsLine) => {
@@ -650,7 +656,7 @@ function HandoverGoods({
   const returns = short.map((l) => ({
     batchId: l.batchId,
     quantity: l.dispatched - receivedOf(l),
-    damaged: receiptOf(l).damaged,
+    condition: receiptOf(l).condition,
     reason: receiptOf(l).reason.trim(),
   }));
   useReport({ data: { returns }, ready: preview.lines.every(valid) }, onChange);
@@ -699,12 +705,18 @@ function HandoverGoods({
                 <Text size="sm" c="orange.9" fw={600}>
                   {t('shortfallOf', { n: n(missing), uom: l.uom })}
                 </Text>
-                <Checkbox
-                  label={t('damaged')}
-                  checked={r.damaged}
-                  onChange={(e) => set(l.batchId, { damaged: e.currentTarget.checked })}
-                  data-testid="handover-damaged"
-                />
+                <Radio.Group
+                  label={t('condition')}
+                  value={r.condition}
+                  onChange={(v) => set(l.batchId, { condition: v as ReturnCondition })}
+                  data-testid="handover-condition"
+                >
+                  <Group gap="md" mt={4}>
+                    {conditions.map((c) => (
+                      <Radio key={c} value={c} label={t(`condition_${c}`)} />
+                    ))}
+                  </Group>
+                </Radio.Group>
                 <TextInput
                   label={t('shortReason')}
                   description={t('shortReasonHint')}
@@ -885,7 +897,12 @@ export function GoodsConfirm({
       );
     case 'logistics.handover': {
       const returns = Array.isArray(data.returns)
-        ? (data.returns as Array<{ batchId: number; quantity: number; damaged: boolean; reason: string }>)
+        ? (data.returns as Array<{
+            batchId: number;
+            quantity: number;
+            condition: ReturnCondition;
+            reason: string;
+          }>)
         : [];
       const back = (l: CaseGoodsLine) =>
         returns.filter((r) => r.batchId === l.batchId).reduce((s, r) => s + r.quantity, 0);
@@ -901,8 +918,8 @@ export function GoodsConfirm({
                   const l = preview.lines.find((x) => x.batchId === r.batchId);
                   return (
                     <List.Item key={r.batchId}>
-                      {l?.name} · {formatNumber(r.quantity, lang)} {l?.uom} ·{' '}
-                      {r.damaged ? t('returnDamaged') : t('returnShort')} · {r.reason}
+                      {l?.name} · {formatNumber(r.quantity, lang)} {l?.uom} · {t(`return_${r.condition}`)} ·{' '}
+                      {r.reason}
                     </List.Item>
                   );
                 })}

@@ -95,10 +95,16 @@ export function EmergencyPublicPage() {
               </List>
               <Text size="sm" data-testid="public-figures">
                 {t('figures', {
-                  requests: e.requests,
-                  handedOver: e.handedOver,
-                  inProcess: e.inProcess,
-                  notServed: e.notServed,
+                  requests: formatNumber(e.requests, lang),
+                  parts: [
+                    t('figuresHandedOver', { n: formatNumber(e.handedOver, lang) }),
+                    ...(e.inProcess > 0
+                      ? [t('figuresInProcess', { n: formatNumber(e.inProcess, lang) })]
+                      : []),
+                    ...(e.notServed > 0
+                      ? [t('figuresNotServed', { n: formatNumber(e.notServed, lang) })]
+                      : []),
+                  ].join(', '),
                 })}
               </Text>
             </Stack>
