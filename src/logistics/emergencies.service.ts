@@ -115,9 +115,17 @@ const decreeLockKey = 7_238_201;
 const decreeKindWords = { declaration: 'penetapan', extension: 'perpanjangan', termination: 'pengakhiran' };
 
 /**
- * The checks every decree passes before it is recorded, inside the unit's decree lock (so two
- * desks cannot record one number at once): it is not dated after today nor before the
- * emergency's last decree (`since`), and its number is not already recorded in the unit.
+ * Takes the unit's decree lock until the transaction ends, so that two desks cannot record one
+ * number at once: every decree's checks and insert run under it.
+ */
+async function holdDecreeNumbers(tx: Db, unit: EmergencyUnit): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${decreeLockKey}, ${unit.id})`);
+}
+
+/**
+ * The checks every decree passes before it is recorded, under `holdDecreeNumbers`: it is not
+ * dated after today nor before the emergency's last decree (`since`), and its number is not
+ * already recorded in the unit.
  */
 async function checkDecree(
   tx: Db,
@@ -126,7 +134,6 @@ async function checkDecree(
   day: string,
   since?: string,
 ): Promise<Problem[]> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${decreeLockKey}, ${unit.id})`);
   const problems: Problem[] = [];
   if (input.decreedOn > day)
     problems.push(
@@ -170,6 +177,7 @@ async function decreeOnto(
 ): Promise<{ row: EmergencyRow; problems: Problem[] }> {
   const row = await rowOf(tx, unit.id, id, true);
   if (row.endedAt) throw new DomainError('emergency.ended', { id });
+  await holdDecreeNumbers(tx, unit);
   const problems = await checkDecree(
     tx,
     unit,
@@ -238,6 +246,7 @@ export async function declareEmergency(
     );
   const now = new Date(clock.now());
   const id = await db.transaction(async (tx) => {
+    await holdDecreeNumbers(tx, unit);
     problems.push(...(await checkDecree(tx, unit, input, todayIn(unit.timeZone, now))));
     if (problems.length > 0) throw new ValidationError('emergency.invalid', problems);
     const [row] = await tx

@@ -170,7 +170,45 @@ describe('emergencies: declared by decree, extended, ended, listed', () => {
     });
     expect(early.statusCode).toBe(422);
     expect(early.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['decreedOn']);
-    expect((await kadis.get(`/api/emergencies/${late.json().id}`)).json().decrees).toHaveLength(1);
+    // An extension or an ending is held to the same rules: not after today, not under a number
+    // the unit has recorded (here the extension's own number, then the first declaration's).
+    const lateId = late.json().id as number;
+    const tomorrow = await kadis.post(`/api/emergencies/${lateId}/extensions`, {
+      number: '360/Kep.43-Huk/2026',
+      decreedOn: addDays(today, 1),
+      declaredBy: 'gubernur',
+      endsOn: addDays(today, 30),
+    });
+    expect(tomorrow.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['decreedOn']);
+    const taken = await kadis.post(`/api/emergencies/${lateId}/extensions`, {
+      number: '360/kep.41-huk/2026',
+      decreedOn: today,
+      declaredBy: 'gubernur',
+      endsOn: addDays(today, 30),
+    });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.json().error.problems).toEqual([
+      {
+        path: 'number',
+        message: `nomor keputusan ini sudah tercatat (penetapan status Banjir, ${today})`,
+      },
+    ]);
+    const endTaken = await kadis.post(`/api/emergencies/${lateId}/end`, {
+      number: '360/Kep.12-Huk/2026',
+      decreedOn: today,
+      declaredBy: 'gubernur',
+    });
+    expect(endTaken.statusCode).toBe(422);
+    expect(endTaken.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['number']);
+    const endTomorrow = await kadis.post(`/api/emergencies/${lateId}/end`, {
+      number: '360/Kep.44-Huk/2026',
+      decreedOn: addDays(today, 1),
+      declaredBy: 'gubernur',
+    });
+    expect(endTomorrow.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['decreedOn']);
+    const after = (await kadis.get(`/api/emergencies/${lateId}`)).json();
+    expect(after.decrees).toHaveLength(1);
+    expect(after.status).toBe('active');
   });
 
   it.runIf(Boolean(process.env.DATABASE_URL))(
